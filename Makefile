@@ -1,0 +1,34 @@
+# Two entry points for a newcomer: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test lint serve bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## site: build the sample digest into site/
+site: $(STAMP)
+	$(BIN)/digest build
+
+## test: lint and run the whole test suite
+test: $(STAMP)
+	$(BIN)/ruff check digest tests benchmarks
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/digest serve
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/extract_eval.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache
