@@ -1,0 +1,1 @@
+"""Compose the stages: raw input -> Article -> Entry. The only module that imports them all."""

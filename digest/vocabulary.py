@@ -1,0 +1,126 @@
+"""The curated vocabulary: tags (companies, chips and products, process and packaging, topics)
+and the site's categories, loaded from `digest/data/vocabulary.yml`.
+
+The data file is the single source of truth: the tagger matches its names and aliases, the site
+uses its names as the tag allow-list, its descriptions on tag pages, and its categories as the
+blog's allowed categories.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from digest.errors import DigestError
+
+TagKind = Literal["company", "chip", "process", "topic"]
+TAG_KINDS: tuple[TagKind, ...] = ("company", "chip", "process", "topic")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One tag of the vocabulary."""
+
+    name: str  # the tag as shown on the site ("AWS", "Trainium2", "Export controls")
+    kind: TagKind
+    description: str  # one line, shown on the tag page
+    aliases: tuple[str, ...] = ()  # other spellings that mean the same thing
+    maker: str | None = None  # for chips/products: the company tag it implies
+    case_sensitive: bool = False  # True where case matters ("Arm" the company, not "arm")
+    categories: tuple[str, ...] = ()  # site categories an entry with this tag belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A section of the site (a Material blog category)."""
+
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    terms: tuple[Term, ...]
+    categories: tuple[Category, ...]
+
+    def names(self) -> list[str]:
+        return [t.name for t in self.terms]
+
+    def get(self, name: str) -> Term | None:
+        return _index(self).get(name)
+
+    def category_names(self) -> list[str]:
+        return [c.name for c in self.categories]
+
+
+@cache
+def _index(vocab: Vocabulary) -> dict[str, Term]:
+    return {t.name: t for t in vocab.terms}
+
+
+DEFAULT_PATH = "data/vocabulary.yml"
+
+
+@cache
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """Load and check the vocabulary (the packaged file unless `path` is given)."""
+    if path is None:
+        text = resources.files("digest").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
+        where = f"digest/{DEFAULT_PATH}"
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+        where = path
+    return parse_vocabulary(text, where)
+
+
+def parse_vocabulary(text: str, where: str = "vocabulary") -> Vocabulary:
+    """Parse vocabulary YAML; raise DigestError listing every problem found."""
+    data = yaml.safe_load(text) or {}
+    problems: list[str] = []
+    categories = tuple(
+        Category(name=str(c["name"]), description=str(c.get("description", "")))
+        for c in data.get("categories", [])
+    )
+    category_names = {c.name for c in categories}
+    terms: list[Term] = []
+    seen: dict[str, str] = {}
+    for i, raw in enumerate(data.get("tags", [])):
+        name = str(raw.get("name", "")).strip()
+        kind = raw.get("kind")
+        if not name:
+            problems.append(f"tags[{i}]: missing name")
+            continue
+        if kind not in TAG_KINDS:
+            problems.append(f"{name}: kind must be one of {', '.join(TAG_KINDS)}, not {kind!r}")
+        if not str(raw.get("description", "")).strip():
+            problems.append(f"{name}: missing description")
+        term = Term(
+            name=name,
+            kind=kind,
+            description=str(raw.get("description", "")).strip(),
+            aliases=tuple(str(a) for a in raw.get("aliases", []) or []),
+            maker=raw.get("maker"),
+            case_sensitive=bool(raw.get("case_sensitive", False)),
+            categories=tuple(raw.get("categories", []) or []),
+        )
+        for label in (term.name, *term.aliases):
+            key = label if term.case_sensitive else label.lower()
+            if key in seen and seen[key] != name:
+                problems.append(f"{name}: {label!r} already names {seen[key]}")
+            seen[key] = name
+        for cat in term.categories:
+            if cat not in category_names:
+                problems.append(f"{name}: unknown category {cat!r}")
+        terms.append(term)
+    names = {t.name for t in terms}
+    for t in terms:
+        if t.maker is not None and t.maker not in names:
+            problems.append(f"{t.name}: maker {t.maker!r} is not a tag")
+    if problems:
+        raise DigestError(where, "; ".join(problems))
+    return Vocabulary(terms=tuple(terms), categories=categories)
