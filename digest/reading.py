@@ -1,0 +1,256 @@
+"""Reading input: bytes from a file, stdin or an http(s) URL, decoded to text and classified as
+an HTML page or a plain-text scrape.
+
+Every failure raises an InputError naming the input; nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ipaddress
+import re
+import socket
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+
+from digest.errors import FetchError, InputError, InputTooLarge
+from digest.models import InputKind, RawInput
+
+# 10 MB: far above any real article page (the largest corpus page is about 1.5 MB).
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_TIMEOUT = 15.0  # seconds per network operation
+MAX_REDIRECTS = 5
+USER_AGENT = "SiliconDigest/0.1 (+https://github.com/silicon-digest)"
+
+# Content types a URL may answer with; anything else (images, PDFs, JSON) is refused.
+ACCEPTED_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+# Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">, looked for
+# in the first bytes of the page as the HTML standard's prescan does.
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+PRESCAN_BYTES = 4096
+
+# Markers that make a document HTML rather than a plain-text scrape.
+HTML_MARKERS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:p|div|meta)[\s>/]", re.I
+)
+
+# Control characters that never occur in text (NUL and friends); a file with many is binary.
+BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+BINARY_SAMPLE = 8192
+BINARY_RATIO = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """Limits that apply to reading one input."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = DEFAULT_TIMEOUT
+    allow_private: bool = False  # allow loopback/private/link-local addresses (tests, intranets)
+
+
+def read_input(
+    source: str, options: ReadOptions | None = None, *, stdin: BinaryIO | None = None
+) -> RawInput:
+    """Read `source` (a path, "-" for stdin, or an http(s) URL) and decode it."""
+    options = options or ReadOptions()
+    if source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = _read_capped(stream, options.max_bytes, source)
+        return _decode(source, data, content_type=None, url=None)
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source):
+        data, content_type, final_url = fetch_url(source, options)
+        return _decode(source, data, content_type=content_type, url=final_url)
+    return _decode(source, _read_file(source, options.max_bytes), content_type=None, url=None)
+
+
+def _read_file(source: str, max_bytes: int) -> bytes:
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise InputError(source, "is a directory, not an article file")
+        with path.open("rb") as fh:
+            return _read_capped(fh, max_bytes, source)
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _read_capped(stream: BinaryIO, max_bytes: int, source: str) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputTooLarge(source, f"larger than the {max_bytes:,}-byte limit")
+    return data
+
+
+# --- URLs -----------------------------------------------------------------------------------
+
+
+def fetch_url(url: str, options: ReadOptions) -> tuple[bytes, str | None, str]:
+    """Fetch an http(s) URL: returns (body, content type, final URL). Follows at most
+    MAX_REDIRECTS redirects, re-checking each target's scheme and address."""
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        _check_url(url, current, options.allow_private)
+        request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT})
+        try:
+            response = _OPENER.open(request, timeout=options.timeout)
+        except urllib.error.HTTPError as exc:
+            if exc.code in (301, 302, 303, 307, 308) and exc.headers.get("Location"):
+                current = urllib.parse.urljoin(current, exc.headers["Location"])
+                exc.close()
+                continue
+            raise FetchError(url, f"HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.URLError as exc:
+            raise FetchError(url, f"cannot connect: {exc.reason}") from None
+        except TimeoutError:
+            raise FetchError(url, f"timed out after {options.timeout:g} s") from None
+        except OSError as exc:
+            raise FetchError(url, f"network error: {exc}") from None
+        with response:
+            content_type = response.headers.get("Content-Type")
+            mime = (content_type or "").split(";")[0].strip().lower()
+            if mime and mime not in ACCEPTED_CONTENT_TYPES:
+                raise FetchError(url, f"not an HTML page (Content-Type: {mime})")
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > options.max_bytes:
+                raise InputTooLarge(url, f"larger than the {options.max_bytes:,}-byte limit")
+            try:
+                data = _read_capped(response, options.max_bytes, url)
+            except TimeoutError:
+                raise FetchError(url, f"timed out after {options.timeout:g} s") from None
+            return data, content_type, response.geturl()
+    raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed by fetch_url itself, so every hop's address is checked."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect())
+
+
+def _check_url(original: str, url: str, allow_private: bool) -> None:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(original, f"only http and https URLs are fetched, not {parts.scheme}:")
+    if not parts.hostname:
+        raise FetchError(original, "URL has no host")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        message = f"cannot resolve host {parts.hostname}: {exc.strerror}"
+        raise FetchError(original, message) from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise FetchError(
+                original,
+                f"refusing non-public address {address} for {parts.hostname} "
+                "(use --allow-private to fetch from local networks)",
+            )
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+
+def _decode(source: str, data: bytes, *, content_type: str | None, url: str | None) -> RawInput:
+    if not data.strip():
+        raise InputError(source, "is empty")
+    text = decode_bytes(source, data, content_type)
+    if not text.strip():
+        raise InputError(source, "is empty")
+    return RawInput(source=source, text=text, kind=detect_kind(text), url=url)
+
+
+def decode_bytes(source: str, data: bytes, content_type: str | None = None) -> str:
+    """Decode by BOM, then declared charset (HTTP header, then <meta>), verified by a strict
+    decode; then UTF-8; then detection. A declared charset that does not decode is ignored,
+    since pages often mis-declare (cp1252 bytes labelled UTF-8)."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(source, f"cannot decode as {encoding} despite its BOM") from None
+    if _looks_binary(data):
+        raise InputError(source, "looks like a binary file, not an article")
+    for encoding in (_header_charset(content_type), _meta_charset(data), "utf-8"):
+        if encoding:
+            text = _try_decode(data, encoding)
+            if text is not None:
+                return text
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        text = _try_decode(data, best.encoding)
+        if text is not None:
+            return text
+    text = _try_decode(data, "cp1252")
+    if text is not None:
+        return text
+    raise InputError(source, "cannot decode: not valid text in any known encoding")
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    if codec == "iso8859-1":  # browsers treat latin-1 labels as windows-1252
+        codec = "cp1252"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _header_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type, re.I)
+    return match.group(1) if match else None
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = META_CHARSET.search(data[:PRESCAN_BYTES])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    return len(BINARY_BYTES.findall(sample)) > BINARY_RATIO * len(sample)
+
+
+def detect_kind(text: str) -> InputKind:
+    """HTML when the start of the document carries HTML markers, otherwise a text scrape."""
+    head = text[:5000]
+    if HTML_MARKERS.search(head):
+        return "html"
+    return "text"
