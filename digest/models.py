@@ -74,4 +74,5 @@ class Entry:
     categories: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    slug: str = ""  # permanent URL slug; made from the title when empty
     notes: str = ""  # free Markdown a curator adds below the generated part; kept verbatim

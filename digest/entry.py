@@ -1,0 +1,266 @@
+"""The entry file: an Entry as Markdown with YAML front matter, and back.
+
+The front matter is the single source of truth for every fact of an entry; the readable page
+(summary, key figures table, quotes, link to the original) is rendered from it at build time by
+the site plugin, so editing a fact by hand means editing it in one place. The body of the file
+holds only the curator's own notes, kept verbatim.
+
+Layout (Material's blog plugin reads `date`, `categories`, `tags`, `slug`):
+
+    ---
+    title: ...
+    date: 2024-12-03
+    slug: apple-turns-to-amazon-chips-for-ai
+    source: 9to5Mac
+    url: https://...
+    author: Chance Miller
+    tags: [Apple, AWS, ...]
+    categories: [AI accelerators]
+    summary: ...
+    quotes: [{text, speaker, role}, ...]
+    figures: [{value, context}, ...]
+    ---
+    <notes>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from digest.errors import DuplicateEntry, EntryError
+from digest.models import Entry, Figure, Quote
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?\n)---\s*(?:\n|\Z)(?P<body>.*)\Z", re.S)
+# Key order of the front matter, as written.
+FIELDS = (
+    "title",
+    "date",
+    "slug",
+    "source",
+    "url",
+    "author",
+    "tags",
+    "categories",
+    "summary",
+    "quotes",
+    "figures",
+)
+SLUG_MAX_CHARS = 60
+# Characters that must never reach an entry: C0/C1 controls (except tab/newline), bidi overrides,
+# zero-width characters used to hide text.
+UNSAFE_CHARS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def clean_text(value: str) -> str:
+    """One line of plain text: controls removed, whitespace collapsed, Unicode NFC."""
+    value = unicodedata.normalize("NFC", UNSAFE_CHARS.sub("", value))
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def slugify(title: str) -> str:
+    """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > SLUG_MAX_CHARS:
+            break
+        slug = candidate
+    return slug or "entry"
+
+
+def entry_slug(entry: Entry) -> str:
+    """The entry's permanent slug: kept from its file once written, else made from the title."""
+    return entry.slug or slugify(entry.title)
+
+
+def entry_filename(entry: Entry) -> str:
+    """`YYYY-MM-DD-slug.md`: sorts by date, safe on every file system."""
+    return f"{entry.date.isoformat()}-{entry_slug(entry)}.md"
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    """The front matter as plain data, keys in FIELDS order, empty optional fields left out."""
+    data: dict[str, Any] = {
+        "title": entry.title,
+        "date": entry.date,
+        "slug": entry_slug(entry),
+        "source": entry.source_name,
+        "url": entry.url,
+        "author": entry.author,
+        "tags": list(entry.tags),
+        "categories": list(entry.categories),
+        "summary": entry.summary,
+        "quotes": [
+            _drop_none({"text": q.text, "speaker": q.speaker, "role": q.role})
+            for q in entry.quotes
+        ],
+        "figures": [{"value": f.value, "context": f.context} for f in entry.figures],
+    }
+    return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, wide lines, no aliases: stable, diff-friendly front matter."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def render_entry(entry: Entry) -> str:
+    """The entry file's text. Deterministic: the same Entry always gives the same bytes."""
+    front = yaml.dump(
+        entry_to_dict(entry),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=None,
+    )
+    notes = entry.notes.strip()
+    return f"---\n{front}---\n" + (f"\n{notes}\n" if notes else "")
+
+
+def parse_entry_text(text: str, path: str) -> tuple[dict[str, Any], str]:
+    """Split an entry file into (front matter mapping, body); EntryError if it has none."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        raise EntryError(path, "no YAML front matter (the file must start with '---')")
+    try:
+        data = yaml.safe_load(match.group("yaml"))
+    except yaml.YAMLError as exc:
+        raise EntryError(path, f"front matter is not valid YAML: {_yaml_problem(exc)}") from None
+    if not isinstance(data, dict):
+        raise EntryError(path, "front matter must be a mapping of keys to values")
+    return data, match.group("body")
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f"line {mark.line + 2}: {problem}" if mark is not None else problem
+
+
+def entry_from_dict(data: dict[str, Any], notes: str = "", path: str = "entry") -> Entry:
+    """Build an Entry from front-matter data; EntryError on a missing or mistyped field.
+    (The validation gate reports every problem; this raises on the first.)"""
+    try:
+        date = data["date"]
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        if not isinstance(date, dt.date):
+            raise TypeError("date must be YYYY-MM-DD")
+        return Entry(
+            title=str(data["title"]),
+            date=date,
+            source_name=str(data["source"]),
+            url=data.get("url"),
+            author=data.get("author"),
+            summary=str(data["summary"]),
+            tags=[str(t) for t in data.get("tags") or []],
+            categories=[str(c) for c in data.get("categories") or []],
+            quotes=[Quote(**q) for q in data.get("quotes") or []],
+            figures=[Figure(**f) for f in data.get("figures") or []],
+            notes=notes.strip(),
+            slug=str(data.get("slug") or ""),
+        )
+    except KeyError as exc:
+        raise EntryError(path, f"missing required field {exc.args[0]!r}") from None
+    except (TypeError, ValueError) as exc:
+        raise EntryError(path, f"invalid field: {exc}") from None
+
+
+def read_entry(path: Path) -> Entry:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EntryError(str(path), f"cannot read: {exc}") from None
+    data, body = parse_entry_text(text, str(path))
+    return entry_from_dict(data, body, str(path))
+
+
+def write_entry(entry: Entry, directory: Path, *, replace: bool = False) -> Path:
+    """Write the entry atomically into `directory` (temporary file + rename). Refuses, with
+    DuplicateEntry, a file name or URL already in the archive unless `replace` is set."""
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / entry_filename(entry)
+    if not replace:
+        if target.exists():
+            raise DuplicateEntry(str(target), "already exists (this article is in the archive)")
+        if entry.url:
+            existing = find_url(directory, entry.url)
+            if existing is not None:
+                raise DuplicateEntry(entry.url, f"already in the archive as {existing}")
+    atomic_write(target, render_entry(entry), exclusive=not replace)
+    return target
+
+
+def atomic_write(target: Path, text: str, *, exclusive: bool = False) -> None:
+    """Write `text` to `target` so readers see the old file or the new one, never a part.
+    With `exclusive`, fail with DuplicateEntry if the target appeared meanwhile (two
+    concurrent `digest add` runs of the same article)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if exclusive:
+            try:
+                os.link(tmp, target)  # fails if the target exists: no silent overwrite
+            except FileExistsError:
+                raise DuplicateEntry(str(target), "already exists (added concurrently)") from None
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+URL_LINE = re.compile(r"^url:\s*['\"]?(?P<url>\S+?)['\"]?\s*$", re.M)
+
+
+def find_url(directory: Path, url: str) -> Path | None:
+    """The entry file in `directory` (recursively) whose front matter has this URL."""
+    wanted = normalize_url(url)
+    for path in sorted(directory.rglob("*.md")):
+        try:
+            head = path.read_text(encoding="utf-8")[:4000]
+        except (OSError, UnicodeDecodeError):
+            continue
+        match = URL_LINE.search(head)
+        if match and normalize_url(match.group("url")) == wanted:
+            return path
+    return None
+
+
+def normalize_url(url: str) -> str:
+    """Compare URLs loosely: no scheme, no `www.`, no trailing slash, no fragment."""
+    url = re.sub(r"^https?://(?:www\.)?", "", url.strip().lower())
+    return url.split("#", 1)[0].rstrip("/")
