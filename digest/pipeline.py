@@ -1,1 +1,127 @@
-"""Compose the stages: raw input -> Article -> Entry. The only module that imports them all."""
+"""Compose the stages: raw input -> Article -> digest (summary, quotes, figures, tags) -> Entry.
+
+The only module that imports every stage; the CLI and the benchmarks call these functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from digest.entry import clean_text, write_entry
+from digest.extraction import extract_html
+from digest.figures import find_figures
+from digest.models import Article, Entry, Figure, Quote
+from digest.plaintext import extract_text
+from digest.quotes import find_quotes
+from digest.reading import ReadOptions, read_input
+from digest.summary import summarize
+from digest.tagging import categorize, tag_article
+
+# How much of each list an entry keeps (the JSON interface keeps everything found).
+ENTRY_MAX_FIGURES = 10
+ENTRY_MAX_QUOTES = 6
+UNKNOWN_SOURCE = "Unknown source"
+
+
+@dataclass(slots=True)
+class Digested:
+    """An article and everything the editorial stages found in it."""
+
+    article: Article
+    summary: str
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+
+
+def extract_article(
+    source: str | Path, options: ReadOptions | None = None, *, stdin: BinaryIO | None = None
+) -> Article:
+    """Read one input and strip it to its editorial content."""
+    raw = read_input(str(source), options, stdin=stdin)
+    if raw.kind == "html":
+        return extract_html(raw.text, source=raw.source, url=raw.url)
+    return extract_text(raw.text, source=raw.source, url=raw.url)
+
+
+def digest_article(article: Article) -> Digested:
+    """Run the editorial stages over an extracted article."""
+    paragraphs = article.paragraphs
+    figures = find_figures(paragraphs)
+    tags = tag_article(article.title, paragraphs)
+    return Digested(
+        article=article,
+        summary=summarize(article.title, paragraphs, figures),
+        quotes=find_quotes(paragraphs),
+        figures=figures,
+        tags=tags,
+        categories=categorize(tags),
+    )
+
+
+def process(
+    source: str | Path, options: ReadOptions | None = None, *, stdin: BinaryIO | None = None
+) -> Digested:
+    return digest_article(extract_article(source, options, stdin=stdin))
+
+
+def to_json(result: Digested) -> dict[str, Any]:
+    """The stable JSON interface of `digest extract --format json`."""
+    a = result.article
+    return {
+        "source": a.source,
+        "title": a.title,
+        "author": a.author,
+        "published": a.published.isoformat() if a.published else None,
+        "site_name": a.site_name,
+        "url": a.url,
+        "text": a.text,
+        "summary": result.summary,
+        "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in result.quotes],
+        "figures": [{"value": f.value, "context": f.context} for f in result.figures],
+        "tags": list(result.tags),
+    }
+
+
+def to_entry(result: Digested, *, today: dt.date | None = None) -> Entry:
+    """The digest entry for an article; every string is cleaned to one safe line."""
+    a = result.article
+    return Entry(
+        title=clean_text(a.title),
+        date=a.published or today or dt.date.today(),
+        source_name=clean_text(a.site_name or _site_from_url(a.url) or UNKNOWN_SOURCE),
+        url=a.url,
+        author=clean_text(a.author) if a.author else None,
+        summary=clean_text(result.summary),
+        tags=list(result.tags),
+        categories=list(result.categories),
+        quotes=[
+            Quote(
+                text=clean_text(q.text),
+                speaker=clean_text(q.speaker) if q.speaker else None,
+                role=clean_text(q.role) if q.role else None,
+            )
+            for q in result.quotes[:ENTRY_MAX_QUOTES]
+        ],
+        figures=[
+            Figure(value=clean_text(f.value), context=clean_text(f.context))
+            for f in result.figures[:ENTRY_MAX_FIGURES]
+        ],
+    )
+
+
+def add_entry(result: Digested, posts_dir: Path, *, replace: bool = False) -> Path:
+    """Write the entry for `result` into the archive; DuplicateEntry if it is already there."""
+    return write_entry(to_entry(result), posts_dir, replace=replace)
+
+
+def _site_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

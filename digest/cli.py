@@ -1,0 +1,177 @@
+"""The `digest` command: a thin click wrapper around digest.pipeline, digest.validate and
+digest.site. Library code raises DigestError; this module turns it into `source: message` lines
+on stderr and a non-zero exit status."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from digest import __version__
+from digest.entry import render_entry
+from digest.errors import DigestError, ValidationFailed
+from digest.pipeline import Digested, add_entry, process, to_entry, to_json
+from digest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
+from digest.site import DEFAULT_CONFIG, DEFAULT_DOCS, build_site, check_archive, serve_site
+
+
+def _read_options(func):  # type: ignore[no-untyped-def]
+    func = click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Allow fetching from loopback, private and link-local addresses.",
+    )(func)
+    func = click.option(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        help="Network timeout in seconds for URLs.",
+    )(func)
+    func = click.option(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Refuse inputs larger than this many bytes.",
+    )(func)
+    return func
+
+
+def _processed(
+    articles: tuple[str, ...], options: ReadOptions
+) -> Iterator[tuple[str, Digested | DigestError]]:
+    """Each input in order with its result or its error; one bad input never stops the rest."""
+    for source in articles:
+        try:
+            yield source, process(source, options)
+        except DigestError as exc:
+            yield source, exc
+
+
+def _fail(exc: DigestError) -> None:
+    click.echo(f"error: {exc}", err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="digest")
+def main() -> None:
+    """Silicon Digest: turn chip-industry articles into digest entries and a searchable site."""
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option(
+    "--docs",
+    "docs_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DOCS,
+    show_default=True,
+    help="The site's docs folder; entries go to its posts/ folder.",
+)
+@click.option("--replace", is_flag=True, help="Overwrite an existing entry for the same article.")
+@_read_options
+def add(
+    articles: tuple[str, ...],
+    docs_dir: Path,
+    replace: bool,
+    max_bytes: int,
+    timeout: float,
+    allow_private: bool,
+) -> None:
+    """Add ARTICLES (files, '-' for stdin, or http(s) URLs) to the digest as entries."""
+    options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    failed = 0
+    for _source, result in _processed(articles, options):
+        try:
+            if isinstance(result, DigestError):
+                raise result
+            path = add_entry(result, docs_dir / "posts", replace=replace)
+        except DigestError as exc:
+            _fail(exc)
+            failed += 1
+            continue
+        click.echo(f"added {path}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
+    help="json: one object a line (the stable interface); markdown: the entry file `add` writes.",
+)
+@_read_options
+def extract(
+    articles: tuple[str, ...], fmt: str, max_bytes: int, timeout: float, allow_private: bool
+) -> None:
+    """Print what `add` would produce for ARTICLES; writes nothing."""
+    options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    failed = 0
+    for source, result in _processed(articles, options):
+        if isinstance(result, DigestError):
+            failed += 1
+            if fmt == "json":
+                click.echo(json.dumps({"source": source, "error": result.message}))
+            _fail(result)
+            continue
+        if fmt == "json":
+            click.echo(json.dumps(to_json(result), ensure_ascii=False))
+        else:
+            click.echo(render_entry(to_entry(result)), nl=False)
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def check(paths: tuple[Path, ...]) -> None:
+    """Validate entries under PATHS (default: docs/); print every problem, exit 1 if any."""
+    try:
+        check_archive(list(paths) or [DEFAULT_DOCS])
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{len(exc.problems)} problem(s) found", err=True)
+        sys.exit(1)
+    click.echo("ok: no problems found")
+
+
+@main.command()
+@click.option(
+    "--config", type=click.Path(path_type=Path), default=DEFAULT_CONFIG, show_default=True
+)
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder.")
+def build(config: Path, site_dir: Path | None) -> None:
+    """Check the archive, then build the site with `mkdocs build --strict`."""
+    try:
+        check_archive([config.parent / DEFAULT_DOCS])
+        build_site(config, site_dir)
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{len(exc.problems)} problem(s) found; site not built", err=True)
+        sys.exit(1)
+    except DigestError as exc:
+        _fail(exc)
+        sys.exit(1)
+    click.echo(f"built {site_dir or config.parent / 'site'}")
+
+
+@main.command()
+@click.option(
+    "--config", type=click.Path(path_type=Path), default=DEFAULT_CONFIG, show_default=True
+)
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(config: Path, dev_addr: str) -> None:
+    """Live preview of the site; rebuilds when entries change."""
+    sys.exit(serve_site(config, dev_addr))

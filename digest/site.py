@@ -1,0 +1,42 @@
+"""Site building: validate the archive, then run MkDocs (strict) on it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from digest.errors import DigestError, ValidationFailed
+
+DEFAULT_CONFIG = Path("mkdocs.yml")
+DEFAULT_DOCS = Path("docs")
+
+
+def check_archive(paths: list[Path]) -> None:
+    """Raise ValidationFailed with every problem in the entries under `paths`."""
+    from digest.validate import check_paths
+
+    problems = check_paths(paths)
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def build_site(
+    config: Path = DEFAULT_CONFIG, site_dir: Path | None = None, *, strict: bool = True
+) -> None:
+    """`mkdocs build --strict` in a child process (MkDocs keeps global state between builds)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
+    if strict:
+        command.append("--strict")
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
+    result = subprocess.run(command, check=False)
+    if result.returncode != 0:
+        raise DigestError(str(config), f"mkdocs build failed (exit status {result.returncode})")
+
+
+def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -> int:
+    """Live preview with MkDocs' development server; returns its exit status."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config)]
+    command += ["--dev-addr", address]
+    return subprocess.run(command, check=False).returncode

@@ -1,0 +1,59 @@
+"""Shared fixtures: paths to the repository, the shared seed and corpus, a loopback server."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seed" / "000_11a8933b39e6874c.txt"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED.is_file():
+        pytest.skip(f"seed article absent ({SEED}); it ships in ../shared/seed")
+    return SEED.read_text(encoding="utf-8")
+
+
+Route = tuple[int, dict[str, str], bytes]
+
+
+@pytest.fixture
+def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
+    """Start a server on 127.0.0.1 serving fixed routes: {path: (status, headers, body)}.
+    Returns a function that installs the routes and gives the base URL."""
+    routes: dict[str, Route] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, headers, body = routes.get(self.path, (404, {}, b"not found"))
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            if "Content-Length" not in headers:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def install(new_routes: dict[str, Route]) -> str:
+        routes.update(new_routes)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield install
+    server.shutdown()
+    server.server_close()
+    thread.join()
