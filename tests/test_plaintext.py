@@ -151,5 +151,5 @@ def test_wrapped_lines_join_into_one_paragraph() -> None:
     ],
 )
 def test_no_article(text: str) -> None:
-    with pytest.raises(ExtractionError, match="scrape.txt"):
+    with pytest.raises(ExtractionError, match=r"scrape\.txt"):
         extract_text(text, source="scrape.txt")
