@@ -126,7 +126,14 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
+def _list_representer(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    """Lists of words inline (`tags: [AWS, Trainium2]`), lists of records as blocks."""
+    flow = all(isinstance(item, str) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
 _Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(list, _list_representer)
 
 
 def render_entry(entry: Entry) -> str:
@@ -137,7 +144,7 @@ def render_entry(entry: Entry) -> str:
         sort_keys=False,
         allow_unicode=True,
         width=100,
-        default_flow_style=None,
+        default_flow_style=False,
     )
     notes = entry.notes.strip()
     return f"---\n{front}---\n" + (f"\n{notes}\n" if notes else "")

@@ -1,0 +1,108 @@
+"""The `digest` command: exit codes, messages and what it writes (or does not)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+ARTICLE = FIXTURES / "meta-mtia-v2.html"
+JSON_KEYS = {
+    "source", "title", "author", "published", "site_name", "url",
+    "text", "summary", "quotes", "figures", "tags",
+}  # fmt: skip
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_every_command_has_help() -> None:
+    for name, command in main.commands.items():
+        assert command.help, f"digest {name} has no help text"
+        code, out, _ = run(name, "--help")
+        assert code == 0
+        assert "Usage:" in out
+
+
+def test_extract_json_interface() -> None:
+    code, out, err = run("extract", str(ARTICLE), "--format", "json")
+    assert code == 0, err
+    record = json.loads(out)
+    assert set(record) == JSON_KEYS
+    assert record["title"] == "Meta details its second-generation MTIA inference chip"
+    assert record["author"] == "Priya Raman"
+    assert record["published"] == "2024-04-10"
+    assert record["site_name"] == "Die Shot Daily"
+    assert record["url"] == "https://dieshot.example/2024/04/meta-mtia-v2"
+    assert "1.35 GHz" in record["text"]
+    assert "cookies" not in record["text"] and "newsletter" not in record["text"]
+    assert "Meta" in record["tags"]
+
+
+def test_extract_keeps_going_after_a_bad_input(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    code, out, err = run("extract", str(empty), str(ARTICLE))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert lines[0] == {"source": str(empty), "error": "is empty"}
+    assert lines[1]["title"].startswith("Meta details")
+    assert f"{empty}: is empty" in err
+
+
+def test_extract_markdown_is_the_entry_file() -> None:
+    code, out, _ = run("extract", str(ARTICLE), "--format", "markdown")
+    assert code == 0
+    assert out.startswith("---\ntitle: Meta details its second-generation MTIA inference chip\n")
+    assert "\ndate: 2024-04-10\n" in out
+
+
+def test_add_writes_once_then_refuses(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    code, out, _ = run("add", "--docs", str(docs), str(ARTICLE))
+    assert code == 0
+    name = "2024-04-10-meta-details-its-second-generation-mtia-inference-chip.md"
+    written = docs / "posts" / name
+    assert out.strip() == f"added {written}"
+    before = written.read_bytes()
+    code, _, err = run("add", "--docs", str(docs), str(ARTICLE))
+    assert code == 1
+    assert "already" in err
+    assert written.read_bytes() == before
+    assert len(list((docs / "posts").iterdir())) == 1
+
+
+NO_ARTICLE = b"<html><body><nav><a href='/'>Home</a> <a href='/b'>About</a></nav></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        pytest.param("empty.html", b"", "is empty", id="empty"),
+        pytest.param("image.html", b"\x89PNG\r\n\x1a\n" + bytes(300), "binary", id="binary"),
+        pytest.param("nav.html", NO_ARTICLE, "no article", id="no-article"),
+    ],
+)
+def test_add_bad_input(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    docs = tmp_path / "docs"
+    code, out, err = run("add", "--docs", str(docs), str(path))
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1, err  # one line
+    assert err.startswith(f"error: {path}: ") and message in err
+    assert not (docs / "posts").exists() or not any((docs / "posts").iterdir())
+
+
+def test_add_unreachable_url(tmp_path: Path) -> None:
+    code, _, err = run("add", "--docs", str(tmp_path), "--allow-private", "http://127.0.0.1:9/a")
+    assert code == 1
+    assert err.startswith("error: http://127.0.0.1:9/a: cannot connect")

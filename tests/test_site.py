@@ -1,0 +1,67 @@
+"""The real site: a copy of the archive plus one new article, built with `mkdocs build --strict`.
+Checks the entry's page, its tag listing, the search index and the RSS feed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from tests.conftest import REPO
+
+ARTICLE = Path(__file__).parent / "fixtures" / "articles" / "meta-mtia-v2.html"
+TITLE = "Meta details its second-generation MTIA inference chip"
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("digest-site")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    digest = [sys.executable, "-m", "digest"]
+    subprocess.run([*digest, "add", "--docs", str(root / "docs"), str(ARTICLE)], check=True)
+    subprocess.run(
+        [*digest, "build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(root / "site")],
+        check=True,
+        cwd=root,
+    )
+    return root / "site"
+
+
+def test_entry_page(built: Path) -> None:
+    page = built / "2024" / "04" / "10" / "meta-details-its-second-generation-mtia-inference-chip"
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert TITLE in html
+    assert "Key figures" in html and "1.35 GHz" in html
+    assert "Lena Okafor" in html and "Northgate Research" in html
+    assert 'href="https://dieshot.example/2024/04/meta-mtia-v2"' in html
+    assert "Sign up for our newsletter" not in html
+
+
+def test_tag_index_lists_entry(built: Path) -> None:
+    html = (built / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "Meta" in html
+    assert TITLE in html
+
+
+def test_search_index_has_entry(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    assert TITLE in titles
+    assert any("1.35 GHz" in doc["text"] for doc in index["docs"])
+
+
+def test_rss_feed_has_entry(built: Path) -> None:
+    feed = feedparser.parse((built / "feed_rss_created.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    titles = [item.title for item in feed.entries]
+    assert TITLE in titles
+    item = next(i for i in feed.entries if i.title == TITLE)
+    assert item.link.endswith("/2024/04/10/meta-details-its-second-generation-mtia-inference-chip/")
