@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint serve bench clean
+.PHONY: site test lint serve bench samples clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ site: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check digest tests benchmarks
 	$(BIN)/python -m pytest
+
+## samples: regenerate the committed entries of the sample articles (review the diff!)
+samples: $(STAMP)
+	$(BIN)/digest add --replace samples/*.html samples/*.txt
 
 serve: $(STAMP)
 	$(BIN)/digest serve

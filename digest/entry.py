@@ -61,9 +61,18 @@ UNSAFE_CHARS = re.compile(
 )
 
 
+# Tag-like sequences in scraped text ("<script>", "</title>", "<img src=x onerror=...>").
+TAG_LIKE = re.compile(r"</?[A-Za-z!?/][^<>]*>")
+# What stray angle brackets become: look-alikes that no HTML parser reads as markup. Some theme
+# templates unescape titles (Jinja's striptags), so escaping alone is not enough for titles.
+ANGLE_LOOKALIKES = str.maketrans({"<": "‹", ">": "›"})
+
+
 def clean_text(value: str) -> str:
-    """One line of plain text: controls removed, whitespace collapsed, Unicode NFC."""
+    """One line of plain text: controls removed, whitespace collapsed, Unicode NFC, and no
+    markup: tag-like sequences dropped, stray angle brackets replaced by look-alikes."""
     value = unicodedata.normalize("NFC", UNSAFE_CHARS.sub("", value))
+    value = TAG_LIKE.sub("", value).translate(ANGLE_LOOKALIKES)
     return re.sub(r"\s+", " ", value).strip()
 
 

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from digest.entry import entry_from_dict
+from digest.entry import clean_text, entry_from_dict
 from digest.errors import DigestError
 from digest.render import render_body
 from digest.vocabulary import load_vocabulary
@@ -51,7 +51,11 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             entry = entry_from_dict(meta, markdown, page.file.src_uri)
         except DigestError as exc:
             raise PluginError(str(exc)) from None
-        # Titles reach templates that do not escape: hand them text that is already escaped.
-        page.title = html.escape(entry.title, quote=True)
-        page.meta["description"] = entry.summary
-        return render_body(entry)
+        # Titles and descriptions reach theme templates that do not escape (and one that
+        # unescapes): hand them text with no markup in it, escaped as well.
+        title = html.escape(clean_text(entry.title), quote=True)
+        page.title = page.meta["title"] = title
+        page.meta["description"] = html.escape(clean_text(entry.summary), quote=True)
+        # The blog plugin (later in the chain) reads page.markdown, not the returned value.
+        page.markdown = render_body(entry)
+        return page.markdown

@@ -22,7 +22,7 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 
 def escape_text(value: str) -> str:
     """Scraped text -> Markdown that renders exactly that text and nothing else."""
-    value = html.escape(value, quote=True)
+    value = html.escape(value, quote=False)  # text content: quotes need no escaping
     return MARKDOWN_SPECIALS.sub(r"\\\1", value)
 
 

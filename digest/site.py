@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,9 @@ from digest.errors import DigestError, ValidationFailed
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 DEFAULT_DOCS = Path("docs")
+# Material prints a multi-line banner about its successor on every build; it is not a warning
+# about this site, so it is switched off to keep build logs readable.
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def check_archive(paths: list[Path]) -> None:
@@ -30,7 +34,7 @@ def build_site(
         command.append("--strict")
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
-    result = subprocess.run(command, check=False)
+    result = subprocess.run(command, check=False, env={**os.environ, **BUILD_ENV})
     if result.returncode != 0:
         raise DigestError(str(config), f"mkdocs build failed (exit status {result.returncode})")
 
@@ -39,4 +43,4 @@ def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -
     """Live preview with MkDocs' development server; returns its exit status."""
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config)]
     command += ["--dev-addr", address]
-    return subprocess.run(command, check=False).returncode
+    return subprocess.run(command, check=False, env={**os.environ, **BUILD_ENV}).returncode

@@ -1,0 +1,775 @@
+"""Direct quotations and who said them: paragraphs -> [Quote].
+
+The stage works on plain paragraphs in four passes:
+
+1. find quoted spans in each paragraph (curly, straight and low-high marks), a span left open at
+   the end of a paragraph continuing into the next paragraph when that one opens with a mark;
+2. attribute each span from the text around it, nearest first: `"...," said Name, role`,
+   `"...," Name said`, `Name said: "..."`, `according to Name`, a speech verb with its subject
+   earlier in the same sentence (partial quotes), a press-release `— Name, Title` line, and a
+   previous paragraph ending in a colon;
+3. drop what is not speech: scare quotes (short phrases with no speech verb next to them) and
+   titles or names introduced by "called", "titled", "dubbed" ...;
+4. resolve speakers: a pronoun ("he added") is the last person named before it, a surname
+   ("Dupin said") the full name and role introduced earlier in the article.
+
+Everything the rules match on (verbs, role words, title markers, quote marks) is data below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.models import Quote
+
+# --- data ---------------------------------------------------------------------------------------
+
+# Marks that open / close a quotation. "“" closes in German/Czech style („...“); that case is
+# handled when a paragraph uses „. Straight double quotes toggle. Single quotes are left out on
+# purpose: they are indistinguishable from apostrophes in scraped text.
+OPENING_MARKS: frozenset[str] = frozenset("“„«")
+CLOSING_MARKS: frozenset[str] = frozenset("”»")
+STRAIGHT_MARK = '"'
+
+# Speech verbs, most common first. A verb here attributes a quote in both word orders
+# ("Dupin said" and "said Dupin").
+SPEECH_VERBS: tuple[str, ...] = (
+    "said", "says", "say", "added", "adds", "explained", "explains", "noted", "notes",
+    "wrote", "writes", "stated", "states", "continued", "continues", "argued", "argues",
+    "asked", "asks", "recalled", "recalls", "insisted", "insists", "claimed", "claims",
+    "remarked", "remarks", "observed", "observes", "commented", "comments", "declared",
+    "declares", "announced", "announces", "confirmed", "confirms", "acknowledged",
+    "acknowledges", "admitted", "admits", "warned", "warns", "predicted", "predicts",
+    "suggested", "suggests", "emphasized", "emphasised", "emphasizes", "emphasises",
+    "stressed", "stresses", "touted", "touts", "boasted", "boasts", "quipped", "quips",
+    "joked", "jokes", "replied", "replies", "responded", "responds", "answered", "answers",
+    "posted", "posts", "tweeted", "tweets", "agreed", "agrees", "concluded", "concludes",
+    "cautioned", "cautions", "conceded", "concedes", "maintained", "maintains", "described",
+    "described it", "reiterated", "reiterates", "promised", "promises", "vowed", "vows",
+    "countered", "counters", "highlighted", "highlights", "put it", "puts it",
+)
+# Left out on purpose: belief verbs ("expects", "believes", "thinks"). In 'Dupin said Apple
+# expects "..."' they would make the company the speaker of Dupin's words.
+# Verbs whose object is the listener, not the speaker: only the "Name told" order attributes.
+SUBJECT_ONLY_VERBS: tuple[str, ...] = ("told", "tells", "informed", "assured", "reminded")
+# Words allowed between a speaker and the verb ("Dupin also said", "Huang has long argued").
+VERB_MODIFIERS: tuple[str, ...] = (
+    "also", "later", "then", "previously", "once", "recently", "further", "has", "had", "have",
+    "long", "repeatedly", "again", "earlier", "would", "will", "often", "simply", "later",
+)
+# Pronouns that stand for the last person named.
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+# Lower-case subjects that are not a person's name: the speaker stays unknown.
+GENERIC_SPEAKER_HEADS: tuple[str, ...] = (
+    "company", "firm", "spokesperson", "spokesman", "spokeswoman", "representative",
+    "statement", "report", "source", "sources", "people", "person", "analyst", "analysts",
+    "executive", "executives", "official", "officials", "group", "team", "maker", "giant",
+)
+# Words that make a phrase a job title / role. Lower-case compared.
+ROLE_WORDS: frozenset[str] = frozenset({
+    "ceo", "cfo", "cto", "coo", "cio", "cso", "cmo", "cpo", "svp", "evp", "vp", "gm",
+    "chief", "executive", "president", "vice", "director", "head", "manager", "founder",
+    "co-founder", "cofounder", "chairman", "chairwoman", "chair", "chairperson", "analyst",
+    "professor", "researcher", "engineer", "scientist", "spokesperson", "spokesman",
+    "spokeswoman", "secretary", "minister", "officer", "lead", "leader", "partner", "fellow",
+    "senior", "principal", "architect", "economist", "strategist", "investor", "commissioner",
+    "senator", "sen.", "representative", "rep.", "governor", "gov.", "lawmaker", "owner",
+    "editor", "consultant", "boss", "chancellor", "premier", "mayor", "deputy", "general",
+    "counsel", "technologist", "evangelist", "developer", "designer", "member", "adviser",
+    "advisor", "administrator", "commerce", "treasurer", "ambassador", "coordinator",
+})
+# A capitalised run right after one of these is an organisation or place ("analyst at X").
+ORG_PREPOSITIONS: frozenset[str] = frozenset({"at", "of", "for", "from", "with", "by", "in",
+                                              "on", "to", "into", "via", "and"})
+# Words that make a capitalised run an organisation, not a person.
+ORG_WORDS: frozenset[str] = frozenset({
+    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
+    "group", "holdings", "research", "securities", "capital", "partners", "advisors", "advisers",
+    "advisory", "systems", "labs", "laboratories", "technologies", "technology", "semiconductor",
+    "semiconductors", "electronics", "insights", "investment", "investments", "equity", "bank",
+    "markets", "ventures", "university", "institute", "association", "forum", "agency",
+    "ministry", "department", "commission", "council", "services", "solutions", "networks",
+    "devices", "instruments", "micro", "computing", "compute", "cloud", "intelligence", "ai",
+    "news", "times", "journal", "post", "reuters", "bloomberg", "street", "analytics",
+})
+# Suffixes after a family name, skipped when matching a surname-only mention.
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Honorifics dropped from names ("Mr. Huang" is Huang).
+HONORIFICS: frozenset[str] = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.",
+                                        "prof", "prof.", "sir", "dame"})
+# Capitalised words that open sentences or clauses and are never part of a speaker's name.
+NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "in", "on", "at", "and", "but", "as", "so", "yet", "then", "when", "while",
+    "after", "before", "during", "since", "still", "also", "however", "meanwhile", "separately",
+    "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "last", "this",
+    "that", "these", "those", "speaking", "asked", "writing", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "here", "there",
+    "it", "we", "i", "you", "he", "she", "they", "his", "her", "their", "our", "my", "its",
+    "if", "for", "with", "from", "by", "of", "to", "about", "according", "both", "each",
+})
+# Lower-case particles inside names ("Ursula von der Leyen", "Lip-Bu Tan").
+NAME_PARTICLES: frozenset[str] = frozenset({"de", "van", "von", "der", "den", "da", "del",
+                                            "di", "la", "le", "bin", "al", "du", "dos"})
+# Words just before a quoted span that make it a title or a name, not speech.
+TITLE_MARKERS: tuple[str, ...] = (
+    "called", "titled", "entitled", "dubbed", "named", "nicknamed", "known as", "branded",
+    "billed as", "labelled", "labeled", "marketed as", "the term", "the phrase", "the word",
+    "the words", "the slogan", "the motto", "the tagline", "so-called", "a paper", "the paper",
+    "the report", "the book", "the song", "the album", "the film", "the movie", "the show",
+    "the podcast", "the episode", "the series", "the headline", "the game", "code name",
+    "codename", "codenamed", "code-named", "the name", "the hashtag", "paper", "study",
+    "report", "article", "book", "blog post", "post", "essay", "white paper", "whitepaper",
+    "slogan", "campaign", "program", "programme", "initiative", "project", "song", "film",
+)
+# A title marker counts when it is among the last words before the mark ("a 2023 paper, "...").
+TITLE_MARKER_REACH = 3
+# Words left lower case inside titles, ignored when deciding whether a quote is Title Case.
+TITLE_SMALL_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "as",
+    "with", "from", "into", "onto", "over", "via", "vs", "vs.", "is", "be", "it",
+})
+# Quoted spans with at most this many words need a speech verb right next to them to count.
+SCARE_QUOTE_MAX_WORDS = 3
+# Partial quotes attributed from elsewhere in the sentence need at least this many words.
+PARTIAL_QUOTE_MIN_WORDS = 4
+# Two spans of one paragraph are one quotation when only an attribution of at most this many
+# words separates them ('"A," said Name, role at Company. "B."').
+MERGE_MAX_ATTRIBUTION_WORDS = 30
+# Two partial quotes of one sentence joined by at most this many words are one quotation.
+PARTIAL_JOIN_MAX_WORDS = 12
+# Dashes that open a press-release attribution line ("— Jane Doe, CEO of Example").
+ATTRIBUTION_DASHES = "—–-"
+
+# --- patterns built from the data ---------------------------------------------------------------
+
+_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+_SUBJECT_VERBS = _VERBS + "|" + "|".join(SUBJECT_ONLY_VERBS)
+_MODS = "|".join(VERB_MODIFIERS)
+_NAME_TOKEN = r"(?:[A-Z][\w’'.&-]*|(?:" + "|".join(NAME_PARTICLES) + r"))"
+_CAP_RUN = _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*"
+# "said <speaker>" at the start of the text after a quote.
+_VERB_FIRST = re.compile(
+    r"^[\s,]*(?:(?:" + _MODS + r")\s+)*(?P<verb>" + _VERBS + r")\s+(?P<rest>.+)$", re.S
+)
+# 'president David Weisbrot', 'Keystone Policy Group analyst Renata Ilves'
+_ROLE_WORDS_RE = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+_ROLE_THEN_NAME = re.compile(
+    r"(?P<role>.*\b(?:" + _ROLE_WORDS_RE + r"))\s+(?P<name>" + _CAP_RUN + r")", re.I
+)
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bInc)(?<!\bCorp)(?<!\bCo)"
+    r"(?<!\bNo)(?<!\bvs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bProf)(?<!\bJr)(?<!\bSr)"
+    r"[.!?]+(?=\s+[\"“A-Z(]|\s*$)"
+)
+_WORD = re.compile(r"[\w’'%$.-]+")
+
+
+@dataclass(slots=True)
+class _Span:
+    """One quoted span: where it sits and what is around it."""
+
+    para: int
+    start: int  # index of the opening mark
+    end: int  # index just past the closing mark (or the paragraph end when left open)
+    text: str
+    closed: bool
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """Who a span is attributed to, and how close the evidence was."""
+
+    speaker: str | None
+    role: str | None
+    adjacent: bool  # a speech verb right next to the quote (not a partial-sentence guess)
+    pronoun: bool = False
+
+
+# --- public API ---------------------------------------------------------------------------------
+
+
+def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
+    """Return the direct quotations in `paragraphs`, in reading order, with speaker and role."""
+    paras = [p.strip() for p in paragraphs]
+    spans = [_find_spans(i, p) for i, p in enumerate(paras)]
+    people = _collect_people(paras, spans)
+    groups = _group_spans(paras, spans)
+    quotes: list[Quote] = []
+    last_person: tuple[int, int, str] | None = None
+    last_quote_para = -2
+    for group in groups:
+        attribution = _attribute_group(paras, group)
+        if attribution is None:
+            continue
+        first = group[0]
+        if (attribution.speaker is None and not attribution.pronoun and first.start == 0
+                and last_quote_para == first.para - 1 and quotes and quotes[-1].speaker):
+            # a paragraph that is one more quotation right after an attributed one: same speaker
+            attribution = _Attribution(quotes[-1].speaker, quotes[-1].role, adjacent=True)
+        text = _join_text(group)
+        if not _is_speech(paras, group, text, attribution):
+            continue
+        speaker, role = attribution.speaker, attribution.role
+        if attribution.pronoun:
+            prior = _last_person_before(paras, spans, people, first.para, first.start, last_person)
+            speaker, role = (prior, people.get(prior)) if prior else (None, None)
+        elif speaker:
+            speaker = _resolve_name(speaker, people)
+            role = role or people.get(speaker)
+        if speaker and speaker in people:
+            last_person = (first.para, first.start, speaker)
+        last_quote_para = group[-1].para
+        if speaker and role and not people.get(speaker):
+            people[speaker] = role
+        quotes.append(Quote(text=text, speaker=speaker, role=role))
+    return [Quote(q.text, q.speaker, q.role or (people.get(q.speaker) if q.speaker else None))
+            for q in quotes]
+
+
+# --- spans --------------------------------------------------------------------------------------
+
+
+def _find_spans(para: int, text: str) -> list[_Span]:
+    """Quoted spans of one paragraph; a span still open at the end runs to the paragraph end."""
+    low_high = "„" in text  # „...“ style: the high mark closes
+    spans: list[_Span] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        opens = ch in OPENING_MARKS and not (low_high and ch == "“")
+        closes = ch in CLOSING_MARKS or (low_high and ch == "“")
+        if ch == STRAIGHT_MARK:
+            opens, closes = open_at is None, open_at is not None
+        if open_at is None and opens:
+            open_at = i
+        elif open_at is not None and closes:
+            spans.append(_Span(para, open_at, i + 1, text[open_at + 1 : i], True))
+            open_at = None
+    if open_at is not None:
+        spans.append(_Span(para, open_at, len(text), text[open_at + 1 :], False))
+    return spans
+
+
+def _group_spans(paras: list[str], spans: list[list[_Span]]) -> list[list[_Span]]:
+    """Group spans that form one quotation: an open span continued by the next paragraph, and
+    spans of one paragraph separated only by their attribution ("A," he said. "B.")."""
+    groups: list[list[_Span]] = []
+    carry: list[_Span] | None = None
+    for i, para_spans in enumerate(spans):
+        for j, span in enumerate(para_spans):
+            if carry is not None and j == 0 and span.start == 0:
+                carry.append(span)
+            elif groups and j > 0 and _only_attribution_between(paras[i], para_spans[j - 1], span):
+                groups[-1].append(span)
+            else:
+                groups.append([span])
+            carry = None
+        carry = groups[-1] if para_spans and not para_spans[-1].closed else None
+    return groups
+
+
+def _only_attribution_between(text: str, left: _Span, right: _Span) -> bool:
+    """True when the text between two spans is a bare attribution ('," he said. "'), or a few
+    words joining two partial quotes of one sentence ('"mostly painless" but still "real work"')."""
+    between = text[left.end : right.start].strip()
+    if not between or between in {",", ".", ":"}:
+        return True
+    if _joins_partials(text, left, right, between):
+        return True
+    words = _WORD.findall(between)
+    if len(words) > MERGE_MAX_ATTRIBUTION_WORDS or not _ends_sentence_or_comma(between):
+        return False
+    if _SENTENCE_END.search(between.rstrip().rstrip(".!?")):
+        return False  # more than one sentence between the spans
+    return _verb_first(between) is not None or _subject_verb(between.rstrip(".,:; ")) is not None
+
+
+def _joins_partials(text: str, left: _Span, right: _Span, between: str) -> bool:
+    if left.text.rstrip()[-1:] in ".!?," or right.text[:1].isupper():
+        return False
+    if len(_WORD.findall(between)) > PARTIAL_JOIN_MAX_WORDS or _SENTENCE_END.search(between):
+        return False
+    return not re.search(r"\b(?:" + _SUBJECT_VERBS + r")\b", between)
+
+
+def _ends_sentence_or_comma(text: str) -> bool:
+    return text.rstrip().endswith((".", ",", ":", ";"))
+
+
+def _join_text(group: list[_Span]) -> str:
+    parts = [" ".join(s.text.split()) for s in group]
+    parts = [p for p in parts if p]
+    for k in range(len(parts) - 1):
+        if parts[k].endswith(",") and parts[k + 1][:1].isupper():
+            parts[k] = parts[k][:-1] + "."
+        elif group[k].para == group[k + 1].para and parts[k][-1:].isalnum():
+            parts[k] += " …"  # words between two partial quotes were left out
+    text = " ".join(parts)
+    return text.rstrip(" ,").strip()
+
+
+# --- attribution --------------------------------------------------------------------------------
+
+
+def _attribute_group(paras: list[str], group: list[_Span]) -> _Attribution | None:
+    """The first attribution found, nearest evidence first; a weak fallback when none."""
+    for span in group:
+        found = _attribute_span(paras, span)
+        if found is not None:
+            return found
+    first = group[0]
+    # `Name said:` closing the previous paragraph, with the quote as the whole next paragraph.
+    if first.start == 0 and first.para > 0 and paras[first.para - 1].rstrip().endswith(":"):
+        found = _subject_verb(paras[first.para - 1].rstrip().rstrip(":"))
+        if found is not None:
+            return found
+    # A press-release attribution on the next paragraph ("— Name, Title").
+    nxt = group[-1].para + 1
+    if nxt < len(paras) and paras[nxt][:1] in ATTRIBUTION_DASHES:
+        found = _dash_attribution(paras[nxt])
+        if found is not None:
+            return found
+    return _Attribution(None, None, adjacent=False)
+
+
+def _attribute_span(paras: list[str], span: _Span) -> _Attribution | None:
+    text = paras[span.para]
+    after = _sentence_after(text, span.end)
+    before = _sentence_before(text, span.start)
+    # 1. '"...," said Name, role.' / '"...," Name said.' / '"..." — Name, Title'
+    if span.closed and after:
+        stripped = after.lstrip()
+        if stripped[:1] in ATTRIBUTION_DASHES and (found := _dash_attribution(stripped)):
+            return found
+        if (found := _verb_first(after)) is not None:
+            return found
+        if (found := _subject_verb(after.strip().rstrip(".!?"), at_start=True)) is not None:
+            return found
+        if (found := _according_to(after)) is not None:
+            return found
+    # 2. 'Name said: "..."' / 'According to Name, "..."'
+    if before.strip():
+        lead = before.rstrip()
+        if lead.endswith((":", ",")):
+            clause = lead.rstrip(":,").strip()
+            if (found := _subject_verb(clause)) is not None:
+                return found
+            if (found := _according_to(clause)) is not None:
+                return found
+        # 3. a speech verb earlier in the sentence: 'Dupin said Apple expects "up to ..."',
+        #    'According to Name, a role, customers "will keep ..."'
+        found = _subject_verb_anywhere(before) or _according_to(_strip_after_comma(before))
+        if found is not None:
+            found.adjacent = False
+            return found
+    # 4. a whole-sentence quote after a short attribution sentence ('..., he added. "For ...')
+    if (found := _previous_sentence(text, span.start)) is not None:
+        return found
+    return None
+
+
+def _strip_after_comma(before: str) -> str:
+    """'According to Name, a role at X, customers' -> 'According to Name, a role at X'."""
+    m = re.search(r"\baccording to\b", before, re.I)
+    if not m:
+        return ""
+    parts = re.split(r",\s+", before[m.start() :])
+    keep = [parts[0]]
+    for part in parts[1:]:
+        if _is_role(part) or _is_who_clause(part):
+            keep.append(part)
+        else:
+            break
+    return ", ".join(keep)
+
+
+def _previous_sentence(text: str, start: int) -> _Attribution | None:
+    """Attribution in the sentence right before a quote that opens a sentence."""
+    head = text[:start].rstrip()
+    if not head.endswith((".", ":")):
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(head[:-1])]
+    sentence = head[ends[-1] if ends else 0 : -1].strip()
+    if len(_WORD.findall(sentence)) > MERGE_MAX_ATTRIBUTION_WORDS:
+        return None
+    # only the clause that carries the verb: 'The gap has not closed everywhere, he added'
+    clause = re.split(r",\s+", sentence)[-1]
+    return _subject_verb(clause, at_start=False) if clause else None
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The part of the sentence before `pos` (from the last sentence end outside quotes)."""
+    head = text[:pos]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    start = ends[-1] if ends else 0
+    # a closing quote mark followed by an attribution also ends the previous sentence
+    return head[start:]
+
+
+def _sentence_after(text: str, pos: int) -> str:
+    """The text after `pos` up to the end of the sentence or the next opening quote mark."""
+    tail = text[pos:]
+    stop = len(tail)
+    for i, ch in enumerate(tail):
+        if ch in OPENING_MARKS or ch == STRAIGHT_MARK:
+            stop = i
+            break
+    tail = tail[:stop]
+    m = _SENTENCE_END.search(tail)
+    return tail[: m.end()] if m else tail
+
+
+def _verb_first(after: str) -> _Attribution | None:
+    """'said Name, role' / 'said the company's CEO, Name' right after a quote."""
+    m = _VERB_FIRST.match(after)
+    if not m:
+        return None
+    return _speaker_from_object(m.group("rest"))
+
+
+def _according_to(text: str) -> _Attribution | None:
+    m = _ACCORDING_TO.search(text)
+    if not m:
+        return None
+    return _speaker_from_object(m.group("rest"))
+
+
+def _dash_attribution(text: str) -> _Attribution | None:
+    """'— Jane Doe, chief executive of Example' (press-release style)."""
+    rest = text.lstrip(ATTRIBUTION_DASHES + " ")
+    found = _speaker_from_object(rest)
+    if found is None or found.speaker is None:
+        return None
+    return found
+
+
+def _speaker_from_object(rest: str) -> _Attribution | None:
+    """Speaker and role at the start of `rest`: 'Name, role', 'Org's role, Name', 'Org CEO Name'."""
+    rest = rest.strip().rstrip(".!?").strip()
+    rest = re.split(r"\s+(?:in an?|on|during|at the|when|while|via|before|after)\s+"
+                    r"(?:interview|statement|keynote|call|email|post|blog|press|conference|"
+                    r"event|earnings|briefing|speech|panel|presentation|podcast|video|"
+                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", rest)[0]
+    if not rest:
+        return None
+    first = rest.split()[0].lower().strip(",")
+    if first in PRONOUNS:
+        return _Attribution(None, None, adjacent=True, pronoun=True)
+    parts = [p.strip() for p in re.split(r",\s+|\s+—\s+|\s+–\s+", rest) if p.strip()]
+    head = parts[0]
+    # 'the company's CEO, Lisa Su' / 'Nvidia's chief executive, Jensen Huang'
+    if len(parts) > 1 and not _looks_like_name(head) and _looks_like_name(parts[1]):
+        name, role = _split_role_name(parts[1])
+        return _Attribution(name, _clean_role(head), adjacent=True)
+    # 'president David Weisbrot', 'Keystone Policy Group analyst Renata Ilves'
+    titled = _ROLE_THEN_NAME.fullmatch(head)
+    role_words = titled.group("role").split() if titled else []
+    if titled and (role_words[0][:1].islower() or role_words[-1].islower()):
+        name, _ = _split_role_name(titled.group("name"))
+        if name:
+            return _Attribution(name, _clean_role(titled.group("role")), adjacent=True)
+    m = re.match(_CAP_RUN, head)
+    if not m:
+        if _is_generic(head):
+            return _Attribution(None, None, adjacent=True)
+        return None
+    name, role = _split_role_name(m.group(0))
+    if name is None:
+        if _is_generic(head):
+            return _Attribution(None, None, adjacent=True)
+        return None
+    if role is None and len(parts) > 1 and (_is_role(parts[1]) or _is_who_clause(parts[1])):
+        role = _clean_role(_strip_who(parts[1]))
+    if role is None and m.end() < len(head):
+        trailing = head[m.end() :].strip()
+        # 'Lisa Su of AMD' -> role-ish 'of AMD' is not a role; leave it
+        if trailing.lower().startswith(("who ", "which ")):
+            role = None
+    return _Attribution(name, role, adjacent=True)
+
+
+def _subject_verb(clause: str, at_start: bool = False) -> _Attribution | None:
+    """'<subject> said' ending `clause` (or starting it when `at_start`)."""
+    clause = clause.strip().lstrip(",").strip()
+    if not clause:
+        return None
+    pattern = (r"^(?P<subj>.+?)\s+(?:(?:" + _MODS + r")\s+)*(?P<verb>" + _SUBJECT_VERBS + r")\b"
+               r"(?P<tail>.*)$")
+    m = re.match(pattern, clause, re.S)
+    if not m:
+        return None
+    tail = m.group("tail").strip()
+    if at_start:
+        # after a quote: a short tail ('reporters') or a circumstance ('in the email, which ...')
+        circumstance = tail.lower().startswith(("in ", "on ", "at ", "during ", "to ", "via "))
+        if len(_WORD.findall(tail)) > 8 and not circumstance:
+            return None
+    elif len(_WORD.findall(tail)) > 3 and not tail.lower().startswith(
+        ("in a", "in an", "on ", "during", "at ", "to ", "reporters", "that", "via")
+    ):
+        return None
+    return _speaker_from_subject(m.group("subj"))
+
+
+def _subject_verb_anywhere(before: str) -> _Attribution | None:
+    """The last '<subject> said' in the sentence part before a partial quote."""
+    matches = list(re.finditer(r"\b(?:" + _SUBJECT_VERBS + r")\b", before))
+    for m in reversed(matches):
+        subj = before[: m.start()].rstrip()
+        subj = re.sub(r"(?:\s+(?:" + _MODS + r"))+$", "", subj)
+        found = _speaker_from_subject(subj)
+        if found is not None:
+            return found
+        after = _verb_first(before[m.start() :])
+        if after is not None and after.speaker:
+            return after
+    return None
+
+
+def _speaker_from_subject(subj: str) -> _Attribution | None:
+    """Speaker and role from the words just before a speech verb."""
+    subj = subj.strip().rstrip(",").strip()
+    if not subj:
+        return None
+    words = subj.split()
+    if words[-1].lower() in PRONOUNS:
+        return _Attribution(None, None, adjacent=True, pronoun=True)
+    # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
+    clauses = [c.strip() for c in re.split(r",\s*", subj) if c.strip()]
+    last = clauses[-1]
+    m = re.search(r"(?:^|\s)(" + _CAP_RUN + r")$", last)
+    role_clause = len(clauses) > 1 and (_is_who_clause(last) or (
+        _is_role(last) and m is not None and m.start(1) > 0))
+    if m and _looks_like_name(m.group(1)) and not role_clause:
+        name, role = _split_role_name(m.group(1))
+        if name is None:
+            return _generic_or_none(last)
+        prefix = last[: m.start(1)].strip()
+        if role is None and prefix:
+            role = _role_prefix(prefix)
+        if role is None and len(clauses) > 1 and _is_role(clauses[-2]):
+            role = _clean_role(_tail_clause(clauses[-2]))
+        return _Attribution(name, role, adjacent=True)
+    # 'Benoit Dupin, Apple's senior director,' -> name in the clause before a role clause
+    if len(clauses) > 1 and (_is_role(last) or _is_who_clause(last)):
+        m2 = re.search(r"(?:^|\s)(" + _CAP_RUN + r")$", clauses[-2])
+        if m2 and _looks_like_name(m2.group(1)):
+            name, role = _split_role_name(m2.group(1))
+            if name:
+                return _Attribution(name, role or _clean_role(_strip_who(last)), adjacent=True)
+    return _generic_or_none(last)
+
+
+def _is_who_clause(clause: str) -> bool:
+    return clause.lower().startswith(("who ", "whose "))
+
+
+def _strip_who(clause: str) -> str:
+    """'who covers memory at X' -> 'covers memory at X'; 'who is a partner at X' -> 'partner...'."""
+    return re.sub(r"^(?:who|whose)\s+(?:is|was|has been|had been|serves as|served as)?\s*", "",
+                  clause, flags=re.I)
+
+
+def _generic_or_none(phrase: str) -> _Attribution | None:
+    if _is_generic(phrase):
+        return _Attribution(None, None, adjacent=True)
+    return None
+
+
+def _is_generic(phrase: str) -> bool:
+    words = [w.lower().strip(".,’'s") for w in phrase.split()[-4:]]
+    return bool(words) and any(w in GENERIC_SPEAKER_HEADS for w in words[-2:])
+
+
+# --- names and roles ----------------------------------------------------------------------------
+
+
+def _looks_like_name(run: str) -> bool:
+    tokens = [t for t in run.split() if t.lower() not in HONORIFICS]
+    tokens = _drop_leading_non_names(tokens)
+    return bool(tokens) and tokens[0][:1].isupper()
+
+
+def _drop_leading_non_names(tokens: list[str]) -> list[str]:
+    while tokens and tokens[0].lower().strip(",") in NOT_NAME_WORDS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _split_role_name(run: str) -> tuple[str | None, str | None]:
+    """'Nvidia CEO Jensen Huang' -> ('Jensen Huang', 'Nvidia CEO'); "Apple's Dupin" -> Dupin."""
+    tokens = _drop_leading_non_names(run.split())
+    cut = 0
+    for i, tok in enumerate(tokens):
+        low = tok.lower().strip(",")
+        if low in ROLE_WORDS or low.endswith(("’s", "'s")) or low in HONORIFICS:
+            cut = i + 1
+    name_tokens = [t for t in tokens[cut:] if t.lower() not in HONORIFICS]
+    while name_tokens and name_tokens[-1].lower() in NAME_PARTICLES:
+        name_tokens.pop()
+    if not name_tokens or not name_tokens[0][:1].isupper():
+        return None, None
+    role_tokens = [t for t in tokens[:cut] if t.lower() not in HONORIFICS]
+    role = " ".join(role_tokens) if any(t.lower() in ROLE_WORDS for t in role_tokens) else None
+    return " ".join(name_tokens).rstrip(".,"), role
+
+
+def _is_role(phrase: str) -> bool:
+    words = {w.lower().strip(".,’'s()") for w in phrase.split()}
+    return bool(words & ROLE_WORDS) and len(phrase.split()) <= 16
+
+
+def _role_prefix(prefix: str) -> str | None:
+    """Lower-case role words right before a name: 'Nvidia chief executive' Jensen Huang."""
+    words = prefix.split()
+    picked: list[str] = []
+    for w in reversed(words):
+        low = w.lower().strip(",")
+        if low in NOT_NAME_WORDS - {"of", "for"} or w.endswith(","):
+            break
+        picked.insert(0, w)
+        if len(picked) >= 8:
+            break
+    phrase = " ".join(picked)
+    return _clean_role(phrase) if phrase and _is_role(phrase) else None
+
+
+def _tail_clause(clause: str) -> str:
+    """The role phrase at the end of a clause ('As reported by X, Apple's director' -> the role)."""
+    return re.split(r"\b(?:and|but|that|while|as|when)\s+(?=[A-Z])", clause)[-1]
+
+
+def _clean_role(role: str) -> str:
+    role = role.strip().strip(",.;:").strip()
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+    role = re.split(r",\s*(?:who|which|said|says)\b|\s+(?:said|says)\b", role)[0]
+    return role.strip()
+
+
+def _collect_people(paras: list[str], spans: list[list[_Span]]) -> dict[str, str | None]:
+    """Full names introduced outside quotes, with the role given next to them when any."""
+    people: dict[str, str | None] = {}
+    for i, text in enumerate(paras):
+        outside = _outside_quotes(text, spans[i])
+        for sentence in _SENTENCE_END.split(outside):
+            _collect_from_sentence(sentence, people)
+    return people
+
+
+def _collect_from_sentence(sentence: str, people: dict[str, str | None]) -> None:
+    clauses = [c.strip() for c in re.split(r",\s*", sentence)]
+    for k, clause in enumerate(clauses):
+        for m in re.finditer(_CAP_RUN, clause):
+            name, role = _split_role_name(m.group(0))
+            if not name or len(name.split()) < 2 or not _could_be_person(clause, m.start(), name):
+                continue
+            if role is None:
+                role = _role_prefix(clause[: m.start()].strip()) if m.start() else None
+            starts, ends = m.start() == 0, m.end() == len(clause)
+            if role is None and starts and ends and k > 0 and _is_role(clauses[k - 1]):
+                role = _clean_role(_tail_clause(clauses[k - 1]))
+            nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+            if role is None and ends and nxt and (_is_role(nxt) or _is_who_clause(nxt)):
+                role = _clean_role(_strip_who(nxt))
+            known = people.get(name)
+            if name not in people or (known is None and role):
+                people[name] = role
+
+
+def _could_be_person(clause: str, start: int, name: str) -> bool:
+    """False for organisations: 'at Copperline Research', 'Harbor Quay Partners'."""
+    prev = clause[:start].split()[-1:] if start else []
+    if prev and prev[0].lower() in ORG_PREPOSITIONS:
+        return False
+    return not any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
+
+
+def _outside_quotes(text: str, spans: list[_Span]) -> str:
+    out = list(text)
+    for s in spans:
+        for j in range(s.start, min(s.end, len(out))):
+            out[j] = " "
+    return "".join(out)
+
+
+def _resolve_name(name: str, people: dict[str, str | None]) -> str:
+    """A surname (or 'Mr. Surname') -> the full name introduced earlier, when unambiguous."""
+    if name in people:
+        return name
+    tokens = [t for t in name.split() if t.lower() not in HONORIFICS]
+    if not tokens:
+        return name
+    candidates = [full for full in people if _surname(full) == _surname(" ".join(tokens))]
+    if len(tokens) == 1 and len(candidates) == 1:
+        return candidates[0]
+    if len(tokens) == 1 and candidates:
+        return candidates[0]
+    return " ".join(tokens)
+
+
+def _surname(name: str) -> str:
+    """The family name: last token that is not a suffix ('James P. Kennedy Jr.' -> 'Kennedy')."""
+    tokens = [t for t in name.split() if t.lower().strip(".,") not in NAME_SUFFIXES]
+    return tokens[-1].strip(",") if tokens else name
+
+
+def _last_person_before(
+    paras: list[str],
+    spans: list[list[_Span]],
+    people: dict[str, str | None],
+    para: int,
+    pos: int,
+    last_speaker: tuple[int, int, str] | None,
+) -> str | None:
+    """The last person named (outside quotes) before (para, pos), else the last speaker."""
+    best: tuple[int, int, str] | None = last_speaker
+    surnames = {_surname(full): full for full in people}
+    for i in range(max(0, para - 3), para + 1):
+        text = _outside_quotes(paras[i], spans[i])
+        limit = pos if i == para else len(text)
+        for m in re.finditer(_CAP_RUN, text[:limit]):
+            name, _ = _split_role_name(m.group(0))
+            if not name:
+                continue
+            full = name if name in people else surnames.get(_surname(name))
+            if full and (best is None or (i, m.start()) >= best[:2]):
+                best = (i, m.start(), full)
+    return best[2] if best else None
+
+
+# --- what is speech -----------------------------------------------------------------------------
+
+
+def _is_speech(paras: list[str], group: list[_Span], text: str, found: _Attribution) -> bool:
+    """False for scare quotes, titles and names in quotation marks."""
+    words = _WORD.findall(text)
+    if not words or not re.search(r"[A-Za-z]", text):
+        return False
+    first = group[0]
+    before = paras[first.para][: first.start].rstrip().rstrip(",:").lower()
+    near = " ".join(before.split()[-TITLE_MARKER_REACH:])
+    if any(re.search(r"\b" + re.escape(m) + r"\b", near) for m in TITLE_MARKERS) and not (
+        re.search(r"\b(?:" + _SUBJECT_VERBS + r")\b", near)
+    ):
+        return False
+    has_speaker = found.speaker is not None or found.pronoun
+    if len(words) <= SCARE_QUOTE_MAX_WORDS:
+        return found.adjacent and has_speaker and not _title_case(words)
+    if not found.adjacent and not has_speaker and len(words) < PARTIAL_QUOTE_MIN_WORDS:
+        return False
+    if not has_speaker and not found.adjacent and _title_case(words):
+        return False
+    # an unattributed fragment inside a sentence (not a whole sentence) is a scare/title quote
+    whole_para = first.start == 0 or not group[0].closed
+    sentence_like = text[-1:] in ".!?…" or whole_para or len(group) > 1
+    if not has_speaker and not found.adjacent and not sentence_like:
+        return len(words) >= 8 and not _title_case(words)
+    return True
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)

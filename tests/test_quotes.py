@@ -1,0 +1,239 @@
+"""Quotes stage: every way an article introduces a quotation, and what is not a quotation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.models import Quote
+from digest.quotes import find_quotes
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "000_11a8933b39e6874c.txt"
+SEED_HEADLINE = "Apple turns to Amazon chips for AI pre-training and more"
+SEED_LAST_BODY_END = "tend to rely on."
+
+
+def _one(paragraphs: list[str]) -> Quote:
+    quotes = find_quotes(paragraphs)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# (paragraphs, expected text start, speaker, role substring or None)
+SHAPES = [
+    pytest.param(
+        ['"Our packaging lines are full until next spring," said Marta Kowal, head of '
+         "operations at Vistula Foundry."],
+        "Our packaging lines are full", "Marta Kowal", "head of operations at Vistula Foundry",
+        id="said-name-role-after",
+    ),
+    pytest.param(
+        ['"The new node is on schedule," Marta Kowal said.'],
+        "The new node is on schedule", "Marta Kowal", None,
+        id="name-said-after",
+    ),
+    pytest.param(
+        ['Marta Kowal said: "We will double wafer starts in the second half."'],
+        "We will double wafer starts", "Marta Kowal", None,
+        id="name-said-colon-before",
+    ),
+    pytest.param(
+        ["“Yields are where we hoped they would be,” according to Ivo Brandt, chief "
+         "technology officer of Example Chips."],
+        "Yields are where we hoped", "Ivo Brandt", "chief technology officer of Example Chips",
+        id="according-to-after-curly",
+    ),
+    pytest.param(
+        ["Example Chips's vice president of memory, Ana Lucía Ortega, said the stacks "
+         "\"will ship to three customers before the holidays.\""],
+        "will ship to three customers", "Ana Lucía Ortega", "vice president of memory",
+        id="role-before-name-partial",
+    ),
+    pytest.param(
+        ['Example Chips CEO Ravi Menon said: "Demand for servers has not slowed at all."'],
+        "Demand for servers", "Ravi Menon", "Example Chips CEO",
+        id="capitalised-title-before-name",
+    ),
+    pytest.param(
+        ['"Customers asked for more memory per socket, and we listened." — Helen Park, '
+         "Senior Vice President, Data Center Group"],
+        "Customers asked for more memory", "Helen Park", "Senior Vice President",
+        id="press-release-dash-same-paragraph",
+    ),
+    pytest.param(
+        ['"Customers asked for more memory per socket, and we listened."',
+         "— Helen Park, Senior Vice President, Data Center Group"],
+        "Customers asked for more memory", "Helen Park", "Senior Vice President",
+        id="press-release-dash-next-paragraph",
+    ),
+    pytest.param(
+        ["According to Tomasz Lis, an analyst at Baltic Equity, buyers are \"waiting for "
+         'the second revision of the board before they commit."'],
+        "waiting for the second revision", "Tomasz Lis", "analyst at Baltic Equity",
+        id="according-to-before-partial",
+    ),
+    pytest.param(
+        ["Priya Natarajan, who runs the compiler team at Example Chips, said: \"Most of the "
+         'speedup comes from software."'],
+        "Most of the speedup comes from software", "Priya Natarajan",
+        "runs the compiler team at Example Chips",
+        id="who-clause-role",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "starts", "speaker", "role"), SHAPES)
+def test_attribution_shapes(
+    paragraphs: list[str], starts: str, speaker: str, role: str | None
+) -> None:
+    quote = _one(paragraphs)
+    assert quote.text.startswith(starts)
+    assert quote.speaker == speaker
+    if role is not None:
+        assert quote.role is not None and role in quote.role
+
+
+def test_pronoun_after_named_speaker_is_that_speaker() -> None:
+    paragraphs = [
+        "Example Chips chief executive Lena Fischer opened the event with a new roadmap.",
+        '"We are moving the whole product line to chiplets," she said.',
+    ]
+    quote = _one(paragraphs)
+    assert quote.speaker == "Lena Fischer"
+    assert quote.role == "Example Chips chief executive"
+
+
+def test_pronoun_picks_the_last_person_named() -> None:
+    paragraphs = [
+        '"Prices will stay high," said Omar Haddad, an analyst at Cedar Research.',
+        "Example Chips chief financial officer Ruth Ng disagreed on the call.",
+        '"We see supply catching up by the summer," she added.',
+    ]
+    quotes = find_quotes(paragraphs)
+    assert [q.speaker for q in quotes] == ["Omar Haddad", "Ruth Ng"]
+
+
+def test_pronoun_without_any_named_person_has_no_speaker() -> None:
+    quote = _one(['"The chips arrive next week," he said.'])
+    assert quote.speaker is None
+
+
+def test_surname_resolves_to_full_name_and_role_introduced_earlier() -> None:
+    paragraphs = [
+        "Example Cloud's senior director of infrastructure, Karim Benali, spoke at the summit.",
+        '"We cut our power bill by a third with the new racks," Benali explained.',
+    ]
+    quote = _one(paragraphs)
+    assert quote.speaker == "Karim Benali"
+    assert quote.role is not None and "senior director of infrastructure" in quote.role
+
+
+def test_honorific_and_surname_resolve_to_full_name() -> None:
+    paragraphs = [
+        "Karim Benali, the chief architect of Example Cloud, gave the keynote.",
+        '"Every rack is liquid cooled now," Mr. Benali said.',
+    ]
+    assert _one(paragraphs).speaker == "Karim Benali"
+
+
+def test_quote_continuing_over_three_paragraphs_is_one_quote() -> None:
+    paragraphs = [
+        '"The first generation taught us where the bottlenecks were,',
+        '"the second one fixed the memory system,',
+        '"and the third is the one we will sell in volume," said Ivo Brandt.',
+    ]
+    quote = _one(paragraphs)
+    assert quote.text.startswith("The first generation taught us")
+    assert quote.text.endswith("sell in volume")
+    assert quote.speaker == "Ivo Brandt"
+
+
+def test_attribution_split_between_two_sentences_is_one_quote() -> None:
+    paragraphs = ['"We booked every slot," said Ivo Brandt, the sales chief. "More fabs '
+                  'are coming."']
+    quote = _one(paragraphs)
+    assert "More fabs are coming" in quote.text
+    assert quote.speaker == "Ivo Brandt"
+
+
+def test_unattributed_paragraph_after_a_quote_keeps_the_speaker() -> None:
+    paragraphs = [
+        '"Packaging is the bottleneck now," said Ivo Brandt, chief executive of Example Chips.',
+        '"Nobody can build enough interposers this year, and that will not change soon."',
+    ]
+    quotes = find_quotes(paragraphs)
+    assert [q.speaker for q in quotes] == ["Ivo Brandt", "Ivo Brandt"]
+
+
+def test_attribution_in_the_sentence_before_the_quote() -> None:
+    paragraphs = [
+        "Omar Haddad, an analyst at Cedar Research, watched the launch closely.",
+        'The price gap still matters, he added. "Buyers will compare cost per token first."',
+    ]
+    quote = _one(paragraphs)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_two_partial_quotes_in_one_sentence_form_one_quote() -> None:
+    paragraphs = ['Omar Haddad said the port was "mostly a recompile for common models" but '
+                  'still "hard work for custom kernels".']
+    quote = _one(paragraphs)
+    assert "mostly a recompile" in quote.text and "hard work for custom kernels" in quote.text
+
+
+def test_company_statement_has_no_person_speaker() -> None:
+    quote = _one(['"We do not comment on customer orders," the company said in a statement.'])
+    assert quote.speaker is None
+
+
+NOT_QUOTES = [
+    pytest.param(["Analysts call the category the \"AI PC\" for now."], id="scare-quote-2-words"),
+    pytest.param(["The chip has a so-called \"chiplet\" layout."], id="scare-quote-1-word"),
+    pytest.param(['The team published a paper titled "Scaling Laws for Sparse Accelerators" '
+                  "last year."], id="title-after-titled"),
+    pytest.param(['Its 2023 paper, "A Reconfigurable Network for Large Training Clusters", '
+                  "described the design."], id="title-after-paper-comma"),
+    pytest.param(['The project, code-named "Blue Harbor", is due next year.'], id="code-name"),
+    pytest.param(['Everyone in the hall was talking about "Moore\'s Law Is Dead" posters.'],
+                 id="title-case-phrase"),
+    pytest.param(["Nvidia's chips are ‘sold out’ according to dealers."], id="single-quotes"),
+]
+
+
+@pytest.mark.parametrize("paragraphs", NOT_QUOTES)
+def test_not_quotes(paragraphs: list[str]) -> None:
+    assert find_quotes(paragraphs) == []
+
+
+def test_short_quote_with_adjacent_speech_verb_is_kept() -> None:
+    quote = _one(['"Absolutely not," said Ivo Brandt.'])
+    assert quote.text == "Absolutely not"
+    assert quote.speaker == "Ivo Brandt"
+
+
+def test_curly_and_straight_marks_give_the_same_quote() -> None:
+    straight = _one(['"Yields are improving every week," said Ivo Brandt.'])
+    curly = _one(["“Yields are improving every week,” said Ivo Brandt."])
+    assert straight == curly
+
+
+def _seed_body() -> list[str]:
+    if not SEED.is_file():
+        pytest.skip(f"seed article absent ({SEED})")
+    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    start = paragraphs.index(SEED_HEADLINE) + 1
+    end = next(i for i, p in enumerate(paragraphs) if p.endswith(SEED_LAST_BODY_END))
+    return paragraphs[start : end + 1]
+
+
+def test_seed_article_quotes_are_benoit_dupins() -> None:
+    quotes = find_quotes(_seed_body())
+    assert len(quotes) == 2
+    for quote in quotes:
+        assert quote.speaker == "Benoit Dupin"
+        assert quote.role is not None
+        assert "senior director of machine learning" in quote.role
+    assert quotes[0].text.startswith("We have a strong relationship")
+    assert quotes[1].text.startswith("up to 50% improvement in efficiency")
