@@ -25,7 +25,7 @@ test: $(STAMP)
 
 ## samples: regenerate the committed entries of the sample articles (review the diff!)
 samples: $(STAMP)
-	$(BIN)/digest add --replace samples/*.html samples/*.txt
+	$(BIN)/digest add --replace --snapshot sources samples/*.html samples/*.txt
 
 serve: $(STAMP)
 	$(BIN)/digest serve

@@ -14,9 +14,16 @@ import click
 from digest import __version__
 from digest.entry import render_entry
 from digest.errors import DigestError, ValidationFailed
-from digest.pipeline import Digested, add_entry, process, to_entry, to_json
+from digest.pipeline import Digested, add_entry, process, save_snapshot, to_entry, to_json
 from digest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
-from digest.site import DEFAULT_CONFIG, DEFAULT_DOCS, build_site, check_archive, serve_site
+from digest.site import (
+    DEFAULT_CONFIG,
+    DEFAULT_DOCS,
+    DEFAULT_SOURCES,
+    build_site,
+    check_archive,
+    serve_site,
+)
 
 
 def _read_options(func):  # type: ignore[no-untyped-def]
@@ -74,11 +81,19 @@ def main() -> None:
     help="The site's docs folder; entries go to its posts/ folder.",
 )
 @click.option("--replace", is_flag=True, help="Overwrite an existing entry for the same article.")
+@click.option(
+    "--snapshot",
+    "snapshot_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also save the extracted article text to DIR/<entry>.txt, for `digest check --sources`.",
+)
 @_read_options
 def add(
     articles: tuple[str, ...],
     docs_dir: Path,
     replace: bool,
+    snapshot_dir: Path | None,
     max_bytes: int,
     timeout: float,
     allow_private: bool,
@@ -91,6 +106,8 @@ def add(
             if isinstance(result, DigestError):
                 raise result
             path = add_entry(result, docs_dir / "posts", replace=replace)
+            if snapshot_dir is not None:
+                save_snapshot(result, snapshot_dir / f"{path.stem}.txt")
         except DigestError as exc:
             _fail(exc)
             failed += 1
@@ -132,12 +149,31 @@ def extract(
         sys.exit(1)
 
 
+def _sources_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--sources",
+        "sources_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Source snapshots to check quotes and figures against [default: {DEFAULT_SOURCES}/ "
+        "when it exists].",
+    )(func)
+
+
+def _sources(sources_dir: Path | None, root: Path = Path(".")) -> Path | None:
+    if sources_dir is not None:
+        return sources_dir
+    default = root / DEFAULT_SOURCES
+    return default if default.is_dir() else None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def check(paths: tuple[Path, ...]) -> None:
+@_sources_option
+def check(paths: tuple[Path, ...], sources_dir: Path | None) -> None:
     """Validate entries under PATHS (default: docs/); print every problem, exit 1 if any."""
     try:
-        check_archive(list(paths) or [DEFAULT_DOCS])
+        check_archive(list(paths) or [DEFAULT_DOCS], _sources(sources_dir))
     except ValidationFailed as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
@@ -151,10 +187,11 @@ def check(paths: tuple[Path, ...]) -> None:
     "--config", type=click.Path(path_type=Path), default=DEFAULT_CONFIG, show_default=True
 )
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder.")
-def build(config: Path, site_dir: Path | None) -> None:
+@_sources_option
+def build(config: Path, site_dir: Path | None, sources_dir: Path | None) -> None:
     """Check the archive, then build the site with `mkdocs build --strict`."""
     try:
-        check_archive([config.parent / DEFAULT_DOCS])
+        check_archive([config.parent / DEFAULT_DOCS], _sources(sources_dir, config.parent))
         build_site(config, site_dir)
     except ValidationFailed as exc:
         for problem in exc.problems:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from digest.entry import clean_text, write_entry
+from digest.entry import atomic_write, clean_text, write_entry
 from digest.extraction import extract_html
 from digest.figures import find_figures
 from digest.models import Article, Entry, Figure, Quote
@@ -125,3 +125,10 @@ def _site_from_url(url: str | None) -> str | None:
         return None
     host = urllib.parse.urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
+
+
+def save_snapshot(result: Digested, path: Path) -> None:
+    """Save the extracted text (title, blank line, paragraphs) that quotes and figures can be
+    checked against later."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, f"{result.article.title}\n\n{result.article.text}\n")

@@ -11,16 +11,19 @@ from digest.errors import DigestError, ValidationFailed
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 DEFAULT_DOCS = Path("docs")
+# Source snapshots: the extracted text of each entry's article, `sources/<entry stem>.txt`, used
+# to check that quotes and figures occur in the source. Written by `digest add --snapshot`.
+DEFAULT_SOURCES = Path("sources")
 # Material prints a multi-line banner about its successor on every build; it is not a warning
 # about this site, so it is switched off to keep build logs readable.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def check_archive(paths: list[Path]) -> None:
+def check_archive(paths: list[Path], sources_dir: Path | None = None) -> None:
     """Raise ValidationFailed with every problem in the entries under `paths`."""
     from digest.validate import check_paths
 
-    problems = check_paths(paths)
+    problems = check_paths(paths, sources_dir=sources_dir)
     if problems:
         raise ValidationFailed(problems)
 
