@@ -8,7 +8,7 @@ blog's allowed categories.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -43,24 +43,23 @@ class Category:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Vocabulary:
     terms: tuple[Term, ...]
     categories: tuple[Category, ...]
+    by_name: dict[str, Term] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {t.name: t for t in self.terms})
 
     def names(self) -> list[str]:
         return [t.name for t in self.terms]
 
     def get(self, name: str) -> Term | None:
-        return _index(self).get(name)
+        return self.by_name.get(name)
 
     def category_names(self) -> list[str]:
         return [c.name for c in self.categories]
-
-
-@cache
-def _index(vocab: Vocabulary) -> dict[str, Term]:
-    return {t.name: t for t in vocab.terms}
 
 
 DEFAULT_PATH = "data/vocabulary.yml"

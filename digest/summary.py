@@ -1,0 +1,281 @@
+"""Summary: title + paragraphs (+ ranked figures) -> a short extractive summary.
+
+The summary is two or three sentences of the article itself, at most MAX_WORDS words: the
+sentence that best says who did what (one of the first few, the one closest to the headline),
+the sentence that carries the key figure when the lead lacks it, and then the best remaining
+sentence that fits. Boilerplate, quote-only sentences and questions are never chosen. The
+result is deterministic: the same input always gives the same summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.models import Figure
+
+MAX_WORDS = 70
+MAX_SENTENCES = 3
+# Sentences shorter than this are captions, datelines or fragments; longer ones are run-ons
+# (or several sentences the splitter could not separate) that would eat the whole budget.
+MIN_SENTENCE_WORDS = 6
+MAX_SENTENCE_WORDS = 55
+# The lead is chosen among the first few usable sentences: news copy puts who-did-what there,
+# but the very first sentence is sometimes scene-setting ("X made a surprise appearance at ...").
+LEAD_WINDOW = 3
+# To make room for the key figure's sentence, another lead from the window may replace the best
+# one only when it scores at least this fraction of it.
+LEAD_SWAP_MIN_RATIO = 0.8
+
+# --- Sentence splitting data ----------------------------------------------------------------------
+
+# Abbreviations after which a period never ends a sentence (titles, months, "No. 1", "vs.").
+# fmt: off
+NEVER_SENTENCE_END = frozenset((
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
+    "capt.", "sgt.", "no.", "nos.", "vs.", "v.", "e.g.", "i.e.", "approx.", "fig.", "figs.",
+    "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "est.",
+))
+# fmt: on
+# Abbreviations that usually sit inside a sentence ("Apple Inc. said", "U.S. officials") but
+# can end one; the period ends the sentence only when a typical sentence opener follows.
+# fmt: off
+MAYBE_SENTENCE_END = frozenset((
+    "inc.", "corp.", "co.", "ltd.", "plc.", "llc.", "u.s.", "u.k.", "e.u.", "u.n.", "jr.",
+    "sr.", "a.m.", "p.m.", "etc.", "bros.",
+))
+# fmt: on
+# Words that open a new sentence after such an abbreviation ("... in the U.S. The company ...").
+# fmt: off
+SENTENCE_OPENERS = frozenset((
+    "The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These",
+    "Those", "In", "On", "At", "By", "For", "From", "With", "But", "And", "As", "After",
+    "Before", "While", "When", "However", "Meanwhile", "Still", "Yet", "Separately", "Also",
+    "Shares", "Analysts", "His", "Her", "Their", "Our", "There", "Some", "Many", "Most",
+))
+# fmt: on
+# A period, question or exclamation mark (possibly closing a quote or bracket) followed by space
+# and something that can start a sentence.
+SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$£€])")
+LAST_WORD = re.compile(r"(\S+)$")
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "J." or "J.R." in a name
+
+# --- Selection data -----------------------------------------------------------------------------
+
+# Sentences a reader never wants in a digest: page chrome, disclosures, calls to action.
+BOILERPLATE = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"^(?:sign up|subscribe|follow (?:us|\w+ on)|click here|read more|related:|advertisement"
+        r"|share this|photo:|image:|credit:|editor'?s note)",
+        r"\b(?:affiliate links?|newsletters?|cookies|all rights reserved|terms of (?:use|service)"
+        r"|privacy policy|push notifications|sign up for)\b",
+        r"^FTC:",
+        r"you(?:'|’)re reading",
+        r"\b(?:Getty Images|file photo)\b",
+        r"https?://|www\.|\S+@\S+\.\w+",
+    )
+)
+# Phrases at the start of a lead that carry no news and are cut to save words.
+LEAD_IN = (
+    re.compile(r"^As (?:first )?(?:reported|noted|spotted) by [^,]{1,60},\s*"),
+    # a wire dateline: "SAN FRANCISCO (Reuters) - "
+    re.compile(r"^[A-Z][A-Z .,'-]{1,40}(?:\([A-Za-z .]{1,30}\))?\s*[-—–]+\s+"),
+    re.compile(r"^\([A-Za-z .]{1,30}\)\s*[-—–]+\s+"),
+)
+# Openers that lean on a previous sentence: poor as a lead, odd out of context.
+DEPENDENT_OPENER = re.compile(
+    r"^(?:he|she|it|they|this|that|these|those|but|and|also|however|meanwhile|still|yet"
+    r"|in doing (?:this|so)|by doing (?:this|so)|as a result|even so|in turn)\b",
+    re.I,
+)
+# A real sentence ends with terminal punctuation; headings and list labels do not.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+QUOTE_CHARS = '"“”'
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+# Title words too common to show that a sentence is about the headline.
+# fmt: off
+STOPWORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "its", "it", "this", "that",
+    "these", "those", "into", "over", "after", "before", "than", "more", "most", "new", "says",
+    "said", "will", "would", "could", "can", "up", "out", "how", "why", "what", "who",
+))
+# fmt: on
+NUMBER = re.compile(r"\d")
+# Weights of the sentence score.
+TITLE_OVERLAP_WEIGHT = 2.0
+POSITION_WEIGHT = 1.0  # decays with the sentence position in the article
+POSITION_DECAY = 0.5
+NUMBER_BONUS = 0.3
+DEPENDENT_PENALTY = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    order: int
+    text: str
+    words: int
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping "Inc.", "U.S.", "$2.1 billion" and quotes whole."""
+    sentences: list[str] = []
+    start = 0
+    for m in SENTENCE_BREAK.finditer(text):
+        last = LAST_WORD.search(text, start, m.start() + 1)
+        token = last.group(1).lstrip("\"'“‘(").lower() if last else ""
+        if token.endswith(".") and m.group().startswith(".") and not m.group().startswith(".."):
+            if token in MAYBE_SENTENCE_END:
+                following = text[m.end() :].split(maxsplit=1)
+                opener = following[0].strip("\"'“‘(") if following else ""
+                if opener not in SENTENCE_OPENERS:
+                    continue
+            elif token in NEVER_SENTENCE_END or INITIAL.match(last.group(1) if last else ""):
+                continue
+        sentence = text[start : m.end()].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def _is_boilerplate(sentence: str) -> bool:
+    return any(p.search(sentence) for p in BOILERPLATE)
+
+
+def _is_quote_only(sentence: str) -> bool:
+    """True for a sentence that is mostly a direct quotation (its facts belong to the quotes)."""
+    quoted = sum(len(q) for q in QUOTED.findall(sentence))
+    if sentence[:1] in QUOTE_CHARS or sentence[:1] in "‘'":
+        return True
+    return quoted > 0.5 * len(sentence)
+
+
+def _strip_lead_in(sentence: str) -> str:
+    for pattern in LEAD_IN:
+        stripped = pattern.sub("", sentence, count=1)
+        if stripped != sentence and stripped:
+            return stripped[0].upper() + stripped[1:]
+    return sentence
+
+
+def _content_words(text: str) -> set[str]:
+    words = {
+        w.lower().strip("'’").removesuffix("'s").removesuffix("’s") for w in WORD.findall(text)
+    }
+    return {w.rstrip("s") if len(w) > 3 else w for w in words if w not in STOPWORDS}
+
+
+def _sentences(paragraphs: Sequence[str]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for paragraph in paragraphs:
+        if not isinstance(paragraph, str):
+            continue
+        for raw in split_sentences(" ".join(paragraph.split())):
+            text = _strip_lead_in(raw) if not out else raw
+            out.append(_Sentence(len(out), text, len(text.split())))
+    return out
+
+
+def _usable(s: _Sentence) -> bool:
+    return (
+        MIN_SENTENCE_WORDS <= s.words <= MAX_SENTENCE_WORDS
+        and bool(SENTENCE_END.search(s.text))
+        and not _is_boilerplate(s.text)
+        and not _is_quote_only(s.text)
+        and not s.text.rstrip("\"'”’)").endswith("?")
+    )
+
+
+def _score(s: _Sentence, title_words: set[str]) -> float:
+    words = _content_words(s.text)
+    overlap = len(words & title_words) / len(title_words) if title_words else 0.0
+    score = TITLE_OVERLAP_WEIGHT * overlap + POSITION_WEIGHT / (1 + POSITION_DECAY * s.order)
+    if NUMBER.search(s.text):
+        score += NUMBER_BONUS
+    if DEPENDENT_OPENER.match(s.text):
+        score -= DEPENDENT_PENALTY
+    return score
+
+
+def _contains_figure(text: str, value: str) -> bool:
+    if not value:
+        return False
+    if value in text:
+        return True
+    squeeze = re.compile(r"\s+")
+    return squeeze.sub("", value).lower() in squeeze.sub("", text).lower()
+
+
+def _truncate(text: str, limit: int) -> str:
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    return " ".join(words[: limit - 1]).rstrip(",;:") + " …"
+
+
+def summarize(title: str, paragraphs: Sequence[str], figures: Sequence[Figure] = ()) -> str:
+    """Two or three sentences (at most MAX_WORDS words): who did what, with the key figure."""
+    try:
+        return _summarize(title if isinstance(title, str) else "", paragraphs or (), figures or ())
+    except Exception:  # a summary must never take the pipeline down; fall back to the lead text
+        return _fallback(title, paragraphs)
+
+
+def _fallback(title: object, paragraphs: object) -> str:
+    texts = (
+        [p for p in paragraphs if isinstance(p, str) and p.strip()]
+        if isinstance(paragraphs, (list, tuple))
+        else []
+    )
+    source = texts[0] if texts else (title if isinstance(title, str) else "")
+    return _truncate(" ".join(source.split()), MAX_WORDS)
+
+
+def _summarize(title: str, paragraphs: Sequence[str], figures: Sequence[Figure]) -> str:
+    sentences = _sentences(paragraphs)
+    usable = [s for s in sentences if _usable(s)]
+    if not usable:
+        return _fallback(title, list(paragraphs))
+    title_words = _content_words(title)
+    scores = {s.order: _score(s, title_words) for s in usable}
+    window = sorted(usable[:LEAD_WINDOW], key=lambda s: (-scores[s.order], s.order))
+    lead = window[0]
+    chosen = [lead]
+
+    key = figures[0].value if figures and isinstance(figures[0], Figure) else ""
+    if key and not any(_contains_figure(s.text, key) for s in window[:1]):
+        carrier = next((s for s in usable if _contains_figure(s.text, key)), None)
+        if carrier is not None:
+            # the best lead that leaves room for the figure's sentence (or is that sentence)
+            fitting = [
+                s
+                for s in window
+                if s is carrier
+                or (
+                    s.words + carrier.words <= MAX_WORDS
+                    and scores[s.order] >= LEAD_SWAP_MIN_RATIO * scores[lead.order]
+                )
+            ]
+            if fitting:
+                lead = fitting[0]
+                chosen = [lead] if lead is carrier else [lead, carrier]
+    budget = MAX_WORDS - sum(s.words for s in chosen)
+
+    # the rest by score, not by position: on the gold set filling with the next sentences in
+    # order covered fewer annotated facts (0.82 against 0.84)
+    rest = sorted((s for s in usable if s not in chosen), key=lambda s: (-scores[s.order], s.order))
+    for s in rest:
+        if len(chosen) >= MAX_SENTENCES:
+            break
+        if s.words <= budget:
+            chosen.append(s)
+            budget -= s.words
+    chosen.sort(key=lambda s: s.order)
+    return _truncate(" ".join(s.text for s in chosen), MAX_WORDS)

@@ -1,0 +1,359 @@
+"""Tagging: vocabulary matching, context rules, maker implication, topics, categories."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from digest.tagging import categorize, tag_article
+from digest.vocabulary import load_vocabulary, parse_vocabulary
+
+# (title, paragraphs, tags that must be present, tags that must be absent)
+MATCHING_CASES = [
+    pytest.param(
+        "Arm raises royalty rates for its newest CPU designs",
+        ["The chip designer told licensees the change applies from next year."],
+        {"Arm"},
+        set(),
+        id="arm-company-in-title",
+    ),
+    pytest.param(
+        "Robot maker shows a new arm for wafer handling",
+        ["The arm moves wafers between chambers. An ARM register was mentioned by nobody."],
+        set(),
+        {"Arm"},
+        id="arm-lowercase-and-acronym-not-company",
+    ),
+    pytest.param(
+        "Cloud buyers weigh ARM-based servers",
+        ["Operators said ARM-based instances cost less to run."],
+        {"Arm"},
+        set(),
+        id="arm-based-upper-case-variant",
+    ),
+    pytest.param(
+        "Intel delays its next server chip",
+        ["Intel said the part slips to next year."],
+        {"Intel"},
+        set(),
+        id="intel-company",
+    ),
+    pytest.param(
+        "Artificial intelligence demand lifts memory prices",
+        [
+            "Market intelligence firms and business intelligence tools saw the same trend, "
+            "according to the latest intel from traders."
+        ],
+        set(),
+        {"Intel"},
+        id="intelligence-is-not-intel",
+    ),
+    pytest.param(
+        "Apple's modem team ships its first part",
+        ["Apple's engineers said the part is in testing."],
+        {"Apple"},
+        set(),
+        id="apple-possessive",
+    ),
+    pytest.param(
+        "Farm report",
+        ["Growers sold apple juice and apple pie at the fair. Apple pie sold out first."],
+        set(),
+        {"Apple"},
+        id="apple-fruit-not-company",
+    ),
+    pytest.param(
+        "Amazon Web Services opens a new region",
+        ["The cloud provider expands capacity."],
+        {"AWS"},
+        set(),
+        id="alias-amazon-web-services",
+    ),
+    pytest.param(
+        "Alphabet capex climbs again",
+        ["The spending goes to servers and Google data centers."],
+        {"Google"},
+        set(),
+        id="alias-alphabet",
+    ),
+    pytest.param(
+        "Taiwan Semiconductor posts record sales",
+        ["The foundry said demand for advanced nodes was strong."],
+        {"TSMC", "Foundry"},
+        set(),
+        id="alias-taiwan-semiconductor",
+    ),
+    pytest.param(
+        "Expedition report from the Amazon rainforest",
+        ["Researchers spent a month on the Amazon river."],
+        set(),
+        {"AWS"},
+        id="amazon-rainforest-not-aws",
+    ),
+    pytest.param(
+        "AWS ships Trainium2 to more customers",
+        ["Each Trainium2 server holds sixteen chips."],
+        {"Trainium2", "AWS"},
+        {"Trainium"},
+        id="longest-match-trainium2",
+    ),
+    pytest.param(
+        "Start-up benchmarks Trainium 2 against GPUs",
+        ["It also tested Trainium-2 clusters."],
+        {"Trainium2"},
+        {"Trainium"},
+        id="spaced-and-hyphenated-trainium-2",
+    ),
+    pytest.param(
+        "Lab buys 10,000 H100s",
+        ["The H100s arrive next month."],
+        {"H100", "Nvidia"},
+        set(),
+        id="plural-product-implies-maker",
+    ),
+    pytest.param(
+        "Mac sales rise on new chips",
+        ["Apple Silicon now powers every Mac the company sells."],
+        {"Apple Silicon", "Apple"},
+        set(),
+        id="apple-silicon-implies-apple",
+    ),
+    pytest.param(
+        "Memory makers race to ship HBM3E",
+        ["SK hynix and Micron both ship HBM3E stacks, and DRAM prices rose."],
+        {"HBM3E", "SK hynix", "Micron", "Memory"},
+        {"HBM3"},
+        id="longest-match-hbm3e",
+    ),
+    pytest.param(
+        "Researcher publishes a micron-scale sensor",
+        ["The sensor measures one micron across."],
+        set(),
+        {"Micron"},
+        id="micron-unit-not-company",
+    ),
+    pytest.param(
+        "Washington adds chip firms to the Entity List",
+        ["New export controls limit sales of advanced accelerators."],
+        {"Export controls"},
+        set(),
+        id="topic-export-controls",
+    ),
+    pytest.param(
+        "Start-up trains a model on rented GPUs",
+        ["The lab said pre-training took three months, and inference runs on the same cluster."],
+        {"AI training", "AI inference"},
+        set(),
+        id="topics-training-inference",
+    ),
+    pytest.param(
+        "Grace Lindqvist joins a hardware fund",
+        ["She previously covered Nvidia for a bank."],
+        {"Nvidia"},
+        {"Grace"},
+        id="grace-person-not-nvidia-cpu",
+    ),
+    pytest.param(
+        "Nvidia pairs Grace with Blackwell",
+        ["The Grace CPU links to two GPUs."],
+        {"Grace", "Blackwell", "Nvidia"},
+        set(),
+        id="grace-chip-with-nvidia-context",
+    ),
+    pytest.param(
+        "Hopper retrospective",
+        ["Grace Hopper's work on compilers is remembered at a navy museum."],
+        set(),
+        {"Hopper", "Grace"},
+        id="scientist-names-need-chip-context",
+    ),
+    pytest.param(
+        "TSMC details its A16 node",
+        ["A16 adds backside power delivery to the 2nm process."],
+        {"A16", "Backside power", "2nm"},
+        set(),
+        id="a16-node-with-context",
+    ),
+    pytest.param(
+        "Review: the new phone is fast",
+        ["A 16-core benchmark ran well and the A16 Bionic stayed cool."],
+        set(),
+        {"A16"},
+        id="a16-not-apple-phone-chip",
+    ),
+    pytest.param(
+        "Apple tests Google's Tensor chips for training",
+        ["The models ran on Google's Tensor chips."],
+        {"TPU", "Google"},
+        {"Tensor G-series"},
+        id="tensor-chips-are-tpus",
+    ),
+    pytest.param(
+        "Pixel review",
+        ["The Tensor G4 in Google's phone runs cooler."],
+        {"Tensor G-series", "Google"},
+        {"TPU"},
+        id="tensor-g4-is-phone-chip",
+    ),
+    pytest.param(
+        "Intel shows 18A wafers",
+        ["RibbonFET transistors and PowerVia are both in 18A."],
+        {"18A", "Gate-all-around", "Backside power", "Intel"},
+        set(),
+        id="process-aliases",
+    ),
+    pytest.param(
+        "A 3-nm chip and a 3 nm claim",
+        ["TSMC said the 3nm line is full."],
+        {"3nm"},
+        set(),
+        id="node-spacing-variants",
+    ),
+    pytest.param(
+        "Office life",
+        [
+            "The company acquired new furniture, and staff training covered fire safety. "
+            "A train-wreck of a meeting followed."
+        ],
+        set(),
+        {"Mergers and acquisitions", "AI training"},
+        id="generic-topics-need-chip-anchor",
+    ),
+    pytest.param(
+        "Nvidia reports record quarterly results",
+        ["Data center revenue rose again."],
+        {"Earnings", "Nvidia", "Data center"},
+        set(),
+        id="generic-topics-with-anchor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "paragraphs", "present", "absent"), MATCHING_CASES)
+def test_tag_matching(
+    title: str, paragraphs: list[str], present: set[str], absent: set[str]
+) -> None:
+    tags = tag_article(title, paragraphs)
+    assert present <= set(tags), f"missing {present - set(tags)} in {tags}"
+    assert not absent & set(tags), f"unexpected {absent & set(tags)} in {tags}"
+
+
+def test_passing_generic_topic_is_dropped() -> None:
+    paragraphs = [
+        "AMD launched a new accelerator on Tuesday.",
+        "It has more memory than the previous part.",
+        "Reviewers liked the software.",
+        "Elsewhere, a smartphone maker was mentioned once.",
+    ]
+    tags = tag_article("AMD launches an accelerator", paragraphs)
+    assert "Smartphones" not in tags
+    assert "AMD" in tags
+
+
+def test_relevance_order_title_then_count() -> None:
+    tags = tag_article(
+        "Micron ships HBM4 samples",
+        [
+            "Samsung and SK hynix also ship samples.",
+            "Samsung said more in March.",
+            "Samsung plans volume next year.",
+        ],
+    )
+    assert tags[:2] in (["Micron", "HBM4"], ["HBM4", "Micron"])
+    assert tags.index("Samsung") < tags.index("SK hynix")
+
+
+def test_deterministic_and_no_duplicates() -> None:
+    args = ("AWS and Nvidia expand their deal", ["AWS will offer Nvidia GB200 systems."] * 3)
+    first = tag_article(*args)
+    assert first == tag_article(*args)
+    assert len(first) == len(set(first))
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs"),
+    [
+        pytest.param("", [], id="empty"),
+        pytest.param("   ", ["", "   "], id="blank"),
+        pytest.param("Nothing relevant here", ["Weather was mild."], id="no-tags"),
+    ],
+)
+def test_odd_input_gives_no_tags(title: str, paragraphs: list[str]) -> None:
+    assert tag_article(title, paragraphs) == []
+
+
+def test_custom_vocabulary_is_used() -> None:
+    vocab = parse_vocabulary(
+        "categories: [{name: Chips, description: d}]\n"
+        "tags:\n"
+        "  - {name: Widget, kind: chip, description: d, categories: [Chips]}\n"
+    )
+    assert tag_article("A Widget story", ["Widgets everywhere."], vocab) == ["Widget"]
+    assert categorize(["Widget"], vocab) == ["Chips"]
+
+
+CATEGORY_CASES = [
+    pytest.param(["Nvidia", "H100", "AI training"], {"AI accelerators"}, id="accelerators"),
+    pytest.param(["TSMC", "2nm", "CoWoS"], {"Foundry and process"}, id="foundry"),
+    pytest.param(["Export controls", "Huawei"], {"Policy and trade"}, id="policy"),
+    pytest.param(["SK hynix", "HBM4", "Memory"], {"Memory"}, id="memory"),
+    pytest.param(["Quantum computing", "Google"], {"Quantum"}, id="quantum"),
+]
+
+
+@pytest.mark.parametrize(("tags", "expected_first"), CATEGORY_CASES)
+def test_categorize(tags: list[str], expected_first: set[str]) -> None:
+    categories = categorize(tags)
+    assert 1 <= len(categories) <= 2
+    assert categories[0] in expected_first
+    assert set(categories) <= set(load_vocabulary().category_names())
+
+
+def test_categorize_without_known_tags_falls_back() -> None:
+    assert categorize([]) == ["Business"]
+    assert categorize(["Not a tag"]) == ["Business"]
+
+
+def test_tagging_is_fast_enough_for_thousands_of_pages() -> None:
+    paragraphs = ["Nvidia, AMD and Intel sell accelerators to AWS and Google. " * 20] * 10
+    tag_article("Warm-up", paragraphs)  # the regex is compiled once and cached
+    start = time.perf_counter()
+    for _ in range(20):
+        tag_article("Chip makers compete", paragraphs)
+    per_article = (time.perf_counter() - start) / 20
+    assert per_article < 0.5, f"{per_article:.3f}s per article"
+
+
+def _seed_article(text: str) -> tuple[str, list[str]]:
+    """The seed's headline and its eleven editorial paragraphs (up to "...tend to rely on.")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = lines[1]
+    body: list[str] = []
+    for line in lines[2:]:
+        body.append(line)
+        if line.endswith("tend to rely on."):
+            break
+    return title, body
+
+
+def test_seed_tags(seed_text: str) -> None:
+    title, body = _seed_article(seed_text)
+    tags = tag_article(title, body)
+    expected = {
+        "Apple",
+        "AWS",
+        "Graviton",
+        "Inferentia",
+        "Trainium2",
+        "Nvidia",
+        "Intel",
+        "AMD",
+        "Apple Silicon",
+        "Private Cloud Compute",
+        "AI training",
+    }
+    assert expected <= set(tags), f"missing {expected - set(tags)}"
+    assert {"TPU", "Google"} & set(tags)
+    assert "Trainium" not in tags  # Trainium2 is the longest match
+    assert "AI accelerators" in categorize(tags)
