@@ -49,6 +49,9 @@ SPEECH_VERBS: tuple[str, ...] = (
     "cautioned", "cautions", "conceded", "concedes", "maintained", "maintains", "described",
     "described it", "reiterated", "reiterates", "promised", "promises", "vowed", "vows",
     "countered", "counters", "highlighted", "highlights", "put it", "puts it",
+    # two-word verbs and participles seen on real pages ('as the committee has pointed out, ...',
+    # 'sent a letter stating that ...')
+    "pointed out", "points out", "stating", "saying",
 )
 # Left out on purpose: belief verbs ("expects", "believes", "thinks"). In 'Dupin said Apple
 # expects "..."' they would make the company the speaker of Dupin's words.
@@ -93,7 +96,23 @@ ORG_WORDS: frozenset[str] = frozenset({
     "ministry", "department", "commission", "council", "services", "solutions", "networks",
     "devices", "instruments", "micro", "computing", "compute", "cloud", "intelligence", "ai",
     "news", "times", "journal", "post", "reuters", "bloomberg", "street", "analytics",
+    # bodies that speak as one on real pages ("Kotak Institutional Equities", "WeWorkers
+    # Coalition", "Joint Committee on Intelligence and Security")
+    "equities", "coalition", "committee", "union", "alliance", "federation", "foundation",
+    "office", "bureau", "authority", "administration", "board", "court", "parliament",
+    "congress", "senate", "organization", "organisation", "society", "centre", "center",
 })
+# Lower-case words that may join the capitalised words of an organisation's name
+# ("Joint Committee on Intelligence and Security", "Bank of America").
+ORG_CONNECTORS: tuple[str, ...] = ("of", "on", "and", "for", "&", "the")
+# Nouns for a document that speaks for an organisation: 'said a report from <Org>'.
+DOCUMENT_NOUNS: tuple[str, ...] = ("report", "note", "research note", "statement", "study",
+                                   "analysis", "survey", "memo", "letter", "filing", "release")
+# Head nouns of a definite description that stands for a body named in apposition earlier
+# ('The group, WeWorkers Coalition, ...' then 'the group added that ...').
+APPOSITION_HEADS: tuple[str, ...] = ("group", "coalition", "committee", "union", "company",
+                                     "firm", "organisation", "organization", "alliance",
+                                     "agency", "body", "panel", "bank", "brokerage")
 # Suffixes after a family name, skipped when matching a surname-only mention.
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Honorifics dropped from names ("Mr. Huang" is Huang).
@@ -131,6 +150,11 @@ TITLE_SMALL_WORDS: frozenset[str] = frozenset({
     "a", "an", "the", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "as",
     "with", "from", "into", "onto", "over", "via", "vs", "vs.", "is", "be", "it",
 })
+# Words opening what follows a speech verb that leave the verb's subject the speaker ('Claure
+# said in the email, which ...', 'Hicks said of her time in the military').
+CIRCUMSTANCE_OPENERS: tuple[str, ...] = ("in ", "on ", "during", "at ", "to ", "reporters",
+                                         "that", "via", "of ", "over ", "after ", "before ",
+                                         "when ", "while ")
 # Quoted spans with at most this many words need a speech verb right next to them to count.
 SCARE_QUOTE_MAX_WORDS = 3
 # Partial quotes attributed from elsewhere in the sentence need at least this many words.
@@ -159,6 +183,19 @@ _ROLE_WORDS_RE = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reve
 _ROLE_THEN_NAME = re.compile(
     r"(?P<role>.*\b(?:" + _ROLE_WORDS_RE + r"))\s+(?P<name>" + _CAP_RUN + r")", re.I
 )
+_ORG_RUN = (r"[A-Z][\w’'.&-]*(?:\s+(?:(?:" + "|".join(re.escape(c) for c in ORG_CONNECTORS)
+            + r")\s+)*[A-Z][\w’'.&-]*)*")
+_DOCUMENT_FROM = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(DOCUMENT_NOUNS) + r")\s+(?:from|by)\s+(?P<org>"
+    + _ORG_RUN + r")$"
+)
+_APPOSITION = re.compile(
+    r"\b[Tt]he\s+(?P<head>" + "|".join(APPOSITION_HEADS) + r"),\s+(?P<org>" + _ORG_RUN + r"),"
+)
+_DEFINITE = re.compile(r"^(?:the)\s+(?P<head>[a-z][\w-]*)$", re.I)
+# 'announced in October, said Derek Scissors, ...': an attribution after a few words of the
+# sentence the quote sits in.
+_LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bInc)(?<!\bCorp)(?<!\bCo)"
@@ -187,6 +224,8 @@ class _Attribution:
     role: str | None
     adjacent: bool  # a speech verb right next to the quote (not a partial-sentence guess)
     pronoun: bool = False
+    descriptor: str | None = None  # 'the president', 'the group': resolved against the article
+    plural: bool = False  # the pronoun is 'they': may stand for an organisation
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -198,6 +237,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     spans = [_find_spans(i, p) for i, p in enumerate(paras)]
     people = _collect_people(paras, spans)
     groups = _group_spans(paras, spans)
+    bodies = _apposed_bodies(paras, spans)
     quotes: list[Quote] = []
     last_person: tuple[int, int, str] | None = None
     last_quote_para = -2
@@ -214,9 +254,20 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if not _is_speech(paras, group, text, attribution):
             continue
         speaker, role = attribution.speaker, attribution.role
-        if attribution.pronoun:
-            prior = _last_person_before(paras, spans, people, first.para, first.start, last_person)
+        body = _body_before(bodies, first.para, first.start)
+        sentence_start = first.start - len(_sentence_before(paras[first.para], first.start))
+        subject_body = _body_before(bodies, first.para, first.start, sentence_start)
+        if attribution.pronoun and attribution.plural and body:
+            speaker, role = body, None  # 'The group, X, ... stating that they "..."'
+        elif speaker is None and not attribution.pronoun and subject_body:
+            speaker, role = subject_body, None  # the sentence opens with the body it quotes
+        elif attribution.pronoun:
+            likely = _person_like(paras, people, {q.speaker for q in quotes if q.speaker})
+            prior = _last_person_before(paras, spans, likely, first.para, first.start, last_person)
             speaker, role = (prior, people.get(prior)) if prior else (None, None)
+        elif speaker is None and attribution.descriptor:
+            speaker = _resolve_descriptor(attribution.descriptor, people, bodies)
+            role = people.get(speaker) if speaker else None
         elif speaker:
             speaker = _resolve_name(speaker, people)
             role = role or people.get(speaker)
@@ -346,9 +397,16 @@ def _attribute_span(paras: list[str], span: _Span) -> _Attribution | None:
             return found
         if (found := _verb_first(after)) is not None:
             return found
+        late = _LATE_VERB.search(after)
+        if (late and after.lstrip()[:1].islower()
+                and (found := _verb_first(after[late.end() :])) is not None and found.speaker):
+            return found  # '" built in Ohio, said Name': the words before are no subject
         if (found := _subject_verb(after.strip().rstrip(".!?"), at_start=True)) is not None:
             return found
         if (found := _according_to(after)) is not None:
+            return found
+        late = _LATE_VERB.search(after)
+        if late and (found := _verb_first(after[late.end() :])) is not None and found.speaker:
             return found
     # 2. 'Name said: "..."' / 'According to Name, "..."'
     if before.strip():
@@ -457,9 +515,14 @@ def _speaker_from_object(rest: str) -> _Attribution | None:
         return None
     first = rest.split()[0].lower().strip(",")
     if first in PRONOUNS:
-        return _Attribution(None, None, adjacent=True, pronoun=True)
+        return _Attribution(None, None, adjacent=True, pronoun=True, plural=first == "they")
     parts = [p.strip() for p in re.split(r",\s+|\s+—\s+|\s+–\s+", rest) if p.strip()]
     head = parts[0]
+    # 'a report from Kotak Institutional Equities': the organisation speaks
+    if (doc := _DOCUMENT_FROM.match(head)) and _is_org(doc.group("org")):
+        return _Attribution(_org_name(doc.group("org")), None, adjacent=True)
+    if re.fullmatch(_ORG_RUN, head) and _is_org(head):
+        return _Attribution(_org_name(head), None, adjacent=True)
     # 'the company's CEO, Lisa Su' / 'Nvidia's chief executive, Jensen Huang'
     if len(parts) > 1 and not _looks_like_name(head) and _looks_like_name(parts[1]):
         name, role = _split_role_name(parts[1])
@@ -507,9 +570,7 @@ def _subject_verb(clause: str, at_start: bool = False) -> _Attribution | None:
         circumstance = tail.lower().startswith(("in ", "on ", "at ", "during ", "to ", "via "))
         if len(_WORD.findall(tail)) > 8 and not circumstance:
             return None
-    elif len(_WORD.findall(tail)) > 3 and not tail.lower().startswith(
-        ("in a", "in an", "on ", "during", "at ", "to ", "reporters", "that", "via")
-    ):
+    elif len(_WORD.findall(tail)) > 3 and not tail.lower().startswith(CIRCUMSTANCE_OPENERS):
         return None
     return _speaker_from_subject(m.group("subj"))
 
@@ -536,10 +597,17 @@ def _speaker_from_subject(subj: str) -> _Attribution | None:
         return None
     words = subj.split()
     if words[-1].lower() in PRONOUNS:
-        return _Attribution(None, None, adjacent=True, pronoun=True)
+        return _Attribution(None, None, adjacent=True, pronoun=True,
+                            plural=words[-1].lower() == "they")
     # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
     clauses = [c.strip() for c in re.split(r",\s*", subj) if c.strip()]
     last = clauses[-1]
+    org = re.search(r"(?:^|\s)(" + _ORG_RUN + r")$", last)
+    before_org = last[: org.start(1)].split()[-1:] if org else []
+    if (org and _is_org(org.group(1)) and not _is_role(last)
+            and not (before_org and before_org[0].lower() in ORG_PREPOSITIONS)):
+        # 'as Parliament's Joint Committee on X has pointed out', not 'an analyst at X'
+        return _Attribution(_org_name(org.group(1)), None, adjacent=True)
     m = re.search(r"(?:^|\s)(" + _CAP_RUN + r")$", last)
     role_clause = len(clauses) > 1 and (_is_who_clause(last) or (
         _is_role(last) and m is not None and m.start(1) > 0))
@@ -574,9 +642,30 @@ def _strip_who(clause: str) -> str:
 
 
 def _generic_or_none(phrase: str) -> _Attribution | None:
-    if _is_generic(phrase):
-        return _Attribution(None, None, adjacent=True)
+    definite = _DEFINITE.match(phrase.strip())
+    descriptor = definite.group("head").lower() if definite else None
+    if _is_generic(phrase) or (descriptor and descriptor in ROLE_WORDS):
+        return _Attribution(None, None, adjacent=True, descriptor=descriptor)
     return None
+
+
+def _is_org(run: str) -> bool:
+    """An organisation's name: an organisation word in it, and no job title ('Micron CEO X')."""
+    words = [w.lower().strip(".,") for w in _org_name(run).split()]
+    return (any(w in ORG_WORDS for w in words) and not any(w in ROLE_WORDS for w in words)
+            and words[0] not in NOT_NAME_WORDS)
+
+
+def _org_name(run: str) -> str:
+    """'Parliament’s Joint Committee on X' -> 'Joint Committee on X' (the owner is dropped)."""
+    tokens = run.split()
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].endswith(("’s", "'s")):
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (tokens[0].lower() in NOT_NAME_WORDS or tokens[0].lower() in ORG_CONNECTORS):
+        tokens = tokens[1:]  # 'As the Senate Committee' -> 'Senate Committee'
+    return " ".join(tokens).rstrip(".,")
 
 
 def _is_generic(phrase: str) -> bool:
@@ -738,6 +827,53 @@ def _last_person_before(
             if full and (best is None or (i, m.start()) >= best[:2]):
                 best = (i, m.start(), full)
     return best[2] if best else None
+
+
+def _person_like(
+    paras: list[str], people: dict[str, str | None], speakers: set[str]
+) -> dict[str, str | None]:
+    """The people a pronoun may stand for: names seen as speakers, given a role, or a title
+    ('Mr. Carlineo'); other capitalised pairs ('First Amendment') are not persons."""
+    text = "\n".join(paras)
+    out: dict[str, str | None] = {}
+    for name, role in people.items():
+        titled = re.search(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+" + re.escape(_surname(name)) + r"\b",
+                           text)
+        if role or name in speakers or titled:
+            out[name] = role
+    return out
+
+
+def _apposed_bodies(paras: list[str], spans: list[list[_Span]]) -> dict[str, tuple[int, int, str]]:
+    """Organisations named in apposition ('The group, WeWorkers Coalition,'): head noun ->
+    (paragraph, position, name) of the last such naming."""
+    bodies: dict[str, tuple[int, int, str]] = {}
+    for i, text in enumerate(paras):
+        for m in _APPOSITION.finditer(_outside_quotes(text, spans[i])):
+            org = _org_name(m.group("org"))
+            if _is_org(org):
+                bodies[m.group("head").lower()] = (i, m.start(), org)
+    return bodies
+
+
+def _body_before(
+    bodies: dict[str, tuple[int, int, str]], para: int, pos: int, since: int = 0
+) -> str | None:
+    """An organisation named in apposition in paragraph `para` between `since` and `pos`."""
+    here = [b for b in bodies.values() if b[0] == para and since <= b[1] < pos]
+    return max(here)[2] if here else None
+
+
+def _resolve_descriptor(
+    head: str, people: dict[str, str | None], bodies: dict[str, tuple[int, int, str]]
+) -> str | None:
+    """'the group' -> the body named 'The group, X'; 'the president' -> the one person whose
+    role ends in 'president' ('US President Donald Trump')."""
+    if head in bodies:
+        return bodies[head][2]
+    holders = [name for name, role in people.items()
+               if role and role.lower().split()[-1].strip(".,") == head]
+    return holders[0] if len(holders) == 1 else None
 
 
 # --- what is speech -----------------------------------------------------------------------------

@@ -101,6 +101,9 @@ NOT_FIGURES = [
     pytest.param("Call the press office on 555-010-4477 for details.", id="phone-number"),
     pytest.param("Chip demand boomed in the 1990s.", id="decade"),
     pytest.param("The plan runs through fiscal 2026.", id="fiscal-year"),
+    pytest.param("Nurses face alarm fatigue [1] on busy wards [ 2].", id="footnote-marks"),
+    pytest.param("See Crit Care Med. 2015; 28: 685-690 for the trial.", id="journal-citation"),
+    pytest.param("The airline ordered the 787-9 Dreamliner instead.", id="hyphenated-model-number"),
 ]
 
 
@@ -122,6 +125,28 @@ def test_ranking_puts_headline_money_and_percent_before_counts() -> None:
 def test_same_value_in_two_places_is_listed_twice() -> None:
     paragraphs = ["Output grew 40% in Asia.", "Costs fell 40% in Europe."]
     assert [f.value for f in find_figures(paragraphs)] == ["40%", "40%"]
+
+
+def test_unit_value_repeated_for_the_same_thing_is_listed_once() -> None:
+    paragraphs = ["The chip is built on a 3nm process.", "Rivals will reach 3nm in 2026."]
+    assert [f.value for f in find_figures(paragraphs)] == ["3nm"]
+
+
+def test_unit_value_repeated_for_different_things_is_listed_twice() -> None:
+    paragraphs = ["It has a 10-core CPU.", "It also has a 10-core GPU."]
+    assert [f.value for f in find_figures(paragraphs)] == ["10-core", "10-core"]
+
+
+def test_currency_and_scale_written_once_make_one_range() -> None:
+    assert _values("Buyers promised $40-50 billion in purchases.") == ["$40-50 billion"]
+
+
+def test_context_borrows_the_sentence_subject_when_the_number_is_far_from_it() -> None:
+    (figure, *_rest) = find_figures(
+        ["Example Chips' AI revenue for the full fiscal year that ended in November rose 220%."]
+    )
+    assert figure.value == "220%"
+    assert "AI revenue" in figure.context
 
 
 def _seed_body() -> list[str]:

@@ -188,6 +188,70 @@ def test_company_statement_has_no_person_speaker() -> None:
     assert quote.speaker is None
 
 
+# (paragraphs, quote start, expected speaker): speakers that are not the nearest capitalised name
+SPEAKER_RULES = [
+    pytest.param(
+        ['"Order books are full through the spring," said a research note from Tollgate '
+         "Institutional Equities."],
+        "Order books are full", "Tollgate Institutional Equities",
+        id="organisation-behind-a-report",
+    ),
+    pytest.param(
+        ["As the Senate Committee on Energy and Water has pointed out, the rule would also "
+         '"cover every wafer shipped through a third country".'],
+        "cover every wafer shipped", "Senate Committee on Energy and Water",
+        id="organisation-as-subject-with-two-word-verb",
+    ),
+    pytest.param(
+        ['"The fab was never the hard part. The people were" built in Ohio, said Ilse Varga, '
+         "an engineer at Example Chips."],
+        "The fab was never the hard part", "Ilse Varga",
+        id="said-name-after-a-few-words",
+    ),
+    pytest.param(
+        ["The board met on Friday. Governor Ana Ruiz has backed the plan.",
+         "Example Chips chief executive Tomas Berg spoke at the Public Works Forum.",
+         'He said the plant "will open on time whatever the permit office decides".'],
+        "will open on time", "Tomas Berg",
+        id="pronoun-skips-capitalised-non-persons",
+    ),
+    pytest.param(
+        ["US Commerce Secretary Dana Holt visited the plant in March.",
+         'The secretary said the award "is a down payment on the next ten years of chips".'],
+        "is a down payment", "Dana Holt",
+        id="definite-role-stands-for-the-one-holder",
+    ),
+    pytest.param(
+        ["The group, Fab Workers Coalition, wrote to managers stating that they "
+         '"will not accept a contract signed under a deadline".'],
+        "will not accept a contract", "Fab Workers Coalition",
+        id="they-after-an-apposed-organisation",
+    ),
+    pytest.param(
+        ["Wafer prices rose again, according to the group, Fab Workers Coalition, which "
+         "tracks them.",
+         'In a later post, the group added that managers "have still not answered a single '
+         'letter from the staff".'],
+        "have still not answered", "Fab Workers Coalition",
+        id="the-group-means-the-apposed-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "starts", "speaker"), SPEAKER_RULES)
+def test_speaker_rules(paragraphs: list[str], starts: str, speaker: str) -> None:
+    quotes = [q for q in find_quotes(paragraphs) if q.text.startswith(starts)]
+    assert len(quotes) == 1, find_quotes(paragraphs)
+    assert quotes[0].speaker == speaker
+
+
+def test_attribution_with_a_circumstance_joins_both_parts() -> None:
+    quote = _one(['"The first part is done," Ilse Varga said in the memo, which staff saw. '
+                  '"The second part starts in May."'])
+    assert quote.speaker == "Ilse Varga"
+    assert "second part starts in May" in quote.text
+
+
 NOT_QUOTES = [
     pytest.param(["Analysts call the category the \"AI PC\" for now."], id="scare-quote-2-words"),
     pytest.param(["The chip has a so-called \"chiplet\" layout."], id="scare-quote-1-word"),
