@@ -1,0 +1,207 @@
+"""Boilerplate heuristics for HTML extraction, kept as ordered, commented data.
+
+Nothing here runs: `digest.extraction` applies these constants. Each pattern says why it is here.
+Class/id patterns are matched against an element's class names and id, lower-cased, after
+`digest.extraction` reduces BEM names to their element part and drops state classes
+("has-sidebar"). Tokens match between "-"/"_"/space boundaries; NEGATIVE_EXACT needs the whole name.
+Thresholds are named here so that each one can be measured with benchmarks/extract_eval.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Raw-markup pre-strip ----------------------------------------------------------------------
+# Elements whose content is never article text, removed from the markup with one regex pass
+# before the tree is built (this is most of a modern page's bytes and most of the parse time).
+# JSON-LD scripts are kept (the metadata reader needs them); every other script goes.
+PRESTRIP_TAGS = (
+    "script", "style", "noscript", "svg", "template", "iframe", "object", "math",  # never text
+    "nav", "footer", "aside",  # page chrome; dropped from the tree anyway, cheaper here
+    "select", "button",  # form controls
+)
+
+# --- Elements dropped from the tree ------------------------------------------------------------
+# Tags that never hold editorial text, whatever their class says.
+DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "svg", "template", "iframe", "object", "embed",
+        "canvas", "video", "audio", "map", "math",
+        "button", "input", "select", "option", "textarea", "label",  # form controls
+        "nav",  # site navigation by definition
+        "link", "meta", "head",
+    }
+)
+# Tags that are page chrome unless they hold the article itself (checked by text share).
+CHROME_TAGS = frozenset({"aside", "footer", "header", "form", "dialog", "menu"})
+# ARIA roles of page chrome.
+CHROME_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+     "dialog", "alertdialog", "alert", "tooltip"}
+)
+
+# --- Negative class/id hints: removed subtrees -------------------------------------------------
+# Each group names a kind of boilerplate seen on news sites. Tokens are matched at word
+# boundaries inside the class/id string ("-" and "_" count as boundaries).
+NEGATIVE_HINTS = (
+    # navigation and page structure outside the article
+    "nav", "navbar", "navigation", "menu", "breadcrumbs?", "masthead", "site-?header",
+    "site-?footer", "footer", "rodape", "skip-?link", "pagination", "pager", "toolbar", "topbar",
+    # advertising and sponsorship
+    "ad", "ads", "adv", "advert", "advertisement", "ad-?slot", "ad-?container", "ad-?unit",
+    "dfp", "gpt", "sponsor(ed)?", "promo(tion)?s?", "taboola", "outbrain", "native-?ad",
+    "commercial", "marketing",
+    # share / follow / social bars
+    "share", "sharing", "social", "socials", "share-?bar", "share-?tools", "sharedaddy",
+    "addthis", "follow(-us)?", "print-?button",
+    # affiliate and legal disclosures shown around the article
+    "disclosure", "disclaimer", "affiliate",
+    # author bio boxes (the byline itself is read by the metadata reader first)
+    "author-?bio", "author-?box", "author-?info", "about-?author", "author-?card",
+    "bio-?box", "contributor-?bio",
+    # related / recommended / trending stories
+    "related\\w*", "recommend(ed|ations)?", "more-?stories", "more-?from",
+    "trending", "popular", "most-?read", "most-?popular", "also-?read", "you-?might",
+    "further-?reading", "next-?article", "post-?navigation", "up-?next",
+    # newsletter, subscription and push-notification prompts
+    "newsletter\\w*", "subscribe", "subscription", "signup", "sign-?up", "push-?notification",
+    "onesignal", "paywall", "regwall", "inline-?cta", "cta",
+    # comments
+    "comments?", "comment-?list", "disqus", "respond", "replies", "discussion",
+    # cookie / consent banners and modals
+    "cookies?", "consent", "gdpr", "cmp", "modal", "popup", "overlay", "lightbox",
+    # captions and media credits (the ScrapingHub references leave them out)
+    "\\w*caption\\w*", "wp-caption-text", "credit", "image-?credit", "photo-?credit",
+    # media galleries and carousels: captions of pictures, not the story
+    "gallery", "slideshow", "carousel", "slider", "swiper",
+    # tags, categories and meta rows
+    "tags", "tag-?list", "post-?tags", "categories", "post-?meta", "entry-?meta", "byline",
+    "dateline", "timestamp",
+    # sidebars and misc chrome
+    "sidebar", "side-?bar", "right-?rail", "left-?rail", "complementary", "sr-only",
+    "visually-?hidden", "screen-?reader-?text", "print-?only", "offscreen",
+)
+# Whole class names (or ids) that are chrome only when they stand alone: "rail" is a sidebar, but
+# "pg-rail-tall" and "grid--with-rail" are layouts holding the article; likewise a bare "widget"
+# is a sidebar box while "elementor-widget-container" wraps page-builder content.
+NEGATIVE_EXACT = frozenset({"rail", "widget", "widgets", "aside", "teaser", "teasers"})
+# Class-name prefixes that describe a state or a script hook, not what the element is
+# ("has-sidebar" on the article wrapper says nothing about the wrapper being a sidebar).
+STATE_CLASS_PREFIXES = ("has-", "with-", "no-", "is-", "js-", "show-", "hide-")
+# A class or id with this many hyphens is a slug of a heading ("sharing-with-a-single-developer"),
+# not a name for the element's role.
+SLUG_HYPHENS = 4
+# Tokens that rescue an element matched by a negative hint: the article container itself often
+# carries words like "post-body" next to e.g. "has-sidebar".
+POSITIVE_HINTS = (
+    "article", "article-?body", "articlebody", "article-?content", "story", "story-?body",
+    "entry-?content", "post-?content", "post-?body", "post-?entry", "main-?content",
+    "content-?body", "body-?text", "text", "blog-?post", "hentry", "content", "main",
+    "page-?content", "prose", "rich-?text", "markdown",
+    "embed",  # embedded posts quoted by the story ("social-media-embed" is not a share bar)
+)
+# Score bonus/penalty for candidate containers (Readability-style class weight).
+CLASS_WEIGHT = 25
+
+# Attribute values that mark an element as the article body.
+ARTICLE_BODY_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description"})
+
+# --- Scoring thresholds ------------------------------------------------------------------------
+MIN_PARAGRAPH_CHARS = 25  # shorter blocks do not vote for their container
+SCORE_LEVELS = 5  # how many ancestors receive a share of a paragraph's score
+SIBLING_SCORE_RATIO = 0.2  # a sibling joins the top candidate at this share of its score
+SIBLING_MIN_SCORE = 10.0  # ...and never below this score
+SIBLING_PARAGRAPH_CHARS = 80  # a sibling paragraph this long with low link density joins too
+SIBLING_MAX_LINK_DENSITY = 0.25
+# Elements elsewhere on the page with the top candidate's tag and class join at this share of its
+# score (an article body split into several blocks under separate wrappers).
+TWIN_SCORE_RATIO = 0.2
+# An <article> nested in the chosen article and this small next to it is a teaser of another story.
+NESTED_ARTICLE_MAX_SHARE = 0.3
+# Blocks inside the chosen article that are mostly links (related stories, tag clouds) go...
+MAX_CONTAINER_LINK_DENSITY = 0.5
+# ...unless they have this many commas: prose that happens to cite many links.
+PROSE_MIN_COMMAS = 10
+# Lists are judged item by item: a list is a list of links (other stories' headlines) when this
+# share of its items are nearly all link text; prose items that cite links survive.
+LINK_LIST_MIN_ITEMS = 1
+LINK_LIST_ITEM_SHARE = 0.75
+MAX_LIST_ITEM_LINK_DENSITY = 0.8
+# Whatever its commas, a block this much link text is a tag cloud or a list of headlines.
+LINK_ONLY_DENSITY = 0.85
+TAG_ROW_MIN_LINKS = 5  # a paragraph with this many links at that density is a tag row
+# A chrome element (aside/header/footer/form) survives when it holds this share of the text.
+CHROME_KEEP_SHARE = 0.5
+# An element with a negative class/id hint survives only when it holds nearly all the text
+# (a page wrapper whose class happens to say "has-sidebar" or "comments-open").
+NEGATIVE_KEEP_SHARE = 0.9
+# Runners-up within this share of the top score that share an ancestor pull the choice up to it
+# (an article split into several sibling blocks, each scoring on its own).
+RIVAL_SCORE_RATIO = 0.75
+MIN_RIVALS = 3
+# The chosen element is replaced by its parent while it holds this share of the parent's text.
+PARENT_TEXT_SHARE = 1.0
+# JSON-LD articleBody replaces the scored text when ours is this much shorter than it.
+ARTICLE_BODY_FALLBACK_RATIO = 0.5
+MIN_ARTICLE_WORDS = 3  # fewer words of body text than this means "no article"
+
+# --- Text patterns of boilerplate paragraphs ---------------------------------------------------
+# Matched against a whole (short) paragraph, case-insensitive; a match drops the paragraph.
+BOILERPLATE_TEXT = (
+    r"advertisement|advert|sponsored( content)?|ad|ads|advertising",  # ad slot labels
+    r"(share|tweet|email|print)( (this|on)( \w+)?)?:?",  # share bar labels
+    r"(click|tap) (here )?to (share|print|email|tweet)\b.*",
+    r".*\bfollow (us|him|her|them|me)\b.{0,40}\b(on|at)\b.*",  # "Follow us on ...", contact lines
+    r"(email|contact|reach) [\w .'-]{2,40} (at|on) \S+@\S+.*",
+    r"\(?(reporting|writing|editing|additional reporting) by .*",  # wire-service credits
+    r"(subscribe|sign up|register)( now| today| here)?( to| for)?\b.{0,150}",  # paywall prompts
+    r".*\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b.*",  # newsletter prompts, both orders
+    r".*\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox)\b.*",
+    r"(have|got) a (news )?tip\b.*",  # "Have a tip? Reach the reporter at ..."
+    r"ftc: .*affiliate.*",  # affiliate disclosures (9to5 sites and others)
+    r".*(we|may) (earn|receive) (a )?(small )?(commission|affiliate).*",
+    r"(read|see) (more|also|next)\b:?.{0,120}",
+    r"related( (stories|articles|posts|coverage|content))?:?",
+    r"(most|more) (read|popular|viewed|shared|watched)\b.{0,40}",  # headings of story lists
+    r"(don'?t miss|(you )?(may|might) also like|recommended( for you)?|trending( now)?)\b.{0,40}",
+    r"(tags|tagged|topics|categories|filed under)( with| in)?:?",  # labels of tag rows
+    r"(this|our) (site|website) uses cookies.*",
+    r".*\b(accept|allow) (all )?cookies\b.*",
+    r"(turn on|enable|allow) (push )?notifications.*",
+    r"(leave|post|add) a (comment|reply).*|\d+ comments?|comments?( \(\d+\))?",
+    r"(image|photo|picture) (copyright|credit|source|courtesy)s?\b:?.{0,80}",  # credit lines
+    r"(updated|published|posted|last updated)( at| on)?\b.{0,40}",  # timestamps between paragraphs
+    r"(skip|jump) to (main )?(content|navigation).*",
+    r".*\ball rights reserved\b.*|copyright (©|\(c\)|\d{4}).*|© ?\d{4}.*",
+    r"this (document|article|material|content) (is|may be) (subject to|protected by) copyright.*",
+    r"(loading|please wait)\.*",
+    r"\d+ min(ute)?s?( read| listen)?",  # reading-time badges
+    r"listen to (this|the) (article|story).*",
+    r"(spotted|found|see) an? (error|mistake|typo)\b.*",  # corrections prompts
+)
+BOILERPLATE_TEXT_MAX_CHARS = 200
+# Paragraphs at least this long are kept once: a second copy is a repeated box.
+DUPLICATE_MIN_CHARS = 10**9  # longer paragraphs are never dropped by text pattern
+
+# The headline is looked for among the first paragraphs; short lines above it (a section label, a
+# kicker, breadcrumbs) go with it.
+HEADLINE_WINDOW = 4
+KICKER_MAX_CHARS = 80
+DATELINE_MAX_CHARS = 60  # a leading paragraph this short that parses as a date is a dateline
+# Bylines and datelines at the edges of the body: "By Jane Doe", "Posted on May 3, 2024".
+BYLINE_TEXT = re.compile(
+    r"^(by|von|par|por|door)\s+\S.{0,80}$|^(posted|published|updated)( on| at)?\b.{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _alternation(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any token at class/id word boundaries."""
+    return re.compile(r"(?:^|[\s_-])(?:" + "|".join(tokens) + r")(?=$|[\s_-])")
+
+
+NEGATIVE_RE = _alternation(NEGATIVE_HINTS)
+POSITIVE_RE = _alternation(POSITIVE_HINTS)
+BOILERPLATE_TEXT_RE = re.compile(
+    r"^\W*(?:" + "|".join(BOILERPLATE_TEXT) + r")\W*$", re.IGNORECASE | re.DOTALL
+)

@@ -1,0 +1,482 @@
+"""HTML metadata: headline, author, publication date, site name, canonical URL, description, lang.
+
+Sources, most trusted first: JSON-LD (including `@graph` and lists), OpenGraph and other `<meta>`
+tags (article:*, parsely-*, dc.*, sailthru.*), microdata (`itemprop`), `<time datetime>`, and
+finally what a reader sees (a "By Name" byline, the `<title>`, the first `<h1>`).
+Only `digest.extraction` calls this module; the soup never leaves the two of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+
+# JSON-LD @type values that describe the article itself (schema.org CreativeWork family).
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+        "scholarlyarticle", "socialmediaposting", "liveblogposting", "report", "posting",
+        "webpage", "creativework", "medicalwebpage", "review", "howto", "recipe",
+    }
+)
+# Types that are pages rather than articles: used only when nothing better is present.
+PAGE_TYPES = frozenset({"webpage", "creativework", "medicalwebpage"})
+
+MAX_LD_DEPTH = 4  # author -> [list] -> {object} -> name: real pages need three levels
+
+# <meta> keys (name / property / itemprop, lower-cased), most trusted first.
+TITLE_KEYS = ("dc.title", "dc:title", "dcterm:title", "og:title", "twitter:title",
+              "parsely-title", "sailthru.title", "title", "headline")
+AUTHOR_KEYS = ("dc.creator", "dc:creator", "dcterm:creator", "author", "article:author",
+               "parsely-author", "sailthru.author", "byl", "twitter:creator", "og:article:author")
+DATE_KEYS = ("article:published_time", "og:article:published_time", "article.published",
+             "parsely-pub-date", "datepublished", "dc.date.issued", "dc.date", "dc:date",
+             "dcterms.created", "dcterms.date", "sailthru.date", "pubdate", "publishdate",
+             "publish-date", "date", "og:published_time", "article:published")
+SITE_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
+DESCRIPTION_KEYS = ("description", "og:description", "twitter:description", "dc.description")
+URL_KEYS = ("og:url", "twitter:url")
+LANG_KEYS = ("content-language", "og:locale", "dc.language", "language")
+
+# Separators between a page title and the site name ("Headline | Site", "Headline - Site").
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·»/\\]|::)\s+")
+# Separators between a site name and a headline in a <title>, checked against the page's h1
+# (a colon is only trusted there, since headlines use colons too).
+SITE_SEPARATORS = (" | ", " - ", " – ", " — ", ": ", " :: ", " · ", " » ", " / ")
+# "By Jane Doe" and friends at the start of a byline.
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:by|from|posted by|written by|words by|von|par|por|door)[:\s]+", re.I
+)
+# Elements whose class/id marks a visible byline (checked after the structured sources).
+BYLINE_HINT = re.compile(r"byline|author|writer|contributor|posted-by|creator", re.I)
+BYLINE_NOT = re.compile(r"bio|avatar|image|photo|img|box|about|more|social|follow|twitter", re.I)
+# Meta rows ("Posted by X on 2 May 2024") count as bylines only when their text says "by".
+META_HINT = re.compile(r"meta|info|dateline|posted|credit", re.I)
+META_BYLINE = re.compile(r"^(?:.{0,20}\W)?(?:posted |written |words )?by\s+(\S.*)$", re.I | re.S)
+# Elements whose class or id says they hold the publication date, read when nothing better says.
+DATE_HINT = re.compile(r"date|time|posted|published|meta|byline|dateline", re.I)
+DATE_NOT = re.compile(r"update|modified|comment", re.I)
+MAX_DATE_TEXT = 80  # longer elements are not a date line
+# Bylines inside these are other people's (commenters, related stories), not the article's.
+NOT_ARTICLE_HINT = re.compile(
+    r"comment|repl(y|ies)|respond|discussion|related|recommend|sidebar", re.I
+)
+# One search to skip the elements no hint above concerns (most of them).
+ANY_HINT = re.compile(
+    "|".join(p.pattern for p in (BYLINE_HINT, META_HINT, DATE_HINT, NOT_ARTICLE_HINT)), re.I
+)
+MAX_AUTHOR_CHARS = 80  # longer "author" strings are sentences, not names
+# Where a date starts after a name in a byline: "Jane Doe on Monday, 2 May", "Jane Doe, May 2".
+DATE_AFTER_NAME = (
+    r"(?:\s+on|,)?\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2})"
+)
+CDATA_MARKERS = re.compile(r"<!\[CDATA\[|\]\]>")
+# A URL (in parentheses or not) inside a byline: "Jane Doe (https://example.org/jane)".
+URL_IN_TEXT = re.compile(r"\(?\s*https?://\S+?\s*\)|https?://\S+")
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the page says about its article; any field may be missing."""
+
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    site_name: str | None = None
+    url: str | None = None
+    description: str | None = None
+    lang: str | None = None
+    article_body: str | None = None  # JSON-LD articleBody, a cross-check for the extractor
+
+
+def read_metadata(soup: BeautifulSoup) -> Metadata:
+    """Read the page's metadata from structured data first, then from what a reader sees."""
+    found = _collect(soup)
+    meta = _meta_values(found.metas)
+    ld = _json_ld_article(found.json_ld)
+    doc_title = _clean(found.title.get_text()) if found.title else None
+    h1 = _clean(found.h1.get_text(" ")) if found.h1 else None
+    site = _first(_ld_name(ld.get("publisher")), *(meta.get(k) for k in SITE_KEYS))
+    title = _resolve_title(ld, meta, doc_title, h1, site)
+    return Metadata(
+        title=title,
+        author=_resolve_author(found, ld, meta),
+        published=_resolve_date(found, ld, meta),
+        site_name=site or _site_from_title(doc_title, title or h1),
+        url=_first(found.canonical, *(meta.get(k) for k in URL_KEYS)),
+        description=_first(*(meta.get(k) for k in DESCRIPTION_KEYS), _text(ld.get("description"))),
+        lang=_resolve_lang(found, meta),
+        article_body=_text(ld.get("articleBody")),
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    """The elements metadata is read from, gathered in one walk over the tree."""
+
+    metas: list[Tag] = field(default_factory=list)
+    json_ld: list[str] = field(default_factory=list)
+    title: Tag | None = None
+    h1: Tag | None = None
+    canonical: str | None = None
+    lang: str | None = None
+    author_props: list[Tag] = field(default_factory=list)
+    rel_authors: list[Tag] = field(default_factory=list)
+    date_props: list[Tag] = field(default_factory=list)
+    date_lines: list[Tag] = field(default_factory=list)
+    times: list[Tag] = field(default_factory=list)
+    bylines: list[Tag] = field(default_factory=list)
+    meta_rows: list[Tag] = field(default_factory=list)
+
+
+def _collect(soup: BeautifulSoup) -> _Found:
+    """One iterative walk collecting every element a metadata rule looks at."""
+    found = _Found()
+    stack: list[tuple[Tag, bool]] = [(soup, False)]
+    while stack:
+        tag, aside = stack.pop()
+        name = tag.name
+        attrs = tag.attrs
+        if name == "meta":
+            found.metas.append(tag)
+        elif name == "script":
+            kind = attrs.get("type")
+            if isinstance(kind, str) and "ld+json" in kind.lower():
+                # get_text() skips script strings; the raw contents are the JSON.
+                found.json_ld.append("".join(str(c) for c in tag.contents))
+            continue
+        elif name == "title" and found.title is None:
+            found.title = tag
+        elif name == "h1" and found.h1 is None:
+            found.h1 = tag
+        elif name == "time":
+            found.times.append(tag)
+        elif name == "html" and found.lang is None:
+            lang = attrs.get("lang") or attrs.get("xml:lang")
+            found.lang = lang.strip() or None if isinstance(lang, str) else None
+        if not attrs:
+            stack.extend((c, aside) for c in reversed(tag.contents) if isinstance(c, Tag))
+            continue
+        rel = _attr(attrs, "rel").lower()
+        if rel:
+            href = attrs.get("href")
+            if name == "link" and "canonical" in rel.split() and isinstance(href, str):
+                if href.startswith(("http://", "https://")) and found.canonical is None:
+                    found.canonical = href.strip()
+            elif "author" in rel.split():
+                found.rel_authors.append(tag)
+        itemprop = _attr(attrs, "itemprop")
+        if itemprop == "author":
+            found.author_props.append(tag)
+        elif itemprop == "datePublished":
+            found.date_props.append(tag)
+        hint = f"{_attr(attrs, 'class')} {_attr(attrs, 'id')}".strip()
+        if (
+            hint
+            and not aside
+            and name not in ("meta", "link", "html", "body", "head")
+            and ANY_HINT.search(hint)
+        ):
+            if BYLINE_HINT.search(hint) and not BYLINE_NOT.search(hint):
+                found.bylines.append(tag)
+            elif META_HINT.search(hint):
+                found.meta_rows.append(tag)
+            if DATE_HINT.search(hint) and not DATE_NOT.search(hint) and len(found.date_lines) < 10:
+                found.date_lines.append(tag)
+            aside = bool(NOT_ARTICLE_HINT.search(hint))
+        stack.extend((c, aside) for c in reversed(tag.contents) if isinstance(c, Tag))
+    return found
+
+
+def _attr(attrs: dict[str, object], key: str) -> str:
+    value = attrs.get(key)
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return value if isinstance(value, str) else ""
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A calendar date from an ISO-8601, compact or written-out ("March 5, 2024") date string."""
+    if not value:
+        return None
+    value = value.strip()
+    for pattern, order in ((ISO_DATE, "ymd"), (COMPACT_DATE, "ymd"),
+                           (MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
+        match = pattern.search(value)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups(), strict=True))
+        month = parts["m"]
+        month_number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+        if month_number is None:
+            continue
+        try:
+            return dt.date(int(parts["y"]), month_number, int(parts["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def clean_author(value: str | None) -> str | None:
+    """A byline reduced to names: no "By ", no URL, no trailing date, no run-on text."""
+    if not value:
+        return None
+    value = URL_IN_TEXT.sub(" ", value)
+    text = _clean(BYLINE_PREFIX.sub("", _clean(value) or ""))
+    if not text or text.startswith(("http://", "https://", "@")) or "/" in text:
+        return None
+    text = re.split(r"\s*(?:\||•|·|\bupdated\b|\bpublished\b|\d{1,2}:\d{2})|" + DATE_AFTER_NAME,
+                    text, maxsplit=1, flags=re.I)[0].strip(" ,;:-–—")
+    if not text or len(text) > MAX_AUTHOR_CHARS or not re.search(r"[^\W\d_]{2}", text):
+        return None
+    return text
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+def _meta_values(metas: list[Tag]) -> dict[str, str]:
+    """First content of every <meta> key (name, property, itemprop; space-separated keys split)."""
+    values: dict[str, str] = {}
+    for tag in metas:
+        content = tag.get("content")
+        if not isinstance(content, str) or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            keys = tag.get(attr)
+            if isinstance(keys, list):
+                keys = " ".join(keys)
+            for key in (keys or "").lower().split():
+                values.setdefault(key, content.strip())
+    return values
+
+
+def _json_ld_objects(scripts: list[str]) -> Iterator[dict[str, object]]:
+    """Every JSON object in the page's JSON-LD scripts, @graph and lists flattened."""
+    for raw in scripts:
+        # Some pages wrap the JSON in <![CDATA[ ]]> or comment markers: keep the outer brackets.
+        raw = CDATA_MARKERS.sub("", raw)
+        start = min((i for i in (raw.find("{"), raw.find("[")) if i >= 0), default=-1)
+        end = max(raw.rfind("}"), raw.rfind("]"))
+        if start < 0 or end < start:
+            continue
+        try:
+            data = json.loads(raw[start : end + 1], strict=False)
+        except (ValueError, RecursionError):  # broken JSON-LD is common; the page still counts
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list | dict):
+                    stack.append(graph)
+
+
+def _types(obj: dict[str, object]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower().rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
+
+
+def _json_ld_article(scripts: list[str]) -> dict[str, object]:
+    """The JSON-LD object describing the article (an Article type beats a WebPage)."""
+    best: dict[str, object] = {}
+    for obj in _json_ld_objects(scripts):
+        kinds = _types(obj)
+        if kinds & (ARTICLE_TYPES - PAGE_TYPES):
+            return obj
+        if kinds & PAGE_TYPES and not best:
+            best = obj
+    return best
+
+
+def _resolve_title(
+    ld: dict[str, object],
+    meta: dict[str, str],
+    doc_title: str | None,
+    h1: str | None,
+    site: str | None,
+) -> str | None:
+    candidates = [_text(ld.get("headline")), *(meta.get(k) for k in TITLE_KEYS)]
+    if not any(candidates):
+        candidates.append(_text(ld.get("name")))
+    title = _first(*candidates)
+    if title:
+        return title
+    if doc_title:
+        return _strip_site(doc_title, site, h1)
+    return h1
+
+
+def _site_from_title(doc_title: str | None, headline: str | None) -> str | None:
+    """'Site | Headline' or 'Headline - Site': the part of the <title> that is not the headline."""
+    if not doc_title or not headline or doc_title == headline:
+        return None
+    for separator in SITE_SEPARATORS:
+        if doc_title.endswith(separator + headline):
+            return _clean(doc_title[: -len(separator + headline)])
+        if doc_title.startswith(headline + separator):
+            return _clean(doc_title[len(headline + separator) :])
+    return None
+
+
+def _strip_site(title: str, site: str | None, h1: str | None) -> str:
+    """'Headline | Site' -> 'Headline' when the page's h1 or site name tells which part is which."""
+    if h1 and _site_from_title(title, h1):
+        return h1
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if h1 and h1 in parts:
+        return h1
+    if site:
+        kept = [p for p in parts if p.casefold() != site.casefold()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    longest = max(parts, key=len)
+    return longest if len(longest.split()) >= 3 else title
+
+
+def _resolve_author(found: _Found, ld: dict[str, object], meta: dict[str, str]) -> str | None:
+    author = clean_author(_ld_name(ld.get("author")))
+    if author:
+        return author
+    for key in AUTHOR_KEYS:
+        author = clean_author(meta.get(key))
+        if author:
+            return author
+    for tag in found.author_props[:5]:
+        name = tag.find(attrs={"itemprop": "name"})
+        source = name or tag
+        content = source.get("content")
+        author = clean_author(content if isinstance(content, str) else source.get_text(" "))
+        if author:
+            return author
+    for tag in found.rel_authors[:5]:
+        author = clean_author(tag.get_text(" "))
+        if author:
+            return author
+    # JSON-LD "creator" is often the account that uploaded the page, hence last.
+    return (
+        _visible_byline(found.bylines[:10])
+        or _meta_row_byline(found.meta_rows[:10])
+        or clean_author(_ld_name(ld.get("creator")))
+    )
+
+
+def _meta_row_byline(tags: list[Tag]) -> str | None:
+    """'Posted by Jane Doe on 2 May 2024' in a meta row: the name after "by"."""
+    for tag in tags:
+        text = _clean(tag.get_text(" "))
+        if not text or len(text) > 2 * MAX_AUTHOR_CHARS:
+            continue
+        match = META_BYLINE.match(text)
+        author = clean_author(match.group(1)) if match else None
+        if author and len(author.split()) <= 8:
+            return author
+    return None
+
+
+def _visible_byline(tags: list[Tag]) -> str | None:
+    """A 'By Jane Doe' line in an element whose class or id says byline/author."""
+    for tag in tags:
+        text = _clean(tag.get_text(" "))
+        if not text or len(text) > 2 * MAX_AUTHOR_CHARS:
+            continue
+        inner = tag.find(class_=re.compile(r"name", re.I)) or tag.find("a")
+        for candidate in (inner.get_text(" ") if inner else None, text):
+            author = clean_author(candidate)
+            if author and len(author.split()) <= 8:
+                return author
+    return None
+
+
+def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) -> dt.date | None:
+    for value in (_text(ld.get("datePublished")), *(meta.get(k) for k in DATE_KEYS),
+                  _text(ld.get("dateCreated"))):
+        date = parse_date(value)
+        if date:
+            return date
+    for tag in found.date_props[:3] + found.times[:5]:
+        value = tag.get("content") or tag.get("datetime")
+        date = parse_date(value if isinstance(value, str) else tag.get_text(" "))
+        if date:
+            return date
+    for tag in found.date_lines:
+        text = tag.get_text(" ")
+        if len(text) <= MAX_DATE_TEXT:
+            date = parse_date(text)
+            if date:
+                return date
+    return None
+
+
+def _resolve_lang(found: _Found, meta: dict[str, str]) -> str | None:
+    if found.lang:
+        return found.lang
+    value = _first(*(meta.get(k) for k in LANG_KEYS))
+    return value.replace("_", "-") if value else None
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _ld_name(value: object, depth: int = 0) -> str | None:
+    """A name from a JSON-LD person/organisation: a string, an object with `name`, or a list.
+
+    Depth is bounded: hostile JSON-LD can nest objects far deeper than any real page.
+    """
+    if isinstance(value, str):
+        return value
+    if depth >= MAX_LD_DEPTH:
+        return None
+    if isinstance(value, dict):
+        return _ld_name(value.get("name"), depth + 1)
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v, depth + 1) for v in value[:10]) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join(value.split()) or None if value else None
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return _clean(value)
+    return None

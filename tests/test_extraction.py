@@ -1,0 +1,383 @@
+"""extract_html on small hand-written pages: what must survive, what must not, and the metadata.
+
+Every page here is written for this file; the prose is ours (facts about public chip-industry
+events, in our own words).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.errors import ExtractionError
+from digest.extraction import extract_html
+from digest.metadata import clean_author, parse_date
+
+# Body paragraphs reused across pages: long enough to read as prose.
+P1 = (
+    "TSMC said on Thursday that its advanced packaging capacity, known as CoWoS, would roughly "
+    "double again next year, because demand from accelerator makers still exceeds supply."
+)
+P2 = (
+    "The company did not name customers, but analysts expect Nvidia and AMD to take most of the "
+    "new capacity, with smaller designers waiting in line for the remainder."
+)
+P3 = (
+    "Packaging, once the cheap last step of chipmaking, has become a bottleneck as designers "
+    "stack memory next to logic dies to feed large AI models with enough bandwidth."
+)
+P4 = (
+    "Executives added that a new plant in Chiayi should start volume production in the second "
+    "half of the year, earlier than the schedule given last spring."
+)
+
+
+def page(body: str, head: str = "", *, lang: str = "en") -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    html: str
+    survives: tuple[str, ...]
+    absent: tuple[str, ...] = ()
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+JSON_LD = json.dumps(
+    {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Fab Weekly"},
+            {
+                "@type": "NewsArticle",
+                "headline": "TSMC to double advanced packaging capacity again",
+                "datePublished": "2024-01-18T09:30:00+08:00",
+                "author": [{"@type": "Person", "name": "Mei Lin"}],
+                "publisher": {"@type": "Organization", "name": "Fab Weekly"},
+                "articleBody": " ".join((P1, P2, P3, P4)),
+            },
+        ],
+    }
+)
+
+WORDPRESS = page(
+    """
+    <div id="cookie-notice" class="cookie-banner"><p>We use cookies to improve your experience on
+      this website. By continuing you accept all cookies and our privacy policy.</p></div>
+    <header id="masthead" class="site-header"><nav class="main-navigation"><ul>
+      <li><a href="/">Home</a></li><li><a href="/foundry">Foundry</a></li></ul></nav></header>
+    <div id="content" class="site-content">
+      <main id="main" class="site-main">
+        <article class="post type-post hentry">
+          <h1 class="entry-title">TSMC to double advanced packaging capacity again</h1>
+          <div class="entry-meta"><span class="byline">By Mei Lin</span></div>
+          <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+          <div class="entry-content">
+            <p class="disclosure">FTC: We use income earning auto affiliate links. More.</p>
+            <p>P1</p>
+            <h2>Why packaging matters now</h2>
+            <p>P2</p>
+            <ul><li>CoWoS-S remains the workhorse for large accelerators today</li>
+                <li>CoWoS-L adds local silicon bridges for bigger interposers</li></ul>
+            <blockquote><p>We will keep expanding until supply and demand are in balance,
+              an executive told investors on the call.</p></blockquote>
+            <p>P3</p>
+            <div class="newsletter-signup"><p>Sign up for our newsletter and get the week's
+              chip news in your inbox every Friday morning.</p></div>
+            <p>P4</p>
+            <p><a href="/t/tsmc">TSMC</a>, <a href="/t/cowos">CoWoS</a>, <a href="/t/hbm">HBM</a>,
+              <a href="/t/nvidia">Nvidia</a>, <a href="/t/amd">AMD</a></p>
+          </div>
+          <div class="author-bio"><p>Mei Lin covers semiconductors and supply chains for the
+            site. Send tips to the address on our contact page.</p></div>
+          <div class="jp-relatedposts"><h3>Related</h3><p><a href="/a">Intel opens Ohio fab
+            ahead of schedule in a surprise announcement</a></p></div>
+        </article>
+        <div id="comments" class="comments-area"><ol class="comment-list"><li><p>Great
+          article, I have been waiting for this news for a very long time now!</p></li></ol></div>
+      </main>
+      <aside id="secondary" class="widget-area"><section class="widget"><h2>Popular</h2>
+        <p>Samsung's foundry arm reports another quarterly loss as customers hold back.</p>
+      </section></aside>
+    </div>
+    <footer class="site-footer"><p>Copyright 2024 Fab Weekly. All rights reserved.</p></footer>
+    """.replace("<p>P1</p>", f"<p>{P1}</p>")
+    .replace("<p>P2</p>", f"<p>{P2}</p>")
+    .replace("<p>P3</p>", f"<p>{P3}</p>")
+    .replace("<p>P4</p>", f"<p>{P4}</p>"),
+    head='<title>TSMC to double advanced packaging capacity again | Fab Weekly</title>'
+    '<meta property="og:site_name" content="Fab Weekly">'
+    '<meta property="article:published_time" content="2024-01-18T09:30:00+08:00">',
+)
+
+CASES = [
+    Case(
+        id="json-ld-article",
+        html=page(
+            f"<article><h1>TSMC to double advanced packaging capacity again</h1>"
+            f"{paragraphs(P1, P2, P3, P4)}</article>",
+            head=f'<script type="application/ld+json">{JSON_LD}</script>',
+        ),
+        survives=(P1, P4),
+        absent=("@context", "NewsArticle", "TSMC to double advanced packaging capacity again"),
+        meta={
+            "title": "TSMC to double advanced packaging capacity again",
+            "author": "Mei Lin",
+            "published": dt.date(2024, 1, 18),
+            "site_name": "Fab Weekly",
+        },
+    ),
+    Case(
+        id="wordpress-with-chrome",
+        html=WORDPRESS,
+        survives=(P1, P2, P3, P4, "Why packaging matters now", "CoWoS-L adds local silicon",
+                  "We will keep expanding"),
+        absent=("cookies", "Home", "Share on Facebook", "FTC:", "Sign up for our newsletter",
+                "Mei Lin covers", "Intel opens Ohio", "Great article", "Samsung's foundry",
+                "All rights reserved", "By Mei Lin", "CoWoS, HBM"),
+        meta={
+            "title": "TSMC to double advanced packaging capacity again",
+            "author": "Mei Lin",
+            "published": dt.date(2024, 1, 18),
+            "site_name": "Fab Weekly",
+        },
+    ),
+    Case(
+        id="no-article-tag",
+        html=page(
+            '<div id="top"><a href="/">Logo</a> <a href="/news">News</a> <a href="/x">Markets</a>'
+            '</div><div id="wrap"><div class="col-left"><div class="txt">'
+            f"{paragraphs(P1, P2, P3)}</div></div>"
+            '<div class="col-right"><ul><li><a href="/1">Arm sues Qualcomm over Nuvia licences</a>'
+            '</li><li><a href="/2">ASML ships first high-NA EUV tool to Intel</a></li></ul></div>'
+            "</div><div class='bottom'><a href='/about'>About us</a></div>"
+        ),
+        survives=(P1, P2, P3),
+        absent=("Logo", "Arm sues Qualcomm", "ASML ships", "About us"),
+    ),
+    Case(
+        id="visible-byline",
+        html=page(
+            '<div class="story"><h1>Packaging crunch</h1><p class="byline">By Jane Doe</p>'
+            f"{paragraphs(P1, P2, P3)}</div>",
+            head="<title>Packaging crunch - Chip Ledger</title>",
+        ),
+        survives=(P1, P3),
+        absent=("By Jane Doe",),
+        meta={"author": "Jane Doe", "title": "Packaging crunch"},
+    ),
+    Case(
+        id="headline-repeated-at-top",
+        html=page(
+            f"<div class='content'><h1>Capacity doubles</h1><p>Capacity doubles</p>"
+            f"{paragraphs(P1, P2)}</div>",
+            head='<meta property="og:title" content="Capacity doubles">',
+        ),
+        survives=(P1, P2),
+        absent=("Capacity doubles",),
+        meta={"title": "Capacity doubles"},
+    ),
+    Case(
+        id="table-and-headings-kept",
+        html=page(
+            f"<article>{paragraphs(P1, P2)}<h2>Capacity by year</h2>"
+            "<table><tr><th>Year</th><th>Wafers per month</th></tr>"
+            "<tr><td>2023</td><td>15,000</td></tr><tr><td>2024</td><td>33,000</td></tr></table>"
+            f"{paragraphs(P3)}</article>"
+        ),
+        survives=(P1, P3, "Capacity by year", "Wafers per month", "33,000"),
+    ),
+    Case(
+        id="broken-truncated-html",
+        html=(
+            "<html><head><title>Broken page</title><body><div class=content><p>"
+            f"{P1}<p>{P2}<div><p>{P3}</span></b></div></div></div><p>{P4}<div class='x"
+        ),
+        survives=(P1, P2, P3, P4[:60]),
+        meta={"title": "Broken page"},
+    ),
+    Case(
+        id="unicode-non-english",
+        html=page(
+            "<article>"
+            "<p>台積電表示，先進封裝產能明年將再度倍增，因為人工智慧加速器的需求仍然超過供給。</p>"
+            "<p>Η Intel ανακοίνωσε ότι το νέο εργοστάσιο στο Οχάιο θα καθυστερήσει έως το 2030, "
+            "λόγω της αργής ζήτησης.</p>"
+            "<p>أعلنت شركة سامسونج أنها ستبدأ الإنتاج الضخم لرقائق الذاكرة الجديدة هذا العام.</p>"
+            "<p>Ça coûte 20 000 € — selon l’entreprise, « la demande reste forte ».</p>"
+            "</article>",
+            lang="zh-TW",
+        ),
+        survives=("先進封裝產能明年將再度倍增", "το νέο εργοστάσιο στο Οχάιο",
+                  "الإنتاج الضخم لرقائق", "« la demande reste forte »"),
+        meta={"lang": "zh-TW"},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
+def test_extract_html(case: Case) -> None:
+    article = extract_html(case.html, source="test.html")
+    text = article.text
+    for wanted in case.survives:
+        assert wanted in text, f"missing {wanted!r}"
+    for unwanted in case.absent:
+        assert unwanted not in text, f"kept {unwanted!r}"
+    for name, value in case.meta.items():
+        assert getattr(article, name) == value, name
+
+
+def test_paragraph_boundaries_kept() -> None:
+    article = extract_html(WORDPRESS, source="wp.html")
+    assert P1 in article.paragraphs
+    assert "Why packaging matters now" in article.paragraphs
+    assert "CoWoS-S remains the workhorse for large accelerators today" in article.paragraphs
+
+
+NO_ARTICLE = [
+    pytest.param(
+        page('<nav><ul><li><a href="/">Home</a></li>'
+             '<li><a href="/about">About</a></li></ul></nav>'),
+        id="only-nav",
+    ),
+    pytest.param(page(""), id="empty-body"),
+    pytest.param("", id="empty-string"),
+    pytest.param(page("<script>var story = 'a long script string that is not text';</script>"),
+                 id="only-script"),
+    pytest.param(page('<footer><p>Copyright 2024 Example Media Group, all rights reserved. '
+                      'Terms of use and privacy policy apply.</p></footer>'), id="only-footer"),
+]
+
+
+@pytest.mark.parametrize("html", NO_ARTICLE)
+def test_no_article_raises(html: str) -> None:
+    with pytest.raises(ExtractionError, match="no article text found") as info:
+        extract_html(html, source="empty.html")
+    assert info.value.source == "empty.html"
+
+
+SCRIPT_MARK = "EVIL_PAYLOAD_42"
+HOSTILE = [
+    pytest.param(
+        page("<div>" * 5000 + paragraphs(P1, P2) + "</div>" * 5000), id="deep-nesting-5000"
+    ),
+    pytest.param(
+        page(f'<div class="{"x" * 1_000_000}" data-blob="{"y" * 500_000}">'
+             f"{paragraphs(P1, P2)}</div>"),
+        id="huge-attributes",
+    ),
+    pytest.param(
+        page(f"<article>{paragraphs(P1)}<script>document.write('{SCRIPT_MARK}')</script>"
+             f"<style>p:after{{content:'{SCRIPT_MARK}'}}</style>"
+             f"<noscript>{SCRIPT_MARK}</noscript>{paragraphs(P2)}</article>"),
+        id="scripts-and-styles",
+    ),
+    pytest.param(
+        page(f"<article>{paragraphs(P1, P2)}<SCRIPT type='text/javascript'>"
+             f"var a = '</scr' + 'ipt>{SCRIPT_MARK}';</SCRIPT></article>"),
+        id="script-split-close-tag",
+    ),
+    pytest.param(
+        page(f"<article>{paragraphs(P1, P2)}<script>{SCRIPT_MARK} never closed"),
+        id="unclosed-script",
+    ),
+    pytest.param(
+        page(f"<article>{paragraphs(P1, P2)}</article>",
+             head=f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": '
+                  f'"{SCRIPT_MARK}", "author": {{"name": ' + "[" * 3000 + "]" * 3000 + "}}"
+                  "</script>"),
+        id="json-ld-garbage",
+    ),
+    pytest.param(
+        page(f"<article>{paragraphs(P1, P2)}<svg><text>{SCRIPT_MARK}</text></svg>"
+             f"<iframe src='x'>{SCRIPT_MARK}</iframe><!-- {SCRIPT_MARK} --></article>"),
+        id="svg-iframe-comment",
+    ),
+]
+
+
+@pytest.mark.parametrize("html", HOSTILE)
+def test_hostile_markup(html: str) -> None:
+    article = extract_html(html, source="hostile.html")
+    assert P1 in article.text
+    assert SCRIPT_MARK not in article.text
+    assert "document.write" not in article.text
+
+
+def test_deeply_nested_json_ld_author() -> None:
+    nested = '{"name": ' * 900 + '"X"' + "}" * 900
+    ld = f'{{"@type": "NewsArticle", "author": {nested}}}'
+    head = f'<script type="application/ld+json">{ld}</script>'
+    article = extract_html(page(paragraphs(P1, P2), head=head), source="deep-ld.html")
+    assert P1 in article.text
+    assert article.author is None
+
+
+# Random markup built from tags the extractor treats specially, text and broken fragments.
+MARKUP = st.lists(
+    st.one_of(
+        st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<article>", "<li>", "<ul>", "<br>",
+                         "<script>", "</script>", "<table><tr><td>", "<a href='x'>", "</a>",
+                         '<div class="share">', '<span hidden>', "<!--", "-->", "<h1>",
+                         '<script type="application/ld+json">{"@type": "Article", "author": [',
+                         "<![CDATA[", "]]>", "<", ">", "&amp;", "&#0;", "\x00"]),
+        st.text(max_size=40),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(MARKUP)
+def test_arbitrary_markup_never_crashes(html: str) -> None:
+    try:
+        article = extract_html(html, source="fuzz.html")
+    except ExtractionError:
+        return
+    assert article.paragraphs
+    assert all(p.strip() == p and p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("2024-01-18T09:30:00+08:00", dt.date(2024, 1, 18), id="iso"),
+        pytest.param("20240118", dt.date(2024, 1, 18), id="compact"),
+        pytest.param("March 5, 2024 at 6:01 am", dt.date(2024, 3, 5), id="month-day-year"),
+        pytest.param("5th Sept. 2023", dt.date(2023, 9, 5), id="day-month-year"),
+        pytest.param("2024-02-30", None, id="impossible-date"),
+        pytest.param("yesterday", None, id="no-date"),
+    ],
+)
+def test_parse_date(value: str, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("By Jane Doe", "Jane Doe", id="by-prefix"),
+        pytest.param("  by:  JANE   DOE ", "JANE DOE", id="spaces-and-colon"),
+        pytest.param("Jane Doe | March 5, 2024", "Jane Doe", id="trailing-date"),
+        pytest.param("Jane Doe (https://example.org/jane)", "Jane Doe", id="url-in-parens"),
+        pytest.param("https://facebook.com/janedoe", None, id="url-only"),
+        pytest.param("@janedoe", None, id="handle"),
+        pytest.param("x" * 200, None, id="too-long"),
+    ],
+)
+def test_clean_author(value: str, expected: str | None) -> None:
+    assert clean_author(value) == expected
