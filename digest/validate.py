@@ -117,7 +117,10 @@ QUOTE_FOLDS = str.maketrans({
 # Stripped from both ends of a quote before searching: its own quote marks and the punctuation a
 # writer changes when quoting ("reliable," becomes "reliable.").
 QUOTE_EDGES = "\"' .,;:!?-"
-ELLIPSIS = re.compile(r"\s*(?:\.\s*){3}\s*|\s*\[\s*\.\.\.\s*\]\s*")
+# Where a quote may be cut when it is looked for in the source: elisions ("...", "[...]"; "…" is
+# folded to "..."), and sentence joints, where the quotes stage turns the comma before an
+# attribution into a full stop ('"…each other," said X. "Both sides…"' -> "each other. Both").
+ELLIPSIS = re.compile(r"\s*(?:\.\s*){3}\s*|\s*\[\s*\.\.\.\s*\]\s*|(?<=[.!?])\s+")
 
 # Same story: thresholds from the issue; candidate pairs use the looser CANDIDATE_JACCARD.
 TITLE_JACCARD = 0.8
