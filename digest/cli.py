@@ -4,6 +4,7 @@ on stderr and a non-zero exit status."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -49,6 +50,16 @@ def _read_options(func):  # type: ignore[no-untyped-def]
     return func
 
 
+def _date_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--date",
+        "fallback_date",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Publication date (YYYY-MM-DD) for articles that carry none [default: today].",
+    )(func)
+
+
 def _processed(
     articles: tuple[str, ...], options: ReadOptions
 ) -> Iterator[tuple[str, Digested | DigestError]]:
@@ -88,12 +99,14 @@ def main() -> None:
     default=None,
     help="Also save the extracted article text to DIR/<entry>.txt, for `digest check --sources`.",
 )
+@_date_option
 @_read_options
 def add(
     articles: tuple[str, ...],
     docs_dir: Path,
     replace: bool,
     snapshot_dir: Path | None,
+    fallback_date: dt.datetime | None,
     max_bytes: int,
     timeout: float,
     allow_private: bool,
@@ -105,7 +118,8 @@ def add(
         try:
             if isinstance(result, DigestError):
                 raise result
-            path = add_entry(result, docs_dir / "posts", replace=replace)
+            today = fallback_date.date() if fallback_date else None
+            path = add_entry(result, docs_dir / "posts", replace=replace, today=today)
             if snapshot_dir is not None:
                 save_snapshot(result, snapshot_dir / f"{path.stem}.txt")
         except DigestError as exc:
@@ -127,9 +141,15 @@ def add(
     show_default=True,
     help="json: one object a line (the stable interface); markdown: the entry file `add` writes.",
 )
+@_date_option
 @_read_options
 def extract(
-    articles: tuple[str, ...], fmt: str, max_bytes: int, timeout: float, allow_private: bool
+    articles: tuple[str, ...],
+    fmt: str,
+    fallback_date: dt.datetime | None,
+    max_bytes: int,
+    timeout: float,
+    allow_private: bool,
 ) -> None:
     """Print what `add` would produce for ARTICLES; writes nothing."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
@@ -144,7 +164,8 @@ def extract(
         if fmt == "json":
             click.echo(json.dumps(to_json(result), ensure_ascii=False))
         else:
-            click.echo(render_entry(to_entry(result)), nl=False)
+            today = fallback_date.date() if fallback_date else None
+            click.echo(render_entry(to_entry(result, today=today)), nl=False)
     if failed:
         sys.exit(1)
 

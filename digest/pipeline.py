@@ -115,9 +115,12 @@ def to_entry(result: Digested, *, today: dt.date | None = None) -> Entry:
     )
 
 
-def add_entry(result: Digested, posts_dir: Path, *, replace: bool = False) -> Path:
-    """Write the entry for `result` into the archive; DuplicateEntry if it is already there."""
-    return write_entry(to_entry(result), posts_dir, replace=replace)
+def add_entry(
+    result: Digested, posts_dir: Path, *, replace: bool = False, today: dt.date | None = None
+) -> Path:
+    """Write the entry for `result` into the archive; DuplicateEntry if it is already there.
+    `today` is the date used when the article carries none."""
+    return write_entry(to_entry(result, today=today), posts_dir, replace=replace)
 
 
 def _site_from_url(url: str | None) -> str | None:
