@@ -22,6 +22,20 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+SEED_HEADLINE = "Apple turns to Amazon chips for AI pre-training and more"
+SEED_LAST_BODY_END = "tend to rely on."  # the seed README: the body ends "...tend to rely on."
+
+
+@pytest.fixture
+def seed_body(seed_text: str) -> list[str]:
+    """The seed's editorial paragraphs, cut by hand from the README's description (not by our
+    extractor), for testing the editorial stages on their own."""
+    paragraphs = [p.strip() for p in seed_text.split("\n\n") if p.strip()]
+    start = paragraphs.index(SEED_HEADLINE) + 1
+    end = next(i for i, p in enumerate(paragraphs) if p.endswith(SEED_LAST_BODY_END))
+    return paragraphs[start : end + 1]
+
+
 Route = tuple[int, dict[str, str], bytes]
 
 

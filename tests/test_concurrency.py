@@ -47,7 +47,7 @@ def test_different_articles_added_concurrently(tmp_path: Path) -> None:
     halves = [SAMPLES[::2], SAMPLES[1::2]]
     runs = [_start("add", "--docs", str(docs), *map(str, half)) for half in halves]
     for run in runs:
-        out, err = run.communicate(timeout=300)
+        _, err = run.communicate(timeout=300)
         assert run.returncode == 0, err
     assert len(_assert_clean_archive(docs / "posts")) == len(SAMPLES)
 

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from digest.figures import find_figures
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seed" / "000_11a8933b39e6874c.txt"
-SEED_HEADLINE = "Apple turns to Amazon chips for AI pre-training and more"
-SEED_LAST_BODY_END = "tend to rely on."
 
 
 def _values(text: str) -> list[str]:
@@ -149,17 +142,10 @@ def test_context_borrows_the_sentence_subject_when_the_number_is_far_from_it() -
     assert "AI revenue" in figure.context
 
 
-def _seed_body() -> list[str]:
-    if not SEED.is_file():
-        pytest.skip(f"seed article absent ({SEED})")
-    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    start = paragraphs.index(SEED_HEADLINE) + 1
-    end = next(i for i, p in enumerate(paragraphs) if p.endswith(SEED_LAST_BODY_END))
-    return paragraphs[start : end + 1]
 
 
-def test_seed_article_figures() -> None:
-    figures = find_figures(_seed_body())
+def test_seed_article_figures(seed_body: list[str]) -> None:
+    figures = find_figures(seed_body)
     by_value = {f.value: f for f in figures}
     assert "40%" in by_value
     context = by_value["40%"].context.lower()

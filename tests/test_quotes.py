@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from digest.models import Quote
 from digest.quotes import find_quotes
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seed" / "000_11a8933b39e6874c.txt"
-SEED_HEADLINE = "Apple turns to Amazon chips for AI pre-training and more"
-SEED_LAST_BODY_END = "tend to rely on."
 
 
 def _one(paragraphs: list[str]) -> Quote:
@@ -283,17 +276,10 @@ def test_curly_and_straight_marks_give_the_same_quote() -> None:
     assert straight == curly
 
 
-def _seed_body() -> list[str]:
-    if not SEED.is_file():
-        pytest.skip(f"seed article absent ({SEED})")
-    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    start = paragraphs.index(SEED_HEADLINE) + 1
-    end = next(i for i, p in enumerate(paragraphs) if p.endswith(SEED_LAST_BODY_END))
-    return paragraphs[start : end + 1]
 
 
-def test_seed_article_quotes_are_benoit_dupins() -> None:
-    quotes = find_quotes(_seed_body())
+def test_seed_article_quotes_are_benoit_dupins(seed_body: list[str]) -> None:
+    quotes = find_quotes(seed_body)
     assert len(quotes) == 2
     for quote in quotes:
         assert quote.speaker == "Benoit Dupin"

@@ -8,6 +8,7 @@ import pytest
 
 from digest.models import Figure
 from digest.summary import MAX_WORDS, split_sentences, summarize
+from tests.conftest import SEED_HEADLINE
 
 SPLIT_CASES = [
     pytest.param(
@@ -186,19 +187,10 @@ def test_empty_article_gives_empty_summary() -> None:
     assert summarize("", []) == ""
 
 
-def _seed_article(text: str) -> tuple[str, list[str]]:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    body: list[str] = []
-    for line in lines[2:]:
-        body.append(line)
-        if line.endswith("tend to rely on."):
-            break
-    return lines[1], body
-
-
-def test_seed_summary(seed_text: str) -> None:
-    title, body = _seed_article(seed_text)
-    summary = summarize(title, body, (Figure("40%", "efficiency gain versus x86 chips"),))
+def test_seed_summary(seed_body: list[str]) -> None:
+    summary = summarize(
+        SEED_HEADLINE, seed_body, (Figure("40%", "efficiency gain versus x86 chips"),)
+    )
     assert "Apple" in summary
     assert re.search(r"\bAWS\b|Amazon", summary)
     assert "Trainium2" in summary or "40%" in summary

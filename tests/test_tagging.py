@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from digest.tagging import categorize, tag_article
 from digest.vocabulary import load_vocabulary, parse_vocabulary
+from tests.conftest import SEED_HEADLINE
 
 # (title, paragraphs, tags that must be present, tags that must be absent)
 MATCHING_CASES = [
@@ -315,31 +314,8 @@ def test_categorize_without_known_tags_falls_back() -> None:
     assert categorize(["Not a tag"]) == ["Business"]
 
 
-def test_tagging_is_fast_enough_for_thousands_of_pages() -> None:
-    paragraphs = ["Nvidia, AMD and Intel sell accelerators to AWS and Google. " * 20] * 10
-    tag_article("Warm-up", paragraphs)  # the regex is compiled once and cached
-    start = time.perf_counter()
-    for _ in range(20):
-        tag_article("Chip makers compete", paragraphs)
-    per_article = (time.perf_counter() - start) / 20
-    assert per_article < 0.5, f"{per_article:.3f}s per article"
-
-
-def _seed_article(text: str) -> tuple[str, list[str]]:
-    """The seed's headline and its eleven editorial paragraphs (up to "...tend to rely on.")."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[1]
-    body: list[str] = []
-    for line in lines[2:]:
-        body.append(line)
-        if line.endswith("tend to rely on."):
-            break
-    return title, body
-
-
-def test_seed_tags(seed_text: str) -> None:
-    title, body = _seed_article(seed_text)
-    tags = tag_article(title, body)
+def test_seed_tags(seed_body: list[str]) -> None:
+    tags = tag_article(SEED_HEADLINE, seed_body)
     expected = {
         "Apple",
         "AWS",
