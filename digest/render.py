@@ -9,11 +9,14 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from collections.abc import Sequence
 
 from digest.models import Entry
 
 KEY_FIGURES_SHOWN = 5  # the entry page's "Key figures" table shows the top few
 EXCERPT_SEPARATOR = "<!-- more -->"  # Material blog: what comes before is the excerpt
+# Between two quotes: Markdown merges blockquotes separated only by a blank line into one.
+QUOTE_SEPARATOR = "<!-- quote -->"
 
 # Characters with a meaning in Markdown syntax that Python-Markdown lets a backslash escape
 # (its ESCAPED_CHARS, plus "|" from the tables extension); "<", ">" and "&" are HTML-escaped.
@@ -36,9 +39,16 @@ def safe_url(url: str | None) -> str | None:
     return urllib.parse.quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~-._")
 
 
-def render_body(entry: Entry) -> str:
-    """The page Markdown: headline, summary (the excerpt), key figures, quotes, source link,
-    then the curator's notes verbatim."""
+def render_body(
+    entry: Entry,
+    *,
+    also_covered: Sequence[tuple[str, str, str]] = (),
+    entities: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The page Markdown: headline, summary (the excerpt), key figures, quotes, "Also covered
+    by" (`(source, title, link)` of other outlets' entries on the story), links to the entity
+    pages (`(name, link)`), source link, then the curator's notes verbatim. Links are relative
+    Markdown links made by the caller; every text is escaped here."""
     parts = [f"# {escape_text(entry.title)}", "", escape_text(entry.summary), "", EXCERPT_SEPARATOR]
     source = escape_text(entry.source_name)
     byline = f" by {escape_text(entry.author)}" if entry.author else ""
@@ -51,11 +61,22 @@ def render_body(entry: Entry) -> str:
         parts += [f"| **{escape_text(f.value)}** | {escape_text(f.context)} |" for f in figures]
     if entry.quotes:
         parts += ["", "## Quotes"]
-        for quote in entry.quotes:
+        for n, quote in enumerate(entry.quotes):
+            if n:
+                parts += ["", QUOTE_SEPARATOR]
             parts += ["", f"> {escape_text(quote.text)}"]
             who = _attribution(quote.speaker, quote.role)
             if who:
                 parts += [">", f"> — {who}"]
+    if also_covered:
+        parts += ["", "## Also covered by", ""]
+        parts += [
+            f"- **{escape_text(other_source)}**: [{escape_text(title)}](<{link}>)"
+            for other_source, title, link in also_covered
+        ]
+    if entities:
+        links = " · ".join(f"[{escape_text(name)}](<{link}>)" for name, link in entities)
+        parts += ["", f"**Companies and chips:** {links}", "{ .sd-entities }"]
     if url:
         parts += ["", f"[Read the original article at {source}](<{url}>){{ .md-button }}"]
     if entry.notes:

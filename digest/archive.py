@@ -1,0 +1,117 @@
+"""The archive as the generated pages see it: entries with where they live in docs/, and the few
+helpers every generated page shares (ISO weeks, relative links, entity slugs, safe text).
+
+The generated-page modules (weekly, related, entities, indexes, feeds) are pure functions from
+a list of `Item`s to Markdown or feed data; none of them imports MkDocs. Links between pages are
+written as relative links to source files (`../posts/2024-12-03-x.md`), which MkDocs resolves to
+the final URLs (the blog plugin's dated post URLs included) and checks in strict mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from digest.models import Entry
+from digest.render import escape_text
+
+# Front matter of generated pages reached from an index page rather than the nav (issues,
+# entities): their left sidebar would be empty, so the content gets its width.
+NOT_IN_NAV = ("---", "hide: [navigation]", "---", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of the archive and its source path relative to docs/ ("posts/x.md")."""
+
+    entry: Entry
+    src: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Week:
+    """An ISO week: ISO year and week number (ISO week 1 of 2025 starts on 2024-12-30)."""
+
+    year: int
+    number: int
+
+    @classmethod
+    def of(cls, day: dt.date) -> Week:
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @property
+    def slug(self) -> str:
+        return f"{self.year}-w{self.number:02d}"
+
+    @property
+    def title(self) -> str:
+        return f"Week {self.number}, {self.year}"
+
+    @property
+    def monday(self) -> dt.date:
+        return dt.date.fromisocalendar(self.year, self.number, 1)
+
+    @property
+    def sunday(self) -> dt.date:
+        return dt.date.fromisocalendar(self.year, self.number, 7)
+
+    @property
+    def span(self) -> str:
+        """Like "2 – 8 December 2024", "25 November – 1 December 2024", "30 December 2024 – 5
+        January 2025"."""
+        start, end = self.monday, self.sunday
+        if start.year != end.year:
+            return f"{long_date(start)} – {long_date(end)}"
+        if start.month != end.month:
+            return f"{start.day} {start:%B} – {long_date(end)}"
+        return f"{start.day} – {long_date(end)}"
+
+
+def long_date(day: dt.date) -> str:
+    """A date as "3 December 2024" (no zero padding, no locale)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def week_src(week: Week) -> str:
+    return f"weekly/{week.slug}.md"
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """The relative Markdown link from one docs/ source file to another."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+# Letters that Unicode decomposition does not reduce to ASCII ("Sørensen" would lose its "ø").
+SLUG_LETTERS = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
+)
+
+
+def entity_slug(name: str) -> str:
+    """The entity page's slug: "SK hynix" -> "sk-hynix", "18A" -> "18a"."""
+    name = name.translate(SLUG_LETTERS)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "entity"
+
+
+def entity_src(name: str) -> str:
+    return f"entities/{entity_slug(name)}.md"
+
+
+def text(value: str | None) -> str:
+    """Scraped text, safe to place in Markdown: shown as written, never markup."""
+    return escape_text(value or "")
+
+
+def entry_link(item: Item, from_src: str) -> str:
+    """`[Title](relative/path.md)` with the title escaped."""
+    return f"[{text(item.entry.title)}](<{relative_link(from_src, item.src)}>)"
+
+
+def by_date_desc(items: list[Item]) -> list[Item]:
+    """Newest first; ties by title then path, so the order never depends on input order."""
+    return sorted(items, key=lambda i: (-i.entry.date.toordinal(), i.entry.title, i.src))

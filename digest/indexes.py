@@ -1,0 +1,315 @@
+"""The figures index (every key figure in one filterable table) and the quotes index (quotes by
+speaker). Each figure is attributed to at most one entity: the company or chip of its entry that
+its context names first, else the one the entry is about (see `_primary_entity`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from digest.archive import (
+    Item,
+    by_date_desc,
+    entity_src,
+    entry_link,
+    long_date,
+    relative_link,
+    text,
+)
+from digest.entry import clean_text
+from digest.render import QUOTE_SEPARATOR
+from digest.vocabulary import Term, Vocabulary
+
+FIGURES_SRC = "figures.md"
+# Where the figures page's table goes: an HTML comment survives Markdown untouched, and the site
+# plugin puts the table (figures_table_html) in its place in the page's HTML.
+FIGURES_TABLE = "<!-- figures-table -->"
+QUOTES_SRC = "quotes.md"
+ENTITY_KINDS = ("company", "chip")  # the kinds that get entity pages
+OTHER_KIND = "Other"
+UNATTRIBUTED = "Unattributed"
+# What a figure measures, by how its value is written; first match wins, so the order matters:
+# money before percentages ("$3.8 billion, up 65%" values are one or the other), durations
+# before counts ("10 septillion years"), process nodes before data sizes.
+FIGURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Money", re.compile(r"[$€£¥₩]|\b(?:USD|EUR|RMB|yuan|yen|won|euros?|dollars?)\b", re.I)),
+    ("Percentage", re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)),
+    ("Multiple", re.compile(r"^\s*[\d.,]+\s*[x×]\s*$|\b(?:fold|times)\b", re.I)),
+    ("Process node", re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:nm|Å|angstroms?)\s*$", re.I)),
+    (
+        "Duration",
+        re.compile(
+            r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|"
+            r"\d-(?:day|week|month|year)\b",
+            re.I,
+        ),
+    ),
+    ("Compute", re.compile(r"\b(?:[a-z]*flops|TOPS)\b", re.I)),
+    ("Memory and bandwidth", re.compile(r"\b[KMGTP]i?B(?:/s)?\b|\bbytes?\b|\b[GT]bps\b")),
+    ("Frequency", re.compile(r"\b[KMGT]Hz\b", re.I)),
+    ("Power", re.compile(r"\b(?:[kMG]W|(?:kilo|mega|giga)?watts?)\b")),
+    (
+        "Count",
+        re.compile(
+            r"^\s*[\d.,]+(?:\s*(?:thousand|million|billion|trillion))?\s*$|"
+            r"\d-(?:qubit|core|layer|high)\b|\b(?:qubits?|units?|wafers?|GPUs?)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def figure_kind(value: str) -> str:
+    for kind, pattern in FIGURE_KINDS:
+        if pattern.search(value):
+            return kind
+    return OTHER_KIND
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    value: str
+    context: str
+    entity: str  # a company or chip tag, or "" when the entry has none
+    kind: str
+    date: dt.date
+    item: Item
+
+
+class EntityMatcher:
+    """Finds where a company or chip (its name or an alias) is first named in a text."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.terms: dict[str, Term] = {
+            t.name: t for t in vocabulary.terms if t.kind in ENTITY_KINDS
+        }
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def is_entity(self, name: str) -> bool:
+        return name in self.terms
+
+    def entities_of(self, item: Item) -> list[str]:
+        """The entry's company and chip tags, in the entry's tag order."""
+        return [tag for tag in item.entry.tags if tag in self.terms]
+
+    def first_named(self, candidates: Sequence[str], context: str) -> str | None:
+        best: tuple[int, int, str] | None = None
+        for order, name in enumerate(candidates):
+            match = self._pattern(name).search(context)
+            if match and (best is None or (match.start(), order) < best[:2]):
+                best = (match.start(), order, name)
+        return best[2] if best else None
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        if name not in self._patterns:
+            term = self.terms[name]
+            labels = sorted((term.name, *term.aliases), key=len, reverse=True)
+            body = "|".join(re.escape(label) for label in labels)
+            flags = 0 if term.case_sensitive else re.I
+            self._patterns[name] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+        return self._patterns[name]
+
+
+def figure_rows(items: Iterable[Item], matcher: EntityMatcher) -> list[FigureRow]:
+    """Every figure of every entry, newest entry first, each entry's figures in its order."""
+    rows = []
+    for item in by_date_desc(list(items)):
+        candidates = matcher.entities_of(item)
+        primary = _primary_entity(item, candidates, matcher)
+        for figure in item.entry.figures:
+            context = clean_text(figure.context)
+            entity = matcher.first_named(candidates, context) or primary
+            rows.append(
+                FigureRow(
+                    value=clean_text(figure.value),
+                    context=context,
+                    entity=entity,
+                    kind=figure_kind(figure.value),
+                    date=item.entry.date,
+                    item=item,
+                )
+            )
+    return rows
+
+
+def _primary_entity(item: Item, candidates: Sequence[str], matcher: EntityMatcher) -> str:
+    """What the entry is about, for figures whose context names no entity: the company or chip
+    its title names first, else its first tag when that is a company or chip, else none (an
+    entry led by a topic - export rules, say - is not about the company it mentions fourth)."""
+    named = matcher.first_named(candidates, clean_text(item.entry.title))
+    if named:
+        return named
+    tags = item.entry.tags
+    return tags[0] if tags and matcher.is_entity(tags[0]) else ""
+
+
+def figure_table(
+    rows: Sequence[FigureRow], from_src: str, entity_pages: frozenset[str], *, entity_column: bool
+) -> list[str]:
+    """A Markdown table of figures (shared by the figures index and entity pages)."""
+    head = ["Figure", "What it measures"]
+    if entity_column:
+        head.append("Entity")
+    head += ["Kind", "Date", "Entry"]
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for row in rows:
+        cells = [f"**{text(row.value)}**", text(row.context)]
+        if entity_column:
+            cells.append(_entity_cell(row.entity, from_src, entity_pages))
+        cells += [row.kind, row.date.isoformat(), entry_link(row.item, from_src)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _entity_cell(name: str, from_src: str, entity_pages: frozenset[str]) -> str:
+    if not name:
+        return "—"
+    if name in entity_pages:
+        return f"[{text(name)}](<{relative_link(from_src, entity_src(name))}>)"
+    return text(name)
+
+
+def _options(label: str, every: str, name: str, values: Iterable[str]) -> str:
+    options = [f'<option value="">{html.escape(every)}</option>']
+    options += [
+        f'<option value="{html.escape(v, quote=True)}">{html.escape(v)}</option>' for v in values
+    ]
+    return (
+        f'<label>{html.escape(label)} <select name="{name}" '
+        f'data-column="{html.escape(name.capitalize(), quote=True)}">{"".join(options)}'
+        "</select></label>"
+    )
+
+
+def render_figures(rows: Sequence[FigureRow]) -> str:
+    """figures.md: the filter form (used by docs/assets/figures.js) and a placeholder for the
+    table, which `figures_table_html` fills in after Markdown (see FIGURES_TABLE)."""
+    entities = sorted({r.entity for r in rows if r.entity}, key=str.casefold)
+    kinds = sorted({r.kind for r in rows})
+    form = (
+        '<form id="figure-filter" class="sd-filter" aria-label="Filter the figures">'
+        + _options("Entity", "All entities", "entity", entities)
+        + _options("Kind", "All kinds", "kind", kinds)
+        + f'<output id="figure-count">{len(rows)} figures</output></form>'
+    )
+    parts = [
+        "---",
+        "hide: [navigation, toc]",  # the table needs the page's whole width
+        "search:",
+        "  exclude: true",  # every figure is already indexed on its entry's page
+        "---",
+        "",
+        "# Figures",
+        "",
+        "Every key figure in the digest: the value as the article wrote it, what it measures, "
+        "the company or chip it is about, and the entry it comes from. Filter by entity or kind.",
+        "",
+        form,
+        "",
+        FIGURES_TABLE,
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def figures_table_html(
+    rows: Sequence[FigureRow], entity_pages: frozenset[str], href: Callable[[str], str]
+) -> str:
+    """The figures index's table as HTML; `href(src)` is the URL of a docs/ source file
+    relative to the figures page. Written as HTML, not Markdown: an archive of 10,000 entries
+    has some 80,000 figures, which Python-Markdown's table parser takes minutes over."""
+    esc = html.escape
+    out = [
+        "<table><thead><tr><th>Figure</th><th>What it measures</th><th>Entity</th>"
+        "<th>Kind</th><th>Date</th><th>Entry</th></tr></thead><tbody>"
+    ]
+    entity_cells: dict[str, str] = {"": "—"}
+    entry_cells: dict[str, str] = {}
+    for row in rows:
+        if row.entity not in entity_cells:
+            name = esc(row.entity)
+            entity_cells[row.entity] = (
+                f'<a href="{esc(href(entity_src(row.entity)), quote=True)}">{name}</a>'
+                if row.entity in entity_pages
+                else name
+            )
+        src = row.item.src
+        if src not in entry_cells:
+            title = esc(clean_text(row.item.entry.title))
+            entry_cells[src] = f'<a href="{esc(href(src), quote=True)}">{title}</a>'
+        out.append(
+            f"<tr><td><strong>{esc(row.value)}</strong></td><td>{esc(row.context)}</td>"
+            f"<td>{entity_cells[row.entity]}</td><td>{esc(row.kind)}</td>"
+            f"<td>{row.date.isoformat()}</td><td>{entry_cells[src]}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    text: str
+    speaker: str
+    role: str | None
+    item: Item
+
+
+def quote_groups(items: Iterable[Item]) -> list[tuple[str, list[QuoteRow]]]:
+    """(speaker, quotes newest first) by speaker name; unattributed quotes last."""
+    groups: dict[str, list[QuoteRow]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for item in by_date_desc(list(items)):
+        for quote in item.entry.quotes:
+            speaker = clean_text(quote.speaker or "") or UNATTRIBUTED
+            key = speaker.casefold()
+            names.setdefault(key, speaker)
+            role = clean_text(quote.role) if quote.role else None
+            groups[key].append(QuoteRow(clean_text(quote.text), speaker, role, item))
+    keys = sorted(groups, key=lambda k: (names[k] == UNATTRIBUTED, _surname_key(names[k])))
+    return [(names[k], groups[k]) for k in keys]
+
+
+def _surname_key(name: str) -> tuple[str, str]:
+    """Sort "Jensen Huang" under H, like a book's index."""
+    words = name.split()
+    return (words[-1].casefold() if words else "", name.casefold())
+
+
+def quote_block(row: QuoteRow, from_src: str, *, with_speaker: bool) -> list[str]:
+    who = []
+    if with_speaker:
+        who.append(f"**{text(row.speaker)}**")
+    if row.role:
+        who.append(text(row.role))
+    source = f"{entry_link(row.item, from_src)}, {text(row.item.entry.source_name)}, "
+    source += long_date(row.item.entry.date)
+    attribution = ", ".join(who)
+    return [
+        f"> {text(row.text)}",
+        ">",
+        f"> — {attribution + ' · ' if who else ''}{source}",
+        "",
+        QUOTE_SEPARATOR,  # the next quote is a blockquote of its own
+        "",
+    ]
+
+
+def render_quotes(items: Iterable[Item]) -> str:
+    """quotes.md: quotes grouped by speaker, each with role and entry."""
+    groups = quote_groups(items)
+    parts = [
+        "# Quotes",
+        "",
+        f"What people said, by speaker ({sum(len(g) for _, g in groups)} quotes from "
+        f"{len(groups)} speakers), each with the speaker's role and the entry it comes from.",
+        "",
+    ]
+    for speaker, rows in groups:
+        parts += [f"## {text(speaker)}", ""]
+        for row in rows:
+            parts += quote_block(row, QUOTES_SRC, with_speaker=False)
+    return "\n".join(parts).rstrip() + "\n"

@@ -1,0 +1,316 @@
+"""The site as a reader meets it: the sample archive (plus a second outlet's write-up of the
+Trainium2 launch, so related coverage shows) built into a temporary folder, served on
+127.0.0.1, and read in headless Chromium (the OS package at /usr/bin/chromium, driven by
+Playwright; Playwright's own browser downloads are never used).
+
+Skipped, with the reason, when /usr/bin/chromium or the playwright package is absent.
+Screenshots of the home page, an entry and a weekly issue go to tests/screenshots/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from digest.entry import read_entry, render_entry
+from digest.models import Entry, Figure, Quote
+from tests.conftest import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+VIEWPORT = {"width": 1280, "height": 900}
+TIMEOUT_MS = 15_000
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.is_file():
+    pytest.skip(
+        f"browser tests need Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True
+    )
+try:
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+except ImportError:
+    pytest.skip(
+        "browser tests need the playwright package (pip install playwright)",
+        allow_module_level=True,
+    )
+
+
+def _trainium2_entry() -> tuple[Path, Entry]:
+    for path in sorted((REPO / "docs" / "posts").glob("*.md")):
+        entry = read_entry(path)
+        if "Trainium2" in entry.tags and "Trainium2" in entry.title:
+            return path, entry
+    pytest.fail("the sample archive has no Trainium2 entry")
+
+
+TRN2_PATH, TRN2 = _trainium2_entry()
+SECOND_OUTLET = Entry(  # our own sentences about the same launch, from another outlet
+    title="Amazon's Trn2 instances go live for every cloud customer",
+    date=TRN2.date + dt.timedelta(days=1),
+    source_name="Cloud Ledger",
+    url="https://cloudledger.example/2024/12/trn2-instances-live",
+    author="Mara Quint",
+    summary=(
+        "AWS switched on Trn2 instances for all customers at re:Invent in Las Vegas: sixteen "
+        "Trainium2 accelerators each, at 30% to 40% better price performance than its GPU-based "
+        "P5e and P5en instances. A 3nm Trainium3 is due late next year."
+    ),
+    tags=["AWS", "Trainium2", "Trainium3", "3nm", "Custom silicon"],
+    categories=["AI accelerators"],
+    figures=[
+        Figure("30% to 40%", "better price performance than the GPU-based P5e and P5en instances"),
+        Figure("20.8 petaflops", "dense FP8 compute of one Trn2 instance with 16 Trainium2 chips"),
+    ],
+    quotes=[
+        Quote("Buyers will test the price claim before anything else", "Ola Brenner", "analyst")
+    ],
+    slug="amazon-s-trn2-instances-go-live-for-every-cloud-customer",
+)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site plus the second outlet's entry, built and served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("browser-site")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    extra = root / "docs" / "posts" / f"{SECOND_OUTLET.date}-{SECOND_OUTLET.slug}.md"
+    extra.write_text(render_entry(SECOND_OUTLET), encoding="utf-8")
+    command = [sys.executable, "-m", "digest", "build", "--config", str(root / "mkdocs.yml")]
+    subprocess.run([*command, "--site-dir", str(root / "site")], check=True, cwd=root)
+    handler = functools.partial(QuietHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Reader:
+    """A page plus what went wrong while reading it: console errors, script errors, and
+    requests that tried to leave 127.0.0.1 (the site makes no third-party requests)."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        page.set_default_timeout(TIMEOUT_MS)
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        page.route("**/*", self._route)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def _route(self, route: Route, request: Request) -> None:
+        if request.url.startswith(self.base_url):
+            route.continue_()
+        else:
+            self.outside.append(request.url)
+            route.abort()
+
+    def open(self, path: str) -> Page:
+        self.page.goto(urllib.parse.urljoin(self.base_url, path))
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+
+@pytest.fixture
+def reader(browser: Browser, base_url: str) -> Iterator[Reader]:
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    yield Reader(context.new_page(), base_url)
+    context.close()
+
+
+def _entry_path(page: Page, entry: Entry) -> str:
+    """The site path of an entry, found through the home page's links (blog URLs are dated)."""
+    href = page.locator(f"a[href$='/{entry.slug}/']").first.get_attribute("href")
+    assert href, f"the home page does not link to {entry.slug}"
+    return urllib.parse.urljoin(page.url, href)
+
+
+def _heading(page: Page) -> str:
+    """The page's title as shown (without the permalink sign)."""
+    return page.locator(".md-content h1").first.inner_text().removesuffix("¶").strip()
+
+
+def _latest_issue_path(reader: Reader) -> str:
+    page = reader.open("weekly/")
+    href = page.locator("article a[href*='-w']").first.get_attribute("href")
+    assert href, "the archive of issues links to no issue"
+    return urllib.parse.urljoin("weekly/", href)
+
+
+def test_search_finds_trainium2(reader: Reader) -> None:
+    page = reader.open("")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # typed key by key, as a reader types: Material searches on keyboard events
+    page.locator("input.md-search__input").press_sequentially("Trainium2", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    hit = page.locator(".md-search-result__link", has_text=TRN2.title).first
+    hit.wait_for()
+    hit.click()
+    page.wait_for_load_state("networkidle")
+    assert _heading(page) == TRN2.title
+
+
+def test_tag_page_lists_entry(reader: Reader) -> None:
+    page = reader.open("tags/")
+    listing = page.locator("h2#tag\\:trainium2 + ul")
+    assert listing.get_by_role("link", name=TRN2.title).count() == 1
+    assert listing.get_by_role("link", name=SECOND_OUTLET.title).count() == 1
+
+
+def test_entity_page_lists_entry(reader: Reader) -> None:
+    page = reader.open("entities/trainium2/")
+    assert _heading(page) == "Trainium2"
+    assert page.get_by_text("Made by").count() == 1
+    timeline = page.locator("h2#timeline + ul")
+    timeline.get_by_role("link", name=TRN2.title).click()
+    page.wait_for_load_state("networkidle")
+    assert _heading(page) == TRN2.title
+
+
+def test_entry_shows_also_covered_by(reader: Reader) -> None:
+    page = reader.open("")
+    page = reader.open(_entry_path(page, TRN2))
+    covered = page.locator("h2#also-covered-by + ul")
+    assert covered.inner_text().startswith("Cloud Ledger")
+    covered.get_by_role("link", name=SECOND_OUTLET.title).click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h2#also-covered-by + ul").get_by_role("link", name=TRN2.title).count() == 1
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # 127.0.0.1 only
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_weekly_issue_links_resolve(reader: Reader) -> None:
+    """Every link of the archive of issues and of every issue answers 200 (same-site links;
+    in-page anchors point at an element of the page)."""
+    page = reader.open("weekly/")
+    issues = sorted(
+        {
+            urllib.parse.urljoin(page.url, h)
+            for h in _hrefs(page)
+            if "/weekly/20" in urllib.parse.urljoin(page.url, h)
+        }
+    )
+    assert issues, "no issue linked from the archive"
+    checked: dict[str, int] = {}
+    for url in [page.url, *issues]:
+        page = reader.open(url)
+        for href in _hrefs(page):
+            target = urllib.parse.urljoin(page.url, href)
+            if not target.startswith(reader.base_url):
+                continue  # the original articles and the repository: not ours to check offline
+            document, _, anchor = target.partition("#")
+            if anchor and document == page.url.partition("#")[0]:
+                assert page.locator(f"[id='{anchor}']").count() == 1, f"{url}: #{anchor}"
+                continue
+            if document not in checked:
+                checked[document] = _status(document)
+            assert checked[document] == 200, f"{url} links to {document}: {checked[document]}"
+    assert len(checked) > 10
+
+
+def _hrefs(page: Page) -> list[str]:
+    return [
+        str(h)
+        for h in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    ]
+
+
+def _visible_rows(page: Page) -> Any:
+    return page.locator("article table tbody tr:not([hidden])")
+
+
+def test_figures_table_filters(reader: Reader) -> None:
+    page = reader.open("figures/")
+    total = _visible_rows(page).count()
+    assert total > 20
+    headers = [h.strip() for h in page.locator("article table thead th").all_inner_texts()]
+    entity_col, kind_col = headers.index("Entity"), headers.index("Kind")
+
+    page.select_option("select[name=entity]", "Trainium2")
+    rows = _visible_rows(page)
+    shown = rows.count()
+    assert 0 < shown < total
+    cells = [rows.nth(i).locator("td").nth(entity_col).inner_text() for i in range(shown)]
+    assert set(cells) == {"Trainium2"}
+    assert page.locator("#figure-count").inner_text() == f"{shown} of {total} figures"
+
+    page.select_option("select[name=kind]", "Compute")
+    rows = _visible_rows(page)
+    both = rows.count()
+    assert 0 < both <= shown
+    for i in range(both):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(entity_col).inner_text() == "Trainium2"
+        assert cells.nth(kind_col).inner_text() == "Compute"
+
+    page.select_option("select[name=entity]", "")
+    page.select_option("select[name=kind]", "")
+    assert _visible_rows(page).count() == total
+
+
+@pytest.mark.parametrize("name", ["home", "entry", "weekly-issue", "entity", "figures"])
+def test_no_console_errors_and_screenshots(reader: Reader, name: str) -> None:
+    if name == "entry":
+        path = _entry_path(reader.open(""), TRN2)
+    elif name == "weekly-issue":
+        path = _latest_issue_path(reader)
+    else:
+        path = {"home": "", "entity": "entities/aws/", "figures": "figures/"}[name]
+    reader.errors.clear()
+    page = reader.open(path)
+    assert _heading(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    assert reader.errors == []
+    assert reader.outside == []
