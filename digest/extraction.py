@@ -23,8 +23,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from digest import boilerplate as bp
+from digest.dates import parse_date
 from digest.errors import ExtractionError
-from digest.metadata import Metadata, parse_date, read_metadata
+from digest.metadata import Metadata, read_metadata
 from digest.models import Article
 
 # Inline elements: their text belongs to the paragraph around them.
@@ -52,6 +53,8 @@ TAG_SCORE = {
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }
+# Elements that make a block a picture or a player rather than a paragraph.
+MEDIA_TAGS = ("img", "picture", "figure", "video")
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, CData, ProcessingInstruction)
 _PRESTRIP = re.compile(
     r"<(" + "|".join(bp.PRESTRIP_TAGS) + r")\b([^>]*)>.*?</\1\s*>|<!--.*?-->",
@@ -88,6 +91,8 @@ class _Page:
     soup: BeautifulSoup
     dropped: set[int] = field(default_factory=set)
     hinted: set[int] = field(default_factory=set)  # boilerplate hints, dropped unless text-heavy
+    # Picture captions: emitted as their own paragraphs when they read as prose.
+    captions: set[int] = field(default_factory=set)
     nodes: dict[int, _Node] = field(default_factory=dict)
 
 
@@ -182,6 +187,10 @@ def _prune(page: _Page, root: Tag) -> None:
         if name in bp.DROP_TAGS or _is_hidden(tag):
             page.dropped.add(id(tag))
             continue
+        if _is_caption(tag):
+            # A caption stays out of the article text unless it reads as prose (see _emit); its
+            # class hint still takes it out of scoring, as for any boilerplate-hinted element.
+            page.captions.add(id(tag))
         if tag.attrs and name not in ("body", "html", "article", "main"):
             hint = _hint(tag)
             role = tag.get("role")
@@ -195,6 +204,16 @@ def _prune(page: _Page, root: Tag) -> None:
                 # Decided after measuring: a hinted element holding most of the text stays.
                 page.hinted.add(id(tag))
         stack.extend(_children(tag))
+
+
+def _is_caption(tag: Tag) -> bool:
+    """A picture caption: <figcaption>, or an element whose class names it a caption."""
+    if tag.name == "figcaption":
+        return True
+    if not tag.attrs:
+        return False
+    hint = _hint(tag)
+    return bool(hint) and bp.CAPTION_RE.search(hint) is not None
 
 
 def _prune_chrome(page: _Page, root: Tag) -> None:
@@ -308,7 +327,7 @@ def _select(page: _Page, root: Tag) -> list[Tag]:
         node.score *= 1 - _link_density(node)
     ranked = sorted(candidates.values(), key=lambda t: page.nodes[id(t)].score, reverse=True)
     top = _promote(page, ranked)
-    chosen = _with_siblings(page, top)
+    chosen = _with_siblings(page, top) + _paragraphs_beside_ancestors(page, top)
     chosen = sorted(chosen + _twins(page, top, ranked, chosen), key=lambda t: order[id(t)])
     # The same block printed twice (a desktop and a mobile copy) is kept once.
     unique: dict[str, Tag] = {}
@@ -433,6 +452,44 @@ def _with_siblings(page: _Page, top: Tag) -> list[Tag]:
     return chosen
 
 
+def _paragraphs_beside_ancestors(page: _Page, top: Tag) -> list[Tag]:
+    """Prose paragraphs next to the chosen element's wrappers: an intro or lead paragraph printed
+    before the block that holds the rest of the story ("story-intro", then "read-more")."""
+    found: list[Tag] = []
+    child = top
+    for _ in range(bp.INTRO_LEVELS):
+        parent = child.parent
+        if parent is None or parent.name in ("body", "[document]") or id(parent) not in page.nodes:
+            break
+        if page.nodes[id(child)].text < bp.INTRO_PARENT_SHARE * page.nodes[id(parent)].text:
+            break
+        if child is not top:
+            for sibling in _children(parent):
+                node = page.nodes.get(id(sibling))
+                if (
+                    sibling is not child
+                    and node is not None
+                    and id(sibling) not in page.dropped
+                    and _reads_as_paragraph(sibling, node)
+                ):
+                    found.append(sibling)
+        child = parent
+    return found
+
+
+def _reads_as_paragraph(tag: Tag, node: _Node) -> bool:
+    """A paragraph, or a wrapper around one, of prose: long, few links, sentence punctuation, no
+    picture (a lead image's caption is not the intro)."""
+    return (
+        tag.name in ("p", "div")
+        and tag.find(MEDIA_TAGS) is None
+        and node.blocks <= 1
+        and node.text > bp.SIBLING_PARAGRAPH_CHARS
+        and _link_density(node) < bp.SIBLING_MAX_LINK_DENSITY
+        and re.search(r"[.!?。](\s|$)", tag.get_text()) is not None
+    )
+
+
 def _walk(page: _Page, root: Tag) -> list[Tag]:
     """Every kept element below root, in document order."""
     out: list[Tag] = []
@@ -483,13 +540,17 @@ def _emit(page: _Page, containers: list[Tag]) -> list[str]:
                         links[0] += _letters(node)
                 continue
             tag: Tag = node
+            if id(tag) in page.captions:
+                flush()
+                caption = _caption_text(tag)
+                if caption:
+                    paragraphs.append(caption)
+                continue
             if id(tag) in page.dropped:
                 continue
             name = tag.name
             if name == "br":
                 flush()
-                continue
-            if name == "figcaption":
                 continue
             if name == "article" and tag is not container:
                 info = page.nodes.get(id(tag))
@@ -513,6 +574,18 @@ def _emit(page: _Page, containers: list[Tag]) -> list[str]:
             stack.extend((c, child_in_link) for c in reversed(tag.contents))
         flush()
     return paragraphs
+
+
+def _caption_text(tag: Tag) -> str | None:
+    """A caption's text when it is a short label of the figure ("Block diagram of the chip").
+
+    Long captions are the photo descriptions of news pages, which repeat the story and which
+    human-annotated article bodies leave out; short labels belong to the figure they name.
+    """
+    text = _WS.sub(" ", tag.get_text(" ")).strip()
+    if not text or len(text.split()) > bp.CAPTION_MAX_WORDS:
+        return None
+    return text
 
 
 def _is_link_block(page: _Page, tag: Tag) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
+from digest.dates import parse_date
+
 # JSON-LD @type values that describe the article itself (schema.org CreativeWork family).
 ARTICLE_TYPES = frozenset(
     {
@@ -80,22 +82,6 @@ DATE_AFTER_NAME = (
 CDATA_MARKERS = re.compile(r"<!\[CDATA\[|\]\]>")
 # A URL (in parentheses or not) inside a byline: "Jane Doe (https://example.org/jane)".
 URL_IN_TEXT = re.compile(r"\(?\s*https?://\S+?\s*\)|https?://\S+")
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
-}
-ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
-MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 
 
 @dataclass(slots=True)
@@ -216,28 +202,6 @@ def _attr(attrs: dict[str, object], key: str) -> str:
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
     return value if isinstance(value, str) else ""
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """A calendar date from an ISO-8601, compact or written-out ("March 5, 2024") date string."""
-    if not value:
-        return None
-    value = value.strip()
-    for pattern, order in ((ISO_DATE, "ymd"), (COMPACT_DATE, "ymd"),
-                           (MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
-        match = pattern.search(value)
-        if not match:
-            continue
-        parts = dict(zip(order, match.groups(), strict=True))
-        month = parts["m"]
-        month_number = int(month) if month.isdigit() else MONTHS.get(month.lower())
-        if month_number is None:
-            continue
-        try:
-            return dt.date(int(parts["y"]), month_number, int(parts["d"]))
-        except ValueError:
-            continue
-    return None
 
 
 def clean_author(value: str | None) -> str | None:

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.dates import parse_date
 from digest.errors import ExtractionError
 from digest.extraction import extract_html
-from digest.metadata import clean_author, parse_date
+from digest.metadata import clean_author
 
 # Body paragraphs reused across pages: long enough to read as prose.
 P1 = (
@@ -226,6 +227,32 @@ CASES = [
                   "الإنتاج الضخم لرقائق", "« la demande reste forte »"),
         meta={"lang": "zh-TW"},
     ),
+    Case(
+        id="short-caption-kept-long-caption-dropped",
+        html=page(
+            f"<article>{paragraphs(P1)}"
+            '<figure><img src="a.png"><figcaption>CoWoS interposer cross-section</figcaption>'
+            f"</figure>{paragraphs(P2, P3)}"
+            '<div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Workers in '
+            "clean-room suits walk past a row of lithography scanners at the packaging plant "
+            f"in Chiayi on Tuesday.</p></div>{paragraphs(P4)}</article>"
+        ),
+        survives=(P1, "CoWoS interposer cross-section", P4),
+        absent=("clean-room suits",),
+    ),
+    Case(
+        id="intro-beside-wrapper-kept",
+        html=page(
+            '<div class="story"><div class="story-intro"><p><strong>Intel will delay its Ohio '
+            "fab again, the company told suppliers this week, citing weaker demand.</strong>"
+            '</p></div><div class="lead-image"><img src="c.jpg"><p>A long description of the '
+            "construction site photographed from the air last autumn, with cranes.</p></div>"
+            f'<div class="more"><h3>Details</h3><div class="more-content">{paragraphs(P1, P2)}'
+            f"{paragraphs(P3, P4)}</div></div></div>"
+        ),
+        survives=("Intel will delay its Ohio fab again", P1, P4),
+        absent=("construction site",),
+    ),
 ]
 
 
@@ -359,6 +386,7 @@ def test_arbitrary_markup_never_crashes(html: str) -> None:
         pytest.param("20240118", dt.date(2024, 1, 18), id="compact"),
         pytest.param("March 5, 2024 at 6:01 am", dt.date(2024, 3, 5), id="month-day-year"),
         pytest.param("5th Sept. 2023", dt.date(2023, 9, 5), id="day-month-year"),
+        pytest.param("Posted Dec. 12, 2006 by staff", dt.date(2006, 12, 12), id="in-a-line"),
         pytest.param("2024-02-30", None, id="impossible-date"),
         pytest.param("yesterday", None, id="no-date"),
     ],
