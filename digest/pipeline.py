@@ -20,6 +20,7 @@ from digest.quotes import find_quotes
 from digest.reading import ReadOptions, read_input
 from digest.summary import summarize
 from digest.tagging import categorize, tag_article
+from digest.urls import canonical_url, url_problems
 
 # How much of each list an entry keeps (the JSON interface keeps everything found).
 ENTRY_MAX_FIGURES = 10
@@ -95,7 +96,7 @@ def to_entry(result: Digested, *, today: dt.date | None = None) -> Entry:
         title=clean_text(a.title),
         date=a.published or today or dt.date.today(),
         source_name=clean_text(a.site_name or _site_from_url(a.url) or UNKNOWN_SOURCE),
-        url=a.url,
+        url=_entry_url(a.url),
         author=clean_text(a.author) if a.author else None,
         summary=clean_text(result.summary),
         tags=list(result.tags),
@@ -121,6 +122,18 @@ def add_entry(
     """Write the entry for `result` into the archive; DuplicateEntry if it is already there.
     `today` is the date used when the article carries none."""
     return write_entry(to_entry(result, today=today), posts_dir, replace=replace)
+
+
+def _entry_url(url: str | None) -> str | None:
+    """The article's URL as the archive stores it: canonical (tracking parameters, credentials
+    and fragment removed), or nothing when it is not a usable http(s) URL."""
+    if not url:
+        return None
+    try:
+        canonical = canonical_url(url.strip())
+    except ValueError:
+        return None
+    return canonical if not url_problems(canonical) else None
 
 
 def _site_from_url(url: str | None) -> str | None:

@@ -23,7 +23,6 @@ import difflib
 import math
 import re
 import unicodedata
-import urllib.parse
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ import yaml
 
 from digest.entry import FIELDS, SLUG_MAX_CHARS, UNSAFE_CHARS, normalize_url
 from digest.errors import Problem
+from digest.urls import canonical_url, url_problems
 from digest.vocabulary import Vocabulary, load_vocabulary
 
 # --- data ---------------------------------------------------------------------------------------
@@ -68,23 +68,6 @@ ISO_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
 SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FILE_NAME = re.compile(r"\A(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.md\Z")
 
-# Query parameters that only track the reader, never select content. Exact names first, then
-# prefixes. Sources: This Week in Rust's link checker, ClearURLs' common rules.
-TRACKING_PARAMS: frozenset[str] = frozenset({
-    "fbclid",  # Facebook
-    "gclid", "dclid", "gbraid", "wbraid", "_ga", "_gl",  # Google Ads / Analytics
-    "msclkid",  # Microsoft Ads
-    "yclid",  # Yandex
-    "twclid", "ttclid", "li_fat_id",  # X, TikTok, LinkedIn
-    "mc_cid", "mc_eid",  # Mailchimp
-    "igshid",  # Instagram shares
-    "ref", "ref_src", "ref_url",  # "came from" markers on news sites and X
-    "_hsenc", "_hsmi", "mkt_tok",  # HubSpot, Marketo newsletters
-    "cmpid", "s_cid", "wt_mc",  # Adobe / Webtrends campaign ids used by news publishers
-    "spm", "vero_id", "oly_anon_id", "oly_enc_id", "rb_clickid",
-})
-TRACKING_PREFIXES: tuple[str, ...] = ("utm_", "pk_", "mtm_")  # Google, Piwik, Matomo campaigns
-ALLOWED_SCHEMES: frozenset[str] = frozenset({"http", "https"})
 # Link targets that run code or smuggle content when clicked (checked after removing whitespace
 # and controls, which browsers ignore inside a scheme).
 UNSAFE_LINK_SCHEMES: tuple[str, ...] = ("javascript:", "vbscript:", "data:", "file:")
@@ -562,7 +545,7 @@ def _check_url(ctx: _Context, name: str, node: yaml.Node) -> None:
     if value is None:
         return
     line = _line(node)
-    for message in _url_problems(value):
+    for message in url_problems(value):
         ctx.add(line, name, message)
     try:
         canonical = canonical_url(value.strip())
@@ -570,58 +553,6 @@ def _check_url(ctx: _Context, name: str, node: yaml.Node) -> None:
         canonical = value.strip()
     assert ctx.record is not None
     ctx.record.url, ctx.record.url_line = normalize_url(canonical), line
-
-
-def canonical_url(url: str) -> str:
-    """`url` with tracking parameters, credentials and the fragment removed, scheme and host
-    lower-case."""
-    parts = urllib.parse.urlsplit(url)
-    host = parts.netloc.rpartition("@")[2].lower()
-    query = [
-        (k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
-        if not _is_tracking(k)
-    ]
-    return urllib.parse.urlunsplit((
-        parts.scheme.lower(), host, parts.path,
-        urllib.parse.urlencode(query, safe=":/,@"), "",
-    ))
-
-
-def _is_tracking(param: str) -> bool:
-    param = param.lower()
-    return param in TRACKING_PARAMS or param.startswith(TRACKING_PREFIXES)
-
-
-def _url_problems(url: str) -> list[str]:
-    if url != url.strip() or any(c.isspace() for c in url):
-        return ["must not contain spaces"]
-    try:
-        parts = urllib.parse.urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError on a malformed port
-    except ValueError as exc:
-        return [f"is not a valid URL ({exc})"]
-    if parts.scheme.lower() not in ALLOWED_SCHEMES:
-        shown = f"'{parts.scheme}:'" if parts.scheme else "none"
-        return [f"must be an http(s) URL (scheme is {shown})"]
-    if not parts.hostname:
-        return ["has no host name"]
-    problems = []
-    if parts.username is not None or parts.password is not None:
-        problems.append("must not carry credentials (user:password@)")
-    suggestion = canonical_url(url)
-    tracking = [
-        k for k, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
-        if _is_tracking(k)
-    ]
-    if tracking:
-        problems.append(
-            f"tracking parameter(s) {', '.join(dict.fromkeys(tracking))}; use {suggestion}"
-        )
-    if parts.fragment or url.endswith("#"):
-        problems.append(f"must not have a fragment ('#{parts.fragment}'); use {suggestion}")
-    if parts.scheme != parts.scheme.lower() or parts.netloc != parts.netloc.lower():
-        problems.append(f"scheme and host must be lower-case; use {suggestion}")
-    return problems
 
 
 def _check_tags(ctx: _Context, name: str, node: yaml.Node) -> None:

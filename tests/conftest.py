@@ -47,7 +47,8 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            status, headers, body = routes.get(self.path, (404, {}, b"not found"))
+            path = self.path.split("?", 1)[0]
+            status, headers, body = routes.get(path, (404, {}, b"not found"))
             self.send_response(status)
             for key, value in headers.items():
                 self.send_header(key, value)

@@ -106,3 +106,15 @@ def test_add_unreachable_url(tmp_path: Path) -> None:
     code, _, err = run("add", "--docs", str(tmp_path), "--allow-private", "http://127.0.0.1:9/a")
     assert code == 1
     assert err.startswith("error: http://127.0.0.1:9/a: cannot connect")
+
+
+def test_add_stores_the_canonical_url(tmp_path: Path, http_server) -> None:  # type: ignore[no-untyped-def]
+    html = ARTICLE.read_bytes().replace(
+        b'<link rel="canonical" href="https://dieshot.example/2024/04/meta-mtia-v2">', b""
+    )
+    base = http_server({"/story": (200, {"Content-Type": "text/html"}, html)})
+    url = f"{base}/story?utm_source=feed&fbclid=abc&id=7#comments"
+    code, out, err = run("add", "--docs", str(tmp_path), "--allow-private", url)
+    assert code == 0, err
+    written = Path(out.split()[-1]).read_text(encoding="utf-8")
+    assert f"url: {base}/story?id=7\n" in written

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from digest.entry import read_entry, render_entry
 from digest.errors import Problem
 from digest.models import Entry, Figure, Quote
-from digest.validate import canonical_url, check_paths, check_text
+from digest.urls import canonical_url
+from digest.validate import check_paths, check_text
 from digest.vocabulary import parse_vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
