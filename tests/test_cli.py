@@ -118,3 +118,15 @@ def test_add_stores_the_canonical_url(tmp_path: Path, http_server) -> None:  # t
     assert code == 0, err
     written = Path(out.split()[-1]).read_text(encoding="utf-8")
     assert f"url: {base}/story?id=7\n" in written
+
+
+def test_truncated_html_still_gives_the_article(tmp_path: Path) -> None:
+    page = ARTICLE.read_text(encoding="utf-8")
+    cut = page[: page.index("Analysts see the chip")] + '<div class="x"><p data-x="unterminated'
+    path = tmp_path / "truncated.html"
+    path.write_text(cut, encoding="utf-8")
+    code, out, err = run("extract", str(path))
+    assert code == 0, err
+    record = json.loads(out)
+    assert record["title"] == "Meta details its second-generation MTIA inference chip"
+    assert "1.35 GHz" in record["text"] and "unterminated" not in record["text"]

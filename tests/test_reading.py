@@ -69,6 +69,9 @@ def test_detect_kind(text: str, kind: str) -> None:
         pytest.param(b"  \n\t ", "is empty", id="whitespace"),
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary", id="png"),
         pytest.param(bytes(range(256)) * 4, "binary", id="random-bytes"),
+        pytest.param(
+            b"<p>" + bytes(range(0x80, 0x100)) * 20 + b"</p>", "cannot decode", id="undecodable"
+        ),
     ],
 )
 def test_bad_files(tmp_path: Path, content: bytes, message: str) -> None:
