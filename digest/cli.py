@@ -14,7 +14,7 @@ import click
 
 from digest import __version__
 from digest.entry import render_entry
-from digest.errors import DigestError, ValidationFailed
+from digest.errors import DigestError, Problem, ValidationFailed
 from digest.pipeline import Digested, add_entry, process, save_snapshot, to_entry, to_json
 from digest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
 from digest.site import (
@@ -188,16 +188,32 @@ def _sources(sources_dir: Path | None, root: Path = Path(".")) -> Path | None:
     return default if default.is_dir() else None
 
 
+def _github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: shown on the pull request's diff at that line."""
+    message = f"{problem.field}: {problem.message}".replace("%", "%25").replace("\n", "%0A")
+    return f"::error file={problem.path},line={problem.line}::{message}"
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_sources_option
-def check(paths: tuple[Path, ...], sources_dir: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="text: path:line: field: message; github: also annotate the pull request.",
+)
+def check(paths: tuple[Path, ...], sources_dir: Path | None, fmt: str) -> None:
     """Validate entries under PATHS (default: docs/); print every problem, exit 1 if any."""
     try:
         check_archive(list(paths) or [DEFAULT_DOCS], _sources(sources_dir))
     except ValidationFailed as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
+            if fmt == "github":
+                click.echo(_github_annotation(problem))
         click.echo(f"{len(exc.problems)} problem(s) found", err=True)
         sys.exit(1)
     click.echo("ok: no problems found")

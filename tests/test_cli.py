@@ -130,3 +130,24 @@ def test_truncated_html_still_gives_the_article(tmp_path: Path) -> None:
     record = json.loads(out)
     assert record["title"] == "Meta details its second-generation MTIA inference chip"
     assert "1.35 GHz" in record["text"] and "unterminated" not in record["text"]
+
+
+def test_check_reports_every_problem_with_lines(tmp_path: Path) -> None:
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "2024-01-02-bad.md").write_text(
+        "---\ntitle: <b>Bad</b>\ndate: 2024-01-02\nsource: X\nsummary: Fine.\ntags: [Nope]\n---\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("check", "--format", "github", str(tmp_path))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert lines[-1] == "2 problem(s) found"
+    assert any(line.startswith(f"{posts / '2024-01-02-bad.md'}:2: title:") for line in lines)
+    assert any(":6: tags[0]: unknown tag 'Nope'" in line for line in lines)
+    assert f"::error file={posts / '2024-01-02-bad.md'},line=2::title:" in out
+
+
+def test_check_clean_archive() -> None:
+    code, out, _ = run("check")
+    assert (code, out) == (0, "ok: no problems found\n")
