@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,9 +14,10 @@ from pathlib import Path
 import click
 
 from digest import __version__
+from digest.bulk import DEFAULT_CACHE_DIR, digest_many
 from digest.entry import render_entry
 from digest.errors import DigestError, Problem, ValidationFailed
-from digest.pipeline import Digested, add_entry, process, save_snapshot, to_entry, to_json
+from digest.pipeline import Digested, add_entry, save_snapshot, to_entry, to_json
 from digest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
 from digest.site import (
     DEFAULT_CONFIG,
@@ -60,15 +62,35 @@ def _date_option(func):  # type: ignore[no-untyped-def]
     )(func)
 
 
+def _bulk_options(func):  # type: ignore[no-untyped-def]
+    func = click.option(
+        "--no-cache", is_flag=True, help=f"Do not read or write the cache ({DEFAULT_CACHE_DIR}/)."
+    )(func)
+    func = click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes [default: one per core for several inputs].",
+    )(func)
+    return func
+
+
 def _processed(
-    articles: tuple[str, ...], options: ReadOptions
+    articles: tuple[str, ...], options: ReadOptions, *, jobs: int | None, no_cache: bool
 ) -> Iterator[tuple[str, Digested | DigestError]]:
-    """Each input in order with its result or its error; one bad input never stops the rest."""
-    for source in articles:
-        try:
-            yield source, process(source, options)
-        except DigestError as exc:
-            yield source, exc
+    """Each input in order with its result or its error; one bad input never stops the rest.
+    Unchanged local files come from the content-hash cache; a progress bar shows on a terminal."""
+    if "-" in articles:
+        jobs = 1  # stdin belongs to this process, not to a worker
+    elif jobs is None:
+        jobs = os.cpu_count() or 1
+    cache_dir = None if no_cache else DEFAULT_CACHE_DIR
+    show = len(articles) > 1 and sys.stderr.isatty()
+    with click.progressbar(length=len(articles), file=sys.stderr, hidden=not show) as bar:
+        yield from digest_many(
+            articles, jobs=jobs, cache_dir=cache_dir, options=options, progress=bar.update
+        )
 
 
 def _fail(exc: DigestError) -> None:
@@ -101,6 +123,7 @@ def main() -> None:
 )
 @_date_option
 @_read_options
+@_bulk_options
 def add(
     articles: tuple[str, ...],
     docs_dir: Path,
@@ -110,11 +133,13 @@ def add(
     max_bytes: int,
     timeout: float,
     allow_private: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Add ARTICLES (files, '-' for stdin, or http(s) URLs) to the digest as entries."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     failed = 0
-    for _source, result in _processed(articles, options):
+    for _source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
         try:
             if isinstance(result, DigestError):
                 raise result
@@ -143,6 +168,7 @@ def add(
 )
 @_date_option
 @_read_options
+@_bulk_options
 def extract(
     articles: tuple[str, ...],
     fmt: str,
@@ -150,11 +176,13 @@ def extract(
     max_bytes: int,
     timeout: float,
     allow_private: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Print what `add` would produce for ARTICLES; writes nothing."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     failed = 0
-    for source, result in _processed(articles, options):
+    for source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
         if isinstance(result, DigestError):
             failed += 1
             if fmt == "json":

@@ -151,3 +151,17 @@ def test_check_reports_every_problem_with_lines(tmp_path: Path) -> None:
 def test_check_clean_archive() -> None:
     code, out, _ = run("check")
     assert (code, out) == (0, "ok: no problems found\n")
+
+
+def test_extract_in_parallel_matches_one_process(tmp_path: Path) -> None:
+    samples = sorted(str(p) for p in (Path(__file__).parents[1] / "samples").glob("*.html"))
+    bad = tmp_path / "empty.html"
+    bad.write_bytes(b"")
+    inputs = [*samples[:3], str(bad), *samples[3:]]
+    one = run("extract", "-j", "1", "--no-cache", *inputs)
+    two = run("extract", "-j", "2", "--no-cache", *inputs)
+    assert one == two
+    assert one[0] == 1
+    records = [json.loads(line) for line in one[1].splitlines()]
+    assert [r["source"] for r in records] == inputs
+    assert records[3] == {"source": str(bad), "error": "is empty"}
