@@ -216,8 +216,15 @@ def _contains_figure(text: str, value: str) -> bool:
         return False
     if value in text:
         return True
-    squeeze = re.compile(r"\s+")
-    return squeeze.sub("", value).lower() in squeeze.sub("", text).lower()
+    return _squeeze(value) in _squeeze(text)
+
+
+SPACES = re.compile(r"\s+")
+
+
+def _squeeze(text: str) -> str:
+    """`text` without whitespace, lower-cased: how a figure is found however it is spaced."""
+    return SPACES.sub("", text).lower()
 
 
 def _key_figure(title: str, figures: Sequence[Figure]) -> str:
@@ -228,12 +235,11 @@ def _key_figure(title: str, figures: Sequence[Figure]) -> str:
     return figures[0].value if figures else ""
 
 
-def _novelty(text: str, have: str, top_values: Sequence[str]) -> float:
-    """What a sentence adds to the chosen ones: new key figures and new proper names."""
-    figures = sum(1 for v in top_values if _contains_figure(text, v) and not
-                  _contains_figure(have, v))
-    known = {m.group(0) for m in PROPER_NAME.finditer(have)}
-    names = {m.group(0) for m in PROPER_NAME.finditer(text)} - known
+def _novelty(text: str, missing_values: Sequence[str], known_names: set[str]) -> float:
+    """What a sentence adds to the chosen ones: new key figures (`missing_values`: the top
+    figures not yet in them) and new proper names (not among `known_names`)."""
+    figures = sum(1 for v in missing_values if _contains_figure(text, v))
+    names = {m.group(0) for m in PROPER_NAME.finditer(text)} - known_names
     return NEW_FIGURE_BONUS * figures + NEW_NAME_BONUS * min(len(names), NEW_NAME_CAP)
 
 
@@ -302,7 +308,10 @@ def _summarize(title: str, paragraphs: Sequence[str], figures: Sequence[Figure])
         fits = [s for s in usable if s not in chosen and s.words <= budget]
         if not fits:
             break
-        best = min(fits, key=lambda s: (-(scores[s.order] + _novelty(s.text, have, top_values)),
+        # what is already chosen is the same for every candidate: looked at once per pick
+        missing = [v for v in top_values if not _contains_figure(have, v)]
+        known = {m.group(0) for m in PROPER_NAME.finditer(have)}
+        best = min(fits, key=lambda s: (-(scores[s.order] + _novelty(s.text, missing, known)),
                                         s.order))
         chosen.append(best)
         budget -= best.words

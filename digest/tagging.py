@@ -168,6 +168,7 @@ class _Matcher:
     by_one: dict[str, re.Pattern[str]]  # first character, lower-cased -> labels
     groups: dict[str, str]  # regex group name -> tag name
     terms: dict[str, Term]  # tag name -> term
+    ascii_keys: bool  # every bucket key is ASCII (see _mentions)
 
 
 @dataclass(slots=True)
@@ -240,7 +241,8 @@ def _compile(vocabulary: Vocabulary) -> _Matcher:
         return {k: re.compile(f"(?:{'|'.join(v)})(?!\\w)") for k, v in buckets.items()}
 
     terms = {t.name: t for t in vocabulary.terms}
-    return _Matcher(vocabulary, compile_all(two), compile_all(one), groups, terms)
+    ascii_keys = all(k.isascii() for k in (*two, *one))
+    return _Matcher(vocabulary, compile_all(two), compile_all(one), groups, terms, ascii_keys)
 
 
 def _fixed_prefix(label: str) -> int:
@@ -260,15 +262,21 @@ def _mentions(text: str, matcher: _Matcher) -> list[str]:
     """Tag names mentioned in `text`, in order, after the local context rules."""
     found: list[str] = []
     resume = 0
+    # Lower-case the text once instead of at every word start. When no character changed length
+    # ("İ" lower-cases to two), each position holds the lower case of the same character; the one
+    # context-dependent mapping (final sigma) gives non-ASCII letters that no ASCII key matches.
+    low = text.lower()
+    aligned = matcher.ascii_keys and len(low) == len(text)
     for start in MENTION_START.finditer(text):
         pos = start.start()
         if pos < resume:
             continue
         best: re.Match[str] | None = None
-        for pattern in (
-            matcher.by_two.get(text[pos : pos + 2].lower()),
-            matcher.by_one.get(text[pos].lower()),
-        ):
+        if aligned:
+            two, one = low[pos : pos + 2], low[pos]
+        else:
+            two, one = text[pos : pos + 2].lower(), text[pos].lower()
+        for pattern in (matcher.by_two.get(two), matcher.by_one.get(one)):
             m = pattern.match(text, pos) if pattern is not None else None
             if m is not None and (best is None or m.end() > best.end()):
                 best = m
