@@ -10,9 +10,10 @@ the final URLs (the blog plugin's dated post URLs included) and checks in strict
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
+import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.models import Entry
@@ -21,6 +22,14 @@ from digest.render import escape_text
 # Front matter of generated pages reached from an index page rather than the nav (issues,
 # entities): their left sidebar would be empty, so the content gets its width.
 NOT_IN_NAV = ("---", "hide: [navigation]", "---", "")
+# Front matter of generated listing pages (issues, the issue and entity indexes, quotes): every
+# line of them repeats an entry's text, which is indexed on the entry's page; in the search index
+# they would only double its size and push the entries down the results.
+NOT_IN_SEARCH = ("---", "search:", "  exclude: true", "---", "")
+LISTING_NOT_IN_NAV = ("---", "hide: [navigation]", "search:", "  exclude: true", "---", "")
+# After the heading of a section that lists entries, on a page whose other sections are its own
+# text (entity pages): the section stays out of the search index.
+SEARCH_EXCLUDE = "{ data-search-exclude }"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +90,35 @@ def week_src(week: Week) -> str:
 
 
 def relative_link(from_src: str, to_src: str) -> str:
-    """The relative Markdown link from one docs/ source file to another."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    """The relative Markdown link from one docs/ source file to another (both normalised paths
+    relative to docs/, as MkDocs gives them; string work instead of posixpath.relpath, which
+    normalises and resolves against the working directory and is called once per link)."""
+    from_parts = from_src.split("/")[:-1]
+    to_parts = to_src.split("/")
+    common = 0
+    for a, b in zip(from_parts, to_parts[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+
+
+# (from src, to src) -> the URL of the target as an <a href> on the page of `from src`. Generated
+# pages write long lists as HTML (Python-Markdown's inline parser is the main cost of a big page),
+# and MkDocs resolves links only in Markdown: the site plugin passes the final URLs. The default,
+# relative_link, gives the source path (what the pure functions' tests read).
+Href = Callable[[str, str], str]
+
+
+def html_text(value: str | None) -> str:
+    """Scraped text as HTML text: shown as written, never markup."""
+    return html.escape(value or "", quote=True)
+
+
+def entry_anchor(item: Item, from_src: str, href: Href = relative_link) -> str:
+    """`<a href="...">Title</a>` with the title escaped."""
+    url = html.escape(href(from_src, item.src), quote=True)
+    return f'<a href="{url}">{html_text(item.entry.title)}</a>'
 
 
 # Letters that Unicode decomposition does not reduce to ASCII ("Sørensen" would lose its "ø").

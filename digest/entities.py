@@ -9,10 +9,14 @@ from collections.abc import Iterable, Sequence
 
 from digest.archive import (
     NOT_IN_NAV,
+    NOT_IN_SEARCH,
+    SEARCH_EXCLUDE,
+    Href,
     Item,
     by_date_desc,
     entity_src,
-    entry_link,
+    entry_anchor,
+    html_text,
     long_date,
     relative_link,
     text,
@@ -24,8 +28,8 @@ from digest.indexes import (
     EntityMatcher,
     FigureRow,
     QuoteRow,
-    figure_table,
-    quote_block,
+    figure_table_html,
+    quote_html,
 )
 from digest.vocabulary import Term
 
@@ -57,9 +61,11 @@ def render_entity(
     *,
     figures: Sequence[FigureRow],
     pages: dict[str, Term],
+    href: Href = relative_link,
 ) -> str:
     """The entity's page. `figures`: the rows attributed to it; `pages`: every entity with a
-    page (for maker and product links)."""
+    page (for maker and product links). The timeline, figures and quotes are HTML blocks (an
+    entity of a large archive lists thousands of entries), linked with `href`."""
     src = entity_src(term.name)
     kind = "Company" if term.kind == "company" else "Chip or product"
     count = len(entries)
@@ -79,16 +85,19 @@ def render_entity(
     products = [t.name for t in pages.values() if t.maker == term.name]
     if products:
         parts += [f"**Products in the digest:** {_links(products, src)}", ""]
-    parts += ["## Timeline", ""]
+    parts += [f"## Timeline {SEARCH_EXCLUDE}", "", "<ul>"]
     for item in entries:
         parts.append(
-            f"- **{long_date(item.entry.date)}** · {entry_link(item, src)} · "
-            f"{text(item.entry.source_name)}"
+            f"<li><strong>{long_date(item.entry.date)}</strong> · "
+            f"{entry_anchor(item, src, href)} · {html_text(item.entry.source_name)}</li>"
         )
-    parts.append("")
+    parts += ["</ul>", ""]
     if figures:
-        parts += ["## Key figures", ""]
-        parts += figure_table(figures[:FIGURES_SHOWN], src, frozenset(pages), entity_column=False)
+        parts += [f"## Key figures {SEARCH_EXCLUDE}", ""]
+        shown = figures[:FIGURES_SHOWN]
+        parts.append(
+            figure_table_html(shown, src, frozenset(pages), entity_column=False, href=href)
+        )
         if len(figures) > FIGURES_SHOWN:
             more = relative_link(src, FIGURES_SRC)
             parts += [
@@ -104,9 +113,9 @@ def render_entity(
         for q in item.entry.quotes
     ]
     if quotes:
-        parts += ["## Quotes", ""]
+        parts += [f"## Quotes {SEARCH_EXCLUDE}", ""]
         for row in quotes[:QUOTES_SHOWN]:
-            parts += quote_block(row, src, with_speaker=bool(row.speaker))
+            parts += [quote_html(row, src, with_speaker=bool(row.speaker), href=href), ""]
         if len(quotes) > QUOTES_SHOWN:
             more = relative_link(src, QUOTES_SRC)
             parts += [f"The newest {QUOTES_SHOWN} of {len(quotes)}; all in [Quotes]({more}).", ""]
@@ -116,6 +125,7 @@ def render_entity(
 def render_index(pages: dict[str, Term], counts: dict[str, int]) -> str:
     """entities/index.md: companies, then chips and products, by name, with entry counts."""
     parts = [
+        *NOT_IN_SEARCH,
         "# Entities",
         "",
         "Every company and chip in the digest, with a page for each: what it is, a timeline of "

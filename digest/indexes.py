@@ -12,16 +12,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.archive import (
+    NOT_IN_SEARCH,
+    Href,
     Item,
     by_date_desc,
     entity_src,
-    entry_link,
+    entry_anchor,
+    html_text,
     long_date,
     relative_link,
     text,
 )
 from digest.entry import clean_text
-from digest.render import QUOTE_SEPARATOR
 from digest.vocabulary import Term, Vocabulary
 
 FIGURES_SRC = "figures.md"
@@ -147,30 +149,38 @@ def _primary_entity(item: Item, candidates: Sequence[str], matcher: EntityMatche
     return tags[0] if tags and matcher.is_entity(tags[0]) else ""
 
 
-def figure_table(
-    rows: Sequence[FigureRow], from_src: str, entity_pages: frozenset[str], *, entity_column: bool
-) -> list[str]:
-    """A Markdown table of figures (shared by the figures index and entity pages)."""
+def figure_table_html(
+    rows: Sequence[FigureRow],
+    from_src: str,
+    entity_pages: frozenset[str],
+    *,
+    entity_column: bool,
+    href: Href = relative_link,
+) -> str:
+    """A table of figures as HTML, for pages that list many of them (entity pages)."""
     head = ["Figure", "What it measures"]
     if entity_column:
         head.append("Entity")
     head += ["Kind", "Date", "Entry"]
-    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    out = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>"]
+    out.append("<tbody>")
     for row in rows:
-        cells = [f"**{text(row.value)}**", text(row.context)]
+        cells = [f"<strong>{html_text(row.value)}</strong>", html_text(row.context)]
         if entity_column:
-            cells.append(_entity_cell(row.entity, from_src, entity_pages))
-        cells += [row.kind, row.date.isoformat(), entry_link(row.item, from_src)]
-        lines.append("| " + " | ".join(cells) + " |")
-    return lines
+            cells.append(_entity_cell_html(row.entity, from_src, entity_pages, href))
+        cells += [html_text(row.kind), row.date.isoformat(), entry_anchor(row.item, from_src, href)]
+        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out)
 
 
-def _entity_cell(name: str, from_src: str, entity_pages: frozenset[str]) -> str:
+def _entity_cell_html(name: str, from_src: str, entity_pages: frozenset[str], href: Href) -> str:
     if not name:
         return "—"
     if name in entity_pages:
-        return f"[{text(name)}](<{relative_link(from_src, entity_src(name))}>)"
-    return text(name)
+        url = html.escape(href(from_src, entity_src(name)), quote=True)
+        return f'<a href="{url}">{html_text(name)}</a>'
+    return html_text(name)
 
 
 def _options(label: str, every: str, name: str, values: Iterable[str]) -> str:
@@ -279,29 +289,38 @@ def _surname_key(name: str) -> tuple[str, str]:
     return (words[-1].casefold() if words else "", name.casefold())
 
 
-def quote_block(row: QuoteRow, from_src: str, *, with_speaker: bool) -> list[str]:
+def quote_html(
+    row: QuoteRow, from_src: str, *, with_speaker: bool, href: Href = relative_link
+) -> str:
+    """A quote as HTML: the quote, then "— speaker, role · entry, outlet, date"."""
     who = []
     if with_speaker:
-        who.append(f"**{text(row.speaker)}**")
+        who.append(f"<strong>{html_text(row.speaker)}</strong>")
     if row.role:
-        who.append(text(row.role))
-    source = f"{entry_link(row.item, from_src)}, {text(row.item.entry.source_name)}, "
+        who.append(html_text(row.role))
+    source = f"{entry_anchor(row.item, from_src, href)}, {html_text(row.item.entry.source_name)}, "
     source += long_date(row.item.entry.date)
     attribution = ", ".join(who)
-    return [
-        f"> {text(row.text)}",
-        ">",
-        f"> — {attribution + ' · ' if who else ''}{source}",
-        "",
-        QUOTE_SEPARATOR,  # the next quote is a blockquote of its own
-        "",
-    ]
+    return (
+        f"<blockquote>\n<p>{html_text(row.text)}</p>\n"
+        f"<p>— {attribution + ' · ' if who else ''}{source}</p>\n</blockquote>"
+    )
 
 
-def render_quotes(items: Iterable[Item]) -> str:
-    """quotes.md: quotes grouped by speaker, each with role and entry."""
+def quotes_html(
+    rows: Sequence[QuoteRow], from_src: str, *, with_speaker: bool, href: Href = relative_link
+) -> str:
+    """Quotes as one HTML block (a Markdown page places it between its headings)."""
+    quotes = "\n".join(quote_html(r, from_src, with_speaker=with_speaker, href=href) for r in rows)
+    return f'<div class="sd-quotes">\n{quotes}\n</div>'
+
+
+def render_quotes(items: Iterable[Item], href: Href = relative_link) -> str:
+    """quotes.md: quotes grouped by speaker, each with role and entry; the quotes are HTML (a
+    large archive has tens of thousands), the speakers Markdown headings (the page's contents)."""
     groups = quote_groups(items)
     parts = [
+        *NOT_IN_SEARCH,
         "# Quotes",
         "",
         f"What people said, by speaker ({sum(len(g) for _, g in groups)} quotes from "
@@ -309,7 +328,10 @@ def render_quotes(items: Iterable[Item]) -> str:
         "",
     ]
     for speaker, rows in groups:
-        parts += [f"## {text(speaker)}", ""]
-        for row in rows:
-            parts += quote_block(row, QUOTES_SRC, with_speaker=False)
+        parts += [
+            f"## {text(speaker)}",
+            "",
+            quotes_html(rows, QUOTES_SRC, with_speaker=False, href=href),
+            "",
+        ]
     return "\n".join(parts).rstrip() + "\n"

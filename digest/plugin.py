@@ -2,34 +2,45 @@
 
 - on_config: the vocabulary becomes the tags plugin's `tags_allowed` and the blog plugin's
   `categories_allowed`, so a tag or category outside it fails the build, with no second list to
-  keep in step by hand.
-- on_files (after the blog plugin has given posts their dated URLs): reads every entry once and
-  adds the generated pages and feeds as virtual files: weekly issues and their archive, entity
-  pages, the figures and quotes indexes, JSON Feed of entries, RSS + JSON Feed of issues.
+  keep in step by hand. The blog plugin parses front matter with libyaml (`CSafeLoader`, what
+  MkDocs itself uses) instead of PyYAML's pure-Python loader (see docs/performance.md).
+- on_files (after the blog plugin has given posts their dated URLs): takes every entry from the
+  blog's parsed posts (no second parse) and adds the generated pages and feeds as virtual files:
+  weekly issues and their archive, entity pages, the figures and quotes indexes, JSON Feed of
+  entries, RSS + JSON Feed of issues. Their long lists are HTML with final URLs (`_href`), not
+  Markdown. The blog's list of posts gets a constant-time membership test (`PostList`): the
+  blog plugin asks `page not in posts` for every page, a list scan that made builds quadratic.
+  The blog's category views are off (mkdocs.yml), so categories are checked here and link to
+  the entry's section of its weekly issue (`CategoryLink`).
 - on_page_markdown: an entry's page is rendered from its front matter (digest.render) with its
-  "Also covered by" and entity links; the home page gets the current weekly issue.
+  "Also covered by" and entity links; the home page gets the current weekly issue. Then (after
+  the blog plugin) the post's excerpt is set to convert only the text before the separator.
 - on_page_content: the figures page gets its table, written as HTML (too big for Markdown).
 
 The pages themselves are made by pure modules (digest.weekly, related, entities, indexes,
-feeds) from the list of entries; this module only wires them into MkDocs.
+feeds) from the list of entries; this module only wires them into MkDocs. `digest serve` is in
+digest.preview.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from digest import entities, feeds, indexes, weekly
-from digest.archive import Item, entity_src, relative_link
+from digest.archive import Href, Item, entity_src, relative_link
 from digest.entry import clean_text, entry_from_dict, parse_entry_text
 from digest.errors import DigestError
 from digest.related import Story, coverage_map, group_related
@@ -40,6 +51,9 @@ log = logging.getLogger("mkdocs.plugins.silicon-digest")
 
 POSTS_PREFIX = "posts/"  # entries live in docs/posts/ (Material blog with blog_dir ".")
 HOME_SRC = "index.md"  # the blog index: the home page
+# Stands for the rest of a post when only its excerpt is converted (see _ExcerptRender); the
+# blog's templates test that there is more, and never show it in a list.
+EXCERPT_MORE = "…"
 # Theme overrides: feed discovery links; the header's repository link without its GitHub API
 # calls (the site makes no third-party requests).
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,16 +69,67 @@ class Archive:
     entity_pages: dict[str, Term] = field(default_factory=dict)
     matcher: indexes.EntityMatcher | None = None
     figure_rows: list[indexes.FigureRow] = field(default_factory=list)
+    # {entry src: its page's path in the site} (digest.preview copies these pages)
+    post_pages: dict[str, str] = field(default_factory=dict)
+    # {entry src: its categories as links to their sections of the week's issue}
+    category_links: dict[str, list[CategoryLink]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLink:
+    """What Material's post templates read from `page.categories` (`title`, `url`). The blog's
+    category views are switched off (mkdocs.yml); a category links to the section of the weekly
+    issue that lists the entry's story instead."""
+
+    title: str  # escaped: the templates insert it as is
+    url: str  # site-root-relative, like Page.url
+
+
+class PostList(list[Any]):
+    """The blog plugin's posts with an O(1) membership test by identity. The blog plugin asks
+    `page not in self.blog.posts` for every page; on a list that calls `Page.__eq__` (titles,
+    then files) against every post: N pages x N posts comparisons. Every post is one object, so
+    identity is the same answer."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__(items)
+        self._ids = {id(item) for item in self}
+
+    def __contains__(self, item: object) -> bool:
+        return id(item) in self._ids
+
+    # Keep the identity set in step if anything adds posts after the swap.
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._ids.add(id(item))
+
+    def extend(self, items: Iterable[Any]) -> None:
+        items = list(items)
+        super().extend(items)
+        self._ids.update(id(item) for item in items)
+
+
+def _use_libyaml_for_blog_posts() -> None:
+    """The blog plugin parses each post's front matter with `yaml.SafeLoader`, PyYAML's
+    pure-Python loader (a quarter of a profiled build: our front matter carries the quotes and
+    figures); libyaml's `CSafeLoader` gives the same data several times faster."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:  # PyYAML built without libyaml: nothing to swap
+        return
+    from material.plugins.blog import structure
+
+    structure.SafeLoader = loader
 
 
 class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
     def __init__(self) -> None:
         self.archive = Archive()
+        self.vocabulary: Vocabulary | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our template overrides (digest/templates) come before the theme's own templates.
         config.theme.dirs.insert(0, str(TEMPLATES))
-        vocabulary = load_vocabulary()
+        vocabulary = self.vocabulary = load_vocabulary()  # read once per build
         tags = config.plugins.get("material/tags")
         if tags is not None:
             from material.plugins.tags.structure.tag import Tag
@@ -73,11 +138,15 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         blog = config.plugins.get("material/blog")
         if blog is not None:
             blog.config.categories_allowed = vocabulary.category_names()
+            _use_libyaml_for_blog_posts()
         return config
 
     @event_priority(-100)  # after the blog plugin (-50): post URLs are final for the feeds
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        vocabulary = load_vocabulary()
+        blog = config.plugins.get("material/blog")
+        if blog is not None and blog.config.enabled and not isinstance(blog.blog.posts, PostList):
+            blog.blog.posts = PostList(blog.blog.posts)
+        vocabulary = self.vocabulary or load_vocabulary()
         items = _read_items(files)
         stories = group_related(items, vocabulary)
         matcher = indexes.EntityMatcher(vocabulary)
@@ -94,14 +163,27 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             entity_pages=pages,
             matcher=matcher,
         )
+        _check_categories(items, vocabulary)
         site = feeds.FeedSite(
             title=config.site_name,
             description=config.site_description or config.site_name,
             home_url=(config.site_url or "/").rstrip("/") + "/",
         )
         # Pages first: the feeds link to the issues' URLs, known once their files exist.
-        generated = _pages(self.archive, stories, vocabulary, by_entity)
-        _add(files, config, generated)
+        # The pages' files first, empty: the pages link to each other by final URL (href).
+        placeholders = {src: "" for src in _page_srcs(self.archive)}
+        _add(files, config, placeholders)
+        generated = _pages(self.archive, stories, vocabulary, by_entity, _href(files))
+        for src, content in generated.items():
+            file = files.get_file_from_path(src)
+            if file is None or src not in placeholders:
+                raise PluginError(f"generated page {src} has no file (see _page_srcs)")
+            file.content_string = content
+        for src in self.archive.items:
+            file = files.get_file_from_path(src)
+            if file is not None:
+                self.archive.post_pages[src] = file.dest_uri
+        self.archive.category_links = _category_links(self.archive.issues, files, vocabulary)
         generated_feeds = _feeds(self.archive, vocabulary, site, files)
         _add(files, config, generated_feeds)
         log.debug(
@@ -112,19 +194,20 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         )
         return files
 
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def _render_page(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri
         if src == HOME_SRC and self.archive.issues:
             return markdown.rstrip() + "\n\n" + weekly.render_home(self.archive.issues[0])
         if not src.startswith(POSTS_PREFIX):
             return markdown
-        meta: dict[str, Any] = dict(page.meta)
-        try:
-            entry = entry_from_dict(meta, markdown, src)
-        except DigestError as exc:
-            raise PluginError(str(exc)) from None
+        item = self.archive.items.get(src)
+        if item is not None:  # read in on_files: the same file, parsed once
+            entry = item.entry
+        else:
+            try:
+                entry = entry_from_dict(dict(page.meta), markdown, src)
+            except DigestError as exc:
+                raise PluginError(str(exc)) from None
         # Titles and descriptions reach theme templates that do not escape (and one that
         # unescapes): hand them text with no markup in it, escaped as well.
         title = html.escape(clean_text(entry.title), quote=True)
@@ -139,9 +222,22 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             for name in entry.tags
             if name in self.archive.entity_pages
         ]
+        # Read by the blog plugin (later in the chain) for the post's excerpt, and by the theme.
+        page.categories = list(self.archive.category_links.get(src, ()))
         # The blog plugin (later in the chain) reads page.markdown, not the returned value.
         page.markdown = render_body(entry, also_covered=also, entities=named)
         return page.markdown
+
+    @event_priority(-60)  # after the blog plugin (-50) has made the post's excerpt
+    def _shorten_excerpt(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        excerpt = getattr(page, "excerpt", None)
+        if excerpt is not None and page.file.src_uri.startswith(POSTS_PREFIX):
+            excerpt.render = _ExcerptRender(excerpt, page)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_render_page, _shorten_excerpt)
 
     def on_page_content(
         self, content: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -169,20 +265,108 @@ def _add(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
         files.append(File.generated(config, src, content=content))
 
 
+class _ExcerptRender:
+    """The blog plugin renders a post's excerpt on every index page that lists it by converting
+    the whole post and keeping what comes before the excerpt separator: a second conversion of
+    every post, most of it thrown away. This converts the part before the separator only (the
+    title and summary: nothing in it refers to the rest) plus one placeholder paragraph after it,
+    so the excerpt still knows there is more to read ("Continue reading")."""
+
+    def __init__(self, excerpt: Any, post: Page) -> None:
+        self.render = excerpt.render  # the blog plugin's own, bound to the excerpt
+        self.post = post
+
+    def __call__(self, page: Page, separator: str) -> None:
+        full = self.post.markdown
+        assert full is not None
+        head, found, _ = full.partition(separator)
+        if not found:
+            self.render(page, separator)
+            return
+        self.post.markdown = f"{head}{separator}\n\n{EXCERPT_MORE}\n"
+        try:
+            self.render(page, separator)
+        finally:
+            self.post.markdown = full
+
+
+def _check_categories(items: list[Item], vocabulary: Vocabulary) -> None:
+    """The blog plugin checks categories against its allow-list only in its category views,
+    which are off: check them here, naming the file and the category."""
+    allowed = set(vocabulary.category_names())
+    for item in items:
+        for name in item.entry.categories:
+            if name not in allowed:
+                raise PluginError(f"docs/{item.src}: categories: {name!r} is not in the vocabulary")
+
+
+def _category_links(
+    issues: list[weekly.Issue], files: Files, vocabulary: Vocabulary
+) -> dict[str, list[CategoryLink]]:
+    """{entry src: a link per category}: to the entry's section of the issue that lists its
+    story (the section of the story's lead), else to the top of that issue."""
+    order = vocabulary.category_names()
+    links: dict[str, list[CategoryLink]] = {}
+    for issue in issues:
+        file = files.get_file_from_path(issue.src)
+        if file is None:
+            continue
+        for section, stories in weekly.sections(issue, order):
+            for story in stories:
+                for item in story.items:
+                    links[item.src] = [
+                        CategoryLink(
+                            title=html.escape(name),
+                            url=file.url + ("#" + slugify(name, "-") if name == section else ""),
+                        )
+                        for name in item.entry.categories
+                    ]
+    return links
+
+
 def _read_items(files: Files) -> list[Item]:
-    """Every entry of docs/posts/ (front matter read here once for all generated pages)."""
+    """Every entry of docs/posts/, read here once for every generated page. The blog plugin
+    (on_files, before this) has already parsed each post's front matter; its mapping and body
+    are used as they are, and only a file it did not take as a post is parsed here."""
+    from material.plugins.blog.structure import Post
+
     items = []
     for file in files:
         # the blog plugin has marked posts as excluded from the nav: look at every file
         if not (file.src_uri.startswith(POSTS_PREFIX) and file.is_documentation_page()):
             continue
+        path = f"docs/{file.src_uri}"
+        page = file.page
         try:
-            data, body = parse_entry_text(file.content_string, f"docs/{file.src_uri}")
-            entry = entry_from_dict(data, body, f"docs/{file.src_uri}")
+            if isinstance(page, Post) and isinstance(page.meta, dict) and page.meta:
+                data, body = dict(page.meta), page.markdown or ""
+            else:
+                data, body = parse_entry_text(file.content_string, path)
+            entry = entry_from_dict(data, body, path)
         except DigestError as exc:
             raise PluginError(str(exc)) from None
         items.append(Item(entry, file.src_uri))
     return items
+
+
+def _href(files: Files) -> Href:
+    """(from src, to src) -> the URL of one docs/ file relative to the page of another."""
+
+    def href(from_src: str, to_src: str) -> str:
+        source, target = files.get_file_from_path(from_src), files.get_file_from_path(to_src)
+        if source is None or target is None:
+            raise PluginError(f"{from_src} links to {to_src}, which is not in the site")
+        return target.url_relative_to(source)
+
+    return href
+
+
+def _page_srcs(archive: Archive) -> list[str]:
+    """The docs/ paths of every generated page (what _pages returns)."""
+    srcs = [issue.src for issue in archive.issues]
+    srcs += [weekly.ARCHIVE_SRC, indexes.FIGURES_SRC, indexes.QUOTES_SRC, entities.INDEX_SRC]
+    srcs += [entity_src(name) for name in archive.entity_pages]
+    return srcs
 
 
 def _pages(
@@ -190,22 +374,27 @@ def _pages(
     stories: list[Story],
     vocabulary: Vocabulary,
     by_entity: dict[str, list[Item]],
+    href: Href,
 ) -> dict[str, str]:
     """{docs-relative path: Markdown} of every generated page."""
     order = vocabulary.category_names()
-    pages = weekly.render_issues(archive.issues, order)
+    pages = weekly.render_issues(archive.issues, order, href)
     pages[weekly.ARCHIVE_SRC] = weekly.render_archive(archive.issues)
     assert archive.matcher is not None
     rows = indexes.figure_rows(archive.items.values(), archive.matcher)
     pages[indexes.FIGURES_SRC] = indexes.render_figures(rows)
     archive.figure_rows = rows
-    pages[indexes.QUOTES_SRC] = indexes.render_quotes(archive.items.values())
+    pages[indexes.QUOTES_SRC] = indexes.render_quotes(archive.items.values(), href)
     rows_by_entity: dict[str, list[indexes.FigureRow]] = {}
     for row in rows:
         rows_by_entity.setdefault(row.entity, []).append(row)
     for name, term in archive.entity_pages.items():
         pages[entity_src(name)] = entities.render_entity(
-            term, by_entity[name], figures=rows_by_entity.get(name, []), pages=archive.entity_pages
+            term,
+            by_entity[name],
+            figures=rows_by_entity.get(name, []),
+            pages=archive.entity_pages,
+            href=href,
         )
     counts = {name: len(by_entity[name]) for name in archive.entity_pages}
     pages[entities.INDEX_SRC] = entities.render_index(archive.entity_pages, counts)

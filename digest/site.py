@@ -43,7 +43,12 @@ def build_site(
 
 
 def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -> int:
-    """Live preview with MkDocs' development server; returns its exit status."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config)]
-    command += ["--dev-addr", address]
-    return subprocess.run(command, check=False, env={**os.environ, **BUILD_ENV}).returncode
+    """Live preview (digest.preview): a new entry's page within seconds, the whole site rebuilt
+    in the background; returns the exit status."""
+    import logging
+
+    from digest.preview import serve
+
+    os.environ.update(BUILD_ENV)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    return serve(config, address)

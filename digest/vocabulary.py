@@ -79,7 +79,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
 
 def parse_vocabulary(text: str, where: str = "vocabulary") -> Vocabulary:
     """Parse vocabulary YAML; raise DigestError listing every problem found."""
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     problems: list[str] = []
     categories = tuple(
         Category(name=str(c["name"]), description=str(c.get("description", "")))

@@ -12,9 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.archive import (
-    NOT_IN_NAV,
+    LISTING_NOT_IN_NAV,
+    NOT_IN_SEARCH,
+    Href,
     Week,
+    entry_anchor,
     entry_link,
+    html_text,
     long_date,
     relative_link,
     text,
@@ -110,6 +114,18 @@ def _sources(story: Story, from_src: str) -> str:
     return line
 
 
+def _sources_html(story: Story, from_src: str, href: Href) -> str:
+    """_sources as HTML."""
+    line = html_text(story.lead.entry.source_name)
+    if story.others:
+        links = ", ".join(
+            f'<a href="{html_text(href(from_src, o.src))}">{html_text(o.entry.source_name)}</a>'
+            for o in story.others
+        )
+        line += f" · also covered by {links}"
+    return line
+
+
 def _top_lines(issue: Issue, from_src: str) -> list[str]:
     lines = []
     for story in top_stories(issue):
@@ -133,11 +149,20 @@ def render_issue(
     *,
     newer: Issue | None = None,
     older: Issue | None = None,
+    href: Href = relative_link,
 ) -> str:
-    """The issue's page Markdown."""
+    """The issue's page Markdown: headings in Markdown (they make the page's contents), the
+    lists and summaries under them as HTML blocks linked with `href` (Python-Markdown's inline
+    parser is the main cost of a page of summaries)."""
     src = issue.src
-    parts = [*NOT_IN_NAV, f"# {issue.week.title}", "", f"*{_summary_line(issue)}*", ""]
-    parts += ["## Top stories", "", *_top_lines(issue, src), ""]
+    parts = [*LISTING_NOT_IN_NAV, f"# {issue.week.title}", "", f"*{_summary_line(issue)}*", ""]
+    parts += ["## Top stories", "", "<ul>"]
+    for story in top_stories(issue):
+        parts.append(
+            f"<li><strong>{entry_anchor(story.lead, src, href)}</strong> · "
+            f"{_sources_html(story, src, href)}</li>"
+        )
+    parts += ["</ul>", ""]
     for name, stories in sections(issue, section_order):
         parts += [f"## {text(name)}", ""]
         for story in stories:
@@ -145,10 +170,9 @@ def render_issue(
             parts += [
                 f"### {entry_link(story.lead, src)}",
                 "",
-                f"{lead.date:%a} {long_date(lead.date)} · {_sources(story, src)}",
-                "{ .sd-meta }",
-                "",
-                text(lead.summary),
+                f'<p class="sd-meta">{lead.date:%a} {long_date(lead.date)} · '
+                f"{_sources_html(story, src, href)}</p>",
+                f"<p>{html_text(lead.summary)}</p>",
                 "",
             ]
     parts += [_pager(issue, newer, older)]
@@ -165,19 +189,22 @@ def _pager(issue: Issue, newer: Issue | None, older: Issue | None) -> str:
     return " · ".join(links) + "\n{ .sd-pager }"
 
 
-def render_issues(issues: Sequence[Issue], section_order: Sequence[str]) -> dict[str, str]:
+def render_issues(
+    issues: Sequence[Issue], section_order: Sequence[str], href: Href = relative_link
+) -> dict[str, str]:
     """Every issue page, {src: markdown}, each linked to its neighbours (issues newest first)."""
     pages = {}
     for n, issue in enumerate(issues):
         newer = issues[n - 1] if n > 0 else None
         older = issues[n + 1] if n + 1 < len(issues) else None
-        pages[issue.src] = render_issue(issue, section_order, newer=newer, older=older)
+        pages[issue.src] = render_issue(issue, section_order, newer=newer, older=older, href=href)
     return pages
 
 
 def render_archive(issues: Sequence[Issue]) -> str:
     """weekly/index.md: every issue, newest first, grouped by ISO year."""
     parts = [
+        *NOT_IN_SEARCH,
         "# Weekly issues",
         "",
         "Each week's entries in one page, in sections by topic, opening with the week's top "

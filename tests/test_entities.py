@@ -83,14 +83,18 @@ def page_of(name: str) -> str:
                 "*Company · 2 entries · 3 December 2024 – 10 December 2024*",
                 "Amazon's cloud arm.",
                 "**Products in the digest:** [Trainium2](<trainium2.md>)",
-                "- **10 December 2024** · [AWS signs memory deal](<../posts/2024-12-10-follow.md>)"
-                " · Cloud Ledger",
-                "- **3 December 2024** · [AWS opens Trainium2 instances]"
-                "(<../posts/2024-12-03-launch.md>) · Wafer Weekly",
-                "| **4x** | AWS says faster | Multiple | 2024-12-03 |",
-                "> Price performance is what buyers test",
-                "> — **Noor Haddad**, cloud analyst · [AWS opens Trainium2 instances]",
-                "> No comment beyond the filing",
+                "<li><strong>10 December 2024</strong> · "
+                '<a href="../posts/2024-12-10-follow.md">AWS signs memory deal</a> · Cloud Ledger',
+                "<li><strong>3 December 2024</strong> · "
+                '<a href="../posts/2024-12-03-launch.md">AWS opens Trainium2 instances</a>'
+                " · Wafer Weekly",
+                "<tr><td><strong>4x</strong></td><td>AWS says faster</td><td>Multiple</td>"
+                "<td>2024-12-03</td>",
+                "<p>Price performance is what buyers test</p>",
+                "<p>— <strong>Noor Haddad</strong>, cloud analyst · "
+                '<a href="../posts/2024-12-03-launch.md">AWS opens Trainium2 instances</a>',
+                "<p>No comment beyond the filing</p>",
+                "## Timeline { data-search-exclude }",
             ],
             ["Trainium3", "20.8 petaflops", "Made by"],
             id="company-with-products-figures-quotes",
@@ -100,7 +104,8 @@ def page_of(name: str) -> str:
             [
                 "*Chip or product · 1 entry · 3 December 2024*",
                 "**Made by** [AWS](<aws.md>)",
-                "| **20.8 petaflops** | compute of one Trainium2 instance | Compute |",
+                "<tr><td><strong>20.8 petaflops</strong></td>"
+                "<td>compute of one Trainium2 instance</td><td>Compute</td>",
                 "## Quotes",
             ],
             ["4x", "AWS signs memory deal", "Products in the digest"],

@@ -177,5 +177,7 @@ def test_quotes_grouped_by_speaker() -> None:
     page = indexes.render_quotes([a, b])
     assert "4 quotes from 3 speakers" in page
     assert "## jensen huang" in page and "## Unattributed" in page
-    assert "> — chief executive of Nvidia · [First](<posts/2024-12-03-a.md>), Outlet A, " in page
-    assert "> — [Second](<posts/2024-12-05-b.md>), Outlet B, 5 December 2024" in page
+    assert page.startswith("---\nsearch:\n  exclude: true\n---\n")
+    first = '<p>— chief executive of Nvidia · <a href="posts/2024-12-03-a.md">First</a>, Outlet A, '
+    assert first in page
+    assert '<p>— <a href="posts/2024-12-05-b.md">Second</a>, Outlet B, 5 December 2024</p>' in page

@@ -4,6 +4,7 @@ Checks the entry's page, its tag listing, the search index and the RSS feed."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -65,3 +66,27 @@ def test_rss_feed_has_entry(built: Path) -> None:
     assert TITLE in titles
     item = next(i for i in feed.entries if i.title == TITLE)
     assert item.link.endswith("/2024/04/10/meta-details-its-second-generation-mtia-inference-chip/")
+
+
+def test_entry_categories_link_to_weekly_issue(built: Path) -> None:
+    page = built / "2024" / "04" / "10" / "meta-details-its-second-generation-mtia-inference-chip"
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./\.\./\.\./weekly/2024-w15/(#[a-z-]+)?"', html)
+
+
+def test_no_blog_archive_or_category_pages(built: Path) -> None:
+    """The blog's archive and category views are off (mkdocs.yml): no page of them, and no page
+    links to one."""
+    assert not (built / "archive").exists() and not (built / "category").exists()
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "/archive/" not in html and "category/" not in html, page
+
+
+def test_listing_pages_stay_out_of_search(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not [x for x in locations if x.startswith(("weekly/", "quotes/", "figures/"))]
+    # an entity page keeps its title and description, not its lists of entries
+    meta = [x for x in locations if x.startswith("entities/meta/")]
+    assert meta and not [x for x in meta if "#timeline" in x or "#quotes" in x]

@@ -143,16 +143,18 @@ def test_issue_page() -> None:
     older = weekly.Issue(Week(2024, 48), (Story(solo, ()),))
     (issue,) = weekly.build_issues([Story(lead, (other,)), Story(solo, ())])
     page = weekly.render_issue(issue, ORDER, older=older)
-    assert page.startswith("---\nhide: [navigation]\n---\n")
+    assert page.startswith("---\nhide: [navigation]\nsearch:\n  exclude: true\n---\n")
     assert "# Week 49, 2024" in page
     assert "2 – 8 December 2024 · 2 stories from 3 outlets" in page
     # the lead: a heading and a top story; the other outlet: one "also covered by" link
-    assert page.count("](<../posts/2024-12-03-trn2.md>)") == 2
-    assert page.count("[Cloud Ledger](<../posts/2024-12-04-trn2-b.md>)") == 2
+    assert page.count("](<../posts/2024-12-03-trn2.md>)") == 1  # the heading (Markdown)
+    assert page.count('<a href="../posts/2024-12-03-trn2.md">') == 1  # the top story (HTML)
+    assert page.count('<a href="../posts/2024-12-04-trn2-b.md">Cloud Ledger</a>') == 2
     assert "Other outlet" not in page
-    # escaped: no markup, no link from the summary
+    # escaped: no markup, no link from the summary (Markdown in the heading, HTML below)
     assert "\\*Trainium2\\*" in page and "&lt;b&gt;" in page and "<b>" not in page
-    assert "\\[a link\\]\\(javascript:alert\\(1\\)\\)" in page
+    assert "<p>Summary with [a link](javascript:alert(1)) in it.</p>" in page
+    assert '<p class="sd-meta">Tue 3 December 2024 · Wafer Weekly · also covered by' in page
     assert re.search(r"^## AI accelerators$.*^## Memory$", page, re.M | re.S)
     assert "[← Week 48, 2024](<2024-w48.md>)" in page
     assert "[All issues](<index.md>)" in page

@@ -1,0 +1,150 @@
+"""The site plugin's build-speed pieces: the blog's post list with a constant-time membership
+test, the excerpt converted without the rest of the post, relative links without
+posixpath.relpath; and which changes `digest serve` takes the fast path for."""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from digest.archive import relative_link
+from digest.plugin import EXCERPT_MORE, PostList, _ExcerptRender
+from digest.preview import Preview
+
+
+@dataclass(eq=False)
+class FakePage:
+    """Stands for a MkDocs page: equal to every other page, like two pages with one title."""
+
+    markdown: str = ""
+    seen: list[str] = field(default_factory=list)
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = object.__hash__
+
+
+def test_post_list_membership_is_by_identity() -> None:
+    a, b, outsider = FakePage(), FakePage(), FakePage()
+    posts = PostList([a, b])
+    assert a in posts and b in posts
+    assert outsider not in posts  # a plain list would say yes: FakePage.__eq__ is always True
+    assert outsider in list(posts)
+
+
+@pytest.mark.parametrize(
+    "add",
+    [
+        pytest.param(lambda posts, page: posts.append(page), id="append"),
+        pytest.param(lambda posts, page: posts.extend([page]), id="extend"),
+    ],
+)
+def test_post_list_stays_in_step(add: object) -> None:
+    posts = PostList([FakePage()])
+    page = FakePage()
+    add(posts, page)  # type: ignore[operator]
+    assert page in posts and len(posts) == 2
+
+
+class FakeExcerpt:
+    """Records the post's Markdown the blog plugin's render would convert."""
+
+    def __init__(self, post: FakePage) -> None:
+        self.post = post
+
+    def render(self, page: object, separator: str) -> None:
+        self.post.seen.append(self.post.markdown)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "converted"),
+    [
+        pytest.param(
+            "# Title\n\nSummary.\n\n<!-- more -->\n\n## Key figures\n\n| a | b |\n",
+            f"# Title\n\nSummary.\n\n<!-- more -->\n\n{EXCERPT_MORE}\n",
+            id="head-only",
+        ),
+        pytest.param("# Title\n\nNo separator.\n", "# Title\n\nNo separator.\n", id="no-separator"),
+    ],
+)
+def test_excerpt_converts_only_the_head(markdown: str, converted: str) -> None:
+    post = FakePage(markdown=markdown)
+    excerpt = FakeExcerpt(post)
+    _ExcerptRender(excerpt, post)(object(), "<!-- more -->")  # type: ignore[arg-type]
+    assert post.seen == [converted]
+    assert post.markdown == markdown  # the post's own text is back for anything after
+
+
+@pytest.mark.parametrize(
+    ("from_src", "to_src"),
+    [
+        pytest.param("posts/a.md", "posts/b.md", id="same-folder"),
+        pytest.param("index.md", "weekly/2024-w49.md", id="down"),
+        pytest.param("weekly/2024-w49.md", "index.md", id="up"),
+        pytest.param("entities/aws.md", "posts/2024-12-03-x.md", id="across"),
+        pytest.param("a/b/c.md", "a/d/e.md", id="shared-parent"),
+        pytest.param("a/b/c.md", "a/b/c.md", id="itself"),
+        pytest.param("a/b/c.md", "x.md", id="two-up"),
+    ],
+)
+def test_relative_link_matches_relpath(from_src: str, to_src: str) -> None:
+    assert relative_link(from_src, to_src) == posixpath.relpath(
+        to_src, posixpath.dirname(from_src) or "."
+    )
+
+
+@pytest.fixture
+def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Preview]:
+    """A Preview of a two-file project whose builds are recorded, not run."""
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nsite_url: https://example.org/sub/\ntheme: !ENV [THEME, mkdocs]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "posts").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "posts" / "old.md").write_text("old\n", encoding="utf-8")
+    made = Preview(tmp_path / "mkdocs.yml")
+    made.calls = []  # type: ignore[attr-defined]
+    monkeypatch.setattr(made, "fast_build", lambda names: made.calls.append(("fast", names)) or [])  # type: ignore[attr-defined]
+    monkeypatch.setattr(made, "request_full_build", lambda: made.calls.append(("full",)))  # type: ignore[attr-defined]
+    yield made
+    shutil.rmtree(made.work, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("change", "calls"),
+    [
+        pytest.param(
+            lambda docs: (docs / "posts" / "new.md").write_text("new\n", encoding="utf-8"),
+            [("fast", ["new.md"]), ("full",)],
+            id="new-entry-fast-then-full",
+        ),
+        pytest.param(
+            lambda docs: (docs / "posts" / "old.md").write_text("edited\n", encoding="utf-8"),
+            [("fast", ["old.md"]), ("full",)],
+            id="edited-entry-fast-then-full",
+        ),
+        pytest.param(
+            lambda docs: (docs / "posts" / "old.md").unlink(), [("full",)], id="removed-entry-full"
+        ),
+        pytest.param(
+            lambda docs: (docs / "about.md").write_text("# About\n", encoding="utf-8"),
+            [("full",)],
+            id="other-page-full",
+        ),
+        pytest.param(lambda docs: None, [], id="nothing-changed"),
+    ],
+)
+def test_preview_takes_the_fast_path_for_entries(
+    preview: Preview, change: Callable[[Path], object], calls: list[tuple[object, ...]]
+) -> None:
+    assert preview.mount_path == "/sub/"
+    change(preview.docs_dir)
+    preview.on_change()
+    assert preview.calls == calls  # type: ignore[attr-defined]
