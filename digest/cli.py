@@ -138,12 +138,12 @@ def add(
 ) -> None:
     """Add ARTICLES (files, '-' for stdin, or http(s) URLs) to the digest as entries."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    today = fallback_date.date() if fallback_date else None
     failed = 0
     for _source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
         try:
             if isinstance(result, DigestError):
                 raise result
-            today = fallback_date.date() if fallback_date else None
             path = add_entry(result, docs_dir / "posts", replace=replace, today=today)
             if snapshot_dir is not None:
                 save_snapshot(result, snapshot_dir / f"{path.stem}.txt")
@@ -181,6 +181,7 @@ def extract(
 ) -> None:
     """Print what `add` would produce for ARTICLES; writes nothing."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    today = fallback_date.date() if fallback_date else None
     failed = 0
     for source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
         if isinstance(result, DigestError):
@@ -192,7 +193,6 @@ def extract(
         if fmt == "json":
             click.echo(json.dumps(to_json(result), ensure_ascii=False))
         else:
-            today = fallback_date.date() if fallback_date else None
             click.echo(render_entry(to_entry(result, today=today)), nl=False)
     if failed:
         sys.exit(1)

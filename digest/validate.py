@@ -568,6 +568,22 @@ def _check_categories(ctx: _Context, name: str, node: yaml.Node) -> None:
     )
 
 
+def _is_sequence(
+    ctx: _Context, name: str, node: yaml.Node, items: str, *, example: bool = False
+) -> bool:
+    """True for a YAML list; otherwise report what the field is instead and return False."""
+    if isinstance(node, yaml.SequenceNode):
+        return True
+    if isinstance(node, yaml.ScalarNode):
+        ok, value = _construct(ctx, node, name)
+        if ok and value is not None:
+            shape = f"a list (e.g. [{value}])" if example else f"a list of {items}"
+            ctx.add(_line(node), name, f"must be {shape}, not {_kind(value)}")
+    else:
+        ctx.add(_line(node), name, f"must be a list of {items}, not {_node_kind(node)}")
+    return False
+
+
 def _check_name_list(
     ctx: _Context,
     name: str,
@@ -577,13 +593,7 @@ def _check_name_list(
     noun: str,
     where: str,
 ) -> None:
-    if isinstance(node, yaml.ScalarNode):
-        ok, value = _construct(ctx, node, name)
-        if ok and value is not None:
-            ctx.add(_line(node), name, f"must be a list (e.g. [{value}]), not {_kind(value)}")
-        return
-    if not isinstance(node, yaml.SequenceNode):
-        ctx.add(_line(node), name, f"must be a list of names, not {_node_kind(node)}")
+    if not _is_sequence(ctx, name, node, "names", example=True):
         return
     allowed_set = set(allowed)
     seen: set[str] = set()
@@ -619,13 +629,7 @@ def _check_records(
     ctx: _Context, name: str, node: yaml.Node, keys: tuple[str, ...], required: tuple[str, ...]
 ) -> None:
     """A list of small mappings (quotes, figures): every item, every key, every value."""
-    if isinstance(node, yaml.ScalarNode):
-        ok, value = _construct(ctx, node, name)
-        if ok and value is not None:
-            ctx.add(_line(node), name, f"must be a list of mappings, not {_kind(value)}")
-        return
-    if not isinstance(node, yaml.SequenceNode):
-        ctx.add(_line(node), name, f"must be a list of mappings, not {_node_kind(node)}")
+    if not _is_sequence(ctx, name, node, "mappings"):
         return
     for i, item in enumerate(node.value):
         label = f"{name}[{i}]"
