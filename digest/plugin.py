@@ -43,6 +43,7 @@ from digest import entities, feeds, indexes, weekly
 from digest.archive import Href, Item, entity_src, relative_link
 from digest.entry import clean_text, entry_from_dict, parse_entry_text
 from digest.errors import DigestError
+from digest.pagestore import BlockStash, ContentStore, missing_blocks
 from digest.related import Story, coverage_map, group_related
 from digest.render import render_body
 from digest.vocabulary import Term, Vocabulary, load_vocabulary
@@ -125,6 +126,15 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
     def __init__(self) -> None:
         self.archive = Archive()
         self.vocabulary: Vocabulary | None = None
+        self._reset_stores()
+
+    def _reset_stores(self) -> None:
+        """Per-build memory savers (digest.pagestore): generated pages' HTML blocks, pages' HTML
+        between conversion and rendering, and the excerpts' one Markdown converter."""
+        self.blocks = BlockStash()
+        self.contents = ContentStore()
+        self.excerpts = SharedExcerptMarkdown()
+        self.generated: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our template overrides (digest/templates) come before the theme's own templates.
@@ -147,6 +157,7 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         if blog is not None and blog.config.enabled and not isinstance(blog.blog.posts, PostList):
             blog.blog.posts = PostList(blog.blog.posts)
         vocabulary = self.vocabulary or load_vocabulary()
+        self._reset_stores()
         items = _read_items(files)
         stories = group_related(items, vocabulary)
         matcher = indexes.EntityMatcher(vocabulary)
@@ -172,13 +183,14 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         # Pages first: the feeds link to the issues' URLs, known once their files exist.
         # The pages' files first, empty: the pages link to each other by final URL (href).
         placeholders = {src: "" for src in _page_srcs(self.archive)}
+        self.generated = frozenset(placeholders)
         _add(files, config, placeholders)
         generated = _pages(self.archive, stories, vocabulary, by_entity, _href(files))
         for src, content in generated.items():
             file = files.get_file_from_path(src)
             if file is None or src not in placeholders:
                 raise PluginError(f"generated page {src} has no file (see _page_srcs)")
-            file.content_string = content
+            file.content_string = self.blocks.split(src, content)
         for src in self.archive.items:
             file = files.get_file_from_path(src)
             if file is not None:
@@ -234,28 +246,68 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
     ) -> str:
         excerpt = getattr(page, "excerpt", None)
         if excerpt is not None and page.file.src_uri.startswith(POSTS_PREFIX):
-            excerpt.render = _ExcerptRender(excerpt, page)
+            excerpt.render = _ExcerptRender(excerpt, page, self.excerpts)
         return markdown
 
     on_page_markdown = CombinedEvent(_render_page, _shorten_excerpt)
 
+    @event_priority(-1000)  # last: every other plugin has seen the page's HTML
     def on_page_content(
         self, content: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """The figures page gets its table (see indexes.figures_table_html)."""
-        if page.file.src_uri != indexes.FIGURES_SRC:
-            return content
+        """A generated page gets its HTML blocks back (those of sections outside the search
+        index wait for _restore_late); the figures page gets its table (indexes.
+        figures_table_html). Then the HTML is stored compressed until the page is rendered."""
+        src = page.file.src_uri
+        content = self.blocks.restore(src, content, late=False)
+        if src == indexes.FIGURES_SRC:
+            content = content.replace(indexes.FIGURES_TABLE, self._figures_table(page, files), 1)
+        if src.startswith(POSTS_PREFIX) or src in self.generated:
+            # Only entries and generated pages: other plugins may still edit a hand-written
+            # page before it is rendered (the tags plugin fills the tag index in on_env).
+            self.contents.put(src, content)
+            return ""
+        return content
 
+    def _figures_table(self, page: Page, files: Files) -> str:
         def href(src: str) -> str:
             target = files.get_file_from_path(src)
             if target is None:
                 raise PluginError(f"the figures table links to {src}, which is not in the site")
             return target.url_relative_to(page.file)
 
-        table = indexes.figures_table_html(
+        return indexes.figures_table_html(
             self.archive.figure_rows, frozenset(self.archive.entity_pages), href
         )
-        return content.replace(indexes.FIGURES_TABLE, table, 1)
+
+    @event_priority(100)  # first: the search plugin and the theme read the HTML
+    def _take_content(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        content = self.contents.take(page.file.src_uri)
+        if content is not None:
+            page.content = content
+        return context
+
+    @event_priority(-100)  # after the search plugin, before the theme renders the page
+    def _restore_late(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        src = page.file.src_uri
+        if page.content:
+            page.content = self.blocks.restore(src, page.content, late=True)
+            if missing := missing_blocks(page.content):
+                raise PluginError(f"{src}: generated HTML block(s) {missing} did not come back")
+        self.blocks.drop(src)
+        return context
+
+    on_page_context = CombinedEvent(_take_content, _restore_late)
+
+    @event_priority(-1000)  # last: the page is written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The page's HTML is in `output` now; MkDocs would keep it until the build ends."""
+        page.content = None
+        return output
 
 
 def _add(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
@@ -265,18 +317,80 @@ def _add(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
         files.append(File.generated(config, src, content=content))
 
 
+class SharedExcerptMarkdown:
+    """One Markdown converter for every excerpt of a build. The blog plugin gives each post's
+    excerpt its own converter (with its extensions, about 20 KB), kept for the whole build: 200 MB
+    at ten thousand entries. Excerpts differ only in the post their anchors point to and the file
+    their relative links start from, so the first excerpt's converter is kept and pointed at each
+    excerpt in turn, and the others are dropped as soon as the blog plugin has made them."""
+
+    # The tree processors Material's Excerpt registers, and the attribute that binds each to
+    # one excerpt.
+    POST_PROCESSOR = ("excerpt", "page")
+    FILE_PROCESSOR = ("relpath", "file")
+
+    def __init__(self) -> None:
+        self.md: Any = None
+
+    def adopt(self, excerpt: Any) -> None:
+        """Take the excerpt's converter as the shared one, or drop it for the shared one."""
+        md = getattr(excerpt, "md", None)
+        if md is None or not self._fits(md):
+            return
+        if self.md is None:
+            self.md = md
+        excerpt.md = None
+
+    def bind(self, excerpt: Any, post: Page) -> None:
+        md = self.md
+        assert md is not None
+        setattr(md.treeprocessors[self.POST_PROCESSOR[0]], self.POST_PROCESSOR[1], post)
+        setattr(md.treeprocessors[self.FILE_PROCESSOR[0]], self.FILE_PROCESSOR[1], excerpt.file)
+        md.reset()
+        excerpt.md = md
+
+    def _fits(self, md: Any) -> bool:
+        """Whether the converter has the processors this class re-binds (a Material release that
+        changes them keeps one converter per excerpt, as before)."""
+        try:
+            return all(
+                hasattr(md.treeprocessors[name], attr)
+                for name, attr in (self.POST_PROCESSOR, self.FILE_PROCESSOR)
+            )
+        except (KeyError, AttributeError):
+            return False
+
+
 class _ExcerptRender:
     """The blog plugin renders a post's excerpt on every index page that lists it by converting
     the whole post and keeping what comes before the excerpt separator: a second conversion of
     every post, most of it thrown away. This converts the part before the separator only (the
     title and summary: nothing in it refers to the rest) plus one placeholder paragraph after it,
-    so the excerpt still knows there is more to read ("Continue reading")."""
+    so the excerpt still knows there is more to read ("Continue reading"). With a
+    `SharedExcerptMarkdown`, the excerpt borrows the build's one converter while it renders."""
 
-    def __init__(self, excerpt: Any, post: Page) -> None:
+    def __init__(
+        self, excerpt: Any, post: Page, shared: SharedExcerptMarkdown | None = None
+    ) -> None:
         self.render = excerpt.render  # the blog plugin's own, bound to the excerpt
+        self.excerpt = excerpt
         self.post = post
+        self.shared = shared if shared is not None and getattr(excerpt, "md", None) else None
+        if self.shared is not None:
+            self.shared.adopt(excerpt)
+            if excerpt.md is not None:  # not adopted: keeps its own converter
+                self.shared = None
 
     def __call__(self, page: Page, separator: str) -> None:
+        if self.shared is not None:
+            self.shared.bind(self.excerpt, self.post)
+        try:
+            self._render(page, separator)
+        finally:
+            if self.shared is not None:
+                self.excerpt.md = None
+
+    def _render(self, page: Page, separator: str) -> None:
         full = self.post.markdown
         assert full is not None
         head, found, _ = full.partition(separator)
