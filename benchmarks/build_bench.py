@@ -214,7 +214,9 @@ def _custom_dir() -> str | None:
 
 
 def _is_ours(plugin: object) -> bool:
-    return plugin == OUR_PLUGIN or (isinstance(plugin, dict) and OUR_PLUGIN in plugin)
+    """Ours: the site plugin and the search plugin (silicon-digest, silicon-digest-search)."""
+    names = [plugin] if isinstance(plugin, str) else list(plugin) if isinstance(plugin, dict) else []
+    return any(str(name).startswith(OUR_PLUGIN) for name in names)
 
 
 def bare_config() -> str:

@@ -58,6 +58,9 @@ EXCERPT_MORE = "…"
 # Theme overrides: feed discovery links; the header's repository link without its GitHub API
 # calls (the site makes no third-party requests).
 TEMPLATES = Path(__file__).parent / "templates"
+# Front-matter fields of an entry that only this plugin reads (into the archive, in on_files):
+# dropped from the page's metadata then, as they are the largest part of it.
+META_READ_ONCE = ("quotes", "figures")
 
 
 @dataclass
@@ -126,6 +129,7 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
     def __init__(self) -> None:
         self.archive = Archive()
         self.vocabulary: Vocabulary | None = None
+        self.excerpt_separator = "<!-- more -->"  # the blog plugin's, read in on_config
         self._reset_stores()
 
     def _reset_stores(self) -> None:
@@ -148,6 +152,7 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         blog = config.plugins.get("material/blog")
         if blog is not None:
             blog.config.categories_allowed = vocabulary.category_names()
+            self.excerpt_separator = blog.config.post_excerpt_separator
             _use_libyaml_for_blog_posts()
         return config
 
@@ -259,6 +264,7 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         index wait for _restore_late); the figures page gets its table (indexes.
         figures_table_html). Then the HTML is stored compressed until the page is rendered."""
         src = page.file.src_uri
+        self._drop_markdown(page)
         content = self.blocks.restore(src, content, late=False)
         if src == indexes.FIGURES_SRC:
             content = content.replace(indexes.FIGURES_TABLE, self._figures_table(page, files), 1)
@@ -268,6 +274,18 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             self.contents.put(src, content)
             return ""
         return content
+
+    def _drop_markdown(self, page: Page) -> None:
+        """Once converted, a generated page's Markdown is not read again, and of an entry's
+        only the part its excerpt converts (see _ExcerptRender)."""
+        src = page.file.src_uri
+        if src in self.generated:
+            page.markdown = None
+            page.file.content_string = ""
+        elif src.startswith(POSTS_PREFIX) and page.markdown:
+            head, found, _ = page.markdown.partition(self.excerpt_separator)
+            if found:
+                page.markdown = f"{head}{self.excerpt_separator}\n\n{EXCERPT_MORE}\n"
 
     def _figures_table(self, page: Page, files: Files) -> str:
         def href(src: str) -> str:
@@ -454,6 +472,9 @@ def _read_items(files: Files) -> list[Item]:
         try:
             if isinstance(page, Post) and isinstance(page.meta, dict) and page.meta:
                 data, body = dict(page.meta), page.markdown or ""
+                # Read from the entry from now on (self.archive); the theme never shows them.
+                for key in META_READ_ONCE:
+                    page.meta.pop(key, None)
             else:
                 data, body = parse_entry_text(file.content_string, path)
             entry = entry_from_dict(data, body, path)
