@@ -215,7 +215,10 @@ def _custom_dir() -> str | None:
 
 def _is_ours(plugin: object) -> bool:
     """Ours: the site plugin and the search plugin (silicon-digest, silicon-digest-search)."""
-    names = [plugin] if isinstance(plugin, str) else list(plugin) if isinstance(plugin, dict) else []
+    if isinstance(plugin, dict):
+        names = list(plugin)
+    else:
+        names = [plugin] if isinstance(plugin, str) else []
     return any(str(name).startswith(OUR_PLUGIN) for name in names)
 
 

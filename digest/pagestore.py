@@ -37,6 +37,12 @@ _BLOCK_START = re.compile(r"<(?:{})[\s>]".format("|".join(BLOCK_TAGS)))
 # the search plugin ignores. Page text never contains it: generated text is escaped.
 TOKEN = "<!--sd-block-{}-->"
 _TOKEN = re.compile(r"<!--sd-block-(\d+)-->")
+# On the elements of a block of a section kept out of the search index: Material's search never
+# sees it (it comes back after the search plugin); Pagefind, which indexes the written pages, is
+# told by this attribute on each element that starts a line with a block-level tag (an
+# attribute, not a wrapper: the page's structure and its CSS selectors stay as they are).
+IGNORED = "data-pagefind-ignore"
+_ELEMENT_LINE = re.compile(r"^<({})(?=[\s>])".format("|".join(BLOCK_TAGS)), re.M)
 
 
 def _compress(text: str) -> bytes:
@@ -92,6 +98,8 @@ def restore_blocks(html: str, stashed: Stashed, *, late: bool) -> str:
         n = int(match.group(1))
         if n >= len(stashed.blocks) or (n in stashed.late) != late:
             return match.group(0)
+        if late:  # Pagefind reads the written page: the section stays out of its index too
+            return _ELEMENT_LINE.sub(rf"<\1 {IGNORED}", _decompress(stashed.blocks[n]))
         return _decompress(stashed.blocks[n])
 
     return _TOKEN.sub(block, html)

@@ -148,6 +148,7 @@ class Preview:
         # MkDocs keeps plugin instances between loads of the same config (as `mkdocs serve`
         # does between rebuilds): their on_shutdown runs once, when the preview stops.
         config.plugins.on_startup(command="build", dirty=dirty)
+        self._same_search_engine(config)
         self._fast_config = config
         # The small project's own notices (links to pages it lacks, the dirty-build warning)
         # say nothing about the site: only its errors are shown.
@@ -169,6 +170,20 @@ class Preview:
                     (served / rel).write_bytes(content)
                     self._fresh[rel] = content
         return pages
+
+    def _same_search_engine(self, config: Any) -> None:
+        """The small project's pages get the search box of the whole archive's engine (`auto`
+        would pick lunr for a handful of entries) and no index of their own: the served site
+        keeps the full build's."""
+        from digest.search_plugin import count_entries, resolve_engine
+
+        search: Any = config.plugins.get("silicon-digest-search")
+        if search is None:
+            return
+        search.config.engine = resolve_engine(
+            search.config.engine, count_entries(self.docs_dir), search.config.pagefind_from
+        )
+        search.index = False
 
     def warm_up(self) -> None:
         """One fast build of the newest entry, not published: imports, templates and the small

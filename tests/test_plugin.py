@@ -148,3 +148,27 @@ def test_preview_takes_the_fast_path_for_entries(
     change(preview.docs_dir)
     preview.on_change()
     assert preview.calls == calls  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("engine", "pagefind_from", "expected"),
+    [
+        pytest.param("auto", 1, "pagefind", id="archive-over-threshold"),
+        pytest.param("auto", 2000, "lunr", id="archive-under-threshold"),
+        pytest.param("lunr", 1, "lunr", id="forced-lunr"),
+    ],
+)
+def test_preview_builds_new_entries_with_the_archives_search(
+    preview: Preview, engine: str, pagefind_from: int, expected: str
+) -> None:
+    """The small build of a new entry sees one entry; its page must still get the search box of
+    the whole archive's engine, and it must not index its own handful of pages."""
+    from types import SimpleNamespace
+
+    search = SimpleNamespace(
+        config=SimpleNamespace(engine=engine, pagefind_from=pagefind_from), index=True
+    )
+    config = SimpleNamespace(plugins={"silicon-digest-search": search})
+    preview._same_search_engine(config)
+    assert search.config.engine == expected
+    assert search.index is False

@@ -1,0 +1,220 @@
+"""The search engine switch of Silicon Digest (`silicon-digest-search` in mkdocs.yml).
+
+Material's search (lunr) ships one index of every page (about 2.45 KB per entry) that the
+browser downloads and indexes whole before the first result: fine for a few hundred entries, a
+25 MB download at 10,000. From `pagefind_from` entries on (or with `engine: pagefind`) the site
+searches with Pagefind instead, whose index comes in chunks fetched per query term:
+
+- on_config: the engine is resolved (`resolve_engine`); with Pagefind, our theme folder
+  (digest/search_theme) goes first in the theme's folders: its `partials/search.html` is the
+  header's search box in Material's markup and classes, run by our own script
+  (assets/javascripts/digest-search.js, copied into the site as a theme file) instead of
+  Material's lunr worker.
+- on_page_context (before Material's search plugin): every page's meta says
+  `search: {exclude: true}`, so Material's search plugin neither parses the pages nor builds its
+  index (its search_index.json is written with no documents).
+- on_post_page (after every other plugin): the article element of each page worth finding (its
+  title, tags and content) gets `data-pagefind-body`, so Pagefind indexes it and not the
+  navigation, header or footer, and takes the page's h1 (the entry's title) as the result's
+  title. Marking Material's own element leaves the page's layout as it was (a wrapper around
+  the content would change which element is the article's first and last child). Listings of
+  other pages (the blog index and its pages, the tags page) are left out: they repeat the
+  entries.
+- on_post_build: the Pagefind binary (from the `pagefind[bin]` package) indexes the built site
+  into site/pagefind/.
+
+With lunr the plugin does nothing: the site searches with Material's own search.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.silicon-digest-search")
+
+Engine = Literal["lunr", "pagefind"]
+ENGINES = ("auto", "lunr", "pagefind")
+POSTS_DIR = "posts"  # the entries: docs/posts/*.md (Material blog with blog_dir ".")
+THEME = Path(__file__).parent / "search_theme"  # partials/search.html and the script
+PAGEFIND_DIR = "pagefind"  # the index's folder in the site (the script loads pagefind.js there)
+# Pages whose Markdown holds one of these markers list other pages; indexing them would put a
+# listing above the entries it lists.
+LISTING_MARKERS = ("<!-- material/tags",)  # the tags plugin's listing (docs/tags.md)
+# Material's article element (main.html, blog-post.html): the page's title, tags and content,
+# without navigation, header or footer. Marked `data-pagefind-body` in each page worth finding.
+ARTICLE = '<article class="md-content__inner md-typeset">'
+# Left out of the indexed text: the permalink sign after every heading (it would end titles).
+EXCLUDE_SELECTORS = (".headerlink",)
+PAGEFIND_TIMEOUT = 1800.0  # seconds: far above the ~30 s a 10,000-entry site took (2 busy cores)
+
+
+class SearchConfig(base.Config):
+    engine = c.Choice(ENGINES, default="auto")
+    # Entries (Markdown files under docs/posts/) from which `auto` switches to Pagefind.
+    pagefind_from = c.Type(int, default=2000)
+
+
+def count_entries(docs_dir: Path) -> int:
+    """The number of entries: Markdown files under docs/posts/ (0 without the folder)."""
+    posts = docs_dir / POSTS_DIR
+    if not posts.is_dir():
+        return 0
+    return sum(1 for _ in posts.rglob("*.md"))
+
+
+def resolve_engine(engine: str, entries: int, pagefind_from: int) -> Engine:
+    """The engine a build uses: `auto` picks Pagefind from `pagefind_from` entries on."""
+    if engine == "lunr" or engine == "pagefind":
+        return engine
+    if engine != "auto":
+        raise PluginError(f"search engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return "pagefind" if entries >= pagefind_from else "lunr"
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary shipped by the pagefind-bin package (or one on PATH)."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        found = shutil.which("pagefind")
+        if found is None:
+            raise PluginError(
+                "search engine pagefind needs the Pagefind binary: pip install 'pagefind[bin]'"
+            ) from None
+        return Path(found)
+    try:
+        return get_executable()
+    except FileNotFoundError as exc:
+        raise PluginError(f"the pagefind-bin package has no binary: {exc}") from None
+
+
+def run_pagefind(site_dir: Path) -> int:
+    """Index the built site into site_dir/pagefind/; the number of pages indexed."""
+    command = [
+        str(pagefind_executable()),
+        "--site", str(site_dir),
+        "--output-subdir", PAGEFIND_DIR,
+        "--silent",
+    ]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=PAGEFIND_TIMEOUT, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PluginError(f"pagefind could not index {site_dir}: {exc}") from None
+    if done.returncode != 0:
+        lines = (line.strip() for line in (done.stderr or done.stdout).splitlines())
+        detail = list(dict.fromkeys(line for line in lines if line))[-5:]  # once each
+        raise PluginError(
+            f"pagefind failed on {site_dir} (exit status {done.returncode}): "
+            + (" | ".join(detail) or "no output")
+        )
+    return _indexed_pages(site_dir / PAGEFIND_DIR)
+
+
+def _indexed_pages(bundle: Path) -> int:
+    entry = bundle / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        pages = sum(int(language["page_count"]) for language in languages.values())
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PluginError(f"pagefind wrote no readable index ({entry}: {exc})") from None
+    if pages == 0:
+        raise PluginError(
+            f"pagefind indexed no page of {bundle.parent}: no page has data-pagefind-body"
+        )
+    return pages
+
+
+def _is_listing(page: Page) -> bool:
+    """The blog's index and its numbered pages (Material's View pages)."""
+    try:
+        from material.plugins.blog.structure import View
+    except ImportError:  # pragma: no cover - Material is a dependency
+        return False
+    return isinstance(page, View)
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self) -> None:
+        self.engine: Engine = "lunr"
+        self.unindexed: set[str] = set()  # src paths of listing pages
+        # False in `digest serve`'s small builds of new entries: the served site keeps the
+        # full build's index (digest.preview).
+        self.index = True
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        entries = count_entries(Path(config.docs_dir))
+        self.engine = resolve_engine(self.config.engine, entries, self.config.pagefind_from)
+        self.unindexed = set()
+        log.info("search engine: %s (%d entries, engine: %s)", self.engine, entries,
+                 self.config.engine)
+        if self.engine == "pagefind":
+            search = config.plugins.get("material/search")
+            if search is None or not search.config.enabled:
+                raise PluginError(
+                    "search engine pagefind needs Material's search plugin (`- search` in "
+                    "plugins): the header shows the search box only with it"
+                )
+            config.theme.dirs.insert(0, str(THEME))
+        return config
+
+    @event_priority(100)  # before the tags plugin replaces its marker
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.engine == "pagefind" and any(m in markdown for m in LISTING_MARKERS):
+            self.unindexed.add(page.file.src_uri)
+        return markdown
+
+    @event_priority(100)  # before Material's search plugin reads the meta
+    def on_page_context(
+        self, context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict[str, object]:
+        if self.engine == "pagefind":
+            search = page.meta.get("search") or {}
+            if search.get("exclude"):  # kept out of search by the page itself (weekly issues)
+                self.unindexed.add(page.file.src_uri)
+            page.meta["search"] = {**search, "exclude": True}
+        return context
+
+    @event_priority(-100)  # after every plugin that changes the page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.engine != "pagefind" or page.file.src_uri in self.unindexed or _is_listing(page):
+            return output
+        if ARTICLE not in output:
+            log.warning(
+                "%s: no %s in the page: Pagefind will not index it", page.file.src_uri, ARTICLE
+            )
+            return output
+        return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.engine != "pagefind" or not self.index:
+            return
+        site_dir = Path(config.site_dir)
+        start = time.perf_counter()
+        pages = run_pagefind(site_dir)
+        log.info(
+            "pagefind indexed %d pages in %.1f s (%s)",
+            pages,
+            time.perf_counter() - start,
+            os.path.join(config.site_dir, PAGEFIND_DIR),
+        )

@@ -1,0 +1,361 @@
+"""The search switch (digest/search_plugin.py): which engine a build picks; a site built with
+Pagefind (its index, Material's lunr index left empty, only the articles indexed); and the
+header search of that site in headless Chromium, served under the site's sub-path.
+
+The sites are built once per module: the repository's docs plus one entry of our own, once
+with `engine: pagefind` and once as configured (auto: lunr at this size). The browser tests
+skip, with the reason, when /usr/bin/chromium or the playwright package is absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from digest import search_plugin
+from digest.entry import entry_filename, render_entry
+from digest.models import Entry, Figure
+from digest.search_plugin import (
+    THEME,
+    SearchPlugin,
+    count_entries,
+    resolve_engine,
+    run_pagefind,
+)
+from tests.conftest import REPO
+
+PLUGIN = "silicon-digest-search"
+SUB_PATH = "silicon-digest"  # site_url's path in mkdocs.yml: the site is served under it
+QUERY = "Phoenix"  # in the title of our entry only (no other page of docs/ has the word)
+# Ours, in our own words, about TSMC's report of its first Arizona fab's production.
+PHOENIX = Entry(
+    title="TSMC says its first Phoenix fab is in volume production on 4nm",
+    date=dt.date(2024, 12, 18),
+    source_name="Fab Watch",
+    url="https://fabwatch.example/2024/12/tsmc-phoenix-volume-production",
+    author="Ines Okafor",
+    summary=(
+        "TSMC's first fab near Phoenix, Arizona, now makes chips in volume on the company's "
+        "4nm-class process, with yields the company puts close to those of its plants in "
+        "Taiwan. A second Arizona fab, for 3nm, is due later in the decade."
+    ),
+    tags=["TSMC", "4nm", "Foundry", "CHIPS Act"],
+    categories=["Foundry and process"],
+    figures=[Figure("4nm", "the process the first Arizona fab runs in volume")],
+    slug="tsmc-says-first-phoenix-fab-is-in-volume-production",
+)
+ENTRY_PATH = f"/{SUB_PATH}/2024/12/18/{PHOENIX.slug}/"
+# Text only the theme's frame shows (footer, sidebars): never in Pagefind's index.
+FRAME_TEXT = (
+    "Summaries and selections by the Silicon Digest contributors",  # the footer's copyright
+    "Table of contents",  # the right sidebar's title
+)
+
+
+# --- which engine ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("engine", "entries", "pagefind_from", "expected"),
+    [
+        pytest.param("auto", 1999, 2000, "lunr", id="auto-below-threshold"),
+        pytest.param("auto", 2000, 2000, "pagefind", id="auto-at-threshold"),
+        pytest.param("auto", 10_000, 2000, "pagefind", id="auto-above-threshold"),
+        pytest.param("auto", 0, 2000, "lunr", id="auto-no-entries"),
+        pytest.param("lunr", 10_000, 2000, "lunr", id="forced-lunr"),
+        pytest.param("pagefind", 3, 2000, "pagefind", id="forced-pagefind"),
+    ],
+)
+def test_resolve_engine(engine: str, entries: int, pagefind_from: int, expected: str) -> None:
+    assert resolve_engine(engine, entries, pagefind_from) == expected
+
+
+def test_resolve_engine_rejects_unknown_engine() -> None:
+    with pytest.raises(PluginError, match="auto, lunr, pagefind, not 'elastic'"):
+        resolve_engine("elastic", 10, 2000)
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        pytest.param({"engine": "elastic"}, "engine", id="unknown-engine"),
+        pytest.param({"pagefind_from": "many"}, "pagefind_from", id="threshold-not-a-number"),
+    ],
+)
+def test_config_rejects_bad_options(options: dict[str, object], problem: str) -> None:
+    errors, _ = SearchPlugin().load_config(options)
+    assert [name for name, _ in errors] == [problem]
+
+
+def test_count_entries_counts_markdown_under_posts(tmp_path: Path) -> None:
+    posts = tmp_path / "posts"
+    (posts / "2024").mkdir(parents=True)
+    for name in ("a.md", "b.md", "2024/c.md", "notes.txt", "image.png"):
+        (posts / name).write_text("x", encoding="utf-8")
+    (tmp_path / "about.md").write_text("not an entry", encoding="utf-8")
+    assert count_entries(tmp_path) == 3
+    assert count_entries(tmp_path / "nowhere") == 0
+
+
+def _project(root: Path, entries: int, options: dict[str, object], search: bool = True) -> Path:
+    """A minimal project: `entries` empty posts and mkdocs.yml with our plugin's options."""
+    posts = root / "docs" / "posts"
+    posts.mkdir(parents=True)
+    for number in range(entries):
+        (posts / f"entry-{number}.md").write_text("# Entry\n", encoding="utf-8")
+    plugins: list[object] = ["search"] if search else []
+    plugins.append({PLUGIN: options})
+    config = {"site_name": "Test", "theme": {"name": "material"}, "plugins": plugins}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+@pytest.mark.parametrize(
+    ("entries", "options", "expected"),
+    [
+        pytest.param(4, {"pagefind_from": 5}, "lunr", id="auto-one-below"),
+        pytest.param(5, {"pagefind_from": 5}, "pagefind", id="auto-reaches-threshold"),
+        pytest.param(3, {}, "lunr", id="auto-default-threshold"),
+        pytest.param(6, {"engine": "lunr", "pagefind_from": 5}, "lunr", id="forced-lunr"),
+        pytest.param(0, {"engine": "pagefind"}, "pagefind", id="forced-pagefind"),
+    ],
+)
+def test_on_config_switches_by_archive_size(
+    tmp_path: Path, entries: int, options: dict[str, object], expected: str
+) -> None:
+    config = load_config(str(_project(tmp_path, entries, options)))
+    plugin = config.plugins[PLUGIN]
+    plugin.on_config(config)
+    assert plugin.engine == expected
+    # Our search box replaces Material's only with Pagefind.
+    assert (str(THEME) in config.theme.dirs) == (expected == "pagefind")
+
+
+def test_pagefind_without_material_search_is_an_error(tmp_path: Path) -> None:
+    config = load_config(str(_project(tmp_path, 0, {"engine": "pagefind"}, search=False)))
+    with pytest.raises(PluginError, match="needs Material's search plugin"):
+        config.plugins[PLUGIN].on_config(config)
+
+
+def test_pagefind_indexes_a_page(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        "<html lang='en'><body><h1>Wafers</h1><p>Our own sentence.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert run_pagefind(tmp_path) == 1
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def test_pagefind_on_a_folder_without_html_is_a_plugin_error(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match=r"pagefind failed on .*not able to build an index"):
+        run_pagefind(tmp_path)
+
+
+def test_pagefind_binary_missing_is_a_plugin_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "index.html").write_text("<html><body><p>Text.</p></body></html>")
+    monkeypatch.setattr(search_plugin, "pagefind_executable", lambda: tmp_path / "no-pagefind")
+    with pytest.raises(PluginError, match=r"pagefind could not index .*No such file"):
+        run_pagefind(tmp_path)
+
+
+# --- the built sites -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path  # the folder served: the site itself is in root/SUB_PATH
+    path: Path
+
+
+def _build(root: Path, engine: str | None) -> Site:
+    shutil.copytree(REPO / "docs", root / "docs")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    if engine is not None:
+        plugins = config["plugins"]
+        at = next(i for i, p in enumerate(plugins) if isinstance(p, dict) and PLUGIN in p)
+        plugins[at] = {PLUGIN: {"engine": engine}}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (root / "docs" / "posts" / entry_filename(PHOENIX)).write_text(
+        render_entry(PHOENIX), encoding="utf-8"
+    )
+    site = root / "www" / SUB_PATH
+    command = [sys.executable, "-m", "digest", "build", "--config", str(root / "mkdocs.yml")]
+    subprocess.run([*command, "--site-dir", str(site)], check=True, cwd=root)
+    return Site(root / "www", site)
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return _build(tmp_path_factory.mktemp("pagefind-site"), "pagefind")
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return _build(tmp_path_factory.mktemp("default-site"), None)
+
+
+def _fragments(site: Path) -> dict[str, dict[str, object]]:
+    """Pagefind's stored pages by URL: each fragment file is gzip of a signature and JSON."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        page = json.loads(data[data.index(b"{") :])
+        pages[page["url"]] = page
+    return pages
+
+
+def _html(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def test_pagefind_site_has_its_index(pagefind_site: Site) -> None:
+    bundle = pagefind_site.path / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(_fragments(pagefind_site.path))
+    assert (pagefind_site.path / "assets" / "javascripts" / "digest-search.js").is_file()
+
+
+def test_material_index_is_left_empty(pagefind_site: Site) -> None:
+    index = json.loads(
+        (pagefind_site.path / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    assert index["docs"] == []
+
+
+def test_pagefind_indexes_articles_not_listings(pagefind_site: Site) -> None:
+    pages = _fragments(pagefind_site.path)
+    entry_url = ENTRY_PATH.removeprefix(f"/{SUB_PATH}")
+    assert pages[entry_url]["meta"]["title"] == PHOENIX.title  # type: ignore[index]
+    assert {"/entities/tsmc/", "/about/"} <= set(pages)
+    # The blog's index and the tags page only repeat the entries; the weekly issues and the
+    # figures index keep out of search by their own front matter, as with lunr.
+    assert not {"/", "/tags/", "/weekly/2024-w51/", "/figures/"} & set(pages)
+    # An entity page's timeline of entries (kept out of lunr's index) is not indexed either.
+    assert PHOENIX.title not in str(pages["/entities/tsmc/"]["content"])
+    for url, page in pages.items():
+        for text in FRAME_TEXT:
+            assert text not in str(page["content"]), f"{url} indexed the frame: {text!r}"
+
+
+def test_search_box_is_ours(pagefind_site: Site) -> None:
+    home = _html(pagefind_site.path, "")
+    box = home.select_one(".md-search")
+    assert box is not None and box.has_attr("data-digest-search")
+    assert home.select('[data-md-component="search"]') == []  # Material's worker stays off
+    assert home.select_one('form[name="search"]') is None  # it would fetch the lunr index
+    entry = _html(pagefind_site.path, ENTRY_PATH.removeprefix(f"/{SUB_PATH}/"))
+    [body] = entry.select("[data-pagefind-body]")
+    assert body.name == "article"  # Material's own: the layout is unchanged
+    assert body.h1 is not None and body.h1.get_text().startswith(PHOENIX.title)
+    assert body.select(".md-nav, .md-footer, .md-header") == []
+
+
+def test_default_site_keeps_material_search(default_site: Site) -> None:
+    assert not (default_site.path / "pagefind").exists()
+    index = json.loads(
+        (default_site.path / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    assert any(PHOENIX.slug in doc["location"] for doc in index["docs"])
+    home = _html(default_site.path, "")
+    assert home.select_one('.md-search[data-md-component="search"]') is not None
+    assert home.select("[data-pagefind-body], [data-digest-search]") == []
+
+
+# --- in the browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def base_url(pagefind_site: Site) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(pagefind_site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def reader(base_url: str) -> Iterator[object]:
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.is_file():
+        pytest.skip(f"browser tests need Chromium at {chromium} (apt install chromium)")
+    pytest.importorskip("playwright.sync_api", reason="browser tests need playwright")
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import CHROMIUM_ARGS, VIEWPORT, Reader
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+        reader = Reader(context.new_page(), base_url)
+        yield reader
+        assert reader.errors == [] and reader.outside == []
+        context.close()
+        browser.close()
+
+
+def _search(reader: Any, query: str) -> Any:
+    page = reader.open("")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    return page
+
+
+@pytest.mark.browser
+def test_header_search_finds_entry(reader: Any) -> None:
+    page = _search(reader, QUERY)
+    first = page.locator(".md-search-result__link").first
+    href = first.get_attribute("href")
+    assert urllib.parse.urlsplit(urllib.parse.urljoin(page.url, href)).path == ENTRY_PATH
+    assert first.locator("h1").inner_text() == PHOENIX.title
+    assert first.locator("mark").first.inner_text() == QUERY  # the query highlighted
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta.endswith("matching documents") or meta == "1 matching document"
+
+
+@pytest.mark.browser
+def test_keyboard_opens_result(reader: Any) -> None:
+    page = _search(reader, QUERY)
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urllib.parse.urlsplit(page.url).path == ENTRY_PATH
+
+
+@pytest.mark.browser
+def test_no_match_says_so(reader: Any) -> None:
+    page = reader.open("")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("qzxwvy", delay=30)
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="No matching documents").wait_for()
+    assert page.locator(".md-search-result__item").count() == 0
