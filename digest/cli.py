@@ -23,7 +23,7 @@ from digest.site import (
     DEFAULT_CONFIG,
     DEFAULT_DOCS,
     DEFAULT_SOURCES,
-    build_site,
+    check_and_build,
     check_archive,
     serve_site,
 )
@@ -256,8 +256,7 @@ def check(paths: tuple[Path, ...], sources_dir: Path | None, fmt: str) -> None:
 def build(config: Path, site_dir: Path | None, sources_dir: Path | None) -> None:
     """Check the archive, then build the site with `mkdocs build --strict`."""
     try:
-        check_archive([config.parent / DEFAULT_DOCS], _sources(sources_dir, config.parent))
-        build_site(config, site_dir)
+        built = check_and_build(config, site_dir, _sources(sources_dir, config.parent))
     except ValidationFailed as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
@@ -266,7 +265,7 @@ def build(config: Path, site_dir: Path | None, sources_dir: Path | None) -> None
     except DigestError as exc:
         _fail(exc)
         sys.exit(1)
-    click.echo(f"built {site_dir or config.parent / 'site'}")
+    click.echo(f"built {built}")
 
 
 @main.command()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 from digest.errors import DigestError, ValidationFailed
 
@@ -28,18 +32,70 @@ def check_archive(paths: list[Path], sources_dir: Path | None = None) -> None:
         raise ValidationFailed(problems)
 
 
-def build_site(
-    config: Path = DEFAULT_CONFIG, site_dir: Path | None = None, *, strict: bool = True
-) -> None:
-    """`mkdocs build --strict` in a child process (MkDocs keeps global state between builds)."""
+def check_and_build(
+    config: Path = DEFAULT_CONFIG,
+    site_dir: Path | None = None,
+    sources_dir: Path | None = None,
+) -> Path:
+    """`digest build`: the archive's check and the MkDocs build run at the same time (the check
+    in this process, MkDocs in a child: two cores), the site built into a fresh folder beside
+    the old one. Only when both succeed does the new folder replace the site; a failed check
+    stops the build, and the old site is left as it was. Returns the site folder."""
+    final = site_dir if site_dir is not None else configured_site_dir(config)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
+    child = subprocess.Popen(_build_command(config, fresh, strict=True), env=_env())
+    try:
+        check_archive([config.parent / DEFAULT_DOCS], sources_dir)
+        status = child.wait()
+    except BaseException:
+        child.terminate()
+        child.wait()
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    if status != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise DigestError(str(config), f"mkdocs build failed (exit status {status})")
+    _replace(final, fresh)
+    return final
+
+
+def _replace(final: Path, fresh: Path) -> None:
+    """Move `fresh` to `final`; the previous site is removed once the new one is in place."""
+    if not final.exists():
+        fresh.rename(final)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{final.name}-old-", dir=final.parent))
+    old.rmdir()
+    final.rename(old)
+    fresh.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def configured_site_dir(config: Path) -> Path:
+    """The site folder mkdocs.yml names (`site_dir`, default "site" beside it)."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    # Any tag (!ENV, !relative, python names) reads as nothing: only site_dir matters here.
+    loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DigestError(str(config), f"cannot read the configuration: {exc}") from None
+    name = data.get("site_dir") if isinstance(data, dict) else None
+    return config.parent / (name if isinstance(name, str) and name else "site")
+
+
+def _build_command(config: Path, site_dir: Path | None, strict: bool) -> list[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     if strict:
         command.append("--strict")
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
-    result = subprocess.run(command, check=False, env={**os.environ, **BUILD_ENV})
-    if result.returncode != 0:
-        raise DigestError(str(config), f"mkdocs build failed (exit status {result.returncode})")
+    return command
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, **BUILD_ENV}
 
 
 def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -> int:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from digest.cli import main
+from digest.site import configured_site_dir
+from tests.conftest import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 ARTICLE = FIXTURES / "meta-mtia-v2.html"
+BROKEN_ENTRIES = Path(__file__).parent / "fixtures" / "broken_entries"
 JSON_KEYS = {
     "source", "title", "author", "published", "site_name", "url",
     "text", "summary", "quotes", "figures", "tags",
@@ -165,3 +169,35 @@ def test_extract_in_parallel_matches_one_process(tmp_path: Path) -> None:
     records = [json.loads(line) for line in one[1].splitlines()]
     assert [r["source"] for r in records] == inputs
     assert records[3] == {"source": str(bad), "error": "is empty"}
+
+
+def test_build_refused_by_the_check_leaves_the_old_site(tmp_path: Path) -> None:
+    """The check and MkDocs run at once; a failed check stops MkDocs and the site is untouched."""
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    [broken] = (BROKEN_ENTRIES / "posts").glob("*-misspelled-key.md")
+    shutil.copy(broken, tmp_path / "docs" / "posts" / broken.name)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site", encoding="utf-8")
+    code, _, err = run("build", "--config", str(tmp_path / "mkdocs.yml"))
+    assert code == 1
+    assert "misspelled-key.md:7: catgories" in err
+    assert "site not built" in err
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the published site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("site_name: x\n", "site", id="default"),
+        pytest.param("site_name: x\nsite_dir: public\n", "public", id="named"),
+        pytest.param("site_name: !ENV [NAME, x]\nsite_dir: out\n", "out", id="env-tag"),
+    ],
+)
+def test_configured_site_dir(tmp_path: Path, text: str, expected: str) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    assert configured_site_dir(config) == tmp_path / expected

@@ -28,12 +28,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "docs", root / "docs")
     digest = [sys.executable, "-m", "digest"]
     subprocess.run([*digest, "add", "--docs", str(root / "docs"), str(ARTICLE)], check=True)
+    (root / "site").mkdir()
+    (root / "site" / "stale.html").write_text("from an earlier build", encoding="utf-8")
     subprocess.run(
         [*digest, "build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(root / "site")],
         check=True,
         cwd=root,
     )
     return root / "site"
+
+
+def test_build_replaces_the_old_site_whole(built: Path) -> None:
+    assert not (built / "stale.html").exists()  # the old folder is gone, not merged into
+    assert [p.name for p in built.parent.iterdir() if p.name.startswith(".site-")] == []
 
 
 def test_entry_page(built: Path) -> None:
