@@ -21,7 +21,10 @@ searches with Pagefind instead, whose index comes in chunks fetched per query te
   other pages (the blog index and its pages, the tags page) are left out: they repeat the
   entries.
 - on_post_build: the Pagefind binary (from the `pagefind[bin]` package) indexes the built site
-  into site/pagefind/.
+  into site/pagefind/, one shard at a time (`index_site`): the entries of each year, then the
+  other pages. Pagefind holds the index it builds in memory, about 90 MB per 1,000 entries, so
+  one run over a 10,000-entry archive peaked at 1.1 GB; a year at a time stays near 100 MB. The
+  browser merges the shards (Pagefind's mergeIndex), listed in site/pagefind/shards.json.
 
 With lunr the plugin does nothing: the site searches with Material's own search.
 """
@@ -31,6 +34,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -52,6 +56,11 @@ ENGINES = ("auto", "lunr", "pagefind")
 POSTS_DIR = "posts"  # the entries: docs/posts/*.md (Material blog with blog_dir ".")
 THEME = Path(__file__).parent / "search_theme"  # partials/search.html and the script
 PAGEFIND_DIR = "pagefind"  # the index's folder in the site (the script loads pagefind.js there)
+# The index comes in shards, one per year of entries plus one of the other pages, each indexed
+# by its own Pagefind run so that its memory stays bounded; the browser merges them.
+MAIN_SHARD = "main"
+YEAR = re.compile(r"\d{4}")  # an entry's URL starts with its year (post_url_format {date})
+SHARDS_FILE = "shards.json"  # in site/pagefind/: the merged shards' folders
 # Pages whose Markdown holds one of these markers list other pages; indexing them would put a
 # listing above the entries it lists.
 LISTING_MARKERS = ("<!-- material/tags",)  # the tags plugin's listing (docs/tags.md)
@@ -103,14 +112,61 @@ def pagefind_executable() -> Path:
         raise PluginError(f"the pagefind-bin package has no binary: {exc}") from None
 
 
-def run_pagefind(site_dir: Path) -> int:
-    """Index the built site into site_dir/pagefind/; the number of pages indexed."""
+def shard_of(dest_uri: str) -> str:
+    """The index shard of a page: the year of an entry (its URL starts with it), else MAIN."""
+    top = dest_uri.split("/", 1)[0]
+    return top if YEAR.fullmatch(top) else MAIN_SHARD
+
+
+def main_pattern(dest_uri: str) -> str:
+    """The glob that takes in a main-shard page: its top-level folder, or itself at the top."""
+    top, found, _ = dest_uri.partition("/")
+    return f"{top}/**/*.html" if found else dest_uri
+
+
+def shard_globs(shards: set[str], tops: set[str]) -> dict[str, str]:
+    """{shard: the glob of its pages, relative to the site}. `tops`: main_pattern of each page
+    of the main shard (the pages outside the years)."""
+    globs = {name: f"{name}/**/*.html" for name in sorted(shards - {MAIN_SHARD})}
+    if MAIN_SHARD in shards and tops:
+        names = sorted(tops)
+        globs[MAIN_SHARD] = "{" + ",".join(names) + "}" if len(names) > 1 else names[0]
+    return globs
+
+
+def index_site(site_dir: Path, shards: set[str], tops: set[str]) -> dict[str, int]:
+    """Index the site one shard at a time (Pagefind holds a shard's whole index in memory:
+    about 90 MB per 1,000 entries, 1.1 GB for a 10,000-entry archive in one run). The main
+    shard (or the newest year when every page is an entry) is the primary index in
+    site/pagefind/, the others go to site/pagefind/<shard>/, and site/pagefind/shards.json
+    lists them for the browser to merge. Returns {shard: pages indexed}."""
+    globs = shard_globs(shards, tops)
+    if not globs:
+        raise PluginError(f"pagefind: no page of {site_dir} is marked for indexing")
+    primary = MAIN_SHARD if MAIN_SHARD in globs else max(globs)
+    pages: dict[str, int] = {}
+    merged: list[str] = []
+    for name, glob in globs.items():
+        subdir = PAGEFIND_DIR if name == primary else f"{PAGEFIND_DIR}/{name}"
+        pages[name] = run_pagefind(site_dir, glob=glob, subdir=subdir)
+        if name != primary:
+            merged.append(f"{name}/")
+    manifest = site_dir / PAGEFIND_DIR / SHARDS_FILE
+    manifest.write_text(json.dumps(sorted(merged, reverse=True)), encoding="utf-8")
+    return pages
+
+
+def run_pagefind(site_dir: Path, *, glob: str | None = None, subdir: str = PAGEFIND_DIR) -> int:
+    """Index the built site's pages (all, or those matching `glob`) into site_dir/<subdir>/;
+    the number of pages indexed."""
     command = [
         str(pagefind_executable()),
         "--site", str(site_dir),
-        "--output-subdir", PAGEFIND_DIR,
+        "--output-subdir", subdir,
         "--silent",
     ]
+    if glob is not None:
+        command += ["--glob", glob]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     try:
@@ -126,7 +182,7 @@ def run_pagefind(site_dir: Path) -> int:
             f"pagefind failed on {site_dir} (exit status {done.returncode}): "
             + (" | ".join(detail) or "no output")
         )
-    return _indexed_pages(site_dir / PAGEFIND_DIR)
+    return _indexed_pages(site_dir / subdir)
 
 
 def _indexed_pages(bundle: Path) -> int:
@@ -156,6 +212,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.engine: Engine = "lunr"
         self.unindexed: set[str] = set()  # src paths of listing pages
+        self.shards: set[str] = set()  # of the pages marked for indexing (shard_of)
+        self.tops: set[str] = set()  # main_pattern of the main shard's pages
         # False in `digest serve`'s small builds of new entries: the served site keeps the
         # full build's index (digest.preview).
         self.index = True
@@ -164,6 +222,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         entries = count_entries(Path(config.docs_dir))
         self.engine = resolve_engine(self.config.engine, entries, self.config.pagefind_from)
         self.unindexed = set()
+        self.shards, self.tops = set(), set()
         log.info("search engine: %s (%d entries, engine: %s)", self.engine, entries,
                  self.config.engine)
         if self.engine == "pagefind":
@@ -204,6 +263,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "%s: no %s in the page: Pagefind will not index it", page.file.src_uri, ARTICLE
             )
             return output
+        dest = page.file.dest_uri
+        shard = shard_of(dest)
+        self.shards.add(shard)
+        if shard == MAIN_SHARD:
+            self.tops.add(main_pattern(dest))
         return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -211,10 +275,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         site_dir = Path(config.site_dir)
         start = time.perf_counter()
-        pages = run_pagefind(site_dir)
+        pages = index_site(site_dir, self.shards, self.tops)
         log.info(
-            "pagefind indexed %d pages in %.1f s (%s)",
-            pages,
+            "pagefind indexed %d pages in %d shards in %.1f s (%s)",
+            sum(pages.values()),
+            len(pages),
             time.perf_counter() - start,
             os.path.join(config.site_dir, PAGEFIND_DIR),
         )

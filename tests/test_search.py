@@ -14,6 +14,7 @@ import functools
 import gzip
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -37,8 +38,11 @@ from digest.search_plugin import (
     THEME,
     SearchPlugin,
     count_entries,
+    main_pattern,
     resolve_engine,
     run_pagefind,
+    shard_globs,
+    shard_of,
 )
 from tests.conftest import REPO
 
@@ -217,7 +221,7 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 def _fragments(site: Path) -> dict[str, dict[str, object]]:
     """Pagefind's stored pages by URL: each fragment file is gzip of a signature and JSON."""
     pages = {}
-    for path in (site / "pagefind" / "fragment").iterdir():
+    for path in (site / "pagefind").glob("**/fragment/*"):  # the primary and the shards
         data = gzip.decompress(path.read_bytes())
         page = json.loads(data[data.index(b"{") :])
         pages[page["url"]] = page
@@ -231,8 +235,18 @@ def _html(site: Path, path: str) -> BeautifulSoup:
 def test_pagefind_site_has_its_index(pagefind_site: Site) -> None:
     bundle = pagefind_site.path / "pagefind"
     assert (bundle / "pagefind.js").is_file()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["en"]["page_count"] == len(_fragments(pagefind_site.path))
+    counts = [
+        json.loads(path.read_text(encoding="utf-8"))["languages"]["en"]["page_count"]
+        for path in bundle.glob("**/pagefind-entry.json")
+    ]
+    assert sum(counts) == len(_fragments(pagefind_site.path))
+    # One shard per year of entries, merged by the browser; the other pages are the primary.
+    shards = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    assert shards and all(re.fullmatch(r"\d{4}/", shard) for shard in shards)
+    for shard in shards:
+        for path in (bundle / shard).glob("fragment/*"):
+            data = gzip.decompress(path.read_bytes())
+            assert json.loads(data[data.index(b"{") :])["url"].startswith(f"/{shard}")
     assert (pagefind_site.path / "assets" / "javascripts" / "digest-search.js").is_file()
 
 
@@ -359,3 +373,30 @@ def test_no_match_says_so(reader: Any) -> None:
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="No matching documents").wait_for()
     assert page.locator(".md-search-result__item").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("dest", "shard", "pattern"),
+    [
+        pytest.param("2024/12/03/x/index.html", "2024", None, id="entry"),
+        pytest.param("entities/tsmc/index.html", "main", "entities/**/*.html", id="entity-page"),
+        pytest.param("about/index.html", "main", "about/**/*.html", id="page"),
+        pytest.param("index.html", "main", "index.html", id="top-level-file"),
+        pytest.param("20245/x/index.html", "main", "20245/**/*.html", id="not-a-year"),
+    ],
+)
+def test_shard_of_a_page(dest: str, shard: str, pattern: str | None) -> None:
+    assert shard_of(dest) == shard
+    if pattern is not None:
+        assert main_pattern(dest) == pattern
+
+
+def test_shard_globs() -> None:
+    globs = shard_globs({"2023", "2024", "main"}, {"about/**/*.html", "entities/**/*.html"})
+    assert globs == {
+        "2023": "2023/**/*.html",
+        "2024": "2024/**/*.html",
+        "main": "{about/**/*.html,entities/**/*.html}",
+    }
+    assert shard_globs({"main"}, {"about/**/*.html"}) == {"main": "about/**/*.html"}
+    assert shard_globs(set(), set()) == {}

@@ -41,6 +41,18 @@ function pagefind() {
     engine = import(PAGEFIND).then(async (module) => {
       await module.options({ baseUrl: ROOT.pathname });
       await module.init();
+      // The index comes in shards (one per year of entries, see digest/search_plugin.py):
+      // the primary is this bundle, the others are merged into it.
+      const shards = await fetch(new URL("pagefind/shards.json", ROOT))
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []);
+      await Promise.all(
+        shards.map((shard) =>
+          module.mergeIndex(new URL(`pagefind/${shard}`, ROOT).pathname, {
+            baseUrl: ROOT.pathname,
+          }),
+        ),
+      );
       return module;
     });
     engine.catch(() => {
