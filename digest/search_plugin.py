@@ -61,6 +61,9 @@ PAGEFIND_DIR = "pagefind"  # the index's folder in the site (the script loads pa
 MAIN_SHARD = "main"
 YEAR = re.compile(r"\d{4}")  # an entry's URL starts with its year (post_url_format {date})
 SHARDS_FILE = "shards.json"  # in site/pagefind/: the merged shards' folders
+# Set by `digest build` to a file path: the plugin writes its shard plan there instead of running
+# Pagefind inside MkDocs, so that Pagefind's memory does not add to MkDocs' at the end of a build.
+PLAN_ENV = "DIGEST_PAGEFIND_PLAN"
 # Pages whose Markdown holds one of these markers list other pages; indexing them would put a
 # listing above the entries it lists.
 LISTING_MARKERS = ("<!-- material/tags",)  # the tags plugin's listing (docs/tags.md)
@@ -154,6 +157,27 @@ def index_site(site_dir: Path, shards: set[str], tops: set[str]) -> dict[str, in
     manifest = site_dir / PAGEFIND_DIR / SHARDS_FILE
     manifest.write_text(json.dumps(sorted(merged, reverse=True)), encoding="utf-8")
     return pages
+
+
+def write_plan(path: Path, shards: set[str], tops: set[str]) -> None:
+    """What index_site needs, for a caller that runs it after MkDocs has exited."""
+    path.write_text(json.dumps({"shards": sorted(shards), "tops": sorted(tops)}), encoding="utf-8")
+
+
+def index_from_plan(site_dir: Path, plan: Path) -> dict[str, int] | None:
+    """Run index_site from a plan written by the plugin (None when it wrote none: lunr)."""
+    try:
+        text = plan.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        shards, tops = set(data["shards"]), set(data["tops"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PluginError(f"unreadable pagefind plan {plan}: {exc}") from None
+    return index_site(site_dir, shards, tops)
 
 
 def run_pagefind(site_dir: Path, *, glob: str | None = None, subdir: str = PAGEFIND_DIR) -> int:
@@ -272,6 +296,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.engine != "pagefind" or not self.index:
+            return
+        plan = os.environ.get(PLAN_ENV)
+        if plan:  # `digest build` indexes once MkDocs has exited (digest.site.check_and_build)
+            write_plan(Path(plan), self.shards, self.tops)
             return
         site_dir = Path(config.site_dir)
         start = time.perf_counter()

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
 from digest.errors import DigestError, ValidationFailed
 
@@ -41,21 +42,35 @@ def check_and_build(
     in this process, MkDocs in a child: two cores), the site built into a fresh folder beside
     the old one. Only when both succeed does the new folder replace the site; a failed check
     stops the build, and the old site is left as it was. Returns the site folder."""
+    from digest.search_plugin import PLAN_ENV, index_from_plan
+
     final = site_dir if site_dir is not None else configured_site_dir(config)
     final.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
-    child = subprocess.Popen(_build_command(config, fresh, strict=True), env=_env())
+    # The search plugin leaves Pagefind's run to us (see search_plugin.PLAN_ENV): it starts once
+    # MkDocs has exited, and the two never hold their memory at the same time.
+    plan = fresh.with_name(fresh.name + ".pagefind.json")
+    env = {**_env(), PLAN_ENV: str(plan)}
     try:
-        check_archive([config.parent / DEFAULT_DOCS], sources_dir)
-        status = child.wait()
+        child = subprocess.Popen(_build_command(config, fresh, strict=True), env=env)
+        try:
+            check_archive([config.parent / DEFAULT_DOCS], sources_dir)
+            status = child.wait()
+        except BaseException:
+            child.terminate()
+            child.wait()
+            raise
+        if status != 0:
+            raise DigestError(str(config), f"mkdocs build failed (exit status {status})")
+        try:
+            index_from_plan(fresh, plan)
+        except PluginError as exc:
+            raise DigestError(str(config), str(exc)) from None
     except BaseException:
-        child.terminate()
-        child.wait()
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    if status != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise DigestError(str(config), f"mkdocs build failed (exit status {status})")
+    finally:
+        plan.unlink(missing_ok=True)
     _replace(final, fresh)
     return final
 

@@ -14,6 +14,7 @@ import functools
 import gzip
 import http.server
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -35,6 +36,7 @@ from digest import search_plugin
 from digest.entry import entry_filename, render_entry
 from digest.models import Entry, Figure
 from digest.search_plugin import (
+    PLAN_ENV,
     THEME,
     SearchPlugin,
     count_entries,
@@ -400,3 +402,29 @@ def test_shard_globs() -> None:
     }
     assert shard_globs({"main"}, {"about/**/*.html"}) == {"main": "about/**/*.html"}
     assert shard_globs(set(), set()) == {}
+
+
+def test_digest_build_runs_pagefind_after_mkdocs(pagefind_site: Site) -> None:
+    """`digest build` has the plugin leave its shard plan and runs Pagefind itself once MkDocs
+    has exited; the plan file does not outlive the build."""
+    assert (pagefind_site.path / "pagefind" / "shards.json").is_file()
+    assert [p.name for p in pagefind_site.root.iterdir() if p.name.startswith(".")] == []
+
+
+def test_plain_mkdocs_build_indexes_in_the_plugin(tmp_path: Path) -> None:
+    """Without `digest build` around it, the plugin runs Pagefind at the end of the build."""
+    site = _build(tmp_path / "digest", "pagefind").path
+    root = tmp_path / "digest"
+    out = tmp_path / "plain"
+    env = {k: v for k, v in os.environ.items() if k != PLAN_ENV}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"),
+         "-d", str(out)],
+        check=True, cwd=root, env=env,
+    )
+    assert sorted(p.name for p in (out / "pagefind").iterdir() if p.is_dir()) == sorted(
+        p.name for p in (site / "pagefind").iterdir() if p.is_dir()
+    )
+    assert (out / "pagefind" / "shards.json").read_text(encoding="utf-8") == (
+        site / "pagefind" / "shards.json"
+    ).read_text(encoding="utf-8")
