@@ -12,7 +12,9 @@ import datetime as dt
 import email.utils
 import html
 import json
+import re
 import xml.etree.ElementTree as ET
+import xml.sax.saxutils
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -169,3 +171,29 @@ def issues_rss(
 
 def dumps(feed: dict[str, Any]) -> str:
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+
+
+# The entries' feeds written by mkdocs-rss-plugin (mkdocs.yml: rss). It takes item titles from
+# the pages, whose titles the site plugin hands to the theme HTML-escaped (Material's templates
+# print titles unescaped): in these feeds that escaping would show ("Micron&#x27;s").
+RSS_PLUGIN_FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
+RSS_PLUGIN_JSON_FEEDS = ("feed_json_created.json", "feed_json_updated.json")
+_RSS_TITLE = re.compile(r"(<title>)(.*?)(</title>)", re.S)
+
+
+def unescape_titles_xml(text: str) -> str:
+    """Every <title> of an RSS document with one level of HTML escaping taken off its text."""
+
+    def fix(match: re.Match[str]) -> str:
+        title = html.unescape(xml.sax.saxutils.unescape(match.group(2)))
+        return match.group(1) + xml.sax.saxutils.escape(title) + match.group(3)
+
+    return _RSS_TITLE.sub(fix, text)
+
+
+def unescape_titles_json(data: dict[str, Any]) -> dict[str, Any]:
+    """The same for a JSON Feed's items."""
+    for item in data.get("items", []):
+        if isinstance(item, dict) and isinstance(item.get("title"), str):
+            item["title"] = html.unescape(item["title"])
+    return data

@@ -25,6 +25,7 @@ digest.preview.
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -320,6 +321,21 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         return context
 
     on_page_context = CombinedEvent(_take_content, _restore_late)
+
+    @event_priority(-100)  # after mkdocs-rss-plugin has written its feeds
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The rss plugin's entry feeds get plain titles (see feeds.RSS_PLUGIN_FEEDS)."""
+        site = Path(config.site_dir)
+        for name in feeds.RSS_PLUGIN_FEEDS:
+            path = site / name
+            if path.is_file():
+                text = path.read_text(encoding="utf-8")
+                path.write_text(feeds.unescape_titles_xml(text), encoding="utf-8")
+        for name in feeds.RSS_PLUGIN_JSON_FEEDS:
+            path = site / name
+            if path.is_file():
+                data = feeds.unescape_titles_json(json.loads(path.read_text(encoding="utf-8")))
+                path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     @event_priority(-1000)  # last: the page is written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

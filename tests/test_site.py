@@ -73,6 +73,13 @@ def test_rss_feed_has_entry(built: Path) -> None:
     assert TITLE in titles
     item = next(i for i in feed.entries if i.title == TITLE)
     assert item.link.endswith("/2024/04/10/meta-details-its-second-generation-mtia-inference-chip/")
+    # Titles are plain text, not the HTML-escaped form the theme gets ("Micron&#x27;s").
+    assert any(title.startswith("Micron's HBM") for title in titles)
+    assert not any("&#" in title or "&amp;" in title for title in titles)
+    data = json.loads((built / "feed_json_created.json").read_text(encoding="utf-8"))
+    json_titles = [item["title"] for item in data["items"]]
+    assert any(title.startswith("Micron's HBM") for title in json_titles)
+    assert not any("&#" in title for title in json_titles)
 
 
 def test_entry_categories_link_to_weekly_issue(built: Path) -> None:
