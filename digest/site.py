@@ -22,6 +22,7 @@ DEFAULT_SOURCES = Path("sources")
 # Material prints a multi-line banner about its successor on every build; it is not a warning
 # about this site, so it is switched off to keep build logs readable.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+SITE_MODE = 0o755  # the site folder's permissions, as `mkdocs build` would make it
 
 
 def check_archive(paths: list[Path], sources_dir: Path | None = None) -> None:
@@ -47,6 +48,7 @@ def check_and_build(
     final = site_dir if site_dir is not None else configured_site_dir(config)
     final.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
+    fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
     # The search plugin leaves Pagefind's run to us (see search_plugin.PLAN_ENV): it starts once
     # MkDocs has exited, and the two never hold their memory at the same time.
     plan = fresh.with_name(fresh.name + ".pagefind.json")

@@ -40,6 +40,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_build_replaces_the_old_site_whole(built: Path) -> None:
     assert not (built / "stale.html").exists()  # the old folder is gone, not merged into
+    assert built.stat().st_mode & 0o777 == 0o755  # readable by the web server, like mkdocs's
     assert [p.name for p in built.parent.iterdir() if p.name.startswith(".site-")] == []
 
 
