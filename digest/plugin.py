@@ -236,14 +236,16 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             for o in self.archive.coverage.get(src, ())
         ]
         named = [
-            (name, relative_link(src, entity_src(name)))
+            (name, _url(files, page, entity_src(name)))
             for name in entry.tags
             if name in self.archive.entity_pages
         ]
         # Read by the blog plugin (later in the chain) for the post's excerpt, and by the theme.
         page.categories = list(self.archive.category_links.get(src, ()))
         # The blog plugin (later in the chain) reads page.markdown, not the returned value.
-        page.markdown = render_body(entry, also_covered=also, entities=named)
+        # Its HTML blocks (the entity links) skip Python-Markdown, as a generated page's do.
+        body = render_body(entry, also_covered=also, entities=named)
+        page.markdown = self.blocks.split(src, body)
         return page.markdown
 
     @event_priority(-60)  # after the blog plugin (-50) has made the post's excerpt
@@ -498,6 +500,15 @@ def _read_items(files: Files) -> list[Item]:
             raise PluginError(str(exc)) from None
         items.append(Item(entry, file.src_uri))
     return items
+
+
+def _url(files: Files, page: Page, to_src: str) -> str:
+    """The URL of the page of docs/`to_src` relative to `page`, as MkDocs would write a Markdown
+    link to it."""
+    target = files.get_file_from_path(to_src)
+    if target is None:
+        raise PluginError(f"{page.file.src_uri} links to {to_src}, which is not in the site")
+    return target.url_relative_to(page.file)
 
 
 def _href(files: Files) -> Href:

@@ -74,9 +74,12 @@ def render_body(
             f"- **{escape_text(other_source)}**: [{escape_text(title)}](<{link}>)"
             for other_source, title, link in also_covered
         ]
-    if entities:
-        links = " · ".join(f"[{escape_text(name)}](<{link}>)" for name, link in entities)
-        parts += ["", f"**Companies and chips:** {links}", "{ .sd-entities }"]
+    if entities:  # HTML with final URLs: Markdown would only resolve and copy eight links
+        links = " · ".join(
+            f'<a href="{html.escape(href, quote=True)}">{html.escape(name)}</a>'
+            for name, href in entities
+        )
+        parts += ["", f'<p class="sd-entities"><strong>Companies and chips:</strong> {links}</p>']
     if url:
         parts += ["", f"[Read the original article at {source}](<{url}>){{ .md-button }}"]
     if entry.notes:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import REPO
 
@@ -52,6 +53,13 @@ def test_entry_page(built: Path) -> None:
     assert "Lena Okafor" in html and "Northgate Research" in html
     assert 'href="https://dieshot.example/2024/04/meta-mtia-v2"' in html
     assert "Sign up for our newsletter" not in html
+    # The entity links, written as HTML by the plugin, lead to pages that exist.
+    soup = BeautifulSoup(html, "lxml")
+    links = soup.select("p.sd-entities a")
+    assert [a.get_text() for a in links][:1] == ["Meta"]
+    for a in links:
+        target = (page / a["href"]).resolve() / "index.html"
+        assert target.is_file(), a["href"]
 
 
 def test_tag_index_lists_entry(built: Path) -> None:
