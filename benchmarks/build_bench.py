@@ -436,6 +436,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--section", default="build", help="the docs page section to replace")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--repeat", type=int, default=1,
+        help="build every variant this many times, interleaved (wall times here vary by 20 %%)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     variants = [v for v in args.variants.split(",") if v]
@@ -451,8 +455,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             entries = list(generate_entries(n, seed=args.seed))
-            for name in variants:
-                project = make_project(work / f"{name}-{n}", entries, VARIANTS[name])
+            for name, run in [(v, r) for r in range(args.repeat) for v in variants]:
+                folder = f"{name}-{n}" + (f"-{run + 1}" if run else "")
+                project = make_project(work / folder, entries, VARIANTS[name])
                 result = build(project, VARIANTS[name], n)
                 results.append(result)
                 print(

@@ -235,8 +235,9 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             (o.entry.source_name, o.entry.title, relative_link(src, o.src))
             for o in self.archive.coverage.get(src, ())
         ]
+        href = _href(files)  # final URLs: the entity links are HTML (see render_body)
         named = [
-            (name, _url(files, page, entity_src(name)))
+            (name, href(src, entity_src(name)))
             for name in entry.tags
             if name in self.archive.entity_pages
         ]
@@ -500,15 +501,6 @@ def _read_items(files: Files) -> list[Item]:
             raise PluginError(str(exc)) from None
         items.append(Item(entry, file.src_uri))
     return items
-
-
-def _url(files: Files, page: Page, to_src: str) -> str:
-    """The URL of the page of docs/`to_src` relative to `page`, as MkDocs would write a Markdown
-    link to it."""
-    target = files.get_file_from_path(to_src)
-    if target is None:
-        raise PluginError(f"{page.file.src_uri} links to {to_src}, which is not in the site")
-    return target.url_relative_to(page.file)
 
 
 def _href(files: Files) -> Href:
