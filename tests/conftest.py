@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import http.server
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,15 +62,39 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with _serving(Handler) as server:
+
+        def install(new_routes: dict[str, Route]) -> str:
+            routes.update(new_routes)
+            return f"http://127.0.0.1:{server.server_address[1]}"
+
+        yield install
+
+
+class QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder's files, without a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """The folder's files on 127.0.0.1 (a free port) while the block runs: its base URL."""
+    with _serving(functools.partial(QuietFiles, directory=str(folder))) as server:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@contextmanager
+def _serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[
+    http.server.ThreadingHTTPServer
+]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-
-    def install(new_routes: dict[str, Route]) -> str:
-        routes.update(new_routes)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield install
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

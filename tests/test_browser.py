@@ -10,12 +10,9 @@ Screenshots of the home page, an entry and a weekly issue go to tests/screenshot
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,7 +24,7 @@ import pytest
 
 from digest.entry import read_entry, render_entry
 from digest.models import Entry, Figure, Quote
-from tests.conftest import REPO
+from tests.conftest import REPO, serve_folder
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -91,10 +88,6 @@ SECOND_OUTLET = Entry(  # our own sentences about the same launch, from another 
 )
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -106,14 +99,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     extra.write_text(render_entry(SECOND_OUTLET), encoding="utf-8")
     command = [sys.executable, "-m", "digest", "build", "--config", str(root / "mkdocs.yml")]
     subprocess.run([*command, "--site-dir", str(root / "site")], check=True, cwd=root)
-    handler = functools.partial(QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve_folder(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -10,16 +10,13 @@ skip, with the reason, when /usr/bin/chromium or the playwright package is absen
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,7 +43,7 @@ from digest.search_plugin import (
     shard_globs,
     shard_of,
 )
-from tests.conftest import REPO
+from tests.conftest import REPO, serve_folder
 
 PLUGIN = "silicon-digest-search"
 SUB_PATH = "silicon-digest"  # site_url's path in mkdocs.yml: the site is served under it
@@ -303,19 +300,9 @@ def test_default_site_keeps_material_search(default_site: Site) -> None:
 
 @pytest.fixture(scope="module")
 def base_url(pagefind_site: Site) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(pagefind_site.root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve_folder(pagefind_site.root) as url:
+        yield f"{url}{SUB_PATH}/"
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
