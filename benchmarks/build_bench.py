@@ -46,9 +46,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from synth import generate_entries  # noqa: E402
 
-from digest.entry import entry_filename, render_entry  # noqa: E402
+from digest.archive.entry import entry_filename, render_entry  # noqa: E402
 from digest.models import Entry  # noqa: E402
-from digest.render import render_body  # noqa: E402
+from digest.pages.render import render_body  # noqa: E402
 
 PYTHON = sys.executable
 DIGEST = str(Path(sys.executable).with_name("digest"))

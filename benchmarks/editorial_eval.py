@@ -19,7 +19,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
 import editorial_scoring as es
 
-from digest.figures import find_figures
+from digest.editorial.figures import find_figures
 
 KINDS = ("quotes", "figures", "tags", "summary")
 
@@ -59,7 +59,7 @@ def _report_figures(docs: list[es.GoldDoc], misses: bool) -> None:
 def _report_tags(docs: list[es.GoldDoc], misses: bool) -> None:
     tagger = es.load_tagger()
     if tagger is None:
-        click.echo("tags     tagging not available (digest.tagging.tag_article cannot be imported)")
+        click.echo("tags     tagging not available (digest.editorial.tagging cannot be imported)")
         return
     s = es.score_tags(docs, tagger)
     click.echo(f"tags     gold {s.gold:4d}  found {s.found:4d}  recall {_pct(s.recall)}  "
@@ -72,7 +72,7 @@ def _report_summary(docs: list[es.GoldDoc], misses: bool) -> None:
     baseline = es.score_summaries(docs, lambda d: es.lead_sentences(d.paragraphs))
     if summarize is None:
         click.echo("summary  summarizer not available "
-                   "(digest.summary.summarize cannot be imported)")
+                   "(digest.editorial.summary.summarize cannot be imported)")
     else:
         ours = es.score_summaries(
             docs, lambda d: summarize(d.title, d.paragraphs, find_figures(d.paragraphs))

@@ -27,9 +27,9 @@ from typing import Any
 
 import yaml
 
-from digest.figures import find_figures
+from digest.editorial.figures import find_figures
+from digest.editorial.quotes import find_quotes
 from digest.models import Figure
-from digest.quotes import find_quotes
 
 REPO = Path(__file__).resolve().parents[1]
 ANNOTATIONS = REPO / "tests" / "gold" / "annotations"
@@ -355,9 +355,9 @@ def _context_ok(figure: Figure, keywords: Sequence[str]) -> bool:
 
 
 def load_tagger() -> Callable[[str, list[str]], list[str]] | None:
-    """`digest.tagging.tag_article`, or None when that stage is not available yet."""
+    """`digest.editorial.tagging.tag_article`, or None when that stage is not available yet."""
     try:
-        return importlib.import_module("digest.tagging").tag_article
+        return importlib.import_module("digest.editorial.tagging").tag_article
     except (ImportError, AttributeError):
         return None
 
@@ -386,9 +386,9 @@ def score_tags(docs: Sequence[GoldDoc], tagger: Callable[[str, list[str]], list[
 
 
 def load_summarizer() -> Callable[[str, list[str], list[Figure]], str] | None:
-    """`digest.summary.summarize`, or None when that stage is not available yet."""
+    """`digest.editorial.summary.summarize`, or None when that stage is not available yet."""
     try:
-        return importlib.import_module("digest.summary").summarize
+        return importlib.import_module("digest.editorial.summary").summarize
     except (ImportError, AttributeError):
         return None
 

@@ -37,7 +37,7 @@ from scoring import (  # noqa: E402
 )
 
 from digest.errors import ExtractionError  # noqa: E402
-from digest.extraction import extract_html  # noqa: E402
+from digest.ingest.extraction import extract_html  # noqa: E402
 from digest.models import Article  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"

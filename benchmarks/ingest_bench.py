@@ -31,12 +31,12 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from build_bench import machine_line, write_section  # noqa: E402
 
+from digest.archive.entry import render_entry  # noqa: E402
 from digest.bulk import digest_many  # noqa: E402
-from digest.entry import render_entry  # noqa: E402
 from digest.errors import DigestError  # noqa: E402
-from digest.extraction import extract_html  # noqa: E402
+from digest.ingest.extraction import extract_html  # noqa: E402
+from digest.ingest.reading import decode_bytes  # noqa: E402
 from digest.pipeline import Digested, digest_article, to_entry  # noqa: E402
-from digest.reading import decode_bytes  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 TODAY = dt.date(2026, 1, 1)  # entries of undated pages get a fixed date: same bytes every run

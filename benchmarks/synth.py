@@ -2,9 +2,9 @@
 
     python benchmarks/synth.py OUT_DIR --entries 3000 [--seed 0] [--years 10]
 
-Every file is written by `digest.entry.render_entry`, so the front matter is exactly what
+Every file is written by `digest.archive.entry.render_entry`, so the front matter is exactly what
 `digest add` writes; tags come from the curated vocabulary (categories derived from them by
-`digest.tagging.categorize`), dates are spread over the last `years` years, and summaries,
+`digest.editorial.tagging.categorize`), dates are spread over the last `years` years, and summaries,
 quotes and figures have the lengths real entries have (measured on docs/posts: summaries of
 40-90 words, up to 6 quotes and 10 figures). Same seed, same bytes. The prose is made of word
 lists below, written for this benchmark; it reads like news copy only from a distance.
@@ -23,10 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from digest.entry import entry_filename, render_entry, slugify  # noqa: E402
+from digest.archive.entry import entry_filename, render_entry, slugify  # noqa: E402
+from digest.editorial.tagging import categorize  # noqa: E402
+from digest.editorial.vocabulary import Vocabulary, load_vocabulary  # noqa: E402
 from digest.models import Entry, Figure, Quote  # noqa: E402
-from digest.tagging import categorize  # noqa: E402
-from digest.vocabulary import Vocabulary, load_vocabulary  # noqa: E402
 
 # --- data: word lists the generator draws from --------------------------------------------------
 

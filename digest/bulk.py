@@ -34,9 +34,9 @@ from typing import Any
 
 from digest import __version__, errors
 from digest.errors import DigestError
+from digest.ingest.reading import ReadOptions
 from digest.models import Article, Figure, Quote
 from digest.pipeline import Digested, process
-from digest.reading import ReadOptions
 
 DEFAULT_CACHE_DIR = Path(".cache/digest")
 CACHE_FORMAT = 1  # bump when the JSON layout below changes
@@ -208,10 +208,11 @@ def _digest_one(source: str, options: ReadOptions) -> Result:
 def version_key() -> str:
     """Package version + hashes of the vocabulary file and the package's modules."""
     digest = hashlib.sha256(__version__.encode())
-    package = resources.files("digest")
-    digest.update(package.joinpath("data/vocabulary.yml").read_bytes())
-    for module in sorted(Path(str(package)).glob("*.py")):
-        digest.update(module.name.encode() + module.read_bytes())
+    package = Path(str(resources.files("digest")))
+    for data in sorted(package.rglob("*.yml")):
+        digest.update(data.name.encode() + data.read_bytes())
+    for module in sorted(package.rglob("*.py")):
+        digest.update(str(module.relative_to(package)).encode() + module.read_bytes())
     return f"{__version__}-{CACHE_FORMAT}-{digest.hexdigest()[:16]}"
 
 

@@ -1,6 +1,6 @@
-"""The `digest` command: a thin click wrapper around digest.pipeline, digest.validate and
-digest.site. Library code raises DigestError; this module turns it into `source: message` lines
-on stderr and a non-zero exit status."""
+"""The `digest` command: a thin click wrapper around digest.pipeline,
+digest.archive.validate and digest.site.build. Library code raises DigestError; this module
+turns it into `source: message` lines on stderr and a non-zero exit status."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from pathlib import Path
 import click
 
 from digest import __version__
+from digest.archive.entry import render_entry
 from digest.bulk import DEFAULT_CACHE_DIR, digest_many
-from digest.entry import render_entry
 from digest.errors import DigestError, Problem, ValidationFailed
+from digest.ingest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
 from digest.pipeline import Digested, add_entry, save_snapshot, to_entry, to_json
-from digest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
-from digest.site import (
+from digest.site.build import (
     DEFAULT_CONFIG,
     DEFAULT_DOCS,
     DEFAULT_SOURCES,

@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from digest.entry import atomic_write, clean_text, write_entry
-from digest.extraction import extract_html
-from digest.figures import find_figures
+from digest.archive.entry import atomic_write, clean_text, write_entry
+from digest.editorial.figures import find_figures
+from digest.editorial.quotes import find_quotes
+from digest.editorial.summary import summarize
+from digest.editorial.tagging import categorize, tag_article
+from digest.ingest.extraction import extract_html
+from digest.ingest.plaintext import extract_text
+from digest.ingest.reading import ReadOptions, read_input
 from digest.models import Article, Entry, Figure, Quote
-from digest.plaintext import extract_text
-from digest.quotes import find_quotes
-from digest.reading import ReadOptions, read_input
-from digest.summary import summarize
-from digest.tagging import categorize, tag_article
-from digest.urls import canonical_url, url_problems
+from digest.text.urls import canonical_url, url_problems
 
 # How much of each list an entry keeps (the JSON interface keeps everything found).
 ENTRY_MAX_FIGURES = 10

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from digest.archive import Item
 from digest.models import Entry, Figure, Quote
+from digest.pages.items import Item
 
 
 def item(

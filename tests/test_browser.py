@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from digest.entry import read_entry, render_entry
+from digest.archive.entry import read_entry, render_entry
 from digest.models import Entry, Figure, Quote
 from tests.conftest import REPO, serve_folder
 

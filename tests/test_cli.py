@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from digest.cli import main
-from digest.site import configured_site_dir
+from digest.site.build import configured_site_dir
 from tests.conftest import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from digest.entry import read_entry
+from digest.archive.entry import read_entry
 from tests.conftest import REPO
 
 ARTICLE = REPO / "tests" / "fixtures" / "articles" / "meta-mtia-v2.html"

@@ -13,13 +13,13 @@ import datetime as dt
 import pytest
 import yaml
 
-from digest import entry as entry_module
-from digest.entry import render_entry
-from digest.figures import find_figures
+from digest.archive import entry as entry_module
+from digest.archive.entry import render_entry
+from digest.editorial.figures import find_figures
+from digest.editorial.quotes import find_quotes
+from digest.editorial.summary import split_sentences, summarize
+from digest.editorial.tagging import tag_article
 from digest.models import Entry, Figure, Quote
-from digest.quotes import find_quotes
-from digest.summary import split_sentences, summarize
-from digest.tagging import tag_article
 
 QUOTE_CASES = [
     pytest.param(

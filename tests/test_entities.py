@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from digest import entities, indexes
-from digest.archive import entity_slug
-from digest.vocabulary import parse_vocabulary
+from digest.editorial.vocabulary import parse_vocabulary
+from digest.pages import entities, indexes
+from digest.pages.items import entity_slug
 from tests.entry_builders import item
 
 VOCAB = parse_vocabulary(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.entry import (
+from digest.archive.entry import (
     clean_text,
     entry_filename,
     parse_entry_text,

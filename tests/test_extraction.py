@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.dates import parse_date
 from digest.errors import ExtractionError
-from digest.extraction import extract_html
-from digest.metadata import clean_author
+from digest.ingest.extraction import extract_html
+from digest.ingest.metadata import clean_author
+from digest.text.dates import parse_date
 
 # Body paragraphs reused across pages: long enough to read as prose.
 P1 = (

@@ -17,7 +17,7 @@ from types import ModuleType
 import pytest
 
 from digest.errors import ExtractionError
-from digest.extraction import extract_html
+from digest.ingest.extraction import extract_html
 from digest.models import Article
 
 REPO = Path(__file__).resolve().parents[1]

@@ -16,9 +16,9 @@ from typing import Any
 import feedparser
 import pytest
 
-from digest import feeds, indexes, weekly
-from digest.related import Story
-from digest.vocabulary import load_vocabulary
+from digest.editorial.vocabulary import load_vocabulary
+from digest.pages import feeds, indexes, weekly
+from digest.pages.related import Story
 from tests.conftest import REPO
 from tests.entry_builders import item
 
@@ -158,8 +158,8 @@ def test_site_generated_pages(built: Path) -> None:
     """The pages the feeds point at, checked without a browser (the browser tests skip where
     Chromium is absent): one issue per ISO week of the archive, an entity page per company and
     chip, every figure in the figures table."""
-    from digest.archive import Week, entity_slug
-    from digest.entry import read_entry
+    from digest.archive.entry import read_entry
+    from digest.pages.items import Week, entity_slug
 
     entries = [read_entry(p) for p in sorted((REPO / "docs" / "posts").glob("*.md"))]
     weeks = {Week.of(e.date).slug for e in entries}
@@ -195,13 +195,13 @@ def test_site_generated_pages(built: Path) -> None:
     ],
 )
 def test_rss_plugin_titles_lose_the_themes_escaping(xml_in: str, xml_out: str) -> None:
-    from digest.feeds import unescape_titles_xml
+    from digest.pages.feeds import unescape_titles_xml
 
     assert unescape_titles_xml(xml_in) == xml_out
 
 
 def test_rss_plugin_json_titles_lose_the_themes_escaping() -> None:
-    from digest.feeds import unescape_titles_json
+    from digest.pages.feeds import unescape_titles_json
 
     data = {"items": [{"title": "Google&#x27;s Willow"}, {"id": 1}]}
     assert unescape_titles_json(data)["items"] == [{"title": "Google's Willow"}, {"id": 1}]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.figures import find_figures
+from digest.editorial.figures import find_figures
 
 
 def _values(text: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest import indexes
-from digest.vocabulary import parse_vocabulary
+from digest.editorial.vocabulary import parse_vocabulary
+from digest.pages import indexes
 from tests.entry_builders import item
 
 VOCAB = parse_vocabulary(

@@ -1,4 +1,4 @@
-"""digest.pagestore: generated pages' HTML blocks taken out before Markdown and put back after,
+"""digest.site.pagestore: generated pages' HTML blocks taken out before Markdown and put back after,
 pages' HTML stored compressed; and the blog excerpts' shared Markdown converter."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import markdown
 import pytest
 
-from digest.archive import SEARCH_EXCLUDE
-from digest.pagestore import (
+from digest.pages.items import SEARCH_EXCLUDE
+from digest.site.pagestore import (
     IGNORED,
     BlockStash,
     ContentStore,
@@ -17,7 +17,7 @@ from digest.pagestore import (
     restore_blocks,
     split_blocks,
 )
-from digest.plugin import SharedExcerptMarkdown
+from digest.site.plugin import SharedExcerptMarkdown
 
 LIST = '<ul>\n<li><a href="../a/">A &amp; B</a> · Outlet</li>\n<li>Second – “quoted”</li>\n</ul>'
 PARAS = '<p class="sd-meta">Mon 2 December 2024 · Outlet</p>\n<p>Summary text.</p>'

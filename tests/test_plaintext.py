@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from digest.errors import ExtractionError
-from digest.plaintext import extract_text
+from digest.ingest.plaintext import extract_text
 
 # Chrome of the seed page that must never reach an entry.
 SEED_CHROME = (

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.archive import relative_link
-from digest.plugin import EXCERPT_MORE, PostList, _ExcerptRender
-from digest.preview import Preview
+from digest.pages.items import relative_link
+from digest.site.plugin import EXCERPT_MORE, PostList, _ExcerptRender
+from digest.site.preview import Preview
 
 
 @dataclass(eq=False)

@@ -8,12 +8,12 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.entry import clean_text, entry_from_dict, parse_entry_text, render_entry
+from digest.archive.entry import clean_text, entry_from_dict, parse_entry_text, render_entry
 from digest.errors import DigestError
-from digest.extraction import extract_html
+from digest.ingest.extraction import extract_html
+from digest.ingest.plaintext import extract_text
+from digest.ingest.reading import decode_bytes, detect_kind
 from digest.models import Entry, Figure, Quote
-from digest.plaintext import extract_text
-from digest.reading import decode_bytes, detect_kind
 
 TAGS = st.sampled_from(
     ["p", "div", "article", "main", "nav", "aside", "script", "style", "h1", "span", "a", "li",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from digest.editorial.quotes import find_quotes
 from digest.models import Quote
-from digest.quotes import find_quotes
 
 
 def _one(paragraphs: list[str]) -> Quote:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from digest.errors import FetchError, InputError, InputTooLarge
-from digest.reading import ReadOptions, decode_bytes, detect_kind, read_input
+from digest.ingest.reading import ReadOptions, decode_bytes, detect_kind, read_input
 
 LOOPBACK = ReadOptions(allow_private=True, timeout=5)
 PAGE = "<!doctype html><html><head><title>T</title></head><body><p>Wafer news.</p></body></html>"

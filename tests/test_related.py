@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from digest.archive import Item
-from digest.related import coverage_map, group_related
-from digest.vocabulary import load_vocabulary
+from digest.editorial.vocabulary import load_vocabulary
+from digest.pages.items import Item
+from digest.pages.related import coverage_map, group_related
 from tests.entry_builders import item as make_item
 
 VOCAB = load_vocabulary()
@@ -252,7 +252,7 @@ def test_sample_archive_groups_only_the_trainium2_pair() -> None:
     """The committed sample: thirteen entries, twelve stories. Two outlets' write-ups of AWS's
     Trainium2 launch are one story; its closest different-story pair (Intel's CHIPS grant and
     Gelsinger's retirement: Intel, six days apart, "$7.86 billion" in both) must stay apart."""
-    from digest.entry import read_entry
+    from digest.archive.entry import read_entry
     from tests.conftest import REPO
 
     posts = sorted((REPO / "docs" / "posts").glob("*.md"))

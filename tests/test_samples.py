@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from digest.entry import entry_filename, render_entry
+from digest.archive.entry import entry_filename, render_entry
 from digest.pipeline import extract_article, process, to_entry
 from tests.conftest import REPO
 

@@ -29,10 +29,10 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from digest import search_plugin
-from digest.entry import entry_filename, render_entry
+from digest.archive.entry import entry_filename, render_entry
 from digest.models import Entry, Figure
-from digest.search_plugin import (
+from digest.site import search_plugin
+from digest.site.search_plugin import (
     PLAN_ENV,
     THEME,
     SearchPlugin,

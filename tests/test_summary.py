@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from digest.editorial.summary import MAX_WORDS, split_sentences, summarize
 from digest.models import Figure
-from digest.summary import MAX_WORDS, split_sentences, summarize
 from tests.conftest import SEED_HEADLINE
 
 SPLIT_CASES = [

@@ -10,10 +10,10 @@ from types import ModuleType
 
 import pytest
 
-from digest.entry import entry_filename, read_entry, render_entry
-from digest.tagging import categorize
-from digest.validate import check_paths
-from digest.vocabulary import load_vocabulary
+from digest.archive.entry import entry_filename, read_entry, render_entry
+from digest.archive.validate import check_paths
+from digest.editorial.tagging import categorize
+from digest.editorial.vocabulary import load_vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 END = dt.date(2026, 6, 30)

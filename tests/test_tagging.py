@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest.tagging import categorize, tag_article
-from digest.vocabulary import load_vocabulary, parse_vocabulary
+from digest.editorial.tagging import categorize, tag_article
+from digest.editorial.vocabulary import load_vocabulary, parse_vocabulary
 from tests.conftest import SEED_HEADLINE
 
 # (title, paragraphs, tags that must be present, tags that must be absent)

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.entry import read_entry, render_entry
+from digest.archive.entry import read_entry, render_entry
+from digest.archive.validate import check_paths, check_text
+from digest.editorial.vocabulary import parse_vocabulary
 from digest.errors import Problem
 from digest.models import Entry, Figure, Quote
-from digest.urls import canonical_url
-from digest.validate import check_paths, check_text
-from digest.vocabulary import parse_vocabulary
+from digest.text.urls import canonical_url
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from digest.editorial.vocabulary import TAG_KINDS, load_vocabulary, parse_vocabulary
 from digest.errors import DigestError
-from digest.vocabulary import TAG_KINDS, load_vocabulary, parse_vocabulary
 
 VOCAB = load_vocabulary()
 TERMS = {t.name: t for t in VOCAB.terms}

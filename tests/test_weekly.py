@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from digest import weekly
-from digest.archive import Week
-from digest.related import Story, group_related
-from digest.vocabulary import load_vocabulary
+from digest.editorial.vocabulary import load_vocabulary
+from digest.pages import weekly
+from digest.pages.items import Week
+from digest.pages.related import Story, group_related
 from tests.entry_builders import item
 
 VOCAB = load_vocabulary()

@@ -31,10 +31,10 @@ from typing import Any
 
 import yaml
 
-from digest.entry import FIELDS, SLUG_MAX_CHARS, UNSAFE_CHARS, normalize_url
+from digest.archive.entry import FIELDS, SLUG_MAX_CHARS, UNSAFE_CHARS, normalize_url
+from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import Problem
-from digest.urls import canonical_url, url_problems
-from digest.vocabulary import Vocabulary, load_vocabulary
+from digest.text.urls import canonical_url, url_problems
 
 # --- data ---------------------------------------------------------------------------------------
 

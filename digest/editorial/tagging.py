@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.vocabulary import Term, Vocabulary, load_vocabulary
+from digest.editorial.vocabulary import Term, Vocabulary, load_vocabulary
 
 # --- Matching data -------------------------------------------------------------------------------
 

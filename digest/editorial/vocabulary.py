@@ -69,8 +69,9 @@ DEFAULT_PATH = "data/vocabulary.yml"
 def load_vocabulary(path: str | None = None) -> Vocabulary:
     """Load and check the vocabulary (the packaged file unless `path` is given)."""
     if path is None:
-        text = resources.files("digest").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
-        where = f"digest/{DEFAULT_PATH}"
+        package = resources.files("digest.editorial")
+        text = package.joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
+        where = f"digest/editorial/{DEFAULT_PATH}"
     else:
         text = Path(path).read_text(encoding="utf-8")
         where = path

@@ -1,8 +1,9 @@
 """Boilerplate heuristics for HTML extraction, kept as ordered, commented data.
 
-Nothing here runs: `digest.extraction` applies these constants. Each pattern says why it is here.
+Nothing here runs: `digest.ingest.extraction` applies these constants. Each pattern says why
+it is here.
 Class/id patterns are matched against an element's class names and id, lower-cased, after
-`digest.extraction` reduces BEM names to their element part and drops state classes
+`digest.ingest.extraction` reduces BEM names to their element part and drops state classes
 ("has-sidebar"). Tokens match between "-"/"_"/space boundaries; NEGATIVE_EXACT needs the whole name.
 Thresholds are named here so that each one can be measured with benchmarks/extract_eval.py.
 """

@@ -3,7 +3,7 @@
 The page is parsed once. Phases, in order:
 
     pre-strip    regex removes <script>/<style>/... content before the tree is built (JSON-LD kept)
-    metadata     `digest.metadata.read_metadata` reads JSON-LD, <meta>, microdata and bylines
+    metadata     `digest.ingest.metadata.read_metadata` reads JSON-LD, <meta>, microdata and bylines
     prune        form controls, hidden elements, navigation and boilerplate-hinted subtrees go
     score        Readability-style: text blocks vote for their ancestors (length, commas, hints)
     select       the best container, plus siblings that look like article text
@@ -11,7 +11,7 @@ The page is parsed once. Phases, in order:
     check        JSON-LD articleBody replaces the result when ours is much shorter
 
 All tree walks are iterative, so deeply nested markup cannot exhaust the recursion limit.
-Heuristics live in `digest.boilerplate` as data.
+Heuristics live in `digest.ingest.boilerplate` as data.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
-from digest import boilerplate as bp
-from digest.dates import parse_date
 from digest.errors import ExtractionError
-from digest.metadata import Metadata, read_metadata
+from digest.ingest import boilerplate as bp
+from digest.ingest.metadata import Metadata, read_metadata
 from digest.models import Article
+from digest.text.dates import parse_date
 
 # Inline elements: their text belongs to the paragraph around them.
 INLINE_TAGS = frozenset(

@@ -3,7 +3,7 @@
 Sources, most trusted first: JSON-LD (including `@graph` and lists), OpenGraph and other `<meta>`
 tags (article:*, parsely-*, dc.*, sailthru.*), microdata (`itemprop`), `<time datetime>`, and
 finally what a reader sees (a "By Name" byline, the `<title>`, the first `<h1>`).
-Only `digest.extraction` calls this module; the soup never leaves the two of them.
+Only `digest.ingest.extraction` calls this module; the soup never leaves the two of them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from digest.dates import parse_date
+from digest.text.dates import parse_date
 
 # JSON-LD @type values that describe the article itself (schema.org CreativeWork family).
 ARTICLE_TYPES = frozenset(

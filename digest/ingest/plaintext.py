@@ -18,9 +18,9 @@ import datetime as dt
 import itertools
 import re
 
-from digest.dates import parse_date
 from digest.errors import ExtractionError
 from digest.models import Article
+from digest.text.dates import parse_date
 
 # Lines that are page chrome wherever they appear; matched against the whole stripped line.
 CHROME_LINES = tuple(

@@ -7,7 +7,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from digest.archive import (
+from digest.archive.entry import clean_text
+from digest.editorial.vocabulary import Term
+from digest.pages.indexes import (
+    FIGURES_SRC,
+    QUOTES_SRC,
+    EntityMatcher,
+    FigureRow,
+    QuoteRow,
+    figure_table_html,
+    quote_html,
+)
+from digest.pages.items import (
     NOT_IN_NAV,
     NOT_IN_SEARCH,
     SEARCH_EXCLUDE,
@@ -21,17 +32,6 @@ from digest.archive import (
     relative_link,
     text,
 )
-from digest.entry import clean_text
-from digest.indexes import (
-    FIGURES_SRC,
-    QUOTES_SRC,
-    EntityMatcher,
-    FigureRow,
-    QuoteRow,
-    figure_table_html,
-    quote_html,
-)
-from digest.vocabulary import Term
 
 INDEX_SRC = "entities/index.md"
 # Long pages stay readable: the newest figures and quotes, the rest on the index pages.

@@ -19,10 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from digest.archive import Item, by_date_desc
-from digest.entry import clean_text
-from digest.render import safe_url
-from digest.weekly import Issue, sections, top_stories
+from digest.archive.entry import clean_text
+from digest.pages.items import Item, by_date_desc
+from digest.pages.render import safe_url
+from digest.pages.weekly import Issue, sections, top_stories
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ENTRIES_JSON = "feed.json"

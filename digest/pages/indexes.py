@@ -11,7 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.archive import (
+from digest.archive.entry import clean_text
+from digest.editorial.vocabulary import Term, Vocabulary
+from digest.pages.items import (
     NOT_IN_SEARCH,
     Href,
     Item,
@@ -23,8 +25,6 @@ from digest.archive import (
     relative_link,
     text,
 )
-from digest.entry import clean_text
-from digest.vocabulary import Term, Vocabulary
 
 FIGURES_SRC = "figures.md"
 # Where the figures page's table goes: an HTML comment survives Markdown untouched, and the site

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.models import Entry
-from digest.render import escape_text
+from digest.pages.render import escape_text
 
 # Front matter of generated pages reached from an index page rather than the nav (issues,
 # entities): their left sidebar would be empty, so the content gets its width.

@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from digest.archive import Item
-from digest.vocabulary import Vocabulary
+from digest.editorial.vocabulary import Vocabulary
+from digest.pages.items import Item
 
 WINDOW_DAYS = 7  # one news cycle: later write-ups of an event land within days, not weeks
 # Per-entity neighbours compared, newest first: bounds the work for an entity with hundreds of

@@ -1,7 +1,7 @@
 """Weekly issues: the archive's stories grouped by ISO week, in sections by topic, opening with
 the week's top stories; an archive page of every issue and the home page's "This week" block.
 
-A story (digest.related) is listed once, in the week it broke (its earliest entry), under the
+A story (digest.pages.related) is listed once, in the week it broke (its earliest entry), under the
 section of its lead entry's first category, with the other outlets as "also covered by".
 """
 
@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.archive import (
+from digest.pages.items import (
     LISTING_NOT_IN_NAV,
     NOT_IN_SEARCH,
     Href,
@@ -24,7 +24,7 @@ from digest.archive import (
     text,
     week_src,
 )
-from digest.related import Story
+from digest.pages.related import Story
 
 TOP_STORIES = 3  # "the week's top stories in two or three lines"
 OTHER_SECTION = "Other news"  # entries with no category (the validator normally forbids that)

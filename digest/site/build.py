@@ -27,7 +27,7 @@ SITE_MODE = 0o755  # the site folder's permissions, as `mkdocs build` would make
 
 def check_archive(paths: list[Path], sources_dir: Path | None = None) -> None:
     """Raise ValidationFailed with every problem in the entries under `paths`."""
-    from digest.validate import check_paths
+    from digest.archive.validate import check_paths
 
     problems = check_paths(paths, sources_dir=sources_dir)
     if problems:
@@ -43,7 +43,7 @@ def check_and_build(
     in this process, MkDocs in a child: two cores), the site built into a fresh folder beside
     the old one. Only when both succeed does the new folder replace the site; a failed check
     stops the build, and the old site is left as it was. Returns the site folder."""
-    from digest.search_plugin import PLAN_ENV, index_from_plan
+    from digest.site.search_plugin import PLAN_ENV, index_from_plan
 
     final = site_dir if site_dir is not None else configured_site_dir(config)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -116,11 +116,11 @@ def _env() -> dict[str, str]:
 
 
 def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -> int:
-    """Live preview (digest.preview): a new entry's page within seconds, the whole site rebuilt
+    """Live preview (digest.site.preview): a new entry's page within seconds, the whole site rebuilt
     in the background; returns the exit status."""
     import logging
 
-    from digest.preview import serve
+    from digest.site.preview import serve
 
     os.environ.update(BUILD_ENV)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")

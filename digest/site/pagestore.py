@@ -1,4 +1,4 @@
-"""Keeping a large build's pages small in memory (used by digest.plugin).
+"""Keeping a large build's pages small in memory (used by digest.site.plugin).
 
 MkDocs converts every page to HTML before it renders the first one into the theme, and keeps
 each page's Markdown and HTML until the build ends. At ten thousand entries that alone is
@@ -22,7 +22,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from digest.archive import SEARCH_EXCLUDE
+from digest.pages.items import SEARCH_EXCLUDE
 
 # zlib level 1: the store is about memory, not archive size; level 1 is several times faster
 # than the default and still shrinks HTML about five-fold.

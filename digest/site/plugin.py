@@ -12,14 +12,14 @@
   blog plugin asks `page not in posts` for every page, a list scan that made builds quadratic.
   The blog's category views are off (mkdocs.yml), so categories are checked here and link to
   the entry's section of its weekly issue (`CategoryLink`).
-- on_page_markdown: an entry's page is rendered from its front matter (digest.render) with its
+- on_page_markdown: an entry's page is rendered from its front matter (digest.pages.render) with its
   "Also covered by" and entity links; the home page gets the current weekly issue. Then (after
   the blog plugin) the post's excerpt is set to convert only the text before the separator.
 - on_page_content: the figures page gets its table, written as HTML (too big for Markdown).
 
-The pages themselves are made by pure modules (digest.weekly, related, entities, indexes,
+The pages themselves are made by pure modules (digest.pages.weekly, related, entities, indexes,
 feeds) from the list of entries; this module only wires them into MkDocs. `digest serve` is in
-digest.preview.
+digest.site.preview.
 """
 
 from __future__ import annotations
@@ -40,14 +40,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from digest import entities, feeds, indexes, weekly
-from digest.archive import Href, Item, entity_src, relative_link
-from digest.entry import clean_text, entry_from_dict, parse_entry_text
+from digest.pages import entities, feeds, indexes, weekly
+from digest.pages.items import Href, Item, entity_src, relative_link
+from digest.archive.entry import clean_text, entry_from_dict, parse_entry_text
 from digest.errors import DigestError
-from digest.pagestore import BlockStash, ContentStore, missing_blocks
-from digest.related import Story, coverage_map, group_related
-from digest.render import render_body
-from digest.vocabulary import Term, Vocabulary, load_vocabulary
+from digest.site.pagestore import BlockStash, ContentStore, missing_blocks
+from digest.pages.related import Story, coverage_map, group_related
+from digest.pages.render import render_body
+from digest.editorial.vocabulary import Term, Vocabulary, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.silicon-digest")
 
@@ -74,7 +74,7 @@ class Archive:
     entity_pages: dict[str, Term] = field(default_factory=dict)
     matcher: indexes.EntityMatcher | None = None
     figure_rows: list[indexes.FigureRow] = field(default_factory=list)
-    # {entry src: its page's path in the site} (digest.preview copies these pages)
+    # {entry src: its page's path in the site} (digest.site.preview copies these pages)
     post_pages: dict[str, str] = field(default_factory=dict)
     # {entry src: its categories as links to their sections of the week's issue}
     category_links: dict[str, list[CategoryLink]] = field(default_factory=dict)
@@ -134,7 +134,7 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         self._reset_stores()
 
     def _reset_stores(self) -> None:
-        """Per-build memory savers (digest.pagestore): generated pages' HTML blocks, pages' HTML
+        """Per-build memory savers (digest.site.pagestore): generated pages' HTML blocks, pages' HTML
         between conversion and rendering, and the excerpts' one Markdown converter."""
         self.blocks = BlockStash()
         self.contents = ContentStore()

@@ -26,11 +26,11 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger("digest.preview")
+log = logging.getLogger("digest.site.preview")
 
 POSTS_DIR = "posts"  # docs/posts/: the entries; a change there takes the fast path
 SIGNAL_FILE = "full-build-done"  # touched when a full build is in place: browsers reload
-# MkDocs prints a banner about its successor on every build (see digest.site.BUILD_ENV).
+# MkDocs prints a banner about its successor on every build (see digest.site.build.BUILD_ENV).
 CHILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 Snapshot = dict[str, tuple[int, int]]  # {file name: (mtime ns, size)}
@@ -175,7 +175,7 @@ class Preview:
         """The small project's pages get the search box of the whole archive's engine (`auto`
         would pick lunr for a handful of entries) and no index of their own: the served site
         keeps the full build's."""
-        from digest.search_plugin import count_entries, resolve_engine
+        from digest.site.search_plugin import count_entries, resolve_engine
 
         search: Any = config.plugins.get("silicon-digest-search")
         if search is None:

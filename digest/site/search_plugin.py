@@ -239,7 +239,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.shards: set[str] = set()  # of the pages marked for indexing (shard_of)
         self.tops: set[str] = set()  # main_pattern of the main shard's pages
         # False in `digest serve`'s small builds of new entries: the served site keeps the
-        # full build's index (digest.preview).
+        # full build's index (digest.site.preview).
         self.index = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -298,7 +298,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.engine != "pagefind" or not self.index:
             return
         plan = os.environ.get(PLAN_ENV)
-        if plan:  # `digest build` indexes once MkDocs has exited (digest.site.check_and_build)
+        if plan:  # `digest build` indexes once MkDocs has exited (digest.site.build.check_and_build)
             write_plan(Path(plan), self.shards, self.tops)
             return
         site_dir = Path(config.site_dir)
