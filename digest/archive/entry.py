@@ -37,6 +37,7 @@ import yaml
 
 from digest.errors import DuplicateEntry, EntryError
 from digest.models import Entry, Figure, Quote
+from digest.text.yamlsafe import LimitedLoader
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?\n)---\s*(?:\n|\Z)(?P<body>.*)\Z", re.S)
 # Key order of the front matter, as written.
@@ -54,9 +55,9 @@ FIELDS = (
     "figures",
 )
 SLUG_MAX_CHARS = 60
-# libyaml's safe loader when PyYAML was built with it: parsing front matter is the main cost of
-# reading a large archive, and the C loader is several times faster.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The one front-matter loader: libyaml's safe loader when PyYAML was built with it (parsing front
+# matter is the main cost of reading a large archive), with size and alias limits.
+SAFE_LOADER = LimitedLoader
 # Characters that must never reach an entry: C0/C1 controls (except tab/newline), bidi overrides,
 # zero-width characters used to hide text.
 UNSAFE_CHARS = re.compile(

@@ -35,6 +35,7 @@ from digest.archive.entry import FIELDS, SLUG_MAX_CHARS, UNSAFE_CHARS, normalize
 from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import Problem
 from digest.text.urls import canonical_url, url_problems
+from digest.text.yamlsafe import LimitedLoader, YAMLLimitError
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -113,9 +114,10 @@ SUMMARY_RATIO = 0.9
 CANDIDATE_JACCARD = 0.5
 WORD = re.compile(r"[^\W_]+")
 
-# libyaml parses front matter ten times faster; a file it refuses is parsed again by the
-# pure-Python parser so that error messages do not depend on whether libyaml is installed.
-FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The one front-matter loader (digest.text.yamlsafe: libyaml when present, with size and alias
+# limits); a file it refuses as bad YAML is parsed again by the pure-Python parser so that error
+# messages do not depend on whether libyaml is installed.
+FAST_LOADER: type[yaml.SafeLoader] = LimitedLoader
 
 DID_YOU_MEAN_CUTOFF = 0.75  # difflib ratio; lower gives suggestions that surprise people
 KEY_DID_YOU_MEAN_CUTOFF = 0.6  # keys are short: "tag" -> "tags" is 0.86, "sumary" 0.92
@@ -337,6 +339,9 @@ def _compose(ctx: _Context, yaml_text: str) -> yaml.MappingNode | None:
     try:
         loader: yaml.SafeLoader = FAST_LOADER(yaml_text)
         root = loader.get_single_node()
+    except YAMLLimitError as exc:  # too big, or an alias bomb: nothing more is read
+        ctx.add(1, "front matter", str(exc))
+        return None
     except yaml.YAMLError:
         loader = yaml.SafeLoader(yaml_text)  # same error, with the pure-Python parser's wording
         root = _compose_slowly(ctx, loader)

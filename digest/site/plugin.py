@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,14 +39,15 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from digest.archive.entry import clean_text, entry_from_dict, parse_entry_text
+from digest.editorial.vocabulary import Term, Vocabulary, load_vocabulary
+from digest.errors import DigestError
 from digest.pages import entities, feeds, indexes, weekly
 from digest.pages.items import Href, Item, entity_src, relative_link
-from digest.archive.entry import clean_text, entry_from_dict, parse_entry_text
-from digest.errors import DigestError
-from digest.site.pagestore import BlockStash, ContentStore, missing_blocks
 from digest.pages.related import Story, coverage_map, group_related
 from digest.pages.render import render_body
-from digest.editorial.vocabulary import Term, Vocabulary, load_vocabulary
+from digest.site.pagestore import BlockStash, ContentStore, missing_blocks
+from digest.text.yamlsafe import LimitedLoader
 
 log = logging.getLogger("mkdocs.plugins.silicon-digest")
 
@@ -117,13 +117,12 @@ class PostList(list[Any]):
 def _use_libyaml_for_blog_posts() -> None:
     """The blog plugin parses each post's front matter with `yaml.SafeLoader`, PyYAML's
     pure-Python loader (a quarter of a profiled build: our front matter carries the quotes and
-    figures); libyaml's `CSafeLoader` gives the same data several times faster."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:  # PyYAML built without libyaml: nothing to swap
-        return
+    figures); libyaml's `CSafeLoader` gives the same data several times faster. The loader is
+    the project's one front-matter loader (digest.text.yamlsafe: libyaml when present, with
+    size and alias limits), so an alias bomb in a post fails the build instead of its memory."""
     from material.plugins.blog import structure
 
-    structure.SafeLoader = loader
+    structure.SafeLoader = LimitedLoader
 
 
 class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
