@@ -17,9 +17,10 @@ from digest.archive import entry as entry_module
 from digest.archive.entry import render_entry
 from digest.editorial.figures import find_figures
 from digest.editorial.quotes import find_quotes
-from digest.editorial.summary import split_sentences, summarize
+from digest.editorial.summary import summarize
 from digest.editorial.tagging import tag_article
 from digest.models import Entry, Figure, Quote
+from digest.text.sentences import split_sentences
 
 QUOTE_CASES = [
     pytest.param(

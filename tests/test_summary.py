@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from digest.editorial.summary import MAX_WORDS, split_sentences, summarize
+from digest.editorial.summary import MAX_WORDS, summarize
 from digest.models import Figure
+from digest.text.sentences import split_sentences
 from tests.conftest import SEED_HEADLINE
 
 SPLIT_CASES = [

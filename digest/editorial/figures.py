@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.models import Figure
+from digest.text.normalize import collapse_whitespace, squeeze
+from digest.text.sentences import sentence_spans
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -192,7 +194,6 @@ _QUARTER = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|FY)\s?'?\d{2,4}\b|\b(?:Q[1-4]|H
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _DECADE = re.compile(r"^(?:19|20)\d0s$|^'\d0s$")
 _DATE_WORD = re.compile(r"^(?:\d{1,2},?|(?:19|20)\d{2},?|(?:" + _MONTH + r")\.?,?|on)$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9$])")
 # Cheap tests that let a paragraph or sentence skip the patterns above: every value, date, time,
 # phone number, quarter and reference holds a digit, and a spelled-out multiplier holds "times"
 # or "fold" (the same flag as _WORD_MULTIPLIER, so the same letters match).
@@ -218,7 +219,6 @@ _PRODUCT_SUFFIX = re.compile(r"^\s?(?:Gen|Pro|Max|Ultra|Plus|Mini)\b")
 _VERSION_TAIL = re.compile(r"^[.:/]\d")
 _AGE = re.compile(r"^-(?:[A-Za-z]+-)*(?:year|month|week|day|hour|minute)s?-old\b")
 _ABBREVIATION_END = re.compile(r"\b(?:vs|U\.S)\.$")
-_SPACES = re.compile(r"\s+")
 _COMPARISON_START = re.compile(
     r"^\s*,?\s*(?:compared (?:to|with)|versus|vs\.?|than|from|up from|down from|over|against|"
     r"relative to|a year (?:earlier|ago)|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I,
@@ -243,7 +243,7 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
     """Every figure in `paragraphs`, most important first; each value once (first mention)."""
     found: list[_Found] = []
     for i, para in enumerate(paragraphs):
-        found.extend(_figures_in_paragraph(i, " ".join(para.split())))
+        found.extend(_figures_in_paragraph(i, collapse_whitespace(para)))
     found = _drop_repeats(found)
     ranked = sorted(found, key=_rank_key)
     seen: set[tuple[str, str]] = set()
@@ -289,10 +289,8 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
         return []  # nothing below can match
     blocked = _blocked_ranges(text) if digits else []
     out: list[_Found] = []
-    offset = 0
-    for sentence in _split_sentences(text):
-        start = text.find(sentence, offset)
-        offset = start + len(sentence)
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
         candidates: list[tuple[int, int, str]] = []
         if digits and _DIGIT.search(sentence):
             candidates += [(m.start("value"), m.end("value"), m.group("value"))
@@ -343,10 +341,6 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     for pattern in (_DATE, _TIME, _PHONE, _QUARTER, _FOOTNOTE, _CITATION, _MODEL_NUMBER):
         ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return ranges
-
-
-def _split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def _kind(value: str) -> str | None:
@@ -492,4 +486,4 @@ def _rank_key(f: _Found) -> tuple[float, int, int]:
 
 
 def _norm(value: str) -> str:
-    return _SPACES.sub("", value).lower()
+    return squeeze(value)

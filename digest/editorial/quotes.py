@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from digest.models import Quote
+from digest.text.sentences import sentence_end, sentence_ends, sentence_start, split_sentences
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -167,12 +168,6 @@ MERGE_MAX_ATTRIBUTION_WORDS = 30
 PARTIAL_JOIN_MAX_WORDS = 12
 # Dashes that open a press-release attribution line ("— Jane Doe, CEO of Example").
 ATTRIBUTION_DASHES = "—–-"
-# Abbreviations whose period does not end a sentence (besides single capital initials), in the
-# order the sentence splitter has always checked them.
-SENTENCE_END_ABBREVIATIONS: tuple[str, ...] = (
-    "Mr", "Ms", "Dr", "Mrs", "St", "Inc", "Corp", "Co", "No", "vs", "Sen", "Rep", "Gov", "Prof",
-    "Jr", "Sr",
-)
 # Honorifics that make a capitalised pair a person ('Mr. Carlineo'), for pronoun resolution.
 PERSON_HONORIFICS: tuple[str, ...] = ("Mr", "Ms", "Mrs", "Dr", "Prof")
 
@@ -206,14 +201,6 @@ _DEFINITE = re.compile(r"^(?:the)\s+(?P<head>[a-z][\w-]*)$", re.I)
 # sentence the quote sits in.
 _LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
-# The first mark is matched before the abbreviation checks look back past it: a pattern that
-# opens with a character class lets the regex engine skip straight to candidate marks, where
-# leading look-behinds were tried at every character (25x slower on real pages, same matches).
-_SENTENCE_END = re.compile(
-    r"[.!?](?<!\b[A-Z].)"
-    + "".join(r"(?<!\b" + re.escape(a) + r".)" for a in SENTENCE_END_ABBREVIATIONS)
-    + r"[.!?]*(?=\s+[\"“A-Z(]|\s*$)"
-)
 _WORD = re.compile(r"[\w’'%$.-]+")
 # Patterns the helpers below apply, compiled once (they used to be rebuilt from strings per call).
 _CAP_RUN_RE = re.compile(_CAP_RUN)
@@ -381,7 +368,7 @@ def _only_attribution_between(text: str, left: _Span, right: _Span) -> bool:
     words = _WORD.findall(between)
     if len(words) > MERGE_MAX_ATTRIBUTION_WORDS or not _ends_sentence_or_comma(between):
         return False
-    if _SENTENCE_END.search(between.rstrip().rstrip(".!?")):
+    if sentence_ends(between.rstrip().rstrip(".!?")):
         return False  # more than one sentence between the spans
     return _verb_first(between) is not None or _subject_verb(between.rstrip(".,:; ")) is not None
 
@@ -389,7 +376,7 @@ def _only_attribution_between(text: str, left: _Span, right: _Span) -> bool:
 def _joins_partials(text: str, left: _Span, right: _Span, between: str) -> bool:
     if left.text.rstrip()[-1:] in ".!?," or right.text[:1].isupper():
         return False
-    if len(_WORD.findall(between)) > PARTIAL_JOIN_MAX_WORDS or _SENTENCE_END.search(between):
+    if len(_WORD.findall(between)) > PARTIAL_JOIN_MAX_WORDS or sentence_ends(between):
         return False
     return not _SUBJECT_VERB_WORD.search(between)
 
@@ -497,7 +484,7 @@ def _previous_sentence(text: str, start: int) -> _Attribution | None:
     head = text[:start].rstrip()
     if not head.endswith((".", ":")):
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(head[:-1])]
+    ends = sentence_ends(head[:-1])
     sentence = head[ends[-1] if ends else 0 : -1].strip()
     if len(_WORD.findall(sentence)) > MERGE_MAX_ATTRIBUTION_WORDS:
         return None
@@ -508,11 +495,7 @@ def _previous_sentence(text: str, start: int) -> _Attribution | None:
 
 def _sentence_before(text: str, pos: int) -> str:
     """The part of the sentence before `pos` (from the last sentence end outside quotes)."""
-    head = text[:pos]
-    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
-    start = ends[-1] if ends else 0
-    # a closing quote mark followed by an attribution also ends the previous sentence
-    return head[start:]
+    return text[sentence_start(text, pos) : pos]
 
 
 def _sentence_after(text: str, pos: int) -> str:
@@ -521,8 +504,8 @@ def _sentence_after(text: str, pos: int) -> str:
     opening = _OPENING_MARK.search(tail)
     if opening is not None:
         tail = tail[: opening.start()]
-    m = _SENTENCE_END.search(tail)
-    return tail[: m.end()] if m else tail
+    end = sentence_end(tail)
+    return tail[:end] if end is not None else tail
 
 
 def _verb_first(after: str) -> _Attribution | None:
@@ -783,7 +766,7 @@ def _collect_people(outside: list[str]) -> dict[str, str | None]:
     with the role given next to them when any."""
     people: dict[str, str | None] = {}
     for text in outside:
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in split_sentences(text):
             _collect_from_sentence(sentence, people)
     return people
 

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.models import Figure
+from digest.text.normalize import collapse_whitespace, squeeze
+from digest.text.sentences import split_sentences
 
 MAX_WORDS = 70
 MAX_SENTENCES = 3
@@ -27,39 +29,6 @@ LEAD_WINDOW = 2
 # To make room for the key figure's sentence, another lead from the window may replace the best
 # one only when it scores at least this fraction of it.
 LEAD_SWAP_MIN_RATIO = 0.8
-
-# --- Sentence splitting data ----------------------------------------------------------------------
-
-# Abbreviations after which a period never ends a sentence (titles, months, "No. 1", "vs.").
-# fmt: off
-NEVER_SENTENCE_END = frozenset((
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
-    "capt.", "sgt.", "no.", "nos.", "vs.", "v.", "e.g.", "i.e.", "approx.", "fig.", "figs.",
-    "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "est.",
-))
-# fmt: on
-# Abbreviations that usually sit inside a sentence ("Apple Inc. said", "U.S. officials") but
-# can end one; the period ends the sentence only when a typical sentence opener follows.
-# fmt: off
-MAYBE_SENTENCE_END = frozenset((
-    "inc.", "corp.", "co.", "ltd.", "plc.", "llc.", "u.s.", "u.k.", "e.u.", "u.n.", "jr.",
-    "sr.", "a.m.", "p.m.", "etc.", "bros.",
-))
-# fmt: on
-# Words that open a new sentence after such an abbreviation ("... in the U.S. The company ...").
-# fmt: off
-SENTENCE_OPENERS = frozenset((
-    "The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These",
-    "Those", "In", "On", "At", "By", "For", "From", "With", "But", "And", "As", "After",
-    "Before", "While", "When", "However", "Meanwhile", "Still", "Yet", "Separately", "Also",
-    "Shares", "Analysts", "His", "Her", "Their", "Our", "There", "Some", "Many", "Most",
-))
-# fmt: on
-# A period, question or exclamation mark (possibly closing a quote or bracket) followed by space
-# and something that can start a sentence.
-SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$£€])")
-LAST_WORD = re.compile(r"(\S+)$")
-INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "J." or "J.R." in a name
 
 # --- Selection data -----------------------------------------------------------------------------
 
@@ -127,31 +96,6 @@ class _Sentence:
     words: int
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, keeping "Inc.", "U.S.", "$2.1 billion" and quotes whole."""
-    sentences: list[str] = []
-    start = 0
-    for m in SENTENCE_BREAK.finditer(text):
-        last = LAST_WORD.search(text, start, m.start() + 1)
-        token = last.group(1).lstrip("\"'“‘(").lower() if last else ""
-        if token.endswith(".") and m.group().startswith(".") and not m.group().startswith(".."):
-            if token in MAYBE_SENTENCE_END:
-                following = text[m.end() :].split(maxsplit=1)
-                opener = following[0].strip("\"'“‘(") if following else ""
-                if opener not in SENTENCE_OPENERS:
-                    continue
-            elif token in NEVER_SENTENCE_END or INITIAL.match(last.group(1) if last else ""):
-                continue
-        sentence = text[start : m.end()].strip()
-        if sentence:
-            sentences.append(sentence)
-        start = m.end()
-    rest = text[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return sentences
-
-
 def _is_boilerplate(sentence: str) -> bool:
     return any(p.search(sentence) for p in BOILERPLATE)
 
@@ -184,7 +128,7 @@ def _sentences(paragraphs: Sequence[str]) -> list[_Sentence]:
     for paragraph in paragraphs:
         if not isinstance(paragraph, str):
             continue
-        for raw in split_sentences(" ".join(paragraph.split())):
+        for raw in split_sentences(collapse_whitespace(paragraph)):
             text = _strip_lead_in(raw) if not out else raw
             out.append(_Sentence(len(out), text, len(text.split())))
     return out
@@ -216,15 +160,7 @@ def _contains_figure(text: str, value: str) -> bool:
         return False
     if value in text:
         return True
-    return _squeeze(value) in _squeeze(text)
-
-
-SPACES = re.compile(r"\s+")
-
-
-def _squeeze(text: str) -> str:
-    """`text` without whitespace, lower-cased: how a figure is found however it is spaced."""
-    return SPACES.sub("", text).lower()
+    return squeeze(value) in squeeze(text)
 
 
 def _key_figure(title: str, figures: Sequence[Figure]) -> str:
@@ -265,7 +201,7 @@ def _fallback(title: object, paragraphs: object) -> str:
         else []
     )
     source = texts[0] if texts else (title if isinstance(title, str) else "")
-    return _truncate(" ".join(source.split()), MAX_WORDS)
+    return _truncate(collapse_whitespace(source), MAX_WORDS)
 
 
 def _summarize(title: str, paragraphs: Sequence[str], figures: Sequence[Figure]) -> str:
