@@ -268,6 +268,7 @@ def to_json(result: Digested) -> dict[str, Any]:
             "url": a.url,
             "description": a.description,
             "lang": a.lang,
+            "low_confidence": a.low_confidence,
         },
         "summary": result.summary,
         "quotes": [[q.text, q.speaker, q.role] for q in result.quotes],

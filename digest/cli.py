@@ -140,7 +140,7 @@ def add(
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     today = fallback_date.date() if fallback_date else None
     failed = 0
-    for _source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
+    for source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
         try:
             if isinstance(result, DigestError):
                 raise result
@@ -152,6 +152,9 @@ def add(
             failed += 1
             continue
         click.echo(f"added {path}")
+        if result.article.low_confidence:
+            click.echo(f"warning: {source}: the article text found is weak (short or unclear); "
+                       f"check {path}", err=True)
     if failed:
         sys.exit(1)
 

@@ -36,6 +36,9 @@ class Article:
     url: str | None = None
     description: str | None = None
     lang: str | None = None
+    # True when the extractor returned its best candidate although it is weak (short, few
+    # sentences, or not clearly the page's main text): worth a curator's look before publishing.
+    low_confidence: bool = False
 
     @property
     def text(self) -> str:

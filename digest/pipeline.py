@@ -82,6 +82,7 @@ def to_json(result: Digested) -> dict[str, Any]:
         "site_name": a.site_name,
         "url": a.url,
         "text": a.text,
+        "low_confidence": a.low_confidence,
         "summary": result.summary,
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in result.quotes],
         "figures": [{"value": f.value, "context": f.context} for f in result.figures],
