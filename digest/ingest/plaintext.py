@@ -1,277 +1,288 @@
-"""Plain-text scrapes: the same Article as the HTML extractor, found by line-level rules.
+"""Plain-text scrapes: the same Article as the HTML extractor, found from the shape of lines.
 
-A scrape is what a crawler saved of a page as text: the headline and body paragraphs surrounded
-by the page's chrome (skip links, share and follow lines, disclosures, author boxes, prompts).
-The rules below are data; `extract_text` applies them in one pass:
+A scrape is what a reader copied of a page as text: the headline and body paragraphs surrounded
+by the page's chrome. `extract_text` works in four steps, each a function below:
 
-1. drop lines that are chrome wherever they stand (CHROME_LINES, menu-like lines);
-2. the headline is the last title-like block before the first prose paragraph; byline and date
-   lines around it are metadata, wherever a date line stands it is not body;
-3. body paragraphs run until the first line that opens the trailing chrome (END_MARKERS);
-4. the author and site name may also be read from the trailing chrome (author box, "You're
-   reading SITE").
+1. classify every line by general features (digest.ingest.lines): prose, headings, short
+   lines, menus, repeated lines, page controls, credits, bylines, datelines, section ends;
+2. the body is the densest stretch of prose: the contiguous run of lines with the highest total
+   score (REGION_WEIGHTS), which bridges a subhead or an ad label but not a menu or a trailing
+   "Related stories" section;
+3. the headline is the best title-shaped line before the body (HEADLINE_RULES): close to it,
+   next to the byline and dateline, echoed elsewhere in the page; captions, credits,
+   standfirsts and share lines are not headlines;
+4. byline and date come from the lines around the headline, author and site from the trailing
+   chrome when the top does not name them (digest.ingest.scrapemeta).
+
+A page with prose but no clear article comes back marked `low_confidence`; only a page without
+any prose at all raises ExtractionError.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from digest.errors import ExtractionError
+from digest.ingest.lines import WORD, Kind, Line, classify
+from digest.ingest.scrapemeta import (
+    author_from_chrome,
+    byline_and_date,
+    first_date,
+    site_from_chrome,
+)
 from digest.models import Article
-from digest.text.dates import parse_date
 
-# Lines that are page chrome wherever they appear; matched against the whole stripped line.
-CHROME_LINES = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"skip to (?:main )?content",  # accessibility skip link
-        r"(?:advertisement|sponsored(?: content)?|ad|ads by \w+)",  # ad slot labels
-        r"(?:share|share this(?: article| story| post)?|tweet|email|print|copy link):?",
-        r"share on (?:facebook|twitter|x|linkedin|reddit|whatsapp)",
-        r".*\bnotification icon\b.*",  # push-notification prompts
-        r"(?:manage )?push notifications",
-        r"we would like to show you notifications.*",
-        r"you are subscribed to notifications.*",
-        r"(?:allow|block|not now|no thanks|accept(?: all)?(?: cookies)?|reject all|got it)",
-        r".*\b(?:we|this (?:site|website)) uses? cookies\b.*",  # cookie banners
-        r".*\bcookies\b.*\b(?:partners|consent|your device|privacy)\b.*",
-        r"we value your privacy",
-        r"(?:turn on|get) notifi(?:cations|ed)\b.*",  # notification prompts
-        r"we['’]d like to send you notifications.*",
-        r"load (?:more )?comments.*",
-        r".*\bcookie (?:policy|settings|preferences)\b.*",
-        r".*\bsign up for (?:our|the) \w+ newsletter\b.*",
-        r".*\bsubscribe to (?:our|the) (?:\w+ )?newsletter\b.*",
-        r"(?:menu|search|home|log ?in|sign ?in|subscribe|close)",  # navigation words
-        r"(?:image|photo|credit|source|via):.*",  # captions and credits
-    )
-)
+# Step 2: what each kind of line adds to (or takes from) a stretch of body. Prose earns in
+# proportion to its length, so one long paragraph outweighs a few stray short lines.
+REGION_WEIGHTS: dict[Kind, float] = {
+    Kind.PROSE: 1.0,  # plus PROSE_PER_WORD for each word, up to PROSE_WORD_CAP
+    Kind.SENTENCE: 0.5,  # a short sentence: a one-line paragraph, or a caption
+    Kind.HEADING: -0.5,  # a subhead costs little; a list of teaser titles adds up
+    Kind.SHORT: -1.0,
+    Kind.DATE: -1.0,
+    Kind.BYLINE: -1.0,
+    Kind.CREDIT: -1.0,
+    Kind.CHROME: -1.5,
+    Kind.REPEATED: -2.0,
+    Kind.MENU: -2.0,
+    Kind.END: -12.0,  # "Related stories", "Comments": the article is over
+}
+PROSE_PER_WORD = 1 / 8
+PROSE_WORD_CAP = 80
+LOW_STOPWORD_RATIO = 0.12  # prose with fewer function words (lists of names, keywords) ...
+LOW_STOPWORD_FACTOR = 0.3  # ... earns this share of its weight
 
-# Lines that open the trailing chrome: the body ends at the first of them after the headline.
-END_MARKERS = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"follow\s+\w+.*",  # social follow line ("Follow Chance Threads, Bluesky...")
-        r"ftc:.*",  # affiliate-link disclosure
-        r".*\b(?:affiliate links?|commission on purchases)\b.*",
-        r"(?:disclosure|affiliate notice):.*",
-        r"share on \w+.*",
-        r"you['’]re reading .*",  # the publication's self-promotion
-        r"comments?(?:\s*\(\d+\))?",
-        r"comments are (?:closed|disabled).*",
-        r"(?:about the )?authors?",  # author box heading
-        r"avatar for .*",
-        r"(?:related|recommended|more|popular|trending|latest)"
-        r"(?: stories| articles| posts| news| reading| from \w+| coverage)?:?",
-        r"read (?:more|next):?.*",
-        r"(?:tags|filed under|topics):.*",
-        r"you (?:can|may) (?:send|also like).*",
-    )
-)
+# What a body stretch keeps: body-shaped lines; captions (a line right before a credit) go.
+KEEP_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.HEADING, Kind.SHORT})
 
-# A byline under the headline: "By Jane Doe", "By Jane Doe | December 4, 2024", "By Jane Doe and
-# John Roe, Staff Writers".
-BYLINE = re.compile(
-    r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|la))+"
-    r"(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)?)",
-    re.I,
-)
-# A name then a date: "Beatrix Holloway · Dec 20, 2024, 5:48 PM ET".
-NAME_DATE_LINE = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*[·|•,—–-]\s*(?P<date>.+)$"
-)
-# A menu: three or more items separated by runs of spaces, pipes or bullets ("Chips  Licensing
-# Devices  Opinion", "Home | News | Reviews"). Checked on the raw line, before spaces collapse.
-MENU_LINE = re.compile(
-    r"^\s*[^\s|•·]+(?:\s[^\s|•·]+)?(?:(?: {2,}|\s*[|•·]\s*)[^\s|•·]+(?:\s[^\s|•·]+)?){2,}\s*$"
-)
-# A date line: "Published December 5, 2024", "Updated: 2024-12-05 10:00", "December 5, 2024".
-DATE_LINE = re.compile(r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?[\w ,.:/-]{6,40}$", re.I)
-# Author box: "Avatar for Chance Miller Chance Miller" repeats the name after the alt text.
-AVATAR_LINE = re.compile(r"^avatar for (?P<name>.+?)(?:\s+(?P=name))?$", re.I)
-# Self-promotion names the publication: "You're reading 9to5Mac — experts who..."
-SITE_LINE = re.compile(r"^you['’]re reading (?P<site>[^—–\-|:,.]+?)\s*(?:[—–\-|:,]|$)", re.I)
-# Author box: a line with only a name, then a role line ("Senior Reporter, The Interconnect") or a
-# bio that starts with the first name ("Rafael covers data centers...").
-NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|la)){1,3}")
-AUTHOR_ROLE_LINE = re.compile(
-    r"^(?:senior |staff |contributing |chief |deputy |managing )*"
-    r"(?:reporter|editor|writer|correspondent|columnist|analyst|editor-in-chief)\b"
-    r"(?:.*?(?:,|\bat|\bfor)\s+(?P<site>[^,.]+))?",
-    re.I,
-)
-COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<site>[^.|]+)", re.I)
-
-# Thresholds for what a headline and a body paragraph look like.
+# Step 3: where the headline is looked for, relative to the body's first line.
+HEADLINE_LOOKBACK = 40  # lines before the body
+HEADLINE_LOOKAHEAD = 3  # lines into the body (a cookie notice or dek may open the stretch)
+HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
-HEADLINE_MIN_WORDS = 3
-PARAGRAPH_MIN_WORDS = 6  # shorter lines without end punctuation are chrome, not prose
-PROSE_MIN_WORDS = 15  # a block this long ending like a sentence is body prose
-SENTENCE_END = re.compile(r"[.!?…:;\"'”’)]$")
+HEADLINE_KINDS = frozenset({Kind.HEADING, Kind.SENTENCE, Kind.PROSE, Kind.REPEATED, Kind.SHORT})
+META_NEAR = 4  # a byline or dateline this close after a line marks it as the headline
+ECHO_F1 = 0.8  # token F1 at which another line of the page repeats the headline
+ECHO_TOP_LINES = 15  # the page's first lines, where a <title>-like copy of the headline sits
+
+# Confidence: below this many words of prose in the body the result is marked low-confidence.
+LOW_CONFIDENCE_WORDS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int  # first line of the body stretch
+    end: int  # one past its last line
+    score: float
 
 
 def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
     """Extract headline, byline, date, site name and body paragraphs from a text scrape."""
-    lines = [_clean(line) for line in text.splitlines()]
-    blocks = _blocks(text.splitlines())
-    kept = [b for b in blocks if not _is_chrome(b)]
-    headline_at = _find_headline(kept)
-    if headline_at is None:
-        raise ExtractionError(source, "no headline found in the text")
-    author: str | None = None
-    published = None
-    paragraphs: list[str] = []
-    trailing: list[str] = []
-    for i, block in enumerate(kept[headline_at + 1 :]):
-        if any(m.fullmatch(block) for m in END_MARKERS):
-            trailing = kept[headline_at + 1 + i :]
-            break
-        byline = _byline(block)
-        if byline is not None and not paragraphs:
-            name, date = byline
-            author = author or name
-            published = published or date
-            continue
-        if _is_date_line(block):
-            published = published or parse_date(block)
-            continue
-        if _is_paragraph(block):
-            paragraphs.append(block)
-    if not paragraphs:
-        raise ExtractionError(source, "no article paragraphs found in the text")
-    chrome = trailing + [b for b in blocks if _is_chrome(b)]
+    lines = classify(text)
+    if not any(line.kind in (Kind.PROSE, Kind.SENTENCE) for line in lines):
+        raise ExtractionError(source, "no article text found (no line reads like prose)")
+    region = body_region(lines)
+    headline = find_headline(lines, region.start)
+    start = region.start
+    if headline is not None and headline >= start:
+        start = headline + 1
+    body = [line for line in body_lines(lines[start : region.end])]
+    if not body:  # the stretch held only the headline: take what follows it
+        body = [line for line in lines[start:] if line.kind is Kind.PROSE][:1]
+    if not body:
+        raise ExtractionError(source, "no article text found (no paragraph after the headline)")
+    author, published = byline_and_date(lines, headline, start)
+    trailing = [line.text for line in lines[region.end :]]
+    everything = [line.text for line in lines]
+    title = lines[headline].text if headline is not None else _fallback_title(lines, body)
+    prose_words = sum(line.words for line in body if line.kind is Kind.PROSE)
     return Article(
         source=source,
-        title=kept[headline_at],
-        paragraphs=paragraphs,
-        author=author or _author_from_chrome(trailing) or _author_from_box(lines),
-        published=published,
-        site_name=_site_from_chrome(chrome) or _site_from_box(lines),
+        title=title,
+        paragraphs=[line.text for line in body],
+        author=author or author_from_chrome(trailing) or author_from_chrome(everything),
+        published=published or first_date(lines[: region.end]),
+        site_name=site_from_chrome(trailing) or site_from_chrome(everything),
         url=url,
+        low_confidence=headline is None or prose_words < LOW_CONFIDENCE_WORDS,
     )
 
 
-def _find_headline(blocks: list[str]) -> int | None:
-    """The last title-like block before the first prose paragraph (mastheads, section names and
-    menus come before the headline; bylines and dates come after it)."""
-    first_prose = next((i for i, b in enumerate(blocks) if _is_prose(b)), len(blocks))
-    candidates = [
-        i
-        for i, b in enumerate(blocks[:first_prose])
-        if _is_headline(b) and _byline(b) is None and not _is_date_line(b)
-    ]
-    if candidates:
-        return candidates[-1]
-    return next((i for i, b in enumerate(blocks) if _is_headline(b)), None)
+# --- step 2: the body -------------------------------------------------------------------------
 
 
-def _byline(block: str) -> tuple[str, dt.date | None] | None:
-    """(author, date) from a byline block, or None."""
-    if len(block) > 120:
-        return None
-    match = BYLINE.match(block)
-    if match:
-        return match.group("name").strip(), parse_date(block)
-    match = NAME_DATE_LINE.match(block)
-    if match and parse_date(match.group("date")):
-        return match.group("name").strip(), parse_date(match.group("date"))
-    return None
+def line_weight(line: Line) -> float:
+    """What a line adds to a body stretch (REGION_WEIGHTS)."""
+    weight = REGION_WEIGHTS[line.kind]
+    if line.kind is Kind.PROSE:
+        weight += min(line.words, PROSE_WORD_CAP) * PROSE_PER_WORD
+        if line.stop_ratio < LOW_STOPWORD_RATIO:
+            weight *= LOW_STOPWORD_FACTOR
+    return weight
 
 
-def _is_date_line(block: str) -> bool:
-    return bool(DATE_LINE.fullmatch(block)) and parse_date(block) is not None
+def body_region(lines: list[Line]) -> Region:
+    """The contiguous stretch of lines with the highest total weight (Kadane's maximum
+    subarray); it starts and ends on a positive line."""
+    best = Region(0, 0, float("-inf"))
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        weight = line_weight(line)
+        if total <= 0:
+            total, start = weight, i
+        else:
+            total += weight
+        if total > best.score:
+            best = Region(start, i + 1, total)
+    return best
 
 
-def _is_prose(block: str) -> bool:
-    return len(block.split()) >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(block))
-
-
-def _clean(line: str) -> str:
-    return re.sub(r"\s+", " ", line.replace("\u00a0", " ")).strip()
-
-
-def _blocks(lines: list[str]) -> list[str]:
-    """Group lines into blocks separated by blank lines; chrome lines stand on their own."""
-    blocks: list[str] = []
-    current: list[str] = []
-    for raw in lines:
-        line = _clean(raw)
-        standalone = _is_chrome(line) or any(m.fullmatch(line) for m in END_MARKERS)
-        if not line or standalone or MENU_LINE.match(raw):
-            if current:
-                blocks.append(" ".join(current))
-                current = []
-            if standalone:
-                blocks.append(line)
+def body_lines(stretch: list[Line]) -> list[Line]:
+    """The lines of a body stretch that are article text: body-shaped kinds, minus captions
+    (a line directly followed by a credit line)."""
+    kept: list[Line] = []
+    for i, line in enumerate(stretch):
+        if line.kind not in KEEP_KINDS:
             continue
-        current.append(line)
-    if current:
-        blocks.append(" ".join(current))
-    return blocks
+        following = stretch[i + 1] if i + 1 < len(stretch) else None
+        if following is not None and following.kind is Kind.CREDIT and line.words <= 40:
+            continue  # a caption: its credit follows it
+        kept.append(line)
+    return kept
 
 
-def _is_chrome(block: str) -> bool:
-    return any(p.fullmatch(block) for p in CHROME_LINES)
+# --- step 3: the headline ---------------------------------------------------------------------
 
 
-def _is_headline(block: str) -> bool:
-    words = block.split()
+@dataclass(frozen=True, slots=True)
+class HeadlineRule:
+    """One thing that makes a line more (weight > 0) or less likely the headline."""
+
+    name: str
+    weight: float
+    applies: Callable[[Line, list[Line], int], bool]  # (candidate, all lines, body start)
+
+
+def _meta_after(line: Line, lines: list[Line], body_start: int) -> bool:
+    following = lines[line.index + 1 : line.index + 1 + META_NEAR]
+    return any(x.kind in (Kind.BYLINE, Kind.DATE) for x in following)
+
+
+def _meta_before(line: Line, lines: list[Line], body_start: int) -> bool:
+    before = lines[max(0, line.index - 2) : line.index]
+    return any(x.kind in (Kind.BYLINE, Kind.DATE) for x in before)
+
+
+def _echoed(line: Line, lines: list[Line], body_start: int) -> bool:
+    """The page repeats the headline: in its first lines (where the <title> and breadcrumbs
+    sit) or anywhere else (share text, "next/previous" links)."""
+    if line.repeats > 1:
+        return True
+    others = lines[:ECHO_TOP_LINES] + [x for x in lines if x.kind is Kind.REPEATED]
+    return any(
+        x.index != line.index and x.words >= 2 and token_f1(x.text, line.text) >= ECHO_F1
+        for x in others
+    )
+
+
+def _good_length(line: Line, lines: list[Line], body_start: int) -> bool:
+    return 4 <= line.words <= 20
+
+
+def _too_short(line: Line, lines: list[Line], body_start: int) -> bool:
+    return line.words <= 2
+
+
+def _sentence_like(line: Line, lines: list[Line], body_start: int) -> bool:
+    """A standfirst or caption: it ends like a sentence and is made of function words."""
+    return line.text.endswith((".", ",", ";")) and line.words > 8
+
+
+def _ends_with_colon(line: Line, lines: list[Line], body_start: int) -> bool:
+    return line.text.endswith(":")
+
+
+def _lowercase_start(line: Line, lines: list[Line], body_start: int) -> bool:
+    first = line.text[:1]
+    return first.isalpha() and first.islower()
+
+
+def _shouted(line: Line, lines: list[Line], body_start: int) -> bool:
+    return line.text.isupper()
+
+
+def _inside_body(line: Line, lines: list[Line], body_start: int) -> bool:
+    return line.index >= body_start
+
+
+def _distance(line: Line, lines: list[Line], body_start: int) -> bool:
+    return False  # applied as a graded penalty in headline_score
+
+
+# Ordered by strength. A headline sits just before the body, next to its byline and dateline,
+# and the page often repeats it at the top; what is not a headline is too short, a sentence
+# (standfirst, caption), a label ending in a colon, or inside the body.
+HEADLINE_RULES = (
+    HeadlineRule("byline or dateline follows", 3.0, _meta_after),
+    HeadlineRule("echoed in the page", 2.0, _echoed),
+    HeadlineRule("byline or dateline just before", 1.0, _meta_before),
+    HeadlineRule("four to twenty words", 1.0, _good_length),
+    HeadlineRule("one or two words", -3.0, _too_short),
+    HeadlineRule("reads like a sentence", -2.5, _sentence_like),
+    HeadlineRule("ends with a colon", -3.0, _ends_with_colon),
+    HeadlineRule("starts in lower case", -2.0, _lowercase_start),
+    HeadlineRule("all capitals", -1.0, _shouted),
+    HeadlineRule("inside the body", -1.5, _inside_body),
+)
+DISTANCE_PENALTY = 0.15  # per line between the candidate and the body
+DISTANCE_PENALTY_CAP = 5.0
+
+
+def headline_score(line: Line, lines: list[Line], body_start: int) -> float:
+    score = sum(rule.weight for rule in HEADLINE_RULES if rule.applies(line, lines, body_start))
+    between = [x for x in lines[line.index + 1 : body_start] if x.kind is not Kind.CHROME]
+    return score - min(DISTANCE_PENALTY * len(between), DISTANCE_PENALTY_CAP)
+
+
+def is_headline_shaped(line: Line) -> bool:
     return (
-        len(block) <= HEADLINE_MAX_CHARS
-        and len(words) >= HEADLINE_MIN_WORDS
-        and not block.endswith((".", ",", ";"))
-        and not BYLINE.match(block)
+        line.kind in HEADLINE_KINDS
+        and line.words >= 1
+        and line.words <= HEADLINE_MAX_WORDS
+        and len(line.text) <= HEADLINE_MAX_CHARS
     )
 
 
-def _is_paragraph(block: str) -> bool:
-    return len(block.split()) >= PARAGRAPH_MIN_WORDS or bool(SENTENCE_END.search(block))
+def find_headline(lines: list[Line], body_start: int) -> int | None:
+    """The index of the headline line, or None when no line before the body is shaped like
+    one. Ties go to the line nearer the body."""
+    lo = max(0, body_start - HEADLINE_LOOKBACK)
+    candidates = [x for x in lines[lo : body_start + HEADLINE_LOOKAHEAD] if is_headline_shaped(x)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda x: (headline_score(x, lines, body_start), x.index))
+    return best.index
 
 
-def _author_from_chrome(blocks: list[str]) -> str | None:
-    for i, block in enumerate(blocks):
-        avatar = AVATAR_LINE.match(block)
-        if avatar:
-            return avatar.group("name").strip()
-        if re.fullmatch(r"(?:about the )?author", block, re.I) and i + 1 < len(blocks):
-            candidate = blocks[i + 1]
-            if re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", candidate):
-                return candidate
-    return None
+def _fallback_title(lines: list[Line], body: list[Line]) -> str:
+    """A title when no line is shaped like a headline: the first sentence of the body."""
+    first = body[0].text
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:20]) + ("…" if len(words) > 20 else "")
 
 
-def _author_box(lines: list[str]) -> tuple[str, str | None] | None:
-    """(name, site or None) from an author box: a name line followed by a role or bio line."""
-    nonempty = [line for line in lines if line]
-    for name, following in reversed(list(itertools.pairwise(nonempty))):
-        if not NAME_ONLY.fullmatch(name):
-            continue
-        role = AUTHOR_ROLE_LINE.match(following)
-        if role:
-            return name, (role.group("site") or "").strip() or None
-        if following.startswith(name.split()[0] + " ") and len(following.split()) > 4:
-            return name, None
-    return None
+def token_f1(a: str, b: str) -> float:
+    """Token overlap of two lines (case-folded word tokens), as F1."""
+    ta, tb = Counter(WORD.findall(a.casefold())), Counter(WORD.findall(b.casefold()))
+    matched = sum((ta & tb).values())
+    if not matched:
+        return 0.0
+    precision, recall = matched / sum(ta.values()), matched / sum(tb.values())
+    return 2 * precision * recall / (precision + recall)
 
 
-def _author_from_box(lines: list[str]) -> str | None:
-    box = _author_box(lines)
-    return box[0] if box else None
 
-
-def _site_from_box(lines: list[str]) -> str | None:
-    box = _author_box(lines)
-    return box[1] if box else None
-
-
-def _site_from_chrome(blocks: list[str]) -> str | None:
-    for pattern in (SITE_LINE, COPYRIGHT_LINE):
-        for block in blocks:
-            match = pattern.match(block)
-            if match:
-                site = match.group("site").strip()
-                if 1 <= len(site.split()) <= 5:
-                    return site
-    return None

@@ -1,0 +1,182 @@
+"""Author, date and site name of a plain-text scrape, read from the lines around the headline
+(byline, dateline) and from the trailing chrome (author box, self-promotion, copyright line).
+
+The rules are data below; `byline_and_date` and `site_and_author_from_chrome` apply them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+from digest.ingest.lines import BYLINE, BYLINE_WORD_ONLY, Kind, Line, is_date_line
+from digest.text.dates import parse_date
+
+# Where the byline and dateline sit: this many lines before the headline and after it (up to
+# the first body paragraph plus a few lines, as some pages put the byline under the dek or the
+# lead picture).
+META_BEFORE = 3
+META_AFTER = 12
+
+# A name: two to four capitalised words, with the particles that names carry.
+NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|den|la|le|di|del|bin|al))+"
+NAME_ONLY = re.compile(rf"{NAME}")
+NAMES = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
+# A name then a date: "Beatrix Holloway · Dec 20, 2024, 5:48 PM ET".
+NAME_DATE_LINE = re.compile(rf"^(?P<name>{NAME})\s*[·|•,—–-]\s*(?P<date>.+)$")
+# What follows the name in a byline and is not the name: roles, outlets, dates, "and" lists of
+# roles, reading times. The name ends at the first of these.
+NAME_END = re.compile(
+    r"\s*(?:[|·•,;—–(]|\s-\s|\bon\b|\bfor\b|\bat\b|\bin\b|\bupdated\b|\bpublished\b|\bposted\b|"
+    r"\d).*$",
+    re.I,
+)
+# Words that are never (part of) an author's name although they are capitalised in bylines.
+NOT_NAME_WORDS = frozenset(
+    [
+        "staff", "editor", "editors", "writer", "reporter", "correspondent", "contributor",
+        "team", "desk", "news", "updated", "published", "posted", "share", "follow",
+        "subscribe", "advertisement",
+    ]
+)
+# Published beats updated: a dateline that says it was published or posted is preferred.
+PUBLISHED_WORDS = re.compile(r"\b(?:published|posted|first published|created|on)\b", re.I)
+UPDATED_WORDS = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I)
+
+# Trailing chrome.
+AVATAR_LINE = re.compile(r"^avatar for (?P<name>.+?)(?:\s+(?P=name))?$", re.I)
+SITE_LINE = re.compile(r"^you['’]re reading (?P<site>[^—–\-|:,.]+?)\s*(?:[—–\-|:,]|$)", re.I)
+AUTHOR_ROLE_LINE = re.compile(
+    r"^(?:senior |staff |contributing |chief |deputy |managing )*"
+    r"(?:reporter|editor|writer|correspondent|columnist|analyst|editor-in-chief)\b"
+    r"(?:.*?(?:,|\bat|\bfor)\s+(?P<site>[^,.]+))?",
+    re.I,
+)
+COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<site>[^.|]+)", re.I)
+ABOUT_AUTHOR = re.compile(r"(?:about the )?authors?:?", re.I)
+
+
+def byline_and_date(
+    lines: list[Line], headline: int | None, body_start: int
+) -> tuple[str | None, dt.date | None]:
+    """The author and publication date stated around the headline."""
+    anchor = headline if headline is not None else body_start
+    lo = max(0, anchor - META_BEFORE)
+    hi = min(len(lines), max(anchor + META_AFTER, body_start + 3))
+    window = [line for line in lines[lo:hi] if line.index != headline]
+    return _author(window), _date(window)
+
+
+def _author(window: list[Line]) -> str | None:
+    for i, line in enumerate(window):
+        if line.kind is not Kind.BYLINE and not BYLINE.match(line.text):
+            continue
+        if BYLINE_WORD_ONLY.match(line.text):
+            following = window[i + 1].text if i + 1 < len(window) else ""
+            name = clean_name(following)
+        else:
+            match = BYLINE.match(line.text)
+            name = clean_name(match.group("name")) if match else None
+        if name:
+            return name
+    for line in window:
+        match = NAME_DATE_LINE.match(line.text)
+        if match and parse_date(match.group("date")) and len(line.text) <= 120:
+            name = clean_name(match.group("name"))
+            if name:
+                return name
+    # A lone name line next to a dateline.
+    for i, line in enumerate(window):
+        if NAME_ONLY.fullmatch(line.text) and line.words <= 4 and clean_name(line.text):
+            neighbours = window[max(0, i - 1) : i] + window[i + 1 : i + 2]
+            if any(n.kind is Kind.DATE for n in neighbours):
+                return clean_name(line.text)
+    return None
+
+
+def clean_name(text: str) -> str | None:
+    """The name(s) from the text of a byline: roles, outlets and dates cut off; None when what is
+    left does not look like a name."""
+    text = re.sub(r"^(?:by|written by|words by|author:?)\s+", "", text.strip(), flags=re.I)
+    match = NAMES.match(text)
+    text = match.group("names") if match else NAME_END.sub("", text)
+    text = text.strip(" ,;:-–—")
+    words = text.split()
+    if not 1 <= len(words) <= 12 or any(w.lower() in NOT_NAME_WORDS for w in words):
+        return None
+    if not words[0][:1].isupper():
+        return None
+    if text.isupper():  # a transformed byline ("By JANE DOE") reads better in title case
+        text = text.title()
+    return text
+
+
+def _date(window: list[Line]) -> dt.date | None:
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    for line in window:
+        if not (line.kind in (Kind.DATE, Kind.BYLINE) or is_date_line(line.text)):
+            continue
+        date = parse_date(line.text)
+        if date is None:
+            continue
+        if UPDATED_WORDS.search(line.text) and not PUBLISHED_WORDS.search(line.text):
+            updated = updated or date
+        else:
+            published = published or date
+    return published or updated
+
+
+def first_date(lines: list[Line]) -> dt.date | None:
+    """The first dateline anywhere in `lines` (a fallback when none is near the headline)."""
+    for line in lines:
+        if line.kind is Kind.DATE:
+            date = parse_date(line.text)
+            if date:
+                return date
+    return None
+
+
+# --- trailing chrome --------------------------------------------------------------------------
+
+
+def author_from_chrome(lines: list[str]) -> str | None:
+    """An author named in an author box: "Avatar for NAME", or a name under "About the author",
+    or a name line followed by a role or a bio that starts with the first name."""
+    for i, line in enumerate(lines):
+        avatar = AVATAR_LINE.match(line)
+        if avatar:
+            return avatar.group("name").strip()
+        if ABOUT_AUTHOR.fullmatch(line) and i + 1 < len(lines):
+            candidate = lines[i + 1]
+            if NAME_ONLY.fullmatch(candidate) and len(candidate.split()) <= 4:
+                return candidate
+    box = _author_box(lines)
+    return box[0] if box else None
+
+
+def site_from_chrome(lines: list[str]) -> str | None:
+    """The publication's name from its self-promotion, copyright line or an author's role."""
+    for pattern in (SITE_LINE, COPYRIGHT_LINE):
+        for line in lines:
+            match = pattern.match(line)
+            if match:
+                site = match.group("site").strip()
+                if 1 <= len(site.split()) <= 5:
+                    return site
+    box = _author_box(lines)
+    return box[1] if box else None
+
+
+def _author_box(lines: list[str]) -> tuple[str, str | None] | None:
+    """(name, site or None) from an author box: a name line followed by a role or bio line."""
+    for name, following in reversed(list(itertools.pairwise(lines))):
+        if not NAME_ONLY.fullmatch(name) or len(name.split()) > 4:
+            continue
+        role = AUTHOR_ROLE_LINE.match(following)
+        if role:
+            return name, (role.group("site") or "").strip() or None
+        if following.startswith(name.split()[0] + " ") and len(following.split()) > 4:
+            return name, None
+    return None
