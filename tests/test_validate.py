@@ -341,7 +341,9 @@ BODY_CASES = [
     pytest.param("[a](<JaVaScRiPt:alert(1)>)", [9], id="mixed-case-in-angle-brackets"),
     pytest.param("Text\n\n<!-- hidden -->", [11], id="comment-on-later-line"),
     pytest.param("Click <javascript:alert(1)>", [9], id="javascript-autolink"),
-    pytest.param("Mail <press@example.com> or <ftp://files.example.com/a>", [], id="autolinks"),
+    pytest.param("Mail <press@example.com> or <https://files.example.com/a>", [], id="autolinks"),
+    # Links may only be http(s) or mailto (issue 11): ftp is refused like any other scheme.
+    pytest.param("Files at <ftp://files.example.com/a>", [9], id="ftp-autolink"),
 ]
 
 

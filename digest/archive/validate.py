@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from digest.archive.body_safety import HTML_TAG, body_problems
 from digest.archive.entry import FIELDS, SLUG_MAX_CHARS, UNSAFE_CHARS, normalize_url
 from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import Problem
@@ -69,28 +70,7 @@ ISO_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
 SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FILE_NAME = re.compile(r"\A(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.md\Z")
 
-# Link targets that run code or smuggle content when clicked (checked after removing whitespace
-# and controls, which browsers ignore inside a scheme).
-UNSAFE_LINK_SCHEMES: tuple[str, ...] = ("javascript:", "vbscript:", "data:", "file:")
-
-# Anything shaped like an HTML tag, comment, declaration or processing instruction.
-HTML_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z!?][^<>]*>")
-# Not HTML in the body: Material's excerpt separator, and CommonMark autolinks (URI and e-mail;
-# an autolink's scheme is checked with the other link targets below).
-BODY_HTML_ALLOWED = re.compile(
-    r"\A(?:<!--\s*more\s*-->|<[a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>)\Z",
-    re.I,
-)
 MD_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|!?\[[^\]\n]+\]\[[^\]\n]*\]")
-# Link targets in the body: inline `[x](target)`, reference definitions `[x]: target`, autolinks.
-MD_LINK_TARGET = re.compile(
-    r"\]\(\s*<?(?P<inline>(?:[^()>\s]|\([^()\s]*\))*)"  # [text](target), one level of (...)
-    r"|^\s{0,3}\[[^\]]+\]:\s*<?(?P<ref>\S*?)>?\s*$"  # [label]: target
-    r"|<(?P<auto>[a-z][a-z0-9+.-]{1,31}:[^>\s]*)>",  # <scheme:target>
-    re.I | re.M,
-)
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 # Quotes and figures are looked for in the source snapshot after these folds.
 QUOTE_FOLDS = str.maketrans({
@@ -716,28 +696,10 @@ def _excerpt(text: str, limit: int = 40) -> str:
 
 
 def _check_body(ctx: _Context, lines: list[str], first_line: int) -> None:
-    """The curator's notes: no raw HTML (outside code), no script or data link targets."""
-    fence: str | None = None
-    for number, line in enumerate(lines, start=first_line):
-        opener = FENCE.match(line)
-        if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
-        prose = CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
-        tags = [t for t in HTML_TAG.findall(prose) if not BODY_HTML_ALLOWED.match(t)]
-        if tags:
-            shown = ", ".join(_excerpt(t) for t in dict.fromkeys(tags[:3]))
-            ctx.add(number, "body", f"contains raw HTML {shown}; use Markdown")
-        for target in MD_LINK_TARGET.finditer(prose):
-            href = target["inline"] or target["ref"] or target["auto"] or ""
-            folded = re.sub(r"[\s\x00-\x1f]", "", href).lower()
-            if folded.startswith(UNSAFE_LINK_SCHEMES):
-                ctx.add(number, "body", f"link target {_excerpt(href)} is not allowed; "
-                                        "use an http(s) link")
+    """The curator's notes: no raw HTML, attribute lists, link targets or images that could put
+    script or foreign content on the site (digest.archive.body_safety)."""
+    for index, message in body_problems(lines):
+        ctx.add(first_line + index, "body", message)
 
 
 # --- quotes and figures against the source snapshot ---------------------------------------------
