@@ -37,6 +37,7 @@ from digest.errors import DigestError
 from digest.ingest.reading import ReadOptions
 from digest.models import Article, Figure, Quote
 from digest.pipeline import Digested, process
+from digest.text.urls import without_credentials
 
 DEFAULT_CACHE_DIR = Path(".cache/digest")
 CACHE_FORMAT = 1  # bump when the JSON layout below changes
@@ -198,7 +199,9 @@ def _digest_one(source: str, options: ReadOptions) -> Result:
     except Exception as exc:
         # a bug in a stage met on this input only (RecursionError on deep markup, an IndexError
         # in a heuristic): reported with its input and its type, never a crash of the batch
-        return DigestError(source, f"internal error: {type(exc).__name__}: {exc}")
+        return DigestError(
+            without_credentials(source), f"internal error: {type(exc).__name__}: {exc}"
+        )
 
 
 # --- the cache ----------------------------------------------------------------------------------

@@ -27,6 +27,10 @@ from digest.site.build import (
     check_archive,
     serve_site,
 )
+from digest.text.terminal import terminal_safe
+from digest.text.urls import without_credentials
+
+ERROR_LIMIT = 2000  # characters of one error line
 
 
 def _read_options(func):  # type: ignore[no-untyped-def]
@@ -88,13 +92,15 @@ def _processed(
     cache_dir = None if no_cache else DEFAULT_CACHE_DIR
     show = len(articles) > 1 and sys.stderr.isatty()
     with click.progressbar(length=len(articles), file=sys.stderr, hidden=not show) as bar:
-        yield from digest_many(
+        for source, result in digest_many(
             articles, jobs=jobs, cache_dir=cache_dir, options=options, progress=bar.update
-        )
+        ):
+            yield without_credentials(source), result  # user:pass@ is never printed
 
 
 def _fail(exc: DigestError) -> None:
-    click.echo(f"error: {exc}", err=True)
+    """One line on stderr; file names, servers and pages cannot send terminal controls."""
+    click.echo(f"error: {terminal_safe(str(exc), ERROR_LIMIT)}", err=True)
 
 
 @click.group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,9 @@ def test_fetch_refused(url: str, message: str) -> None:
 
 
 def test_unreachable_url() -> None:
-    # Port 9 (discard) on loopback is closed here: connection refused, not a hang.
+    # A port just bound and closed: connection refused, not a hang (port 9 may be open).
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     with pytest.raises(FetchError, match="cannot connect"):
-        read_input("http://127.0.0.1:9/article", LOOPBACK)
+        read_input(f"http://127.0.0.1:{port}/article", LOOPBACK)

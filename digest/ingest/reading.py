@@ -7,30 +7,22 @@ Every failure raises an InputError naming the input; nothing here writes anythin
 from __future__ import annotations
 
 import codecs
-import ipaddress
 import re
-import socket
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
-from digest.errors import FetchError, InputError, InputTooLarge
+from digest.errors import InputError, InputTooLarge
+from digest.ingest.fetching import FetchLimits, Resolver, fetch_url
 from digest.models import InputKind, RawInput
+from digest.text.urls import without_credentials
 
 # 10 MB: far above any real article page (the largest corpus page is about 1.5 MB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_TIMEOUT = 15.0  # seconds per network operation
-MAX_REDIRECTS = 5
-USER_AGENT = "SiliconDigest/0.1 (+https://github.com/silicon-digest)"
-
-# Content types a URL may answer with; anything else (images, PDFs, JSON) is refused.
-ACCEPTED_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+DEFAULT_TIMEOUT = 15.0  # seconds for the whole fetch of a URL, redirects included
 
 # Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
 BOMS = (
@@ -64,6 +56,7 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     allow_private: bool = False  # allow loopback/private/link-local addresses (tests, intranets)
+    resolver: Resolver | None = None  # host name -> addresses (None: the system's resolver)
 
 
 def read_input(
@@ -76,8 +69,12 @@ def read_input(
         data = _read_capped(stream, options.max_bytes, source)
         return _decode(source, data, content_type=None, url=None)
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source):
-        data, content_type, final_url = fetch_url(source, options)
-        return _decode(source, data, content_type=content_type, url=final_url)
+        limits = FetchLimits(
+            options.timeout, options.max_bytes, options.allow_private, options.resolver
+        )
+        data, content_type, final_url = fetch_url(source, limits)
+        shown = without_credentials(source)  # user:pass@ is never shown or stored
+        return _decode(shown, data, content_type=content_type, url=final_url)
     return _decode(source, _read_file(source, options.max_bytes), content_type=None, url=None)
 
 
@@ -101,79 +98,6 @@ def _read_capped(stream: BinaryIO, max_bytes: int, source: str) -> bytes:
     if len(data) > max_bytes:
         raise InputTooLarge(source, f"larger than the {max_bytes:,}-byte limit")
     return data
-
-
-# --- URLs -----------------------------------------------------------------------------------
-
-
-def fetch_url(url: str, options: ReadOptions) -> tuple[bytes, str | None, str]:
-    """Fetch an http(s) URL: returns (body, content type, final URL). Follows at most
-    MAX_REDIRECTS redirects, re-checking each target's scheme and address."""
-    current = url
-    for _ in range(MAX_REDIRECTS + 1):
-        _check_url(url, current, options.allow_private)
-        request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT})
-        try:
-            response = _OPENER.open(request, timeout=options.timeout)
-        except urllib.error.HTTPError as exc:
-            if exc.code in (301, 302, 303, 307, 308) and exc.headers.get("Location"):
-                current = urllib.parse.urljoin(current, exc.headers["Location"])
-                exc.close()
-                continue
-            raise FetchError(url, f"HTTP {exc.code} {exc.reason}") from None
-        except urllib.error.URLError as exc:
-            raise FetchError(url, f"cannot connect: {exc.reason}") from None
-        except TimeoutError:
-            raise FetchError(url, f"timed out after {options.timeout:g} s") from None
-        except OSError as exc:
-            raise FetchError(url, f"network error: {exc}") from None
-        with response:
-            content_type = response.headers.get("Content-Type")
-            mime = (content_type or "").split(";")[0].strip().lower()
-            if mime and mime not in ACCEPTED_CONTENT_TYPES:
-                raise FetchError(url, f"not an HTML page (Content-Type: {mime})")
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > options.max_bytes:
-                raise InputTooLarge(url, f"larger than the {options.max_bytes:,}-byte limit")
-            try:
-                data = _read_capped(response, options.max_bytes, url)
-            except TimeoutError:
-                raise FetchError(url, f"timed out after {options.timeout:g} s") from None
-            return data, content_type, response.geturl()
-    raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Redirects are followed by fetch_url itself, so every hop's address is checked."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect())
-
-
-def _check_url(original: str, url: str, allow_private: bool) -> None:
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchError(original, f"only http and https URLs are fetched, not {parts.scheme}:")
-    if not parts.hostname:
-        raise FetchError(original, "URL has no host")
-    if allow_private:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        message = f"cannot resolve host {parts.hostname}: {exc.strerror}"
-        raise FetchError(original, message) from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise FetchError(
-                original,
-                f"refusing non-public address {address} for {parts.hostname} "
-                "(use --allow-private to fetch from local networks)",
-            )
 
 
 # --- decoding -------------------------------------------------------------------------------

@@ -99,3 +99,15 @@ def url_problems(url: str) -> list[str]:
     if parts.scheme != parts.scheme.lower() or parts.netloc != parts.netloc.lower():
         problems.append(f"scheme and host must be lower-case; use {suggestion}")
     return problems
+
+
+def without_credentials(url: str) -> str:
+    """`url` with any `user:password@` removed from its authority, otherwise unchanged: what may
+    be shown, logged or stored of a URL someone typed."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return url.rpartition("@")[2] if "://" in url else url
+    if "@" not in parts.netloc:
+        return url
+    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
