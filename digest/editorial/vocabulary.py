@@ -1,5 +1,6 @@
-"""The curated vocabulary: tags (companies, chips and products, process and packaging, topics)
-and the site's categories, loaded from `digest/data/vocabulary.yml`.
+"""The curated vocabulary: tags (companies, chips and products, technologies, governments and
+places, systems and events, topics) and the site's categories, loaded from
+`digest/editorial/data/vocabulary.yml`.
 
 The data file is the single source of truth: the tagger matches its names and aliases, the site
 uses its names as the tag allow-list, its descriptions on tag pages, and its categories as the
@@ -18,8 +19,32 @@ import yaml
 
 from digest.errors import DigestError
 
-TagKind = Literal["company", "chip", "process", "topic"]
-TAG_KINDS: tuple[TagKind, ...] = ("company", "chip", "process", "topic")
+# fmt: off
+TagKind = Literal[
+    "company", "chip", "product", "process", "packaging", "memory", "device", "system", "event",
+    "government", "agency", "policy", "country", "region", "topic",
+]
+# The kinds a tag may have, in the order the data file groups them. The first four are the
+# original ones; the stages that choose tags by kind (entity pages: company and chip; story
+# grouping: company, chip and process) read the others as "not one of mine".
+TAG_KINDS: tuple[TagKind, ...] = (
+    "company",     # a firm, lab or research institute ("TSMC", "OpenAI", "imec")
+    "chip",        # a chip, chip family or hardware product of one maker ("H100", "Trainium2")
+    "product",     # software, an AI model or a service of one maker ("Windows", "ChatGPT")
+    "process",     # a manufacturing node or transistor/lithography technology ("3nm", "EUV")
+    "packaging",   # packaging and die-to-die technology ("CoWoS", "Hybrid bonding", "UCIe")
+    "memory",      # a memory or storage type or standard ("DRAM", "HBM3E", "GDDR7", "SSD")
+    "device",      # a class of device or chip, not one product ("AI PC", "NPU", "FPGA")
+    "system",      # a named installation or rack system ("El Capitan", "GB200 NVL72")
+    "event",       # a recurring trade show or conference ("Computex", "GTC", "IEDM")
+    "government",  # a government or legislature as an actor ("White House", "European Commission")
+    "agency",      # a ministry, department, regulator or public lab ("Commerce Department")
+    "policy",      # a law, rule, list or programme ("CHIPS Act", "Entity List")
+    "country",     # a country or territory ("China", "Taiwan", "Netherlands")
+    "region",      # a group of countries or a world region ("European Union", "Southeast Asia")
+    "topic",       # what a story is about, by its trigger phrases ("Export controls", "Layoffs")
+)
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +55,7 @@ class Term:
     kind: TagKind
     description: str  # one line, shown on the tag page
     aliases: tuple[str, ...] = ()  # other spellings that mean the same thing
-    maker: str | None = None  # for chips/products: the company tag it implies
+    maker: str | None = None  # chips, products, systems, events: the company tag it implies
     case_sensitive: bool = False  # True where case matters ("Arm" the company, not "arm")
     categories: tuple[str, ...] = ()  # site categories an entry with this tag belongs to
 
@@ -63,6 +88,12 @@ class Vocabulary:
 
 
 DEFAULT_PATH = "data/vocabulary.yml"
+
+
+def label_key(label: str) -> str:
+    """The form under which two labels count as the same: case-folded, with spaces and hyphens
+    dropped, since the tagger lets them vary ("Trainium 2", "Trainium-2", "Trainium2")."""
+    return "".join(ch for ch in label.casefold() if not ch.isspace() and ch != "-")
 
 
 @cache
@@ -103,14 +134,16 @@ def parse_vocabulary(text: str, where: str = "vocabulary") -> Vocabulary:
             name=name,
             kind=kind,
             description=str(raw.get("description", "")).strip(),
-            aliases=tuple(str(a) for a in raw.get("aliases", []) or []),
+            aliases=tuple(str(a).strip() for a in raw.get("aliases", []) or []),
             maker=raw.get("maker"),
             case_sensitive=bool(raw.get("case_sensitive", False)),
             categories=tuple(raw.get("categories", []) or []),
         )
         for label in (term.name, *term.aliases):
-            key = label if term.case_sensitive else label.lower()
-            if key in seen and seen[key] != name:
+            key = label_key(label)
+            if not key:
+                problems.append(f"{name}: empty alias")
+            elif key in seen and seen[key] != name:
                 problems.append(f"{name}: {label!r} already names {seen[key]}")
             seen[key] = name
         for cat in term.categories:
