@@ -27,6 +27,8 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
+import xml.sax.saxutils
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +49,7 @@ from digest.pages.items import Href, Item, entity_src, relative_link
 from digest.pages.related import Story, coverage_map, group_related
 from digest.pages.render import render_body
 from digest.site.pagestore import BlockStash, ContentStore, missing_blocks
+from digest.site.sanitize import sanitize_html
 from digest.text.yamlsafe import LimitedLoader
 
 log = logging.getLogger("mkdocs.plugins.silicon-digest")
@@ -133,8 +136,8 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         self._reset_stores()
 
     def _reset_stores(self) -> None:
-        """Per-build memory savers (digest.site.pagestore): generated pages' HTML blocks, pages' HTML
-        between conversion and rendering, and the excerpts' one Markdown converter."""
+        """Per-build memory savers (digest.site.pagestore): generated pages' HTML blocks, pages'
+        HTML between conversion and rendering, and the excerpts' one Markdown converter."""
         self.blocks = BlockStash()
         self.contents = ContentStore()
         self.excerpts = SharedExcerptMarkdown()
@@ -319,6 +322,10 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             page.content = self.blocks.restore(src, page.content, late=True)
             if missing := missing_blocks(page.content):
                 raise PluginError(f"{src}: generated HTML block(s) {missing} did not come back")
+            # Every page's content HTML (entries, generated pages, tag listings, hand-written
+            # pages), complete now, goes through the allow-list sanitiser before the theme wraps
+            # it, whatever digest check said (digest.site.sanitize; issue 11).
+            page.content = sanitize_html(page.content)
         self.blocks.drop(src)
         return context
 
@@ -331,12 +338,13 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         for name in feeds.RSS_PLUGIN_FEEDS:
             path = site / name
             if path.is_file():
-                text = path.read_text(encoding="utf-8")
+                text = _sanitize_feed_xml(path.read_text(encoding="utf-8"))  # issue 11
                 path.write_text(feeds.unescape_titles_xml(text), encoding="utf-8")
         for name in feeds.RSS_PLUGIN_JSON_FEEDS:
             path = site / name
             if path.is_file():
                 data = feeds.unescape_titles_json(json.loads(path.read_text(encoding="utf-8")))
+                _sanitize_feed_json(data)  # issue 11
                 path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     @event_priority(-1000)  # last: the page is written
@@ -425,6 +433,9 @@ class _ExcerptRender:
         finally:
             if self.shared is not None:
                 self.excerpt.md = None
+        # The excerpt is content HTML too (the blog's lists show it): sanitised like a page's.
+        if isinstance(getattr(self.excerpt, "content", None), str):
+            self.excerpt.content = sanitize_html(self.excerpt.content)
 
     def _render(self, page: Page, separator: str) -> None:
         full = self.post.markdown
@@ -567,8 +578,32 @@ def _feeds(
 
     order = vocabulary.category_names()
     items = list(archive.items.values())
+    # The feed items' HTML goes through the site's sanitiser, as pages do (issue 11).
+    issues_json = _sanitize_feed_json(feeds.issues_json_feed(archive.issues, order, site, url_of))
     return {
         feeds.ENTRIES_JSON: feeds.dumps(feeds.entries_json_feed(items, site, url_of)),
-        feeds.ISSUES_JSON: feeds.dumps(feeds.issues_json_feed(archive.issues, order, site, url_of)),
-        feeds.ISSUES_RSS: feeds.issues_rss(archive.issues, order, site, url_of),
+        feeds.ISSUES_JSON: feeds.dumps(issues_json),
+        feeds.ISSUES_RSS: _sanitize_feed_xml(feeds.issues_rss(archive.issues, order, site, url_of)),
     }
+
+
+# An RSS item's HTML: the escaped text of its <description>.
+_RSS_DESCRIPTION = re.compile(r"(<description>)(.*?)(</description>)", re.S)
+
+
+def _sanitize_feed_xml(text: str) -> str:
+    """Every <description> of an RSS document with its HTML sanitised."""
+
+    def clean(match: re.Match[str]) -> str:
+        content = sanitize_html(xml.sax.saxutils.unescape(match.group(2)))
+        return match.group(1) + xml.sax.saxutils.escape(content) + match.group(3)
+
+    return _RSS_DESCRIPTION.sub(clean, text)
+
+
+def _sanitize_feed_json(data: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Feed with every item's `content_html` sanitised (in place; returned)."""
+    for item in data.get("items", []):
+        if isinstance(item, dict) and isinstance(item.get("content_html"), str):
+            item["content_html"] = sanitize_html(item["content_html"])
+    return data
