@@ -37,6 +37,7 @@ from digest.errors import DigestError
 from digest.ingest.reading import ReadOptions
 from digest.models import Article, Figure, Quote
 from digest.pipeline import Digested, process
+from digest.text.files import read_regular_file
 from digest.text.urls import without_credentials
 
 DEFAULT_CACHE_DIR = Path(".cache/digest")
@@ -223,12 +224,11 @@ def _cache_key(source: str, options: ReadOptions) -> str | None:
     """sha256 of version key + bytes for a readable local file under the size cap; else None."""
     if source == "-" or source.lower().startswith(URL_PREFIXES):
         return None
-    path = Path(source)
     try:
-        if not path.is_file() or path.stat().st_size > options.max_bytes:
-            return None
-        data = path.read_bytes()
+        data = read_regular_file(source, options.max_bytes)  # never blocks on a FIFO
     except OSError:
+        return None  # not a readable regular file: the pipeline reports why
+    if len(data) > options.max_bytes:
         return None
     return hashlib.sha256(version_key().encode() + b"\0" + data).hexdigest()
 

@@ -35,6 +35,7 @@ from digest.archive.body_safety import HTML_TAG, body_problems
 from digest.archive.entry import FIELDS, SLUG_MAX_CHARS, UNSAFE_CHARS, normalize_url
 from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import Problem
+from digest.text.files import NotRegularFile, read_regular_file
 from digest.text.urls import canonical_url, url_problems
 from digest.text.yamlsafe import LimitedLoader, YAMLLimitError
 
@@ -162,6 +163,35 @@ def check_text(
     return sorted(found, key=lambda p: p.line)
 
 
+def check_new_entry(
+    text: str,
+    path: Path,
+    neighbours: Sequence[Path],
+    *,
+    vocabulary: Vocabulary | None = None,
+    today: dt.date | None = None,
+) -> list[Problem]:
+    """Every problem `digest check` would report for the entry file `path` once it holds `text`
+    beside `neighbours` (the entries it may duplicate: the same URL, the same week); only the new
+    file's problems are returned. What `digest add` runs before it writes anything."""
+    vocabulary = vocabulary or load_vocabulary()
+    found, record = _check_entry(
+        text, str(path), vocabulary=vocabulary, source_text=None, today=today
+    )
+    records = [record] if record is not None else []
+    for other in neighbours:
+        other_text, problem = _read(other)
+        if problem is None:
+            _, other_record = _check_entry(
+                other_text, str(other), vocabulary=vocabulary, source_text=None, today=today
+            )
+            if other_record is not None:
+                records.append(other_record)
+    across = [*_duplicate_urls(records), *_same_stories(records)]
+    found += [p for p in across if p.path == str(path)]
+    return sorted(found, key=lambda p: p.line)
+
+
 # --- finding and reading files ------------------------------------------------------------------
 
 
@@ -185,7 +215,9 @@ def _entry_files(paths: Sequence[Path]) -> Iterator[Path]:
 
 def _read(path: Path) -> tuple[str, Problem | None]:
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)  # a FIFO, socket or device is refused, never read
+    except NotRegularFile as exc:
+        return "", Problem(str(path), 1, "file", f"is {exc.kind}, not an entry file")
     except OSError as exc:
         return "", Problem(str(path), 1, "file", f"cannot read: {exc.strerror or exc}")
     try:

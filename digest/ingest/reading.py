@@ -10,7 +10,6 @@ import codecs
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from charset_normalizer import from_bytes
@@ -18,6 +17,7 @@ from charset_normalizer import from_bytes
 from digest.errors import InputError, InputTooLarge
 from digest.ingest.fetching import FetchLimits, Resolver, fetch_url
 from digest.models import InputKind, RawInput
+from digest.text.files import NotRegularFile, read_regular_file
 from digest.text.urls import without_credentials
 
 # 10 MB: far above any real article page (the largest corpus page is about 1.5 MB).
@@ -79,18 +79,22 @@ def read_input(
 
 
 def _read_file(source: str, max_bytes: int) -> bytes:
-    path = Path(source)
+    """A regular file's bytes; FIFOs, sockets and devices are refused before any read."""
     try:
-        if path.is_dir():
-            raise InputError(source, "is a directory, not an article file")
-        with path.open("rb") as fh:
-            return _read_capped(fh, max_bytes, source)
+        data = read_regular_file(source, max_bytes)
+    except NotRegularFile as exc:
+        if exc.kind == "a directory":
+            raise InputError(source, "is a directory, not an article file") from None
+        raise InputError(source, f"is {exc.kind}, not an article file") from None
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
     except PermissionError:
         raise InputError(source, "permission denied") from None
     except OSError as exc:
         raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise InputTooLarge(source, f"larger than the {max_bytes:,}-byte limit")
+    return data
 
 
 def _read_capped(stream: BinaryIO, max_bytes: int, source: str) -> bytes:
