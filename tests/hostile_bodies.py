@@ -124,8 +124,8 @@ BODY_FIRST_LINE = 11  # of entry_text
 # Attributes whose value a browser loads or navigates to.
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href",
                   "background", "content")
-ACTIVE_ELEMENTS = ("script", "iframe", "object", "embed", "style", "base", "meta", "form",
-                   "frame", "frameset", "link")
+ACTIVE_ELEMENTS = ("script", "iframe", "object", "embed", "style", "base", "meta", "frame",
+                   "frameset", "link", "input", "button", "textarea")
 _NOISE = re.compile(r"[\s\x00-\x1f\x7f]+")
 
 
@@ -161,8 +161,12 @@ def live_payloads(path: Path) -> list[str]:
                 r"text-align:\s*(left|right|center);?", value.strip()
             ):
                 found.append(f"style attribute {shown}")
-        if in_article and element.tag in ACTIVE_ELEMENTS and element.get("id") != "figure-filter":
+        if in_article and element.tag in ACTIVE_ELEMENTS:
             found.append(f"active element <{element.tag}> in the article")
+        if in_article and element.tag == "form" and {"action", "method", "target"} & set(
+            element.attrib
+        ):
+            found.append(f"form that submits somewhere <form {dict(element.attrib)}>")
     return found
 
 

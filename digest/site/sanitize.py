@@ -18,7 +18,7 @@ import functools
 
 import nh3
 
-from digest.archive.body_safety import ADMONITION_TYPES, LINK_SCHEMES, names_host
+from digest.archive.body_safety import ADMONITION_TYPES, LINK_SCHEMES, names_host, url_scheme
 
 # --- the allow-list -----------------------------------------------------------------------------
 
@@ -108,8 +108,12 @@ def sanitize_html(html: str) -> str:
 
 
 def _filter(element: str, attribute: str, value: str) -> str | None:
-    """Per-value rules the allow-list cannot state: images only from this site, no theme ids."""
+    """Per-value rules the allow-list cannot state: images only from this site; no URL whose
+    scheme, once decoded as digest check decodes it, is refused (a browser reads
+    "%6Aavascript:" as a relative path, but nothing legitimate looks like that); no theme ids."""
     if element == "img" and attribute == "src" and names_host(value):
+        return None
+    if attribute in ("href", "src") and url_scheme(value) not in (None, *URL_SCHEMES):
         return None
     if attribute == "id" and value.startswith(THEME_ID_PREFIX):
         return None
