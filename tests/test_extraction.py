@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.cli import main
 from digest.errors import ExtractionError
 from digest.ingest.extraction import extract_html
 from digest.ingest.metadata import clean_author
@@ -295,6 +298,78 @@ def test_no_article_raises(html: str) -> None:
     with pytest.raises(ExtractionError, match="no article text found") as info:
         extract_html(html, source="empty.html")
     assert info.value.source == "empty.html"
+
+
+# A row of links above the article: page chrome that keeps the article below 90% of the text.
+MENU = '<div class="top">' + " ".join(
+    f'<a href="/s{i}">Section number {i}</a>' for i in range(12)
+) + "</div>"
+CARDS = "<ol>" + "".join(
+    f'<li><article><h3><a href="/t{i}">Tool {i}</a></h3><p>Tool {i} is a layout checker for '
+    f"chip designers, and it runs on Linux.</p></article></li>"
+    for i in range(8)
+) + "</ol>"
+
+# Pages the strict pass finds nothing in; a looser pass of boilerplate.PASSES finds the article,
+# returned low-confidence. (name, page, text that must be found)
+FALLBACKS = [
+    pytest.param(
+        page(MENU + f'<div class="inline-and-sidebar-container"><div>{paragraphs(P1, P2, P3)}'
+                    "</div></div>"),
+        P1, id="wrapper-named-for-its-sidebar",
+    ),
+    pytest.param(
+        page(MENU + f'<div hidden id="S:0"><div>{paragraphs(P1, P2, P3)}</div></div>'),
+        P1, id="streamed-content-in-hidden-block",
+    ),
+    pytest.param(page(CARDS), "Tool 7 is a layout checker", id="cards-without-one-container"),
+]
+
+
+@pytest.mark.parametrize(("html", "wanted"), FALLBACKS)
+def test_weak_page_falls_back_low_confidence(html: str, wanted: str) -> None:
+    article = extract_html(html, source="weak.html")
+    assert wanted in article.text
+    assert article.low_confidence
+
+
+def test_style_hidden_text_stays_out_of_every_pass() -> None:
+    html = page(f'<article>{paragraphs(P1)}<div style="display: none">{paragraphs(P2)}</div>'
+                "</article>")
+    article = extract_html(html, source="hidden.html")
+    assert P1 in article.text
+    assert P2 not in article.text
+
+
+def test_text_left_outside_body_is_read() -> None:
+    # A page closes </body></html> early and carries on: the parser leaves the rest outside.
+    html = (f"<html><head><title>x</title></head><body>{MENU}</body></html>"
+            f"<html><body><div class='x'>{paragraphs(P1, P2, P3)}</div></body></html>")
+    article = extract_html(html, source="outside.html")
+    assert P1 in article.text and P3 in article.text
+    assert not article.low_confidence
+
+
+def test_low_confidence_only_for_weak_articles() -> None:
+    assert not extract_html(WORDPRESS, source="wp.html").low_confidence
+    short = extract_html(page(f"<article>{paragraphs(P1)}</article>"), source="short.html")
+    assert short.low_confidence  # one paragraph: fewer words than LOW_CONFIDENCE_WORDS
+
+
+def test_add_warns_about_a_weak_article(tmp_path: Path) -> None:
+    weak = tmp_path / "weak.html"
+    weak.write_text(FALLBACKS[1].values[0], "utf-8")
+    strong = tmp_path / "strong.html"
+    strong.write_text(WORDPRESS, "utf-8")
+    docs = tmp_path / "docs"
+    result = CliRunner().invoke(
+        main, ["add", "--docs", str(docs), "--no-cache", "--jobs", "1", str(weak), str(strong)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("added ") == 2
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "weak.html" in warnings[0]
 
 
 SCRIPT_MARK = "EVIL_PAYLOAD_42"

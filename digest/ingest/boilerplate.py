@@ -11,6 +11,7 @@ Thresholds are named here so that each one can be measured with benchmarks/extra
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # --- Raw-markup pre-strip ----------------------------------------------------------------------
 # Elements whose content is never article text, removed from the markup with one regex pass
@@ -157,6 +158,37 @@ PARENT_TEXT_SHARE = 1.0
 # JSON-LD articleBody replaces the scored text when ours is this much shorter than it.
 ARTICLE_BODY_FALLBACK_RATIO = 0.5
 MIN_ARTICLE_WORDS = 3  # fewer words of body text than this means "no article"
+
+
+# --- Passes: what to do when the text found is weak ---------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """Settings of one extraction pass; later passes run only while the text found is weak."""
+
+    name: str
+    drop_hinted: bool  # subtrees with a negative class/id hint or a chrome role are dropped
+    drop_hidden: bool  # subtrees with a `hidden` or aria-hidden attribute are dropped
+    # (subtrees hidden by their style, display:none or visibility:hidden, are dropped by every pass)
+    whole_page: bool = False  # no container is chosen: every kept block of the page is emitted
+
+
+PASSES = (
+    Pass("strict", drop_hinted=True, drop_hidden=True),
+    # Class names are only hints: a layout wrapper named for what sits beside the article
+    # ("content-with-sidebar", "body-ad-wrapper"), or a streamed page that parks its content in
+    # a block with the `hidden` attribute until a script moves it ("<div hidden id=S:0>"), loses
+    # the whole article to the strict pass. Scoring (negative hints still count against a
+    # container) decides instead.
+    Pass("relaxed", drop_hinted=False, drop_hidden=False),
+    # A page whose text sits in many small blocks none of which outscores the rest (a list of
+    # cards, a page of short sections) has no one container: its text, less chrome, is the
+    # article, and it is returned low-confidence.
+    Pass("whole page", drop_hinted=True, drop_hidden=True, whole_page=True),
+)
+WEAK_ARTICLE_WORDS = 100  # a result shorter than this tries the next pass...
+FALLBACK_GAIN = 2.0  # ...whose result replaces it when it has this many times the words
+# An article this short, or one that only a looser pass found, is returned low-confidence.
+LOW_CONFIDENCE_WORDS = 60
 
 # --- Text patterns of boilerplate paragraphs ---------------------------------------------------
 # Matched against a whole (short) paragraph, case-insensitive; a match drops the paragraph.

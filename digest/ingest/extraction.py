@@ -9,6 +9,9 @@ The page is parsed once. Phases, in order:
     select       the best container, plus siblings that look like article text
     emit         one paragraph per block (heading, list item, cell, quote...), boilerplate dropped
     check        JSON-LD articleBody replaces the result when ours is much shorter
+    fall back    when the text found is weak, prune, score, select and emit run again with the
+                 looser settings of `boilerplate.PASSES` (hint-named and hidden blocks kept), and
+                 the longer result wins; a weak result is returned marked `low_confidence`
 
 All tree walks are iterative, so deeply nested markup cannot exhaust the recursion limit.
 Heuristics live in `digest.ingest.boilerplate` as data.
@@ -89,6 +92,7 @@ class _Node:
 @dataclass(slots=True)
 class _Page:
     soup: BeautifulSoup
+    settings: bp.Pass = bp.PASSES[0]
     dropped: set[int] = field(default_factory=set)
     hinted: set[int] = field(default_factory=set)  # boilerplate hints, dropped unless text-heavy
     # Picture captions: emitted as their own paragraphs when they read as prose.
@@ -97,19 +101,25 @@ class _Page:
 
 
 def extract_html(html: str, *, source: str, url: str | None = None) -> Article:
-    """Extract the article of an HTML page; raise ExtractionError when the page has none."""
+    """Extract the article of an HTML page; raise ExtractionError when the page has none.
+
+    A page whose best candidate is weak (little text, or found only by a looser pass) still gives
+    its article, marked `low_confidence`."""
     # Class and rel stay plain strings: splitting every multi-valued attribute costs parse time.
     soup = BeautifulSoup(_prestrip(html), "lxml", multi_valued_attributes=None)
     meta = read_metadata(soup)
-    page = _Page(soup)
-    root = soup.body or soup
-    _prune(page, root)
-    _measure(page, root)
-    _prune_chrome(page, root)
-    containers = _select(page, root)
-    paragraphs = _clean_paragraphs(_emit(page, containers), meta)
-    paragraphs = _check_against_json_ld(paragraphs, meta)
-    if sum(len(p.split()) for p in paragraphs) < bp.MIN_ARTICLE_WORDS:
+    root = _root(soup)
+    paragraphs: list[str] = []
+    words = 0
+    fallback = False
+    for index, settings in enumerate(bp.PASSES):
+        if index and words >= bp.WEAK_ARTICLE_WORDS:
+            break
+        found = _extract_pass(_Page(soup, settings), root, meta)
+        found_words = _words(found)
+        if found_words >= max(bp.MIN_ARTICLE_WORDS, words * bp.FALLBACK_GAIN):
+            paragraphs, words, fallback = found, found_words, index > 0
+    if words < bp.MIN_ARTICLE_WORDS:
         raise ExtractionError(source, "no article text found")
     title = meta.title or paragraphs[0][:120]
     return Article(
@@ -122,7 +132,44 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Article:
         url=url or meta.url,
         description=meta.description,
         lang=meta.lang,
+        low_confidence=fallback or words < bp.LOW_CONFIDENCE_WORDS,
     )
+
+
+def _extract_pass(page: _Page, root: Tag, meta: Metadata) -> list[str]:
+    """One run of prune, measure, select and emit with the page's pass settings."""
+    _prune(page, root)
+    _measure(page, root)
+    _prune_chrome(page, root)
+    containers = [root] if page.settings.whole_page else _select(page, root)
+    paragraphs = _clean_paragraphs(_emit(page, containers), meta)
+    return _check_against_json_ld(paragraphs, meta)
+
+
+def _words(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _root(soup: BeautifulSoup) -> Tag:
+    """<body>, unless the parser left text-bearing elements outside it (markup that closes the
+    body early, or a second <html> half-way down): then the whole document."""
+    body = soup.body
+    if body is None:
+        return soup
+    stack: list[Tag] = [soup]
+    while stack:
+        tag = stack.pop()
+        for child in tag.contents:
+            if child is body or (isinstance(child, Tag) and child.name == "head"):
+                continue
+            if isinstance(child, Tag):
+                if child is soup.html:
+                    stack.append(child)  # the wrapper of body: look inside
+                else:
+                    return soup
+            elif not isinstance(child, _SKIPPED_STRINGS) and child.strip():
+                return soup
+    return body
 
 
 def _prestrip(html: str) -> str:
@@ -168,11 +215,12 @@ def _hint(tag: Tag) -> str:
     return " ".join(words)
 
 
-def _is_hidden(tag: Tag) -> bool:
+def _is_hidden(tag: Tag, *, attribute: bool = True) -> bool:
+    """Hidden by its style, or (when `attribute`) by a `hidden` or aria-hidden attribute."""
     attrs = tag.attrs
     if not attrs:
         return False
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if attribute and ("hidden" in attrs or attrs.get("aria-hidden") == "true"):
         return True
     style = attrs.get("style")
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
@@ -184,7 +232,7 @@ def _prune(page: _Page, root: Tag) -> None:
     while stack:
         tag = stack.pop()
         name = tag.name
-        if name in bp.DROP_TAGS or _is_hidden(tag):
+        if name in bp.DROP_TAGS or _is_hidden(tag, attribute=page.settings.drop_hidden):
             page.dropped.add(id(tag))
             continue
         if _is_caption(tag):
@@ -198,8 +246,9 @@ def _prune(page: _Page, root: Tag) -> None:
                 bp.NEGATIVE_RE.search(hint) is not None
                 or not bp.NEGATIVE_EXACT.isdisjoint(hint.split())
             )
-            if (negative and not bp.POSITIVE_RE.search(hint)) or (
-                isinstance(role, str) and role.lower() in bp.CHROME_ROLES
+            if page.settings.drop_hinted and (
+                (negative and not bp.POSITIVE_RE.search(hint))
+                or (isinstance(role, str) and role.lower() in bp.CHROME_ROLES)
             ):
                 # Decided after measuring: a hinted element holding most of the text stays.
                 page.hinted.add(id(tag))
@@ -387,7 +436,9 @@ def _promote(page: _Page, ranked: list[Tag]) -> Tag:
     }
     if len(rivals) >= bp.MIN_RIVALS:
         ancestor = top.parent
-        while ancestor is not None and ancestor.name not in ("body", "[document]"):
+        while ancestor is not None and id(ancestor) in page.nodes and ancestor.name not in (
+            "body", "html", "[document]"
+        ):
             inside = {id(a) for a in _descendant_candidates(ancestor, rivals)}
             if len(inside) >= bp.MIN_RIVALS:
                 top = ancestor
@@ -397,7 +448,7 @@ def _promote(page: _Page, ranked: list[Tag]) -> Tag:
     # up lets the parent's other children (an intro paragraph, a second block) join as siblings.
     while (
         top.parent is not None
-        and top.parent.name not in ("body", "[document]")
+        and top.parent.name not in ("body", "html", "[document]")
         and id(top.parent) in page.nodes
         and page.nodes[id(top)].text >= bp.PARENT_TEXT_SHARE * page.nodes[id(top.parent)].text
     ):
@@ -552,7 +603,7 @@ def _emit(page: _Page, containers: list[Tag]) -> list[str]:
             if name == "br":
                 flush()
                 continue
-            if name == "article" and tag is not container:
+            if name == "article" and tag is not container and not page.settings.whole_page:
                 info = page.nodes.get(id(tag))
                 outer = page.nodes.get(id(container))
                 if info and outer and info.text < bp.NESTED_ARTICLE_MAX_SHARE * outer.text:
