@@ -1,15 +1,30 @@
 """Editorial benchmark: quotes, figures, tags and summaries against the gold annotations.
 
-    python benchmarks/editorial_eval.py [--kind quotes|figures|tags|summary] [--misses]
+    python benchmarks/editorial_eval.py [--set real|own|...] [--misses KIND] [--split]
 
-Reads every `tests/gold/annotations/*.yml`, loads its article (gold text, sample page or corpus
-page; corpus sources are skipped with a note when `../shared/corpus` is absent), runs the stages
-and prints recall, precision and, for quotes, speaker accuracy; `--misses` lists every miss.
+Prints one row per gold set: the real pages (`tests/gold/real/*.yml`, pages of
+../shared/corpus news2023 and wcxb; skipped with a message when the corpus is absent) and our
+own articles (`tests/gold/annotations/gold-*.yml`), plus the older corpus and sample
+annotations for reference. `--split` adds the real pages' development and held-out halves
+(a quarter held out by the sha1 of the page id). Columns:
+
+  quotes R / spk      quote recall (by the first words) / speaker right among the matched
+  figs R / P / meas   figure value recall / precision / what-it-measures right (the context
+                      holds one of the gold keywords) among the matched
+  tags R / P          tag recall / precision (salience rule where the gold has `mentions`)
+  facts ours / lead3  summary facts carried by our summary and by the first three sentences
+  ms/page             CPU time of the four editorial stages per page (process time, median of
+                      three runs)
+
+`--misses quotes|figures|tags|summary` lists every miss of that kind for the chosen set.
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -20,92 +35,101 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 import editorial_scoring as es
 
 from digest.editorial.figures import find_figures
+from digest.editorial.quotes import find_quotes
+from digest.editorial.summary import summarize
 
 KINDS = ("quotes", "figures", "tags", "summary")
+# name -> (annotation folder, which files, description)
+SETS: dict[str, tuple[Path, Callable[[es.GoldDoc], bool], str]] = {
+    "real": (es.REAL, lambda d: True, "real pages (tests/gold/real)"),
+    "real-dev": (es.REAL, lambda d: not es.is_holdout(d.source), "  development 3/4"),
+    "real-holdout": (es.REAL, lambda d: es.is_holdout(d.source), "  held out 1/4"),
+    "own": (es.ANNOTATIONS, lambda d: d.name.startswith("gold-"), "own articles (gold-*)"),
+    "corpus-old": (es.ANNOTATIONS, lambda d: d.name.startswith("corpus-"),
+                   "older corpus annotations"),
+    "samples": (es.ANNOTATIONS, lambda d: d.name.startswith("sample-"), "sample articles"),
+}
+DEFAULT_SETS = ("real", "own", "corpus-old", "samples")
+TIMING_RUNS = 3
 
 
 def _pct(x: float | None) -> str:
-    return "  n/a" if x is None else f"{100 * x:5.1f}%"
+    return "   n/a" if x is None else f"{100 * x:5.1f}%"
 
 
-def _print_misses(score: es.Score, show: bool) -> None:
-    if not show:
-        return
-    for miss in score.misses:
-        click.echo(f"    - {miss}")
+def _cpu_ms_per_page(docs: list[es.GoldDoc]) -> float:
+    """Median over a few runs of the CPU time of quotes, figures, tags and summary per page."""
+    tagger = es.load_mention_tagger() or es.load_tagger()
+    runs = []
+    for _ in range(TIMING_RUNS):
+        start = time.process_time()
+        for d in docs:
+            find_quotes(d.paragraphs)
+            figures = find_figures(d.paragraphs)
+            if tagger is not None:
+                tagger(d.title, list(d.paragraphs))
+            summarize(d.title, d.paragraphs, figures)
+        runs.append((time.process_time() - start) * 1000 / max(1, len(docs)))
+    return statistics.median(runs)
 
 
-def _report_quotes(docs: list[es.GoldDoc], misses: bool) -> None:
-    s = es.score_quotes(docs)
-    click.echo(f"quotes   gold {s.gold:4d}  found {s.found:4d}  recall {_pct(s.recall)}  "
-               f"precision {_pct(s.precision)}  speaker {_pct(s.ratio('speaker_ok', 'matched'))} "
-               f"({s.extra.get('speaker_ok', 0)}/{s.extra.get('matched', 0)})  "
-               f"role {_pct(s.ratio('role_ok', 'role_gold'))}")
-    _print_misses(s, misses)
+def _row(label: str, docs: list[es.GoldDoc]) -> tuple[str, dict[str, es.Score]]:
+    q = es.score_quotes(docs)
+    f = es.score_figures(docs)
+    tagger = es.load_mention_tagger() or es.load_tagger()
+    t = es.score_tags(docs, tagger) if tagger is not None else es.Score()
+    ours = es.score_summaries(
+        docs, lambda d: summarize(d.title, d.paragraphs, find_figures(d.paragraphs)))
+    lead = es.score_summaries(docs, lambda d: es.lead_sentences(d.paragraphs))
+    measures = f.extra.get("gold_matched_ctx", 0) / f.gold_matched if f.gold_matched else None
+    speaker = q.ratio("speaker_ok", "matched")
+    line = (f"{label:<30} {len(docs):5d} | {_pct(q.recall)} {_pct(speaker)}"
+            f" | {_pct(f.recall)} {_pct(f.precision)} {_pct(measures)}"
+            f" | {_pct(t.recall)} {_pct(t.precision)}"
+            f" | {ours.gold_matched:3d}/{ours.gold:<3d} {lead.gold_matched:3d}/{lead.gold:<3d}"
+            f" | {_cpu_ms_per_page(docs):6.2f}")
+    return line, {"quotes": q, "figures": f, "tags": t, "summary": ours}
 
 
-def _report_figures(docs: list[es.GoldDoc], misses: bool) -> None:
-    s = es.score_figures(docs)
-    s.extra["gold_total"], s.extra["found_total"] = s.gold, s.found
-    ctx_recall = s.ratio("gold_matched_ctx", "gold_total")
-    ctx_precision = s.ratio("found_matched_ctx", "found_total")
-    click.echo(f"figures  gold {s.gold:4d}  found {s.found:4d}  value: recall {_pct(s.recall)}  "
-               f"precision {_pct(s.precision)}  | value+context: recall {_pct(ctx_recall)}  "
-               f"precision {_pct(ctx_precision)}  | not_figures found "
-               f"{s.extra.get('not_figures_found', 0)}")
-    _print_misses(s, misses)
-
-
-def _report_tags(docs: list[es.GoldDoc], misses: bool) -> None:
-    tagger = es.load_tagger()
-    if tagger is None:
-        click.echo("tags     tagging not available (digest.editorial.tagging cannot be imported)")
-        return
-    s = es.score_tags(docs, tagger)
-    click.echo(f"tags     gold {s.gold:4d}  found {s.found:4d}  recall {_pct(s.recall)}  "
-               f"precision {_pct(s.precision)}")
-    _print_misses(s, misses)
-
-
-def _report_summary(docs: list[es.GoldDoc], misses: bool) -> None:
-    summarize = es.load_summarizer()
-    baseline = es.score_summaries(docs, lambda d: es.lead_sentences(d.paragraphs))
-    if summarize is None:
-        click.echo("summary  summarizer not available "
-                   "(digest.editorial.summary.summarize cannot be imported)")
-    else:
-        ours = es.score_summaries(
-            docs, lambda d: summarize(d.title, d.paragraphs, find_figures(d.paragraphs))
-        )
-        _print_summary_line("summary ", ours)
-        _print_misses(ours, misses)
-    _print_summary_line("lead-3  ", baseline)
-    _print_misses(baseline, misses)
-
-
-def _print_summary_line(label: str, s: es.Score) -> None:
-    n = s.extra.get("summaries", 0)
-    words = s.extra.get("words", 0) / n if n else 0.0
-    click.echo(f"{label} facts {s.gold_matched}/{s.gold} ({_pct(s.recall)})  "
-               f"mean words {words:.1f} over {n} articles")
-
-
-REPORTERS = {"quotes": _report_quotes, "figures": _report_figures, "tags": _report_tags,
-             "summary": _report_summary}
+HEADER = (f"{'set':<30} {'pages':>5} | {'quotes R':>6} {'spk':>6} | {'figs R':>6} {'P':>6} "
+          f"{'meas':>6} | {'tags R':>6} {'P':>6} | {'facts ours':>7} {'lead3':>7} | ms/page")
 
 
 @click.command()
-@click.option("--kind", type=click.Choice(KINDS), multiple=True,
-              help="Kind(s) to score; all when omitted.")
-@click.option("--misses", is_flag=True, help="List every miss (file, expected, got).")
-def main(kind: tuple[str, ...], misses: bool) -> None:
-    """Score the editorial stages against tests/gold/annotations."""
-    docs, notes = es.load_gold()
-    click.echo(f"{len(docs)} annotated articles loaded from {es.ANNOTATIONS}")
-    for note in notes:
-        click.echo(f"  note: {note}")
-    for name in kind or KINDS:
-        REPORTERS[name](docs, misses)
+@click.option("--set", "sets", type=click.Choice(sorted(SETS)), multiple=True,
+              help="Gold set(s) to score; real, own, corpus-old and samples when omitted.")
+@click.option("--split", is_flag=True, help="Add the real pages' development and held-out rows.")
+@click.option("--misses", type=click.Choice(KINDS), multiple=True,
+              help="List every miss of this kind (for the first set chosen).")
+def main(sets: tuple[str, ...], split: bool, misses: tuple[str, ...]) -> None:
+    """Score the editorial stages against the gold sets, one row per set."""
+    chosen = list(sets or DEFAULT_SETS)
+    if split and "real" in chosen:
+        at = chosen.index("real") + 1
+        chosen[at:at] = ["real-dev", "real-holdout"]
+    click.echo(HEADER)
+    first_scores: dict[str, es.Score] | None = None
+    for name in chosen:
+        folder, keep, label = SETS[name]
+        docs, notes = es.load_gold(annotations=folder)
+        docs = [d for d in docs if keep(d)]
+        skipped = [n for n in notes if "corpus absent" in n]
+        if not docs:
+            reason = "../shared/corpus absent" if skipped else "no annotations"
+            click.echo(f"{label:<30} skipped: {reason}")
+            continue
+        line, scores = _row(label, docs)
+        click.echo(line)
+        if skipped:
+            click.echo(f"{'':<30} ({len(skipped)} pages skipped: corpus absent)")
+        if first_scores is None:
+            first_scores = scores
+    for kind in misses:
+        if first_scores is None:
+            break
+        click.echo(f"\n{kind} misses ({chosen[0]}):")
+        for miss in first_scores[kind].misses:
+            click.echo(f"  - {miss}")
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ FIGURE_CASES = [
         ["Northwind reported revenue of $4.2 billion, up 38% from a year earlier, on March 3, "
          "2025."],
         [("$4.2 billion", "Northwind reported revenue of $4.2 billion"),
-         ("38%", "revenue of $4.2 billion, up 38% from a year earlier")],
+         ("38%", "Northwind reported revenue of $4.2 billion, up 38% from a year earlier")],
         id="money-and-percent-date-blocked",
     ),
     pytest.param(
@@ -86,10 +86,10 @@ FIGURE_CASES = [
     pytest.param(
         ["The 3nm chip draws 700 W and moves data at 8 TB/s, while older parts managed 2x to 3x "
          "less."],
-        [("2x to 3x", "The … moves data at TB/s, while older parts managed 2x to 3x less"),
-         ("3nm", "The 3nm chip draws 700 W and moves data at"),
+        [("2x to 3x", "while older parts managed 2x to 3x less"),
+         ("3nm", "The 3nm chip draws 700 W and moves data"),
          ("700 W", "The 3nm chip draws 700 W and moves data at 8 TB/s"),
-         ("8 TB/s", "chip draws 700 W and moves data at 8 TB/s")],
+         ("8 TB/s", "The 3nm chip draws 700 W and moves data at 8 TB/s")],
         id="units-and-multiplier-range",
     ),
     pytest.param(["Nothing in this sentence measures anything at all."], [], id="no-numbers"),

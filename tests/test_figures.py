@@ -54,6 +54,73 @@ FIGURES = [
 ]
 
 
+# Units, currencies, scales and numbers in words from the units table (data/units.yml); each
+# case fails when its entry or rule is removed. Our own sentences.
+FIGURES += [
+    pytest.param("The state cleared Rs 13,911 crore for the new fab.", "Rs 13,911 crore", "fab",
+                 id="rupees-crore"),
+    pytest.param("Orders reached one lakh units in the first month.", "one lakh", "units",
+                 id="lakh-in-words"),
+    pytest.param("The workstation sells for AU$6,899 at launch.", "AU$6,899", "workstation",
+                 id="australian-dollars"),
+    pytest.param("The plant burns 480 million kilograms of coal a year.", "480 million kilograms",
+                 "coal", id="mass-with-scale"),
+    pytest.param("The cooler moves 46.4 cubic feet per minute of air.",
+                 "46.4 cubic feet per minute", "cooler", id="multi-word-flow-unit"),
+    pytest.param("The modem peaks at 1.2 gigabits-per-second downstream.",
+                 "1.2 gigabits-per-second", "modem", id="hyphenated-rate-unit"),
+    pytest.param("The switch fabric carries 4.8 terabits per second.", "4.8 terabits per second",
+                 "switch", id="rate-in-words"),
+    pytest.param("The fans spin at 2,000 RPM when the rack is full.", "2,000 RPM", "fans",
+                 id="rpm"),
+    pytest.param("The panel reaches 600 nits in sunlight.", "600 nits", "panel", id="nits"),
+    pytest.param("Nights in the valley warmed by 2°C over a decade.", "2°C", "warmed",
+                 id="celsius-symbol"),
+    pytest.param("The wafer-scale die covers 46,225 square millimeters of silicon.",
+                 "46,225 square millimeters", "silicon", id="area-in-words"),
+    pytest.param("The campus sits on 1,100 acres east of the river.", "1,100 acres", "campus",
+                 id="acres"),
+    pytest.param("Regulators logged 142 cases of overheating last year.", "142", "cases",
+                 id="count-with-noun"),
+    pytest.param("The carrier now sells the phone in six countries.", "six", "countries",
+                 id="count-in-words"),
+    pytest.param("Tens of thousands of engineers attended the show.", "Tens of thousands",
+                 "engineers", id="vague-scale-at-sentence-start"),
+    pytest.param("About half of the wafers failed inspection.", "half", "wafers",
+                 id="half-of"),
+    pytest.param("Only one in ten designs reaches tape-out.", "one in ten", "designs",
+                 id="ratio-in-words"),
+    pytest.param("A dozen suppliers bid for the contract.", "A dozen", "suppliers",
+                 id="a-dozen"),
+    pytest.param("The team finished the port in six weeks.", "six weeks", "port",
+                 id="duration-in-words"),
+    pytest.param("Shipments of the board doubled from the spring.", "doubled", "shipments",
+                 id="doubled"),
+    pytest.param("The lab hired more than 40 engineers this year.", "40", "engineers",
+                 id="bound-stays-out-of-value"),
+    pytest.param("Each 8-GPU server ships with liquid cooling.", "8-GPU", "server",
+                 id="compound-with-acronym"),
+    pytest.param("The contract covers a nine-acre lot beside the fab.", "nine-acre", "lot",
+                 id="compound-in-words"),
+    pytest.param("Forty-\nfive suppliers signed the pledge.", "Forty- five", "suppliers",
+                 id="word-number-over-a-line-break"),
+    pytest.param("The firm bought a third of the shares.", "a third", "shares",
+                 id="fraction-a-third"),
+    pytest.param("Between 22 and 25 teams entered the contest.", "22 and 25", "teams",
+                 id="between-range"),
+    pytest.param("The contest drew four or five entries per school.", "four or five", "entries",
+                 id="word-range-with-or"),
+    pytest.param("A 35-year-old engineer led the design.", "35-year-old", "engineer",
+                 id="age-is-a-figure"),
+    pytest.param("The reactor ran at 56℃ through the test.", "56℃", "reactor",
+                 id="celsius-sign"),
+    pytest.param("Some model servers saw latency drop by 60+ ms.", "60+ ms", "latency",
+                 id="number-with-plus"),
+    pytest.param("Temperatures hit a record 10 septillion years of compute.",
+                 "10 septillion years", "compute", id="septillion"),
+]
+
+
 @pytest.mark.parametrize(("sentence", "value", "context_word"), FIGURES)
 def test_figure_value_and_context(sentence: str, value: str, context_word: str) -> None:
     figures = find_figures([sentence])
@@ -98,6 +165,55 @@ NOT_FIGURES = [
     pytest.param("See Crit Care Med. 2015; 28: 685-690 for the trial.", id="journal-citation"),
     pytest.param("The airline ordered the 787-9 Dreamliner instead.", id="hyphenated-model-number"),
 ]
+
+
+# Numbers in words and digits that are no figure under the rules of issue 13.
+NOT_FIGURES += [
+    pytest.param("No one expected one of the rivals to win one day.", id="one-as-pronoun"),
+    pytest.param("Sales in the first half were weak.", id="half-as-period"),
+    pytest.param("The Big Three carmakers met in Detroit.", id="word-number-in-a-name"),
+    pytest.param("The company will double down on memory.", id="double-down-idiom"),
+    pytest.param("A third party audited the plant.", id="a-third-as-ordinal"),
+    pytest.param("Buyers should think twice before upgrading.", id="think-twice-idiom"),
+    pytest.param("The panel called it a three-legged stool.", id="word-compound-not-a-unit"),
+    pytest.param("Visit us at 170 N. Dearborn St. for the demo.", id="street-address"),
+    pytest.param("The office is in Sunnyvale, CA 94085 near the park.", id="zip-code"),
+    pytest.param("Support is available 24/7 for enterprise buyers.", id="round-the-clock"),
+    pytest.param("The 802.1x standard covers port access.", id="standard-name-with-x"),
+    pytest.param("Staff spoke to 7 On Your Side about the delays.", id="number-in-a-name"),
+    pytest.param("The project ran from 2007-2009 at the old site.", id="year-range"),
+]
+
+
+def test_list_numbers_are_not_figures() -> None:
+    assert [f.value for f in find_figures(["1", "Fast patching of images.", "2.",
+                                           "3. Smaller images load faster."])] == []
+
+
+def test_same_money_value_written_again_is_listed_once() -> None:
+    paragraphs = ["The ban covers workers earning under $250,000.",
+                  "Lawmakers kept the $250,000 limit in the final bill."]
+    assert [f.value for f in find_figures(paragraphs)] == ["$250,000"]
+
+
+def test_count_in_words_after_the_refers_back() -> None:
+    paragraphs = ["Three sites were named on Monday.", "The three sites must now file reports."]
+    assert [f.value for f in find_figures(paragraphs)] == ["Three"]
+
+
+def test_context_is_the_figures_own_clause_in_one_piece() -> None:
+    (money, percent) = find_figures(
+        ["Revenue reached $4.2 billion, up 38% from a year earlier, the company said."])
+    assert money.context == "Revenue reached $4.2 billion"
+    assert percent.context == "Revenue reached $4.2 billion, up 38% from a year earlier"
+    assert all("…" not in f.context for f in (money, percent))
+
+
+def test_context_stops_at_a_new_clause() -> None:
+    figures = find_figures(["The fan moves 46 cubic feet per minute and the link runs at "
+                            "1.2 Gbps over copper."])
+    by_value = {f.value: f.context for f in figures}
+    assert by_value["1.2 Gbps"] == "the link runs at 1.2 Gbps over copper"
 
 
 @pytest.mark.parametrize("sentence", NOT_FIGURES)

@@ -1,12 +1,15 @@
 """Numbers that measure something: paragraphs -> [Figure], most important first.
 
-A figure is a number with its unit as written ("40%", "$35.1 billion", "2x to 3x", "3nm",
-"5.3 TB/s", "208 billion", "6,000"); qualifiers such as "up to" or "more than" stay in the context,
-not the value. The context is a short phrase of the sentence around the number, extended to keep
-a comparison the text makes ("compared to x86 chips from Intel and AMD").
+A figure is a number with its unit as written: digits ("40%", "$35.1 billion", "Rs 13,911 crore",
+"46.4 cubic feet per minute", "2x to 3x", "8-GPU") or words ("six", "tens of thousands", "a
+third", "one in ten", "twice", "four years"). Qualifiers such as "up to" or "more than" stay in
+the context, not the value. The units, currencies, scales and number words are the table in
+`data/units.yml` (see units.py); the context is the figure's own clause (figure_context.py).
 
-Not figures: years and dates, times of day, quarters and fiscal periods, ordinals, phone numbers,
-and digits that belong to a name ("M4", "H100", "Trainium2", "18A", "Gaudi 3", "Intel 4").
+Not figures: years and dates, times of day, quarters and fiscal periods, ordinals and ranks,
+phone numbers, street addresses, ZIP codes, footnotes, digits that belong to a name ("M4",
+"H100", "Gaudi 3", "Intel 4"), number words inside names ("Big Three") and in idioms ("one of
+the", "no one", "double down", "first half").
 
 All patterns and word lists are data below; `find_figures` only applies them.
 """
@@ -17,63 +20,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.editorial.figure_context import measure_context
+from digest.editorial.units import Units, load_units, unit_kind
 from digest.models import Figure
 from digest.text.normalize import collapse_whitespace, squeeze
 from digest.text.sentences import sentence_spans
 
 # --- data ---------------------------------------------------------------------------------------
 
-# Currency signs and codes written before an amount.
-CURRENCY_PREFIXES: tuple[str, ...] = ("US$", "A$", "C$", "NT$", "HK$", "S$", "$", "€", "£", "¥",
-                                      "₩", "₹", "USD ", "EUR ", "RMB ", "CNY ")
-# Scale words after a number ("208 billion", "$2.1bn"). Longest first so "bn" beats "b".
-SCALE_WORDS: tuple[str, ...] = ("septillion", "quadrillion", "trillion", "billion", "million",
-                                "thousand", "tn", "bn", "mn",
-                                "B", "M", "K", "k")
-# Units of the field, longest first so "TB/s" beats "TB". Matched case-sensitively where the
-# case carries meaning (W vs w); a unit must end at a word boundary.
-UNITS: tuple[str, ...] = (
-    # percentages and multipliers
-    "percentage points", "percentage point", "per cent", "percent", "pct", "%",
-    "times", "-fold", "fold", "x", "X", "×",
-    # process nodes and lengths
-    "nanometers", "nanometres", "nanometer", "nanometre", "-nanometer", "-nanometre", "nm",
-    "angstroms", "angstrom", "Å", "millimeters", "millimetres", "mm²", "mm2", "mm", "-inch",
-    "inches", "inch",
-    # bandwidth and data rates
-    "tokens per second", "tokens/s", "tokens/sec", "TB/s", "GB/s", "MB/s", "Tb/s", "Gb/s",
-    "Tbps", "Gbps", "Mbps", "GT/s", "MT/s",
-    # capacity and link speeds written in bits ("200 Gb Ethernet")
-    "PB", "TB", "GB", "MB", "Tb", "Gb", "terabytes", "gigabytes", "megabytes",
-    # display: frame rates and resolutions ("60fps", "1440p")
-    "fps", "p",
-    # durations ("built in 122 days", "under 5 minutes"); bare years stay dates
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
-    "minutes", "minute", "seconds", "second", "milliseconds", "microseconds", "nanoseconds",
-    # compute
-    "exaflops", "petaflops", "teraflops", "exaflop", "petaflop", "teraflop",
-    "EFLOPS", "PFLOPS", "TFLOPS", "GFLOPS", "TOPS",
-    "exaFLOPS", "petaFLOPS", "teraFLOPS",
-    # frequency and power
-    "GHz", "MHz", "kHz", "gigawatts", "megawatts", "kilowatts", "watts", "GW", "MW", "kW", "W",
-    # rates written out
-    "operations per second", "trillion operations per second",
-    # currencies written after the amount ("9.1 trillion won")
-    "won", "yen", "yuan", "euros", "euro", "dollars", "rupees", "pounds", "renminbi",
-)
-# A number joined to a word by a hyphen is one value ("12-high", "10-core", "13-inch", "5-year").
-HYPHEN_COMPOUND = r"-[a-z]{2,}(?![-\w])"
-# Currencies written after the amount: a value ending in one of these is money.
-CURRENCY_SUFFIXES: tuple[str, ...] = ("won", "yen", "yuan", "euros", "euro", "dollars", "rupees",
-                                      "pounds", "renminbi")
-# Spelled-out numbers that count only as multipliers ("three times faster").
-NUMBER_WORDS: tuple[str, ...] = ("two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                 "ten", "twenty", "hundred")
-# Qualifiers in front of a value: kept out of the value, left in the context.
-QUALIFIERS: tuple[str, ...] = ("up to", "more than", "less than", "fewer than", "over",
-                               "nearly", "almost", "about", "around", "roughly", "approximately",
-                               "at least", "at most", "as much as", "as many as", "some",
-                               "just over", "just under", "close to", "upwards of")
+# A number joined to words by hyphens is one value ("12-high", "10-core", "8-GPU", "two-year",
+# "7,500-square-foot", "four-year-old").
+HYPHEN_COMPOUND = r"-[A-Za-z]{2,}(?:-[a-z]{2,}){0,2}(?![-\w])"
+# Separators of a range written as one figure ("20% to 25%", "$2 or $3", "1 through 10").
+RANGE_SEPARATORS: tuple[str, ...] = ("to", "through", "or", "and", "-", "–")
+# "and" joins a range only after "between" ("between 22 and 25", "between the ages of 22 and
+# 25", within this many words); elsewhere it joins two figures.
+RANGE_AND_OPENER = "between"
+RANGE_AND_REACH = 4
+# Words before "X to Y" that make it a change between two figures, not a range.
+CHANGE_WORDS: frozenset[str] = frozenset({"from", "by"})
 MONTHS: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -91,49 +56,57 @@ CAPITALISED_NON_NAMES: frozenset[str] = frozenset({
     "about", "around", "nearly", "almost", "over", "some", "only", "just", "all", "the",
     "roughly", "another", "and", "but", "with", "by", "of", "to", "in", "at", "for", "up",
     "more", "less", "fewer", "than", "least", "approximately", "its", "their", "his", "her",
+    "between", "after", "since", "from", "under", "within", "among", "across", "as", "when",
+    "while", "if", "each", "every", "these", "those", "this", "that", "there", "many", "most",
 })
 # Words before a bare number followed by a singular noun that make it a name ("the 777 program").
 DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "its", "their", "this", "that",
                                          "his", "her", "our", "each", "every"})
-# Words before "X to Y" that make it a change between two figures, not a range.
-CHANGE_WORDS: frozenset[str] = frozenset({"from", "by"})
-# Words that mark a comparison: a context keeps them, and they raise a figure's rank.
-COMPARISON_WORDS: tuple[str, ...] = (
-    "compared", "versus", "vs", "vs.", "than", "from", "over", "against", "relative",
-    "year-on-year", "year-over-year", "increase", "decrease", "rise", "rose", "fell", "fall",
-    "gain", "growth", "faster", "slower", "improvement", "better", "more", "less", "up", "down",
-    "jump", "drop", "cut", "higher", "lower",
-)
 # Words after a number that make it a time, a period or an ordinal.
 NOT_UNIT_FOLLOWERS: tuple[str, ...] = ("a.m.", "p.m.", "am", "pm", "o'clock", "GMT", "UTC", "ET",
                                        "PT", "CET", "BST", "st", "nd", "rd", "th")
+# Number words that are no figure: "one" as a pronoun or article unless stressed or measured
+# (below); idioms and compounds; the words before "half" that make it a period ("first half").
+ONE_STRESS_WORDS: frozenset[str] = frozenset({"only", "just", "exactly"})
+WORD_IDIOMS: tuple[str, ...] = (
+    "one day", "one point", "one way", "one another", "one-time", "one-off", "one-stop",
+    "one-on-one", "one-way", "one-size", "one-sided", "one-of-a-kind", "two-way", "two-factor",
+    "double down", "double-check", "double-digit", "double-edged", "double duty",
+    "double standard", "triple-a", "zero-day", "zero-sum", "zero-trust", "zero tolerance",
+    "think twice", "thinking twice", "half the battle", "half the story", "half the fun",
+    "doubling down", "doubled down", "doubles down", "one hand", "one thing",
+)
+HALF_PERIOD_WORDS: frozenset[str] = frozenset({
+    "first", "second", "back", "front", "latter", "later", "earlier", "other", "bottom", "top",
+    "better", "third", "fourth",
+})
+# "double", "triple", "quadruple" measure only before what they multiply ("double the price",
+# "more than double"), not as adjectives ("a double whammy").
+MULTIPLE_VERB_FOLLOWERS: frozenset[str] = frozenset({
+    "the", "its", "their", "his", "her", "our", "that", "what", "this", "those", "these", "in",
+    "from", "to", "over", "by", "since", "a", "an", "compared", "last", "previous",
+})
+MULTIPLE_VERB_LEADERS: frozenset[str] = frozenset({
+    "than", "nearly", "almost", "roughly", "about", "to", "will", "would", "could", "may",
+    "might", "can", "should", "expected", "set", "likely",
+})
+# Fractions in words after "a"/"one" other than "half" count only before "of" ("a third of
+# users"); elsewhere they are ordinals or fiscal quarters ("a third party", "a quarter earlier").
+FRACTIONS_NEEDING_OF: frozenset[str] = frozenset({"third", "quarter", "fifth", "tenth"})
+# Kinds whose value, written again, names the same thing again (unless the noun after differs).
+# Percentages and bare counts recur for different things ("grew 40% in Asia", "fell 40% in
+# Europe") and are kept.
+REPEAT_KINDS: frozenset[str] = frozenset({"unit", "money", "scaled"})
+# Words before a count in words that point back to a count already given ("the three sites").
+REFERRING_WORDS: frozenset[str] = frozenset({"the", "these", "those", "both", "all"})
 # Rank weights: money and percentages lead a digest, multipliers and field units next, counts last.
 KIND_WEIGHTS: dict[str, float] = {"money": 3.0, "percent": 2.5, "multiplier": 2.5, "unit": 1.5,
                                   "scaled": 1.5, "count": 0.5}
 # Rank bonus by paragraph: the lead carries the figure a reader quotes first (news puts the key
-# number in the first or second paragraph). Measured on the gold set as the share of articles
-# whose first-listed gold figure we rank first.
+# number in the first or second paragraph).
 PARAGRAPH_WEIGHTS: tuple[float, ...] = (1.5, 0.75)
 COMPARISON_WEIGHT = 0.5  # a figure the text compares ("up 84% from a year earlier") ranks higher
-CONTEXT_WORDS_BEFORE = 8  # words of the sentence kept before the value
-CONTEXT_WORDS_AFTER = 8  # ... and after it; together about twelve words
-COMPARISON_EXTRA_WORDS = 8  # extra words allowed to finish a comparison
-PREVIOUS_CLAUSE_WORDS = 4  # words borrowed from the clause before when the value's clause is bare
-# The sentence's subject (its first words, up to a comma) is put in front of a context that does
-# not reach back to it: in "Broadcom's AI revenue for the fiscal year rose 220% to $12.2 billion"
-# the measured noun sits far from the numbers. At most this many words are borrowed.
-SUBJECT_WORDS = 4
-# Sentence openers that are circumstances, not subjects: no subject is borrowed after them.
-NON_SUBJECT_OPENERS: frozenset[str] = frozenset({
-    "in", "on", "at", "by", "for", "from", "with", "after", "before", "during", "since", "as",
-    "when", "while", "if", "but", "and", "yet", "so", "still", "however", "meanwhile", "that",
-    "this", "it", "he", "she", "they", "we", "i", "there", "not", "to", "of", "about", "over",
-})
-# Clause openers that describe a change of something named in the clause before.
-CHANGE_OPENERS: frozenset[str] = frozenset({"up", "down", "rising", "falling", "compared",
-                                            "versus", "plus", "or", "roughly", "about",
-                                            "nearly", "an", "a", "and", "while"})
-
+WORD_NUMBER_PENALTY = 0.25  # a count in words ("two") ranks below the same count in digits
 # Words after a value that say nothing about what it measures (for telling repeats apart).
 FUNCTION_WORDS: frozenset[str] = frozenset({
     "and", "or", "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from",
@@ -142,33 +115,48 @@ FUNCTION_WORDS: frozenset[str] = frozenset({
 
 # --- patterns built from the data ---------------------------------------------------------------
 
+U: Units = load_units()
 
-def _alternation(words: Sequence[str]) -> str:
+
+def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_CURRENCY = _alternation(CURRENCY_PREFIXES)
-_SCALE = _alternation(SCALE_WORDS)
-_UNIT = _alternation(UNITS)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_CARD = _alt([c for c in U.cardinals if c != "hundred"])
+_WORD_NUMBER = r"\b(?i:(?:" + _CARD + r")(?:(?:-\s?|\s)(?:" + _CARD + r"|hundred)\b){0,3})\b"
+_FRAC = _alt(U.fractions)
+# a number with its currency, scale and unit
+_CORE = (r"(?:(?:" + U.currency_prefix + r")\s?(?:" + _DIGITS + r")"
+         r"(?:[MBmk](?![A-Za-z0-9]))?"  # "$5m", "£1M", "$2B"
+         r"|(?:" + _DIGITS + r")(?:\+|-ish)?|" + _WORD_NUMBER + r")")
 _ONE_VALUE = (
-    r"(?:(?:" + _CURRENCY + r")\s?)?(?:" + _NUMBER + r")"
-    r"(?:\s?(?:" + _SCALE + r")\b)?"
-    r"(?:\s?(?:" + _UNIT + r")(?![A-Za-z0-9])|" + HYPHEN_COMPOUND + r")?"
+    _CORE + r"(?:\s?(?:" + U.scale + r")\b){0,2}"
+    r"(?:" + HYPHEN_COMPOUND + r"|(?:\s|-)?(?:" + U.unit + r")(?![A-Za-z0-9]))?"
 )
-# Each pattern below opens with a look-ahead for the characters a match can start with: it fails
-# at most positions before the costlier look-behinds and alternations are tried (the matches are
-# the same; 1.5-2x faster on real pages).
+_RANGE = r"(?:\s?(?:-|–)\s?|\s(?:to|through|or|and)\s)"
+_SPECIAL = (
+    # "half a million years", "half a billion"
+    r"\b(?i:half\s+an?\s+(?:" + _alt(U.after_article) + r"))\b"
+    r"(?:\s(?:" + U.unit + r")(?![A-Za-z0-9]))?"
+    # "one in ten", "1 in 5", "one out of four"
+    r"|\b(?i:(?:" + _CARD + r"|\d{1,2})\s+(?:in|out\s+of)\s+(?:" + _CARD + r"|\d{1,3}(?![\d,])))\b"
+    # "two-thirds", "one-half", "three quarters of"
+    r"|\b(?i:(?:" + _CARD + r")(?:-(?:" + _FRAC + r")|\s+(?:" + _FRAC + r")(?=\s+of\b)))\b"
+    # "a dozen", "a million", "a third", "a hundred percent"
+    r"|\b(?i:an?\s+(?:" + _alt(U.after_article) + r"))\b"
+    r"(?:\s(?:" + U.unit + r")(?![A-Za-z0-9]))?"
+    # "tens of thousands", "hundreds", "billions"
+    r"|\b(?i:" + _alt(U.vague_scales) + r")\b"
+    # "half", "twice", "doubled"
+    r"|\b(?i:half|" + _alt(U.multiples) + r")\b(?!-)"
+)
 _VALUE = re.compile(
-    r"(?=[" + re.escape("".join(sorted({c[0] for c in CURRENCY_PREFIXES}))) + r"\d.])"
-    r"(?<![\w.,/:$€£¥-])(?P<value>" + _ONE_VALUE + r"(?:\s?(?:to|-|–)\s?" + _ONE_VALUE + r")?)"
+    r"(?<![\w.,/:$€£¥₹-])"
+    r"(?P<value>" + _SPECIAL + r"|" + _ONE_VALUE + r"(?:" + _RANGE + _ONE_VALUE + r")?)"
     r"(?![\w])",
 )
-_WORD_MULTIPLIER = re.compile(
-    r"\b(?P<value>(?:" + "|".join(NUMBER_WORDS) + r")\s(?:times|-fold)|(?:"
-    + "|".join(NUMBER_WORDS) + r")-fold)\b", re.I,
-)
-_MONTH = _alternation(MONTHS)
+_MONTH = _alt(MONTHS)
 _DATE = re.compile(
     r"(?=[\d" + "".join(sorted({m[0] for m in MONTHS})) + r"])"
     r"(?:\b(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b"
@@ -178,51 +166,51 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"(?=\d)(?:\b\d{1,2}(?::\d{2})+\s?(?:a\.m\.|p\.m\.|am|pm)?"
                    r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)(?!\w))", re.I)
-# Footnote marks ("[1]", "[ 2]") and journal citations ("2015; 28: 685-690"): references, not
-# measures.
+# Footnote marks ("[1]") and journal citations ("2015; 28: 685-690"): references, not measures.
 _FOOTNOTE = re.compile(r"\[\s?\d{1,3}\s?\]")
 _CITATION = re.compile(
     r"(?=[12])\b(?:19|20)\d{2}\s?;\s?\d+(?:\s?\(\d+\))?\s?:\s?\d+(?:\s?[-–]\s?\d+)?"
 )
-# Model numbers written with a hyphen ("787-9", "A350-1000" is caught as a name): a first part
-# of three or more digits and a shorter second part with no unit is an identifier, not a range.
+# Model numbers written with a hyphen ("787-9"): three or more digits, then a shorter part.
 _MODEL_NUMBER = re.compile(r"(?=\d)(?<![\w.,$€£])\d{3,}-\d{1,2}(?![\w%,.]\d|[\w%])")
 _PHONE = re.compile(
     r"(?=[+(\d])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
 )
 _QUARTER = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|FY)\s?'?\d{2,4}\b|\b(?:Q[1-4]|H[12])\b", re.I)
+# Street addresses ("170 N. Dearborn St.", "1600 Amphitheatre Parkway"), ZIP codes after a state
+# code ("CA 94043"), and the round-the-clock "24/7".
+_ADDRESS = re.compile(
+    r"\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|"
+    r"Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?"
+)
+_ZIP = re.compile(r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b")
+_ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_DECADE = re.compile(r"^(?:19|20)\d0s$|^'\d0s$")
-_DATE_WORD = re.compile(r"^(?:\d{1,2},?|(?:19|20)\d{2},?|(?:" + _MONTH + r")\.?,?|on)$")
-# Cheap tests that let a paragraph or sentence skip the patterns above: every value, date, time,
-# phone number, quarter and reference holds a digit, and a spelled-out multiplier holds "times"
-# or "fold" (the same flag as _WORD_MULTIPLIER, so the same letters match).
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s?[-–]\s?(?:(?:19|20)?\d{2})$")
 _DIGIT = re.compile(r"\d")
-_MULTIPLIER_HINT = re.compile(r"times|fold", re.I)
-# Patterns the helpers below apply, compiled once (they used to be rebuilt from strings per call).
-_CHANGE = re.compile(r"(?P<a>.+?)(?P<sep>\s?(?:to|-|–)\s?)(?P<b>.+)")
+_WORD_NUMBER_RE = re.compile(_WORD_NUMBER)
+# A list number: a paragraph that is only a number, or a number with a period opening one.
+_LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?(?:\s|$)")
+# A number followed by a capitalised function word belongs to a name ("7 On Your Side").
+_NAME_AFTER = re.compile(r"^\s(?:On|Of|In|The|And|For|To|At|With|By)\s+[A-Z]")
+# Word-number compounds count when their second part is a unit ("nine-acre", "two-year",
+# "four-year-old"); others are idioms or descriptions ("three-legged", "two-way").
+_WORD_COMPOUND = re.compile(r"-(?P<second>[a-z]+)")
+_SPLIT_RANGE = re.compile(r"(?P<a>.+?)(?P<sep>" + _RANGE + r")(?P<b>.+)")
 _NOT_UNIT_CHARS = re.compile(r"[\d.,\s]+")
-_CURRENCY_START = re.compile(r"^(?:" + _CURRENCY + r")")
-_PERCENT = re.compile(r"%|percent|per cent|pct|percentage point")
-_MULTIPLIER_END = re.compile(r"(?:\d|\s)(?:x|×|times|-?fold)$")
-_MULTIPLIER_RANGE = re.compile(r"x\s?(?:to|-|–)")
-_UNIT_END = re.compile(r"(?:" + _UNIT + r")$")
-_HYPHEN_COMPOUND_END = re.compile(HYPHEN_COMPOUND + "$")
-_SCALE_END = re.compile(r"(?:" + _SCALE + r")$")
-_NUMBER_ONLY = re.compile(_NUMBER)
-_NUMBER_RANGE = re.compile(r"(?:" + _NUMBER + r")\s?(?:to|-|–)\s?(?:" + _NUMBER + r")")
-_MODEL_MULTIPLIER = re.compile(r"\d{3,}[xX]")
+_MODEL_MULTIPLIER = re.compile(r"\d{3,}(?:\.\d+)?[xX]")
 _PLURAL_OR_POSSESSIVE = re.compile(r"^(?:s\b|’s\b|'s\b)")
-_NOT_UNIT_FOLLOWER = re.compile(r"^(?:" + _alternation(NOT_UNIT_FOLLOWERS) + r")\b")
+_NOT_UNIT_FOLLOWER = re.compile(r"^(?:" + _alt(NOT_UNIT_FOLLOWERS) + r")\b")
 _ORDINAL_SUFFIX = re.compile(r"^[-–]?(?:st|nd|rd|th)\b")
 _PRODUCT_SUFFIX = re.compile(r"^\s?(?:Gen|Pro|Max|Ultra|Plus|Mini)\b")
 _VERSION_TAIL = re.compile(r"^[.:/]\d")
-_AGE = re.compile(r"^-(?:[A-Za-z]+-)*(?:year|month|week|day|hour|minute)s?-old\b")
-_ABBREVIATION_END = re.compile(r"\b(?:vs|U\.S)\.$")
-_COMPARISON_START = re.compile(
-    r"^\s*,?\s*(?:compared (?:to|with)|versus|vs\.?|than|from|up from|down from|over|against|"
-    r"relative to|a year (?:earlier|ago)|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I,
-)
+_LEADING_NUMBER = re.compile(r"^(?:" + U.currency_prefix + r")?\s?(?:" + _DIGITS + r")")
+_WORD_START = re.compile(r"^(?i:" + _CARD + r"|half|an?\b|tens|hundreds|thousands|millions|"
+                         r"billions|trillions|dozens|" + _alt(U.multiples) + r")")
+_CURRENCY_START = re.compile(r"^(?:" + U.currency_prefix + r")")
+_IDIOM = re.compile(r"^(?:" + _alt(WORD_IDIOMS) + r")\b", re.I)
+_MULTIPLE_VERB = re.compile(r"^(?:double|triple|quadruple)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,14 +221,16 @@ class _Found:
     para: int
     pos: int
     comparison: bool
+    words: bool  # written in words ("six", "a third")
     follower: str = ""  # the noun right after the value, to tell repeats from new measures
+    refers_back: bool = False  # "the three platforms": a count named before
 
 
 # --- public API ---------------------------------------------------------------------------------
 
 
 def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
-    """Every figure in `paragraphs`, most important first; each value once (first mention)."""
+    """Every figure in `paragraphs`, most important first; each value once per thing measured."""
     found: list[_Found] = []
     for i, para in enumerate(paragraphs):
         found.extend(_figures_in_paragraph(i, collapse_whitespace(para)))
@@ -249,7 +239,7 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
     seen: set[tuple[str, str]] = set()
     result: list[Figure] = []
     for f in ranked:
-        key = (_norm(f.value), f.context.lower())
+        key = (squeeze(f.value), f.context.lower())
         if key in seen:
             continue
         seen.add(key)
@@ -261,13 +251,17 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
 
 
 def _drop_repeats(found: list[_Found]) -> list[_Found]:
-    """A unit value written again ("3nm", "12-high", "4K") names the same thing again, unless
-    the words right after the two mentions differ ("10-core CPU", "10-core GPU")."""
+    """A value with a unit, currency or scale written again ("3nm", "$250,000", "45 million")
+    names the same thing again, unless the words right after the two mentions differ ("10-core
+    CPU", "10-core GPU"); a count in words after "the" ("the three platforms") refers back to
+    the same count written earlier."""
     first: dict[str, str] = {}
     kept: list[_Found] = []
     for f in found:
-        key = _norm(f.value)
-        if f.kind != "unit" or key not in first:
+        key = squeeze(f.value)
+        if f.words and f.refers_back and key in first:
+            continue
+        if f.kind not in REPEAT_KINDS or key not in first:
             first.setdefault(key, f.follower)
             kept.append(f)
             continue
@@ -284,81 +278,139 @@ def _follower(after: str) -> str:
 
 
 def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
-    digits = _DIGIT.search(text) is not None
-    if not digits and not _MULTIPLIER_HINT.search(text):
-        return []  # nothing below can match
-    blocked = _blocked_ranges(text) if digits else []
+    blocked = _blocked_ranges(text) if _DIGIT.search(text) else []
     out: list[_Found] = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        candidates: list[tuple[int, int, str]] = []
-        if digits and _DIGIT.search(sentence):
-            candidates += [(m.start("value"), m.end("value"), m.group("value"))
-                           for m in _VALUE.finditer(sentence)]
-        if _MULTIPLIER_HINT.search(sentence):
-            candidates += [(m.start("value"), m.end("value"), m.group("value"))
-                           for m in _WORD_MULTIPLIER.finditer(sentence)]
-        if not candidates:
-            continue
-        candidates = [part for c in candidates for part in _split_change(sentence, *c)]
-        for s, e, value in sorted(candidates):
+        candidates = [(m.start("value"), m.end("value"), m.group("value"))
+                      for m in _VALUE.finditer(sentence)]
+        candidates = [part for c in candidates for part in _split_range(sentence, *c)]
+        for s, e, value in candidates:
             if any(b0 <= start + s < b1 for b0, b1 in blocked):
                 continue
-            value = value.strip()
-            kind = _kind(value)
-            if kind is None or not _is_figure(sentence, s, e, value, kind):
+            if start + s == 0 and _LIST_NUMBER.match(text):
+                continue  # "1", "2." opening a paragraph: a list number
+            if _NAME_AFTER.match(sentence[e:]):
                 continue
-            context, comparison = _context(sentence, s, e)
-            out.append(_Found(value, context, kind, para, start + s, comparison,
-                              _follower(sentence[e:])))
+            words = not _DIGIT.search(value)
+            kind = _kind(value)
+            if kind is None:
+                continue
+            if words and not _is_word_figure(sentence, s, e, value):
+                continue
+            if not words and not _is_figure(sentence, s, e, value, kind):
+                continue
+            context, comparison = measure_context(sentence, s, e)
+            prev = sentence[:s].split()[-1:]
+            refers = bool(prev) and prev[0].lower() in REFERRING_WORDS
+            out.append(_Found(value, context, kind, para, start + s, comparison, words,
+                              _follower(sentence[e:]), refers))
     return out
 
 
-def _split_change(sentence: str, s: int, e: int, value: str) -> list[tuple[int, int, str]]:
-    """'from $47 billion to $8 billion', 'by 30 to 126': a change, so two figures, not a range."""
-    m = _CHANGE.fullmatch(value)
-    if not m:
+def _split_range(sentence: str, s: int, e: int, value: str) -> list[tuple[int, int, str]]:
+    """'from $47 billion to $8 billion', '$2 billion or 40%': two figures, not one range; and
+    'and' makes a range only after 'between'."""
+    m = _SPLIT_RANGE.fullmatch(value)
+    second = m.group("b").strip() if m else ""
+    if not m or not (_LEADING_NUMBER.match(second) or _WORD_START.match(second)):
         return [(s, e, value)]
-    previous = sentence[:s].split()[-1:] if sentence[:s].split() else []
+    sep = m.group("sep").strip()
+    previous = sentence[:s].split()[-1:]
+    prev = previous[0].lower() if previous else ""
     unit_a, unit_b = _unit_of(m.group("a")), _unit_of(m.group("b"))
     # "$40-50 billion": the currency and the scale are written once for both ends
-    shared_unit = m.group("sep").strip() in {"-", "–"} and "$" in unit_a and "$" not in unit_b
+    shared_unit = sep in {"-", "–"} and "$" in unit_a and "$" not in unit_b
     same_kind = not unit_a or unit_a == unit_b or shared_unit
-    if same_kind and (not previous or previous[0].lower() not in CHANGE_WORDS):
+    opened = RANGE_AND_OPENER in (w.lower() for w in sentence[:s].split()[-RANGE_AND_REACH:])
+    split = not same_kind or prev in CHANGE_WORDS or (sep == "and" and not opened)
+    if not split:
         return [(s, e, value)]
     b_start = s + m.start("b")
-    return [(s, s + m.end("a"), m.group("a")), (b_start, e, m.group("b"))]
+    return [*_split_range(sentence, s, s + m.end("a"), m.group("a")),
+            *_split_range(sentence, b_start, e, m.group("b"))]
 
 
 def _unit_of(value: str) -> str:
-    """The non-numeric part of a value: '$', '%', 'x', 'billion' ..."""
-    return _NOT_UNIT_CHARS.sub("", value).lower()
+    """The non-numeric part of a value: '$', '%', 'x', 'billion' ... ('' for 'four')."""
+    return _NOT_UNIT_CHARS.sub("", _WORD_NUMBER_RE.sub("", value)).lower()
 
 
 def _blocked_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges holding dates, times, phone numbers and quarters."""
+    """Character ranges holding dates, times, phone numbers, quarters, references, addresses."""
     ranges: list[tuple[int, int]] = []
-    for pattern in (_DATE, _TIME, _PHONE, _QUARTER, _FOOTNOTE, _CITATION, _MODEL_NUMBER):
+    for pattern in (_DATE, _TIME, _PHONE, _QUARTER, _FOOTNOTE, _CITATION, _MODEL_NUMBER,
+                    _ADDRESS, _ZIP, _ROUND_THE_CLOCK):
         ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return ranges
 
 
 def _kind(value: str) -> str | None:
+    """money, percent, multiplier, unit, scaled or count."""
     v = value.strip()
-    if _CURRENCY_START.match(v) or v.endswith(CURRENCY_SUFFIXES):
-        return "money"
+    words = v.replace("-", " ").split()
     low = v.lower()
-    if _PERCENT.search(low):
-        return "percent"
-    if _MULTIPLIER_END.search(low) or _MULTIPLIER_RANGE.search(low):
+    if _CURRENCY_START.match(v) or words[-1].lower() in U.currency_suffixes:
+        return "money"
+    for size in (4, 3, 2, 1):  # the longest unit at the end: "cubic feet per minute"
+        if len(words) >= size and (found := unit_kind(U, " ".join(words[-size:]))):
+            return found
+    if (symbol := _UNIT_SYMBOL_END.search(v)) and (found := unit_kind(U, symbol.group(1))):
+        return found  # glued symbols: "3nm", "5.3TB/s", "2°C"
+    if low in _MULTIPLE_WORDS:
         return "multiplier"
-    if _UNIT_END.search(v) or _HYPHEN_COMPOUND_END.search(v):
-        return "unit"
+    if _FRACTION_END.search(v) or _RATIO.search(low):
+        return "percent"  # a share: "a third", "two-thirds", "one in ten"
     if _SCALE_END.search(v):
         return "scaled"
-    if _NUMBER_ONLY.fullmatch(v) or _NUMBER_RANGE.fullmatch(v):
-        return "count"
-    return None
+    if _COMPOUND_END.search(v):
+        return "unit"  # "12-high", "8-GPU"
+    return "count"
+
+
+_MULTIPLE_WORDS = frozenset(m.lower() for m in U.multiples)
+_UNIT_SYMBOL_END = re.compile(r"[\d+](\D+)$")
+_FRACTION_END = re.compile(r"(?i)(?:" + _FRAC + r")$")
+_RATIO = re.compile(r"\s(?:in|out of)\s")
+_SCALE_END = re.compile(r"(?:" + U.scale + r"|(?i:dozens?|" + _alt(U.vague_scales) + r"))$")
+_COMPOUND_END = re.compile(r"-[A-Za-z]+$")
+
+
+def _sentence_start(sentence: str, s: int) -> bool:
+    """True when only quotation marks and brackets stand before position `s`."""
+    return not sentence[:s].strip(" \"“‘'([—–-")
+
+
+def _is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
+    """Rules for numbers written in words: names, idioms, 'one' as a pronoun, periods."""
+    words = value.split()
+    before = sentence[:s].split()
+    prev = before[-1].lower().strip(",;:“\"(") if before else ""
+    after = sentence[e:]
+    nxt = after.split()[0].lower().strip(",.;:”\")") if after.split() else ""
+    if value[:1].isupper() and not _sentence_start(sentence, s):
+        return False  # "Big Three", "Formula One", "the Ten Commandments"
+    if _IDIOM.match(sentence[s:]) or (prev and _IDIOM.match(f"{prev} {sentence[s:]}")):
+        return False
+    if prev in LABEL_WORDS:
+        return False  # "top ten", "number one"
+    low = value.lower()
+    compound = _WORD_COMPOUND.search(low)
+    if compound and not unit_kind(U, compound.group("second")):
+        return False
+    if low == "one":
+        return prev in ONE_STRESS_WORDS
+    if low == "half":
+        return not (prev in HALF_PERIOD_WORDS or after.startswith("-"))
+    if len(words) == 2 and words[0].lower() in {"a", "an", "one"} and (
+            words[1].lower() in FRACTIONS_NEEDING_OF):
+        return nxt == "of"
+    if _MULTIPLE_VERB.match(low):
+        return nxt in MULTIPLE_VERB_FOLLOWERS or prev in MULTIPLE_VERB_LEADERS or (
+            " ".join(before[-2:]).lower() == "more than")
+    if low.startswith("one ") and words[-1].lower() in {"day"}:
+        return False
+    return not (low == "zero" and nxt and not unit_kind(U, nxt))
 
 
 def _is_figure(sentence: str, s: int, e: int, value: str, kind: str) -> bool:
@@ -368,15 +420,16 @@ def _is_figure(sentence: str, s: int, e: int, value: str, kind: str) -> bool:
     words_before = before.split()
     prev_word = words_before[-1].lower() if words_before else ""
     if kind == "multiplier" and _MODEL_MULTIPLIER.fullmatch(value):
-        return False  # "777X", "777x jets": a model number, not a multiplier
+        return False  # "777X", "802.1x": a model or a standard, not a multiplier
     if kind == "count":
         # "the 777 program", "five 787 Dreamliner sales": a model number used as a name
         nxt = after.split()[0] if after.split() else ""
         singular = nxt[:1].isalpha() and not nxt.rstrip(".,;:").endswith("s")
-        if singular and (prev_word in DETERMINERS or prev_word in NUMBER_WORDS):
+        if singular and (prev_word in DETERMINERS or _WORD_START.match(prev_word)) and (
+                len(value) >= 3):
             return False
     if kind in {"count", "scaled"}:
-        if _YEAR.match(value):  # "2,048" has a thousands comma, so it is no year
+        if _YEAR.match(value) or _YEAR_RANGE.match(value):  # "2,048" has a comma: no year
             return False
         if _PLURAL_OR_POSSESSIVE.match(after):  # "the 1990s", "2024's"
             return False
@@ -391,85 +444,13 @@ def _is_figure(sentence: str, s: int, e: int, value: str, kind: str) -> bool:
         # a number glued to a name by a space: "Gaudi 3", "Intel 4", "Snapdragon 8 Gen 3"
         if prev[:1].isupper() and prev_clean not in CAPITALISED_NON_NAMES and not prev.endswith(
             ("’s", "'s", ",", ":")
-        ) and len(before.split()) >= 1:
+        ):
             return False
         if _PRODUCT_SUFFIX.match(after) and kind == "count":
-            # "3 Pro", "8 Gen 3": part of a product name
-            return False
+            return False  # "3 Pro", "8 Gen 3": part of a product name
         if _VERSION_TAIL.match(after):  # version numbers, ratios, dates
             return False
-    # ages: "a 35-year-old engineer"
-    return not _AGE.match(after)
-
-
-def _context(sentence: str, s: int, e: int) -> tuple[str, bool]:
-    """A short phrase around the value; extended to keep a comparison the sentence makes."""
-    before_words = sentence[:s].split()
-    after_text = sentence[e:]
-    # start at the clause that holds the value
-    clause_start = 0
-    for i, w in enumerate(before_words):
-        if w.endswith((",", ";", ":")):
-            clause_start = i + 1
-    lead = before_words[clause_start:][-CONTEXT_WORDS_BEFORE:]
-    if clause_start and (len(lead) < 2 or lead[0].lower() in CHANGE_OPENERS):
-        # "revenue of $12.8 billion, down 1% ...": the measure is in the clause before
-        previous = [w for w in before_words[:clause_start] if not _DATE_WORD.match(w)]
-        lead = previous[-PREVIOUS_CLAUSE_WORDS:] + lead
-    after_words = after_text.split()
-    tail: list[str] = []
-    comparison = False
-    budget = CONTEXT_WORDS_AFTER
-    for i, w in enumerate(after_words):
-        if len(tail) >= budget:
-            break
-        tail.append(w)
-        if w.endswith((".", ";", ":", "!", "?")) and not _ABBREVIATION_END.search(w):
-            break
-        if w.endswith(","):
-            rest = " ".join(after_words[i + 1 :])
-            if _COMPARISON_START.match(rest):
-                continue
-            break
-    joined_tail = " ".join(tail)
-    if any(_is_comparison_word(w) for w in [*lead, *tail]):
-        comparison = True
-    # finish a comparison that the budget cut ("compared to x86 chips from Intel and AMD")
-    cmp_at = next((k for k, w in enumerate(tail) if _COMPARISON_START.match(w)), None)
-    if cmp_at is not None and len(tail) == budget and not tail[-1].endswith((".", ",", ";")):
-        for w in after_words[len(tail) : len(tail) + COMPARISON_EXTRA_WORDS]:
-            tail.append(w)
-            if w.endswith((".", ",", ";", ":")):
-                break
-        joined_tail = " ".join(tail)
-    value = sentence[s:e]
-    glue = "" if after_text[:1] not in " " else " "
-    subject = _subject(before_words, len(before_words) - len(lead))
-    if subject:
-        lead = [*subject, "…", *lead]
-    phrase = (" ".join([*lead, value]) + glue + joined_tail).strip()
-    phrase = phrase.strip(" ,;:.—–-“”\"()")
-    return phrase, comparison
-
-
-def _subject(before_words: list[str], cut: int) -> list[str]:
-    """The first words of the sentence when the context starts after them, else nothing."""
-    if cut <= SUBJECT_WORDS or not before_words:
-        return []
-    if before_words[0].lower().strip(",") in NON_SUBJECT_OPENERS:
-        return []
-    picked: list[str] = []
-    for w in before_words[:SUBJECT_WORDS]:
-        if _DIGIT.search(w):
-            break
-        picked.append(w.rstrip(",;:"))
-        if w.endswith((",", ";", ":")):
-            break
-    return picked
-
-
-def _is_comparison_word(word: str) -> bool:
-    return word.lower().strip(".,;:") in COMPARISON_WORDS
+    return True
 
 
 # --- ranking ------------------------------------------------------------------------------------
@@ -482,8 +463,6 @@ def _rank_key(f: _Found) -> tuple[float, int, int]:
         weight += PARAGRAPH_WEIGHTS[f.para]
     if f.comparison:
         weight += COMPARISON_WEIGHT
+    if f.words:
+        weight -= WORD_NUMBER_PENALTY
     return (-weight, f.para, f.pos)
-
-
-def _norm(value: str) -> str:
-    return squeeze(value)
