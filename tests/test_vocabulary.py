@@ -23,11 +23,11 @@ from digest.errors import DigestError
 VOCAB = load_vocabulary()
 TERMS = {t.name: t for t in VOCAB.terms}
 
-MIN_ENTRIES = 400
+MIN_ENTRIES = 440
 # Each kind's floor: the classes the vocabulary must cover, not just hold a token entry of.
 KIND_FLOORS = {
     "company": 60, "chip": 80, "product": 0, "process": 30, "packaging": 18, "memory": 25,
-    "device": 15, "system": 4, "event": 0, "government": 5, "agency": 30, "policy": 15,
+    "device": 15, "system": 15, "event": 20, "government": 5, "agency": 30, "policy": 15,
     "country": 40, "region": 10, "topic": 25,
 }  # fmt: skip
 
@@ -158,6 +158,19 @@ ORDINARY_SENTENCES = [
     ("low-power", "Engineers designed a low-power chip for watches.", {"Power semiconductors"}),
     ("sic-in-quotes", "The sign read 'teh shop' [sic].", {"Silicon carbide"}),
     ("intel-4th-gen", "The Intel 4th Gen Xeon shipped.", {"Intel 4"}),
+    ("reinvent-verb", "Companies reinvent themselves every decade.", {"re:Invent"}),
+    ("hot-chips-food", "The stall sold hot chips and curry sauce.", {"Hot Chips"}),
+    (
+        "frontier-word",
+        "Space is the final frontier, said the Frontier Airlines pilot.",
+        {"Frontier supercomputer"},
+    ),
+    (
+        "aurora-lights",
+        "The aurora lit the sky; Aurora, Colorado, saw it too.",
+        {"Aurora supercomputer"},
+    ),
+    ("mobile-world-congress", "Phone makers met at Mobile World Congress.", {"US Congress"}),
 ]
 FALSE_POSITIVES = [pytest.param(text, absent, id=i) for i, text, absent in ORDINARY_SENTENCES]
 
