@@ -14,11 +14,12 @@ from pathlib import Path
 import click
 
 from digest import __version__
+from digest.archive.admission import UrlIndex
 from digest.archive.entry import render_entry
 from digest.bulk import DEFAULT_CACHE_DIR, digest_many
 from digest.errors import DigestError, Problem, ValidationFailed
 from digest.ingest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
-from digest.pipeline import Digested, add_entry, save_snapshot, to_entry, to_json
+from digest.pipeline import Digested, add_entry, prepare_entry, to_json
 from digest.site.build import (
     DEFAULT_CONFIG,
     DEFAULT_DOCS,
@@ -62,7 +63,8 @@ def _date_option(func):  # type: ignore[no-untyped-def]
         "fallback_date",
         type=click.DateTime(formats=["%Y-%m-%d"]),
         default=None,
-        help="Publication date (YYYY-MM-DD) for articles that carry none [default: today].",
+        help="Publication date (YYYY-MM-DD) for articles that carry none, or one in the future or "
+    "before 1990 [default: today; an impossible date is then refused].",
     )(func)
 
 
@@ -145,18 +147,23 @@ def add(
     """Add ARTICLES (files, '-' for stdin, or http(s) URLs) to the digest as entries."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     today = fallback_date.date() if fallback_date else None
+    posts = docs_dir / "posts"
+    index = UrlIndex(posts)  # the archive's URLs, kept up to date across the batch
     failed = 0
     for source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
         try:
             if isinstance(result, DigestError):
                 raise result
-            path = add_entry(result, docs_dir / "posts", replace=replace, today=today)
-            if snapshot_dir is not None:
-                save_snapshot(result, snapshot_dir / f"{path.stem}.txt")
+            path, notes = add_entry(
+                result, posts, replace=replace, today=today, index=index,
+                snapshot_dir=snapshot_dir,
+            )
         except DigestError as exc:
             _fail(exc)
             failed += 1
             continue
+        for note in notes:
+            click.echo(f"note: {terminal_safe(source)}: {note}", err=True)
         click.echo(f"added {path}")
         if result.article.low_confidence:
             click.echo(f"warning: {source}: the article text found is weak (short or unclear); "
@@ -202,7 +209,13 @@ def extract(
         if fmt == "json":
             click.echo(json.dumps(to_json(result), ensure_ascii=False))
         else:
-            click.echo(render_entry(to_entry(result, today=today)), nl=False)
+            try:
+                entry, _notes = prepare_entry(result, today=today)
+            except DigestError as exc:
+                failed += 1
+                _fail(exc)
+                continue
+            click.echo(render_entry(entry), nl=False)
     if failed:
         sys.exit(1)
 
@@ -262,10 +275,26 @@ def check(paths: tuple[Path, ...], sources_dir: Path | None, fmt: str) -> None:
 )
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder.")
 @_sources_option
-def build(config: Path, site_dir: Path | None, sources_dir: Path | None) -> None:
-    """Check the archive, then build the site with `mkdocs build --strict`."""
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="What renders the staged pages: MkDocs + Material, or Zensical.",
+)
+@click.option("--full", is_flag=True, help="Rebuild every page (ignore the build cache).")
+def build(
+    config: Path, site_dir: Path | None, sources_dir: Path | None, engine: str, full: bool
+) -> None:
+    """Check the archive, write every page into the staging tree (.digest-cache/), then build
+    the site from it with the engine (only what changed, when it can)."""
+    from digest.site.progress import for_stream
+
     try:
-        built = check_and_build(config, site_dir, _sources(sources_dir, config.parent))
+        built = check_and_build(
+            config, site_dir, _sources(sources_dir, config.parent), engine=engine, full=full,
+            progress=for_stream(),
+        )
     except ValidationFailed as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)

@@ -176,32 +176,3 @@ def test_site_generated_pages(built: Path) -> None:
     home = (built / "index.html").read_text(encoding="utf-8")
     latest = max(weeks)
     assert f'href="weekly/{latest}/"' in home
-
-
-@pytest.mark.parametrize(
-    ("xml_in", "xml_out"),
-    [
-        pytest.param(
-            "<item><title>Micron&amp;#x27;s HBM</title></item>",
-            "<item><title>Micron's HBM</title></item>",
-            id="apostrophe",
-        ),
-        pytest.param(
-            "<title>AT&amp;amp;T &amp;quot;deal&amp;quot;</title>",
-            '<title>AT&amp;T "deal"</title>',
-            id="ampersand-and-quotes-stay-valid-xml",
-        ),
-        pytest.param("<title>Plain</title>", "<title>Plain</title>", id="plain"),
-    ],
-)
-def test_rss_plugin_titles_lose_the_themes_escaping(xml_in: str, xml_out: str) -> None:
-    from digest.pages.feeds import unescape_titles_xml
-
-    assert unescape_titles_xml(xml_in) == xml_out
-
-
-def test_rss_plugin_json_titles_lose_the_themes_escaping() -> None:
-    from digest.pages.feeds import unescape_titles_json
-
-    data = {"items": [{"title": "Google&#x27;s Willow"}, {"id": 1}]}
-    assert unescape_titles_json(data)["items"] == [{"title": "Google's Willow"}, {"id": 1}]

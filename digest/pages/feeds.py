@@ -1,5 +1,4 @@
-"""Feeds: JSON Feed 1.1 of the entries, and RSS 2.0 + JSON Feed 1.1 of the weekly issues.
-(The entries' RSS feed comes from mkdocs-rss-plugin.)
+"""Feeds: RSS 2.0 and JSON Feed 1.1 of the entries and of the weekly issues.
 
 Inputs are absolute URLs resolved by the caller (`url_of(src)`); everything else is built here.
 Text values go into JSON as strings and into XML through ElementTree, so no scraped text can
@@ -12,9 +11,7 @@ import datetime as dt
 import email.utils
 import html
 import json
-import re
 import xml.etree.ElementTree as ET
-import xml.sax.saxutils
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +27,11 @@ ENTRIES_JSON = "feed.json"
 # <link rel="alternate"> target, and there is one only at the root.
 ISSUES_JSON = "feed_weekly.json"
 ISSUES_RSS = "feed_weekly_rss.xml"
-ENTRIES_IN_FEED = 50  # the same length as the entries' RSS feed (mkdocs.yml: rss.length)
+ENTRIES_IN_FEED = 50  # newest entries in the entries' feeds
 ISSUES_IN_FEED = 20
 
 UrlOf = Callable[[str], str]
+Clean = Callable[[str], str]  # HTML -> HTML a feed may carry (the site's sanitiser)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +85,15 @@ def entries_json_feed(items: Sequence[Item], site: FeedSite, url_of: UrlOf) -> d
     }
 
 
-def issue_html(issue: Issue, section_order: Sequence[str], url_of: UrlOf) -> str:
-    """An issue as HTML for feed readers: top stories, then every story by section."""
+def _same(html_text: str) -> str:
+    return html_text
+
+
+def issue_html(
+    issue: Issue, section_order: Sequence[str], url_of: UrlOf, clean: Clean = _same
+) -> str:
+    """An issue as HTML for feed readers: top stories, then every story by section, passed
+    through `clean` (the site's sanitiser)."""
 
     def story_line(story: Any) -> str:
         lead = story.lead
@@ -106,7 +111,7 @@ def issue_html(issue: Issue, section_order: Sequence[str], url_of: UrlOf) -> str
     for name, stories in sections(issue, section_order):
         parts += [f"<h2>{html.escape(name)}</h2>", "<ul>", *(story_line(s) for s in stories)]
         parts.append("</ul>")
-    return "".join(parts)
+    return clean("".join(parts))
 
 
 def _issue_date(issue: Issue) -> dt.date:
@@ -119,7 +124,11 @@ def _issue_title(issue: Issue) -> str:
 
 
 def issues_json_feed(
-    issues: Sequence[Issue], section_order: Sequence[str], site: FeedSite, url_of: UrlOf
+    issues: Sequence[Issue],
+    section_order: Sequence[str],
+    site: FeedSite,
+    url_of: UrlOf,
+    clean: Clean = _same,
 ) -> dict[str, Any]:
     """JSON Feed 1.1 of the newest weekly issues."""
     feed_items = []
@@ -130,7 +139,7 @@ def issues_json_feed(
                 "id": url,
                 "url": url,
                 "title": _issue_title(issue),
-                "content_html": issue_html(issue, section_order, url_of),
+                "content_html": issue_html(issue, section_order, url_of, clean),
                 "date_published": _rfc3339(_issue_date(issue)),
             }
         )
@@ -146,7 +155,11 @@ def issues_json_feed(
 
 
 def issues_rss(
-    issues: Sequence[Issue], section_order: Sequence[str], site: FeedSite, url_of: UrlOf
+    issues: Sequence[Issue],
+    section_order: Sequence[str],
+    site: FeedSite,
+    url_of: UrlOf,
+    clean: Clean = _same,
 ) -> str:
     """RSS 2.0 of the newest weekly issues."""
     rss = ET.Element("rss", {"version": "2.0"})
@@ -164,36 +177,42 @@ def issues_rss(
         ET.SubElement(node, "link").text = url
         ET.SubElement(node, "guid", {"isPermaLink": "true"}).text = url
         ET.SubElement(node, "pubDate").text = _rfc822(_issue_date(issue))
-        ET.SubElement(node, "description").text = issue_html(issue, section_order, url_of)
+        ET.SubElement(node, "description").text = issue_html(
+            issue, section_order, url_of, clean
+        )
+    return _xml(rss)
+
+
+def entries_rss(items: Sequence[Item], site: FeedSite, url_of: UrlOf) -> str:
+    """RSS 2.0 of the newest entries, each described by its summary (plain text). Its dates
+    are the entries' own, so the feed changes only when the entries do."""
+    newest = by_date_desc(list(items))[:ENTRIES_IN_FEED]
+    rss = ET.Element("rss", {"version": "2.0"})
+    channel = ET.SubElement(rss, "channel")
+    ET.SubElement(channel, "title").text = site.title
+    ET.SubElement(channel, "link").text = site.home_url
+    ET.SubElement(channel, "description").text = site.description
+    ET.SubElement(channel, "language").text = "en"
+    if newest:
+        ET.SubElement(channel, "lastBuildDate").text = _rfc822(newest[0].entry.date)
+    for item in newest:
+        entry = item.entry
+        url = url_of(item.src)
+        node = ET.SubElement(channel, "item")
+        ET.SubElement(node, "title").text = clean_text(entry.title)
+        ET.SubElement(node, "link").text = url
+        ET.SubElement(node, "guid", {"isPermaLink": "true"}).text = url
+        ET.SubElement(node, "pubDate").text = _rfc822(entry.date)
+        ET.SubElement(node, "description").text = clean_text(entry.summary)
+        for tag in entry.tags:
+            ET.SubElement(node, "category").text = clean_text(tag)
+    return _xml(rss)
+
+
+def _xml(rss: ET.Element) -> str:
     ET.indent(rss)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"
 
 
 def dumps(feed: dict[str, Any]) -> str:
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
-
-
-# The entries' feeds written by mkdocs-rss-plugin (mkdocs.yml: rss). It takes item titles from
-# the pages, whose titles the site plugin hands to the theme HTML-escaped (Material's templates
-# print titles unescaped): in these feeds that escaping would show ("Micron&#x27;s").
-RSS_PLUGIN_FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
-RSS_PLUGIN_JSON_FEEDS = ("feed_json_created.json", "feed_json_updated.json")
-_RSS_TITLE = re.compile(r"(<title>)(.*?)(</title>)", re.S)
-
-
-def unescape_titles_xml(text: str) -> str:
-    """Every <title> of an RSS document with one level of HTML escaping taken off its text."""
-
-    def fix(match: re.Match[str]) -> str:
-        title = html.unescape(xml.sax.saxutils.unescape(match.group(2)))
-        return match.group(1) + xml.sax.saxutils.escape(title) + match.group(3)
-
-    return _RSS_TITLE.sub(fix, text)
-
-
-def unescape_titles_json(data: dict[str, Any]) -> dict[str, Any]:
-    """The same for a JSON Feed's items."""
-    for item in data.get("items", []):
-        if isinstance(item, dict) and isinstance(item.get("title"), str):
-            item["title"] = html.unescape(item["title"])
-    return data

@@ -1,80 +1,366 @@
-"""Site building: validate the archive, then run MkDocs (strict) on it."""
+"""`digest build`: check the archive, write the staging tree, let an engine render it, index it.
+
+The stages, in order (each shown by digest.site.progress):
+
+1. the archive's check starts in a child process (it runs beside everything else: two cores);
+2. the entries are read and every page of the site is rendered into files (digest.site.staging);
+3. the files are synced into the staging folder (`.digest-cache/` beside mkdocs.yml): a file is
+   rewritten only when its bytes change;
+4. the engine (digest.site.engines) builds the staged tree into its own output folder, kept
+   between builds: incrementally when it can (only pages whose staged file changed), else in
+   full;
+5. with Pagefind, the changed pages are marked and only the index shards that hold them are
+   indexed again (digest.site.search);
+6. once the check has passed, the output is copied into a fresh folder beside the site folder,
+   which then replaces the site: a failed check or build leaves the old site as it was.
+
+What a build depends on besides the staged files (the engine's configuration, the theme
+overrides, the search engine, the version of this package) is hashed into a signature kept in
+`.digest-cache/state.json`; a build whose signature differs from the last one is a full build,
+so a cached folder can never give a stale site.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import yaml
-from mkdocs.exceptions import PluginError
-
-from digest.errors import DigestError, ValidationFailed
+from digest.errors import DigestError, Problem, ValidationFailed
+from digest.site import search, staging
+from digest.site.engines import Engine, Project, get_engine
+from digest.site.progress import Progress, Silent
+from digest.text.siteconfig import ConfigError, docs_dir_of, read_site_config, site_dir_of
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 DEFAULT_DOCS = Path("docs")
 # Source snapshots: the extracted text of each entry's article, `sources/<entry stem>.txt`, used
 # to check that quotes and figures occur in the source. Written by `digest add --snapshot`.
 DEFAULT_SOURCES = Path("sources")
+CACHE_DIR = ".digest-cache"  # beside mkdocs.yml: the staging tree and the engines' output
+STATE_FILE = "state.json"
 # Material prints a multi-line banner about its successor on every build; it is not a warning
 # about this site, so it is switched off to keep build logs readable.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 SITE_MODE = 0o755  # the site folder's permissions, as `mkdocs build` would make it
+# Bump when the staged tree or the build's steps change meaning: every cache becomes stale.
+FORMAT = 1
 
 
 def check_archive(paths: list[Path], sources_dir: Path | None = None) -> None:
     """Raise ValidationFailed with every problem in the entries under `paths`."""
-    from digest.archive.validate import check_paths
-
-    problems = check_paths(paths, sources_dir=sources_dir)
+    problems = _problems(paths, sources_dir)
     if problems:
         raise ValidationFailed(problems)
+
+
+def _problems(paths: list[Path], sources_dir: Path | None) -> list[Problem]:
+    from digest.archive.validate import check_paths
+
+    return check_paths(paths, sources_dir=sources_dir)
+
+
+def configured_site_dir(config: Path) -> Path:
+    """The site folder mkdocs.yml names (`site_dir`, default "site" beside it)."""
+    try:
+        return site_dir_of(config, read_site_config(config))
+    except ConfigError as exc:
+        raise DigestError(str(config), str(exc).removeprefix(f"{config}: ")) from None
+
+
+@dataclass
+class BuildResult:
+    """What a build did (for the CLI's summary line and the benchmark)."""
+
+    site: Path
+    engine: str
+    incremental: bool
+    entries: int = 0
+    staged_written: int = 0
+    staged_removed: int = 0
+    pages_built: int = 0  # HTML pages the engine wrote in this run
+    shards_indexed: list[str] = field(default_factory=list)
 
 
 def check_and_build(
     config: Path = DEFAULT_CONFIG,
     site_dir: Path | None = None,
     sources_dir: Path | None = None,
+    *,
+    engine: str = "mkdocs",
+    full: bool = False,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    check: bool = True,
 ) -> Path:
-    """`digest build`: the archive's check and the MkDocs build run at the same time (the check
-    in this process, MkDocs in a child: two cores), the site built into a fresh folder beside
-    the old one. Only when both succeed does the new folder replace the site; a failed check
-    stops the build, and the old site is left as it was. Returns the site folder."""
-    from digest.site.search_plugin import PLAN_ENV, index_from_plan
+    """`digest build` (see the module docstring); returns the site folder."""
+    return build_site(
+        config, site_dir, sources_dir, engine=engine, full=full, cache_dir=cache_dir,
+        progress=progress, check=check,
+    ).site
 
-    final = site_dir if site_dir is not None else configured_site_dir(config)
+
+def build_site(
+    config: Path = DEFAULT_CONFIG,
+    site_dir: Path | None = None,
+    sources_dir: Path | None = None,
+    *,
+    engine: str = "mkdocs",
+    full: bool = False,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    check: bool = True,
+) -> BuildResult:
+    progress = progress or Silent()
+    try:
+        site_config = read_site_config(config)
+    except ConfigError as exc:
+        raise DigestError(str(config), str(exc).removeprefix(f"{config}: ")) from None
+    try:
+        chosen = get_engine(engine)
+    except ValueError as exc:
+        raise DigestError("--engine", str(exc)) from None
+    if (missing := chosen.missing()) is not None:
+        raise DigestError(f"--engine {engine}", missing)
+    final = site_dir if site_dir is not None else site_dir_of(config, site_config)
+    docs = docs_dir_of(config, site_config)
+    root = (cache_dir if cache_dir is not None else config.parent / CACHE_DIR).resolve()
+    project = Project(root=root, docs=root / "docs", overrides=root / "overrides",
+                      site=root / f"site-{engine}")
+    settings = staging.settings_of(site_config, str(config))
+
+    with _checking(docs, sources_dir, enabled=check) as checked:
+        with progress.stage("reading entries"):
+            items = staging.read_items(docs)
+        search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)
+        options = staging.stage_options(site_config, search_engine, settings)
+        with progress.stage("rendering pages", total=None):
+            staged = staging.stage_site(docs, options, items=items)
+        with progress.stage("writing staged files", total=len(staged.files)) as bar:
+            changes = staging.sync_tree(project.docs, staged.files, bar.update)
+            custom = _custom_dir(config, site_config)
+            staging.sync_tree(project.overrides, staging.theme_overrides(search_engine, custom))
+        engine_config = chosen.write_config(site_config, project)
+        state = _load_state(root)
+        signature = _signature(engine, engine_config, project.overrides, search_engine)
+        previous = state.get(engine, {})
+        files = sorted(staged.files)
+        incremental = (
+            not full
+            and chosen.incremental
+            and (search_engine == "pagefind" or engine != "mkdocs")  # lunr: see mkdocs_engine
+            and previous.get("signature") == signature
+            and project.site.is_dir()
+            and not set(previous.get("files", [])) - set(files)  # removed pages: full
+        )
+        state.pop(engine, None)  # until this build succeeds, the cache is not trusted
+        _save_state(root, state)
+        result = BuildResult(
+            site=final, engine=engine, incremental=incremental, entries=len(items),
+            staged_written=len(changes.written), staged_removed=len(changes.removed),
+        )
+        started = time.time_ns()
+        label = "engine build" + (" (incremental)" if incremental else " (full)")
+        with progress.stage(f"{engine}: {label}"):
+            _run_engine(chosen, engine_config, project, incremental)
+        result.pages_built = _count_new_pages(project.site, started)
+        if search_engine == "pagefind":
+            with progress.stage("pagefind: search index"):
+                result.shards_indexed = _index(project.site, staged, options, started, incremental)
+        with progress.stage("check"):
+            problems = checked()
+        if problems:
+            raise ValidationFailed(problems)
+    state[engine] = {"signature": signature, "files": files}
+    _save_state(root, state)
+    with progress.stage("publishing the site"):
+        _publish(project.site, final)
+    return result
+
+
+# -- the check, beside the build ---------------------------------------------------------------
+
+
+class _checking:
+    """Runs the archive's check in a child process while the block runs; `checked()` waits for
+    its problems. The child is stopped if the block fails."""
+
+    def __init__(self, docs: Path, sources_dir: Path | None, *, enabled: bool) -> None:
+        self.args = ([docs], sources_dir)
+        self.enabled = enabled
+        self.process: Any = None
+        self.receive: Any = None
+
+    def __enter__(self) -> Any:
+        if self.enabled:
+            context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+            self.receive, send = context.Pipe(duplex=False)
+            self.process = context.Process(target=_check_child, args=(send, *self.args))
+            self.process.start()
+            send.close()
+        return self.checked
+
+    def checked(self) -> list[Problem]:
+        if self.process is None:
+            return []
+        try:
+            kind, value = self.receive.recv()
+        except EOFError:
+            raise DigestError("digest check", "the check stopped without an answer") from None
+        self.process.join()
+        if kind == "error":
+            raise DigestError("digest check", value)
+        return list(value)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.receive.close()
+
+
+def _check_child(send: Any, paths: list[Path], sources_dir: Path | None) -> None:
+    try:
+        send.send(("ok", _problems(paths, sources_dir)))
+    except Exception as exc:  # reported by the parent as a build error
+        send.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        send.close()
+
+
+# -- the engine --------------------------------------------------------------------------------
+
+
+def _run_engine(engine: Engine, config: Path, project: Project, incremental: bool) -> None:
+    project.site.mkdir(parents=True, exist_ok=True)
+    command = engine.command(config, incremental=incremental)
+    child = subprocess.Popen(
+        command, cwd=project.root, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, errors="replace",
+    )
+    try:
+        output, _ = child.communicate()
+    except BaseException:
+        child.terminate()
+        child.wait()
+        raise
+    problems = engine.problems(output, incremental=incremental)
+    if child.returncode != 0 or problems:
+        lines = problems or [line for line in output.splitlines() if line.strip()][-15:]
+        detail = "\n  ".join(lines)
+        status = f"exit status {child.returncode}" if child.returncode else "warnings"
+        raise DigestError(engine.name, f"the {engine.name} build failed ({status}):\n  {detail}")
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, **BUILD_ENV}
+
+
+def _count_new_pages(site: Path, since_ns: int) -> int:
+    count = 0
+    for dirpath, _, filenames in os.walk(site):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if name.endswith(".html") and os.stat(path).st_mtime_ns >= since_ns:
+                count += 1
+    return count
+
+
+def _index(
+    site: Path, staged: staging.StagedSite, options: staging.StageOptions, since_ns: int,
+    incremental: bool,
+) -> list[str]:
+    """Mark the pages the engine wrote in this run and index the shards that hold them (every
+    shard after a full build). Returns the shards indexed."""
+    pages = sorted(staging.output_path(src, options.directory_urls) for src in staged.indexed)
+    if incremental:
+        fresh = [rel for rel in pages if (site / rel).stat().st_mtime_ns >= since_ns]
+        changed = fresh + [rel for rel in pages if rel not in fresh and not _marked(site / rel)]
+    else:
+        changed = pages
+    search.mark_pages(site, changed)
+    shards, tops = search.plan_shards(pages)
+    manifest = site / search.PAGEFIND_DIR / search.SHARDS_FILE
+    only: set[str] | None = None
+    if incremental and manifest.is_file():
+        only = {search.shard_of(rel) for rel in changed}
+        if not only:
+            return []
+    return sorted(search.index_site(site, shards, tops, only=only))
+
+
+def _marked(path: Path) -> bool:
+    try:
+        return search.MARKED in path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+# -- state and signature -------------------------------------------------------------------------
+
+
+def _signature(engine: str, config: Path, overrides: Path, search_engine: str) -> str:
+    """What the engine's output depends on besides the staged files."""
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}\0{engine}\0{search_engine}\0".encode())
+    for package in ("mkdocs", "mkdocs-material", "zensical", "pagefind-bin", "silicon-digest"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=-\0".encode())
+    digest.update(config.read_bytes())
+    for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(overrides).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _load_state(root: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((root / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_state(root: Path, state: dict[str, Any]) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = root / f".{STATE_FILE}.tmp"
+    tmp.write_text(json.dumps(state), encoding="utf-8")
+    os.replace(tmp, root / STATE_FILE)
+
+
+def _custom_dir(config: Path, site_config: dict[str, Any]) -> Path | None:
+    theme = site_config.get("theme")
+    name = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return config.parent / name if isinstance(name, str) and name else None
+
+
+# -- publishing ----------------------------------------------------------------------------------
+
+
+def _publish(output: Path, final: Path) -> None:
+    """Copy the engine's output into a fresh folder beside the site, then swap it in."""
     final.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
-    fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
-    # The search plugin leaves Pagefind's run to us (see search_plugin.PLAN_ENV): it starts once
-    # MkDocs has exited, and the two never hold their memory at the same time.
-    plan = fresh.with_name(fresh.name + ".pagefind.json")
-    env = {**_env(), PLAN_ENV: str(plan)}
     try:
-        child = subprocess.Popen(_build_command(config, fresh, strict=True), env=env)
-        try:
-            check_archive([config.parent / DEFAULT_DOCS], sources_dir)
-            status = child.wait()
-        except BaseException:
-            child.terminate()
-            child.wait()
-            raise
-        if status != 0:
-            raise DigestError(str(config), f"mkdocs build failed (exit status {status})")
-        try:
-            index_from_plan(fresh, plan)
-        except PluginError as exc:
-            raise DigestError(str(config), str(exc)) from None
+        fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
+        shutil.copytree(output, fresh, dirs_exist_ok=True)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    finally:
-        plan.unlink(missing_ok=True)
     _replace(final, fresh)
-    return final
 
 
 def _replace(final: Path, fresh: Path) -> None:
@@ -87,32 +373,6 @@ def _replace(final: Path, fresh: Path) -> None:
     final.rename(old)
     fresh.rename(final)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def configured_site_dir(config: Path) -> Path:
-    """The site folder mkdocs.yml names (`site_dir`, default "site" beside it)."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    # Any tag (!ENV, !relative, python names) reads as nothing: only site_dir matters here.
-    loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DigestError(str(config), f"cannot read the configuration: {exc}") from None
-    name = data.get("site_dir") if isinstance(data, dict) else None
-    return config.parent / (name if isinstance(name, str) and name else "site")
-
-
-def _build_command(config: Path, site_dir: Path | None, strict: bool) -> list[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
-    if strict:
-        command.append("--strict")
-    if site_dir is not None:
-        command += ["--site-dir", str(site_dir)]
-    return command
-
-
-def _env() -> dict[str, str]:
-    return {**os.environ, **BUILD_ENV}
 
 
 def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -> int:

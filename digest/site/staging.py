@@ -1,0 +1,556 @@
+"""The staging tree: the whole site as ordinary files, which an engine then only renders.
+
+`stage_site` reads docs/ (the entries under docs/posts/, the hand-written pages and assets) and
+computes every file of the site's docs tree:
+
+- each entry's page with its body rendered (summary, key figures, quotes, "also covered by",
+  entity links, tags and categories) at `YYYY/MM/DD/<slug>.md`;
+- the weekly issues and their archive, the entity pages and their index, the figures and quotes
+  indexes (digest.pages), the home page with this week's issue and the newest entries, the
+  listing pages behind it, the tag index and a page per tag (digest.site.sitepages);
+- the feeds: RSS and JSON Feed of the entries and of the weekly issues;
+- the hand-written pages and assets, as they are.
+
+Every page is plain front matter (title, description, search settings, edit link: what a later
+template reads) + Markdown headings + HTML blocks. Each HTML block goes through the site's
+sanitiser before it is written, so a page can carry no markup the sanitiser refuses, whether or
+not `digest check` ran; Markdown text is escaped where it is made.
+
+`sync_tree` writes the files into the staging folder, each only when its bytes differ from the
+file already there, and removes files the site no longer has: a file's modification time then
+says when its content last changed, which is what an engine's incremental build reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown.extensions.toc import slugify as heading_id
+
+from digest.archive.entry import entry_filename, entry_from_dict, parse_entry_text
+from digest.editorial.vocabulary import Vocabulary, load_vocabulary
+from digest.errors import DigestError
+from digest.pages import entities, feeds, indexes, weekly
+from digest.pages.items import SEARCH_EXCLUDE, Item, entity_src, relative_link
+from digest.pages.related import coverage_map, group_related
+from digest.pages.render import render_body
+from digest.site import search, sitepages
+from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
+
+POSTS_DIR = "posts"  # docs/posts/: the entries
+# Feeds that keep the addresses mkdocs-rss-plugin gave them (subscribers have them): the same
+# documents under both names.
+ENTRIES_RSS = ("feed_rss_created.xml", "feed_rss_updated.xml")
+ENTRIES_JSON_ALIASES = ("feed_json_created.json", "feed_json_updated.json")
+# Block-level tags that start an HTML block of a generated page (one element a line); a
+# paragraph starting with an inline tag is Markdown's own paragraph.
+BLOCK_TAGS = ("ul", "ol", "p", "div", "table", "section", "details", "dl", "figure", "nav", "form",
+              "blockquote")
+_BLOCK_START = re.compile(r"<(?:{})[\s>]".format("|".join(BLOCK_TAGS)))
+_ELEMENT_LINE = re.compile(r"^<({})(?=[\s>])".format("|".join(BLOCK_TAGS)), re.M)
+# On each element of a section kept out of the search index (its heading carries
+# SEARCH_EXCLUDE, which Material's search reads): Pagefind reads this attribute instead.
+PAGEFIND_IGNORE = "data-pagefind-ignore"
+# The page's plain front matter block.
+_FRONT = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
+
+Sanitize = Callable[[str], str]
+
+
+def default_sanitizer() -> Sanitize:
+    """The site's HTML sanitiser (digest.site.sanitize, nh3)."""
+    from digest.site.sanitize import sanitize_html
+
+    return sanitize_html
+
+
+@dataclass(frozen=True, slots=True)
+class StageOptions:
+    """What the staged pages depend on besides the entries (from mkdocs.yml)."""
+
+    site: feeds.FeedSite
+    search: str = "lunr"  # the resolved engine: lunr (the engine's own index) or pagefind
+    per_page: int = sitepages.PER_PAGE
+    directory_urls: bool = True
+    edit_base: str | None = None  # repo_url + edit_uri: an entry's edit link is edit_base + file
+
+
+@dataclass
+class StagedSite:
+    """Every file of the staged tree, and what the search step needs to know of it."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    indexed: set[str] = field(default_factory=set)  # srcs of the pages Pagefind indexes
+    entries: int = 0
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The site path of a staged page ("" for the home page), as MkDocs and Zensical make it."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def output_path(src: str, directory_urls: bool = True) -> str:
+    """The HTML file a staged page becomes, relative to the site folder."""
+    url = page_url(src, directory_urls)
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """The link from the page at `from_url` to `to_url` (site paths as page_url gives them)."""
+    base = from_url.split("/")[:-1]
+    target = to_url.split("/")
+    common = 0
+    for a, b in zip(base, target[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:])
+    return rel or "./"
+
+
+def make_href(directory_urls: bool) -> Callable[[str, str], str]:
+    urls: dict[str, str] = {}
+
+    def url(src: str) -> str:
+        found = urls.get(src)
+        if found is None:
+            found = urls[src] = page_url(src, directory_urls)
+        return found
+
+    def href(from_src: str, to_src: str) -> str:
+        return relative_url(url(from_src), url(to_src))
+
+    return href
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def read_items(docs_dir: Path) -> list[Item]:
+    """Every entry under docs/posts/, as Items at their staged paths; DigestError naming the
+    file on the first unreadable entry or on two entries with one address."""
+    posts = docs_dir / POSTS_DIR
+    items: list[Item] = []
+    seen: dict[str, str] = {}
+    if not posts.is_dir():
+        return items
+    for path in sorted(posts.rglob("*.md")):
+        shown = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DigestError(shown, f"cannot read: {exc}") from None
+        data, body = parse_entry_text(text, shown)
+        entry = entry_from_dict(data, body, shown)
+        src = sitepages.entry_src(entry)
+        if src in seen:
+            raise DigestError(shown, f"has the same date and slug as {seen[src]} ({src})")
+        seen[src] = shown
+        items.append(Item(entry, src))
+    return items
+
+
+def _hand_written(docs_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(src, path) of every file of docs/ outside docs/posts/, in a stable order."""
+    for dirpath, dirnames, filenames in os.walk(docs_dir):
+        folder = Path(dirpath)
+        if folder == docs_dir:
+            dirnames[:] = [d for d in dirnames if d != POSTS_DIR]
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = folder / name
+            yield path.relative_to(docs_dir).as_posix(), path
+
+
+# -- the pages -----------------------------------------------------------------------------
+
+
+def stage_site(
+    docs_dir: Path,
+    options: StageOptions,
+    *,
+    sanitize: Sanitize | None = None,
+    vocabulary: Vocabulary | None = None,
+    items: list[Item] | None = None,
+) -> StagedSite:
+    """Every file of the staged docs tree (see the module docstring)."""
+    sanitize = sanitize or default_sanitizer()
+    vocabulary = vocabulary or load_vocabulary()
+    items = read_items(docs_dir) if items is None else items
+    _check_categories(items, vocabulary)
+    href = make_href(options.directory_urls)
+    pagefind = options.search == "pagefind"
+    # With Pagefind, no page goes into the engine's own index (the header's box is Pagefind's).
+    hidden: dict[str, Any] = {"search": {"exclude": True}}
+    listing_meta: dict[str, Any] = {**hidden, "edit_url": ""}
+
+    staged = StagedSite(entries=len(items))
+    pages: dict[str, str] = {}
+
+    stories = group_related(items, vocabulary)
+    coverage = coverage_map(stories)
+    issues = weekly.build_issues(stories)
+    matcher = indexes.EntityMatcher(vocabulary)
+    by_entity = entities.entries_by_entity(items, matcher)
+    entity_pages = {
+        t.name: t
+        for t in vocabulary.terms
+        if t.name in by_entity and t.kind in indexes.ENTITY_KINDS
+    }
+    order = vocabulary.category_names()
+    categories = _category_links(issues, order)
+
+    def categories_of(item: Item) -> list[Link]:
+        return categories.get(item.src, [])
+
+    by_tag: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        for tag in dict.fromkeys(item.entry.tags):
+            by_tag[tag].append(item)
+    slugs = sitepages.tag_slugs(list(by_tag))
+
+    # Entry pages.
+    for item in items:
+        entry = item.entry
+        also = [(o.entry.source_name, o.entry.title, relative_link(item.src, o.src))
+                for o in coverage.get(item.src, ())]
+        named = [(n, href(item.src, entity_src(n))) for n in entry.tags if n in entity_pages]
+        body = render_body(dataclasses.replace(entry, notes=""), also_covered=also, entities=named)
+        if entry.notes:
+            body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes) + "\n"
+        meta: dict[str, Any] = {"edit_url": _edit_url(options.edit_base, entry)}
+        if pagefind:
+            meta.update(hidden)
+        tags = [Link(t, sitepages.tag_src(slugs[t])) for t in dict.fromkeys(entry.tags)]
+        pages[item.src] = sitepages.entry_page(
+            item, body, categories=categories_of(item), tags=tags, href=href, meta=meta
+        )
+        staged.indexed.add(item.src)
+
+    # Weekly issues, entity pages, figures and quotes.
+    pages.update(weekly.render_issues(issues, order, href))
+    pages[weekly.ARCHIVE_SRC] = weekly.render_archive(issues)
+    rows = indexes.figure_rows(items, matcher)
+
+    def figures_href(src: str) -> str:
+        return href(indexes.FIGURES_SRC, src)
+
+    table = indexes.figures_table_html(rows, frozenset(entity_pages), figures_href)
+    pages[indexes.FIGURES_SRC] = indexes.render_figures(rows).replace(
+        indexes.FIGURES_TABLE, table, 1
+    )
+    pages[indexes.QUOTES_SRC] = indexes.render_quotes(items, href)
+    rows_by_entity: dict[str, list[indexes.FigureRow]] = defaultdict(list)
+    for row in rows:
+        rows_by_entity[row.entity].append(row)
+    for name, term in entity_pages.items():
+        src = entity_src(name)
+        pages[src] = entities.render_entity(
+            term, by_entity[name], figures=rows_by_entity.get(name, []), pages=entity_pages,
+            href=href,
+        )
+        staged.indexed.add(src)
+    counts = {name: len(by_entity[name]) for name in entity_pages}
+    pages[entities.INDEX_SRC] = entities.render_index(entity_pages, counts)
+    generated_meta = {"edit_url": "", **(hidden if pagefind else {})}
+    entry_srcs = {item.src for item in items}
+    for src in list(pages):
+        if src not in entry_srcs:
+            pages[src] = _with_front_matter(pages[src], generated_meta)
+
+    # Home, listing pages, tags.
+    listing = sitepages.paginate(items, options.per_page)
+    intro = _read_text(docs_dir / HOME_SRC, f"# {options.site.title}\n")
+    block = weekly.render_home(issues[0]) if issues else ""
+    home = sitepages.home_page(intro, block, listing, categories_of, href)
+    pages[HOME_SRC] = _with_front_matter(home, hidden if pagefind else {})
+    pages.update(sitepages.listing_pages(listing, categories_of, href, listing_meta))
+    pages.update(sitepages.tag_pages(by_tag, slugs, href, listing_meta))
+    tags_intro = _read_text(docs_dir / TAGS_SRC, "# Tags\n\n" + sitepages.TAGS_MARKER + "\n")
+    tags_page = sitepages.tags_index(tags_intro, by_tag, slugs, href)
+    pages[TAGS_SRC] = _with_front_matter(tags_page, hidden)
+
+    # The hand-written pages and assets.
+    for src, path in _hand_written(docs_dir):
+        if src in (HOME_SRC, TAGS_SRC):
+            continue
+        if src in pages:
+            raise DigestError(str(path), "the site generates this page; remove the file")
+        data = path.read_bytes()
+        if src.endswith(".md") and pagefind:
+            staged.indexed.add(src)
+            data = _with_front_matter(data.decode("utf-8"), hidden).encode("utf-8")
+        staged.files[src] = data
+
+    for src, page in pages.items():
+        staged.files[src] = finish_page(page, sanitize).encode("utf-8")
+    if pagefind:  # the header's search box runs on our script (search_theme/)
+        staged.files[search.SCRIPT] = (search.THEME / search.SCRIPT).read_bytes()
+
+    # Feeds.
+    for name, content in _feeds(items, issues, order, options).items():
+        if name in staged.files:
+            raise DigestError(str(docs_dir / name), "the site generates this file; remove it")
+        staged.files[name] = content.encode("utf-8")
+    return staged
+
+
+def _edit_url(edit_base: str | None, entry: Any) -> str:
+    return f"{edit_base}{POSTS_DIR}/{entry_filename(entry)}" if edit_base else ""
+
+
+def _read_text(path: Path, default: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return default
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DigestError(str(path), f"cannot read: {exc}") from None
+
+
+def _notes_html(notes: str) -> str:
+    """The curator's notes (Markdown from the entry file) as one HTML block; the sanitiser
+    then sees all of it (finish_page)."""
+    import markdown
+
+    converted = markdown.markdown(notes, extensions=["attr_list", "tables"])
+    return "\n".join(line for line in converted.splitlines() if line.strip()) or "<p></p>"
+
+
+def _check_categories(items: Iterable[Item], vocabulary: Vocabulary) -> None:
+    allowed = set(vocabulary.category_names())
+    for item in items:
+        for name in item.entry.categories:
+            if name not in allowed:
+                raise DigestError(
+                    f"{POSTS_DIR}/{item.src}", f"categories: {name!r} is not in the vocabulary"
+                )
+
+
+def _category_links(issues: list[weekly.Issue], order: list[str]) -> dict[str, list[Link]]:
+    """{entry src: a link per category}: to the entry's section of the issue that lists its
+    story (the section of the story's lead), else to the top of that issue."""
+    links: dict[str, list[Link]] = {}
+    for issue in issues:
+        for section, stories in weekly.sections(issue, order):
+            for story in stories:
+                for item in story.items:
+                    links[item.src] = [
+                        Link(name, issue.src, heading_id(name, "-") if name == section else "")
+                        for name in item.entry.categories
+                    ]
+    return links
+
+
+def _feeds(
+    items: list[Item], issues: list[weekly.Issue], order: list[str], options: StageOptions
+) -> dict[str, str]:
+    site = options.site
+
+    def url_of(src: str) -> str:
+        return site.url(page_url(src, options.directory_urls))
+
+    entries_json = feeds.dumps(feeds.entries_json_feed(items, site, url_of))
+    out = {
+        feeds.ENTRIES_JSON: entries_json,
+        feeds.ISSUES_JSON: feeds.dumps(feeds.issues_json_feed(issues, order, site, url_of)),
+        feeds.ISSUES_RSS: feeds.issues_rss(issues, order, site, url_of),
+    }
+    rss = feeds.entries_rss(items, site, url_of)
+    out.update({name: rss for name in ENTRIES_RSS})
+    out.update({name: entries_json for name in ENTRIES_JSON_ALIASES})
+    return out
+
+
+TEMPLATES = Path(__file__).parent / "templates"  # our theme overrides
+
+
+def theme_overrides(search_engine: str, custom_dir: Path | None = None) -> dict[str, bytes]:
+    """{path: bytes} of the theme overrides folder: our templates, the Pagefind search box
+    when the site searches with Pagefind, then the project's own `custom_dir` over them."""
+    folders = [TEMPLATES]
+    if search_engine == "pagefind":
+        folders.append(search.THEME / "partials")
+    files: dict[str, bytes] = {}
+    for n, folder in enumerate(folders):
+        prefix = "partials/" if n and folder.name == "partials" else ""
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            files[prefix + path.relative_to(folder).as_posix()] = path.read_bytes()
+    if custom_dir is not None and custom_dir.is_dir():
+        for path in sorted(p for p in custom_dir.rglob("*") if p.is_file()):
+            files[path.relative_to(custom_dir).as_posix()] = path.read_bytes()
+    return files
+
+
+# -- finishing a page ----------------------------------------------------------------------
+
+
+def _with_front_matter(page: str, extra: dict[str, Any]) -> str:
+    """The page with `extra` keys added to its front matter (its own keys win)."""
+    if not extra:
+        return page
+    import yaml
+
+    match = _FRONT.match(page)
+    data: dict[str, Any] = {}
+    body = page
+    if match:
+        loaded = yaml.safe_load(match.group("yaml"))
+        data = loaded if isinstance(loaded, dict) else {}
+        body = page[match.end() :]
+    merged = {**extra, **data}
+    return sitepages.front_matter(merged) + ("" if body.startswith("\n") else "\n") + body
+
+
+def _is_block(chunk: str) -> bool:
+    return _BLOCK_START.match(chunk) is not None and all(
+        line.startswith("<") for line in chunk.splitlines()
+    )
+
+
+def finish_page(page: str, sanitize: Sanitize) -> str:
+    """Each HTML block of the page through the sanitiser; the blocks of a section kept out of
+    the search index marked for Pagefind too."""
+    match = _FRONT.match(page)
+    head, body = (page[: match.end()], page[match.end() :]) if match else ("", page)
+    chunks = body.split("\n\n")
+    excluded = False
+    for i, chunk in enumerate(chunks):
+        if chunk.startswith("#"):
+            excluded = SEARCH_EXCLUDE in chunk.splitlines()[0]
+        elif chunk and _is_block(chunk):
+            clean = sanitize(chunk)
+            if excluded:
+                clean = _ELEMENT_LINE.sub(rf"<\1 {PAGEFIND_IGNORE}", clean)
+            chunks[i] = clean
+    return head + "\n\n".join(chunks)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Changes:
+    """What one sync changed in the staging folder (paths relative to it)."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def sync_tree(root: Path, files: dict[str, bytes], progress: Callable[[int], None] | None = None
+              ) -> Changes:
+    """Make `root` hold exactly `files`: a file is written (atomically) only when its bytes
+    differ from what is there, files not in `files` are removed, then empty folders."""
+    changes = Changes()
+    root.mkdir(parents=True, exist_ok=True)
+    existing = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    for n, (src, data) in enumerate(sorted(files.items()), start=1):
+        path = root / src
+        if src in existing and _same_bytes(path, data):
+            pass
+        else:
+            _write(path, data)
+            changes.written.append(src)
+        if progress is not None and n % 500 == 0:
+            progress(500)
+    if progress is not None:
+        progress(len(files) % 500)
+    for src in sorted(existing - set(files)):
+        (root / src).unlink()
+        changes.removed.append(src)
+    if changes.removed:
+        for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    return changes
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+# -- settings --------------------------------------------------------------------------------
+
+PLUGIN = "silicon-digest"  # mkdocs.yml: the plugin entry whose options are the digest's settings
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The silicon-digest plugin's options in mkdocs.yml (read by `digest build` too)."""
+
+    search: str = "auto"  # lunr | pagefind | auto: Pagefind from `pagefind_from` entries
+    pagefind_from: int = 2000
+    per_page: int = sitepages.PER_PAGE
+
+
+def settings_of(site_config: dict[str, Any], source: str = "mkdocs.yml") -> Settings:
+    """The plugin's options from mkdocs.yml as data; DigestError naming a bad one."""
+    options: Any = {}
+    for plugin in site_config.get("plugins") or []:
+        if isinstance(plugin, dict) and PLUGIN in plugin:
+            options = plugin[PLUGIN] or {}
+    if not isinstance(options, dict):
+        raise DigestError(source, f"plugins: {PLUGIN}: its options must be a mapping")
+    settings = Settings(**{k: v for k, v in options.items() if k in Settings.__slots__})
+    unknown = sorted(set(options) - set(Settings.__slots__))
+    if unknown:
+        raise DigestError(source, f"plugins: {PLUGIN}: unknown option(s) {', '.join(unknown)}")
+    if settings.search not in ("auto", "lunr", "pagefind"):
+        raise DigestError(
+            source, f"plugins: {PLUGIN}: search must be auto, lunr or pagefind, not "
+            f"{settings.search!r}"
+        )
+    for name in ("pagefind_from", "per_page"):
+        value = getattr(settings, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise DigestError(source, f"plugins: {PLUGIN}: {name} must be a positive number")
+    return settings
+
+
+def stage_options(site_config: dict[str, Any], search: str, settings: Settings) -> StageOptions:
+    """StageOptions from mkdocs.yml's data and the resolved search engine."""
+    name = str(site_config.get("site_name") or "Site")
+    site = feeds.FeedSite(
+        title=name,
+        description=str(site_config.get("site_description") or name),
+        home_url=str(site_config.get("site_url") or "/").rstrip("/") + "/",
+    )
+    repo = site_config.get("repo_url")
+    edit_uri = site_config.get("edit_uri")
+    edit_base = None
+    if isinstance(repo, str) and repo and isinstance(edit_uri, str) and edit_uri:
+        edit_base = repo.rstrip("/") + "/" + edit_uri.strip("/") + "/"
+    return StageOptions(
+        site=site,
+        search=search,
+        per_page=settings.per_page,
+        directory_urls=site_config.get("use_directory_urls", True) is not False,
+        edit_base=edit_base,
+    )
