@@ -48,7 +48,9 @@ CHROME_PATTERNS = tuple(
     re.compile(p, re.I)
     for p in (
         r"skip to (?:the )?(?:main )?(?:content|navigation|search|footer)\b.*",  # skip links
-        r"(?:jump|go) to (?:main )?(?:content|navigation)\b.*",
+        r"(?:jump|go|skip) to\b.{0,40}",  # in-page links: "Jump to recipe", "Skip to content"
+        r"(?:table of )?contents",
+        r"press (?:esc|escape|enter|return)\b.*",
         r"(?:toggle |open |close |main )?(?:menu|navigation|search|sections?)(?: menu)?",  # nav
         r"(?:home|log ?in|log ?out|sign ?in|sign ?up|register|subscribe|close|search|more|back)"
         r"(?: now)?",
@@ -62,6 +64,17 @@ CHROME_PATTERNS = tuple(
         r"gift (?:this )?(?:article|story)|give this article|listen|follow|like|reply)"
         r"(?:\s*\(?\d[\d,.k]*\)?)?:?",
         r"share (?:on|via|to) \w+.*",
+        r"share (?:this|it|the|your|all|on|via|to|with|article|story|post)\b.{0,60}",
+        r".*\bsharing options\b.*",
+        r"stay (?:connected|in touch|up to date|informed)\b.{0,40}",
+        r"why (?:you can )?trust (?:us|\w+)\b.{0,40}",
+        # a bar of share buttons on one line: "Share Tweet LinkedIn Email"
+        r"(?:(?:share|tweet|post|email|e-mail|print|facebook|twitter|x|linkedin|reddit|whatsapp|"
+        r"pinterest|flipboard|threads|bluesky|mastodon|telegram|copy link|copy|link|save|"
+        r"comments?|messenger|sms)[\s,|·•/]*){2,}",
+        r"read (?:the )?(?:full|whole|entire|original) (?:article|story|post|review|report)\b.*",
+        r"(?:enlarge|expand|zoom|toggle|hide|show) (?:this )?(?:image|photo|caption|picture)\b.*",
+        r"learn more(?: about \w+)?\.?",
         r"(?:share|send|gift) (?:this|the) (?:article|story|post)\b.*",
         # audio players and reading-time lines
         r"(?:listen|play)(?: to)?(?: this| the)? (?:story|article|audio|podcast|episode)\b.*",
@@ -82,9 +95,12 @@ CHROME_PATTERNS = tuple(
         # cookie and notification prompts
         r".*\b(?:we|this (?:site|website)|our (?:site|partners)) uses? cookies\b.*",
         r".*\bcookies?\b.*\b(?:partners|consent|your device|privacy|preferences|settings)\b.*",
+        r".*\b(?:allow|accept|enable|manage) (?:\w+ )?cookies\b.*",
         r"(?:accept|reject|allow|block|decline|manage)(?: all)?(?: cookies| choices| settings)?",
         r"(?:not now|no thanks|got it|ok|okay|dismiss|maybe later|yes,? notify me|agree)",
         r"(?:we value|your) privacy\b.*",
+        r"(?:your |do not sell )?(?:\w+ )?privacy"
+        r" (?:rights|choices|settings|notice|preferences)\b.*",
         r".*\bnotifications?\b.*\b(?:allow|turn on|enable|subscribed|show you|manage|get)\b.*",
         r"(?:turn on|get|enable|allow|manage) (?:push )?notifi(?:cations|ed)\b.*",
         r"notification icon\b.*",
@@ -160,13 +176,16 @@ CREDIT_PATTERNS = tuple(
         r"^\((?:photo|image|credit|courtesy)\b.*\)$",
         r"\b(?:photo|image|illustration|picture)s? (?:by|courtesy of|credit)\b.{0,60}$",
         r"^courtesy (?:of )?.{0,60}$",
+        # "Jane Doe / Agency", "Jane Doe/Getty": the photographer / agency convention
+        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,5}$",
     )
 )
 
 # Bylines: "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe", "Words by ...".
 BYLINE = re.compile(
-    r"^(?:(?:written|words|reporting|story|text|posted|published) by|by|author|authors|"
-    r"written by|reporter)\s*[:\-–—]?\s+(?P<name>\S.*)$",
+    r"^(?:(?:written|words|reporting|story|text|posted|published|updated|edited|reviewed|"
+    r"fact[- ]checked|medically reviewed|compiled|interview|photos?|photographs) by|by|author|"
+    r"authors|reporter|writer|editor)\s*[:\-–—]?\s+(?P<name>\S.*)$",
     re.I,
 )
 BYLINE_WORD_ONLY = re.compile(r"^(?:by|written by|author|authors|words by):?$", re.I)
@@ -186,7 +205,23 @@ TIMESTAMP_PATTERNS = tuple(
         r"\d{1,2}/\d{1,2}/\d{2,4}\b.{0,30}",
     )
 )
-DATE_MAX_WORDS = 12  # a dateline is short; a sentence that mentions a date is not one
+DATE_MAX_WORDS = 24
+# "5 min read": a meta line under the headline, like the dateline it often shares.
+READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|listen)\b", re.I)
+DATE_MAX_OTHER_WORDS = 4  # words that are not part of a date: a sentence mentioning a date
+# The words a dateline is made of besides numbers (compared without a plural s).
+DATE_WORDS = frozenset(
+    [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+        "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
+        "nov", "november", "dec", "december", "mon", "monday", "tue", "tuesday", "wed",
+        "wednesday", "thu", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+        "am", "pm", "a", "p", "m", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt",
+        "gmt", "utc", "bst", "cet", "cest", "ist", "aest", "st", "nd", "rd", "th", "published",
+        "updated", "posted", "modified", "last", "first", "on", "at", "date", "time", "ago",
+        "minute", "hour", "day", "week", "month", "year", "min", "hr", "created", "edited",
+    ]
+)  # a dateline is short; a sentence that mentions a date is not one
 
 # Function words: prose is made of them, menus and names are not. English, the language of the
 # digest's sources.
@@ -340,9 +375,11 @@ def _kind(raw: str, line: str, words: int, repeats: int) -> Kind:
         return Kind.END
     if words <= 30 and any(p.search(line) for p in CREDIT_PATTERNS):
         return Kind.CREDIT
-    if words <= 15 and (BYLINE.match(line) or BYLINE_WORD_ONLY.match(line)):
+    if BYLINE_WORD_ONLY.match(line) or (
+        BYLINE.match(line) and (words <= 15 or (words <= 30 and re.search(r"[|@·•]", line)))
+    ):
         return Kind.BYLINE
-    if is_date_line(line, words):
+    if is_date_line(line, words) or (words <= 12 and READING_TIME.search(line)):
         return Kind.DATE
     if repeats > 1 and words <= REPEAT_MAX_WORDS:
         return Kind.REPEATED
@@ -360,8 +397,12 @@ def _kind(raw: str, line: str, words: int, repeats: int) -> Kind:
 
 def is_date_line(line: str, words: int | None = None) -> bool:
     """A dateline or timestamp: short, and either a full date or a time stamp shape."""
-    words = len(WORD.findall(line)) if words is None else words
-    if words > DATE_MAX_WORDS or (SENTENCE_END.search(line.rstrip(".")) and words > 6):
+    tokens = WORD.findall(line)
+    words = len(tokens) if words is None else words
+    if words > DATE_MAX_WORDS or (re.search(r"[!?]$", line) and words > 6):
+        return False
+    other = [t for t in tokens if not t.isdigit() and t.lower().rstrip("s") not in DATE_WORDS]
+    if len(other) > DATE_MAX_OTHER_WORDS:
         return False
     if parse_date(line) is not None:
         return True
@@ -379,6 +420,8 @@ def _mark_menu_runs(lines: list[Line]) -> None:
             continue
         if len([x for x in run if x.kind is not Kind.CHROME]) >= MENU_RUN:
             for item in run:
-                if item.kind in (Kind.SHORT, Kind.REPEATED):
+                if item.kind is Kind.SHORT or (
+                    item.kind is Kind.REPEATED and item.words <= SHORT_MAX_WORDS
+                ):
                     item.kind = Kind.MENU
         run = []

@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.errors import ExtractionError
-from digest.ingest.lines import WORD, Kind, Line, classify
+from digest.ingest.lines import STOPWORDS, WORD, Kind, Line, classify
 from digest.ingest.scrapemeta import (
+    NAME_ONLY,
     author_from_chrome,
     byline_and_date,
     first_date,
@@ -50,6 +51,7 @@ REGION_WEIGHTS: dict[Kind, float] = {
     Kind.MENU: -2.0,
     Kind.END: -12.0,  # "Related stories", "Comments": the article is over
 }
+GAP_CAP = 6.0  # the most a run of non-body lines without a section end costs
 PROSE_PER_WORD = 1 / 8
 PROSE_WORD_CAP = 80
 LOW_STOPWORD_RATIO = 0.12  # prose with fewer function words (lists of names, keywords) ...
@@ -60,10 +62,13 @@ KEEP_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.HEADING, Kind.SHORT})
 
 # Step 3: where the headline is looked for, relative to the body's first line.
 HEADLINE_LOOKBACK = 40  # lines before the body
-HEADLINE_LOOKAHEAD = 3  # lines into the body (a cookie notice or dek may open the stretch)
+HEADLINE_LOOKAHEAD = 8  # lines into the body (a cookie notice or dek may open the stretch)
+PARAGRAPH_WORDS = 20  # a line this long opens the body: the headline is above it
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
-HEADLINE_KINDS = frozenset({Kind.HEADING, Kind.SENTENCE, Kind.PROSE, Kind.REPEATED, Kind.SHORT})
+HEADLINE_KINDS = frozenset(
+    {Kind.HEADING, Kind.SENTENCE, Kind.PROSE, Kind.REPEATED, Kind.SHORT, Kind.MENU}
+)
 META_NEAR = 4  # a byline or dateline this close after a line marks it as the headline
 ECHO_F1 = 0.8  # token F1 at which another line of the page repeats the headline
 ECHO_TOP_LINES = 15  # the page's first lines, where a <title>-like copy of the headline sits
@@ -85,7 +90,7 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
     if not any(line.kind in (Kind.PROSE, Kind.SENTENCE) for line in lines):
         raise ExtractionError(source, "no article text found (no line reads like prose)")
     region = body_region(lines)
-    headline = find_headline(lines, region.start)
+    headline = find_headline(lines, region)
     start = region.start
     if headline is not None and headline >= start:
         start = headline + 1
@@ -125,18 +130,30 @@ def line_weight(line: Line) -> float:
 
 
 def body_region(lines: list[Line]) -> Region:
-    """The contiguous stretch of lines with the highest total weight (Kadane's maximum
-    subarray); it starts and ends on a positive line."""
-    best = Region(0, 0, float("-inf"))
-    total, start = 0.0, 0
+    """The contiguous stretch of lines with the highest total weight (Kadane's maximum subarray
+    over runs of lines): a run of negative lines costs at most GAP_CAP, so a product box or an
+    embedded link list inside the article does not split it, unless the run holds a section end
+    (END), which costs in full. The stretch starts and ends on a positive line."""
+    runs: list[tuple[int, int, float]] = []  # (start, end, weight) of same-sign runs
     for i, line in enumerate(lines):
         weight = line_weight(line)
+        positive = weight > 0
+        if runs and (runs[-1][2] > 0) == positive and not (runs[-1][2] == 0 and positive):
+            start, _, total = runs[-1]
+            runs[-1] = (start, i + 1, total + weight)
+        else:
+            runs.append((i, i + 1, weight))
+    best = Region(0, 0, float("-inf"))
+    total, start = 0.0, 0
+    for run_start, run_end, weight in runs:
+        if weight <= 0 and not any(x.kind is Kind.END for x in lines[run_start:run_end]):
+            weight = max(weight, -GAP_CAP)
         if total <= 0:
-            total, start = weight, i
+            total, start = weight, run_start
         else:
             total += weight
         if total > best.score:
-            best = Region(start, i + 1, total)
+            best = Region(start, run_end, total)
     return best
 
 
@@ -177,15 +194,29 @@ def _meta_before(line: Line, lines: list[Line], body_start: int) -> bool:
 
 
 def _echoed(line: Line, lines: list[Line], body_start: int) -> bool:
-    """The page repeats the headline: in its first lines (where the <title> and breadcrumbs
-    sit) or anywhere else (share text, "next/previous" links)."""
-    if line.repeats > 1:
-        return True
-    others = lines[:ECHO_TOP_LINES] + [x for x in lines if x.kind is Kind.REPEATED]
-    return any(
-        x.index != line.index and x.words >= 2 and token_f1(x.text, line.text) >= ECHO_F1
-        for x in others
+    """The page states the headline earlier too: in its first lines (where a <title>-like copy
+    sits) or in the breadcrumb above it. (A name repeated further down is an author box.)"""
+    earlier = lines[: line.index]
+    return any(x.words >= 2 and token_f1(x.text, line.text) >= ECHO_F1 for x in earlier)
+
+
+def _after_title_line(line: Line, lines: list[Line], body_start: int) -> bool:
+    """A standfirst or caption: it follows a title-shaped line directly (the headline comes
+    first; kickers above a headline are short or end in a colon)."""
+    if line.index == 0:
+        return False
+    previous = lines[line.index - 1]
+    return (
+        previous.kind in TITLE_KINDS
+        and previous.words >= 4
+        and not previous.text.endswith(":")
     )
+
+
+def title_case(text: str) -> bool:
+    """Most words that are not function words start with a capital."""
+    words = [w for w in WORD.findall(text) if w.lower() not in STOPWORDS and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _good_length(line: Line, lines: list[Line], body_start: int) -> bool:
@@ -197,7 +228,7 @@ def _too_short(line: Line, lines: list[Line], body_start: int) -> bool:
 
 
 def _sentence_like(line: Line, lines: list[Line], body_start: int) -> bool:
-    """A standfirst or caption: it ends like a sentence and is made of function words."""
+    """A standfirst or caption: it ends like a sentence and runs long."""
     return line.text.endswith((".", ",", ";")) and line.words > 8
 
 
@@ -214,56 +245,86 @@ def _shouted(line: Line, lines: list[Line], body_start: int) -> bool:
     return line.text.isupper()
 
 
+def _name_shaped(line: Line, lines: list[Line], body_start: int) -> bool:
+    """A byline without "By": two to four capitalised words and nothing else."""
+    return line.words <= 4 and bool(NAME_ONLY.fullmatch(line.text))
+
+
+def _prose_after(line: Line, lines: list[Line], body_start: int) -> bool:
+    """The article follows: prose within the next few lines."""
+    following = lines[line.index + 1 : line.index + 1 + PROSE_NEAR]
+    return sum(x.words for x in following if x.kind is Kind.PROSE) >= PROSE_NEAR_WORDS
+
+
+def _prose_before(line: Line, lines: list[Line], body_start: int) -> bool:
+    """A subhead: body prose just above it."""
+    before = lines[max(0, line.index - PROSE_NEAR) : line.index]
+    return sum(x.words for x in before if x.kind is Kind.PROSE) >= PROSE_NEAR_WORDS
+
+
+def _in_menu(line: Line, lines: list[Line], body_start: int) -> bool:
+    return line.kind is Kind.MENU
+
+
 def _inside_body(line: Line, lines: list[Line], body_start: int) -> bool:
-    return line.index >= body_start
+    return line.index > body_start
 
 
-def _distance(line: Line, lines: list[Line], body_start: int) -> bool:
-    return False  # applied as a graded penalty in headline_score
-
-
-# Ordered by strength. A headline sits just before the body, next to its byline and dateline,
-# and the page often repeats it at the top; what is not a headline is too short, a sentence
-# (standfirst, caption), a label ending in a colon, or inside the body.
+# Ordered by strength. A headline opens the article: the prose follows it, its byline and
+# dateline sit next to it, the page often repeats it at the top; what is not a headline is too
+# short, a sentence (standfirst, caption), a label ending in a colon, a bare name, or a subhead
+# with body prose above it.
 HEADLINE_RULES = (
     HeadlineRule("byline or dateline follows", 3.0, _meta_after),
     HeadlineRule("echoed in the page", 2.0, _echoed),
+    HeadlineRule("prose follows", 1.5, _prose_after),
     HeadlineRule("byline or dateline just before", 1.0, _meta_before),
     HeadlineRule("four to twenty words", 1.0, _good_length),
     HeadlineRule("one or two words", -3.0, _too_short),
     HeadlineRule("reads like a sentence", -2.5, _sentence_like),
     HeadlineRule("ends with a colon", -3.0, _ends_with_colon),
     HeadlineRule("starts in lower case", -2.0, _lowercase_start),
+    HeadlineRule("prose just above", -2.0, _prose_before),
+    HeadlineRule("a bare name", -2.5, _name_shaped),
+    HeadlineRule("right after a title-shaped line", -1.5, _after_title_line),
     HeadlineRule("all capitals", -1.0, _shouted),
-    HeadlineRule("inside the body", -1.5, _inside_body),
+    HeadlineRule("in a list of short lines", -1.5, _in_menu),
+    HeadlineRule("inside the body", -1.0, _inside_body),
 )
+PROSE_NEAR = 8  # lines looked at before and after a candidate
+PROSE_NEAR_WORDS = 30  # words of prose that make "prose follows" / "prose just above"
+NOT_COUNTED = (Kind.CHROME, Kind.DATE, Kind.BYLINE, Kind.CREDIT)  # for the distance penalty
+TITLE_KINDS = (Kind.HEADING, Kind.SENTENCE)
+TITLE_CASE_SHARE = 0.8
 DISTANCE_PENALTY = 0.15  # per line between the candidate and the body
-DISTANCE_PENALTY_CAP = 5.0
+DISTANCE_PENALTY_CAP = 4.0
 
 
 def headline_score(line: Line, lines: list[Line], body_start: int) -> float:
     score = sum(rule.weight for rule in HEADLINE_RULES if rule.applies(line, lines, body_start))
-    between = [x for x in lines[line.index + 1 : body_start] if x.kind is not Kind.CHROME]
+    between = [x for x in lines[line.index + 1 : body_start] if x.kind not in NOT_COUNTED]
     return score - min(DISTANCE_PENALTY * len(between), DISTANCE_PENALTY_CAP)
 
 
 def is_headline_shaped(line: Line) -> bool:
     return (
         line.kind in HEADLINE_KINDS
-        and line.words >= 1
         and line.words <= HEADLINE_MAX_WORDS
         and len(line.text) <= HEADLINE_MAX_CHARS
     )
 
 
-def find_headline(lines: list[Line], body_start: int) -> int | None:
-    """The index of the headline line, or None when no line before the body is shaped like
-    one. Ties go to the line nearer the body."""
-    lo = max(0, body_start - HEADLINE_LOOKBACK)
-    candidates = [x for x in lines[lo : body_start + HEADLINE_LOOKAHEAD] if is_headline_shaped(x)]
+def find_headline(lines: list[Line], region: Region) -> int | None:
+    """The index of the headline line, or None when no line near the body's start is shaped
+    like one. Ties go to the line nearer the body."""
+    lo = max(0, region.start - HEADLINE_LOOKBACK)
+    hi = min(region.end, region.start + HEADLINE_LOOKAHEAD)
+    # never past the first real paragraph: a line below it is a subhead
+    hi = next((x.index for x in lines[region.start : hi] if x.words >= PARAGRAPH_WORDS), hi)
+    candidates = [x for x in lines[lo:hi] if is_headline_shaped(x)]
     if not candidates:
         return None
-    best = max(candidates, key=lambda x: (headline_score(x, lines, body_start), x.index))
+    best = max(candidates, key=lambda x: (headline_score(x, lines, region.start), x.index))
     return best.index
 
 
