@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from digest.archive.entry import atomic_write, clean_text, write_entry
+from digest.archive.admission import UrlIndex, admit, repair_entry
+from digest.archive.entry import atomic_write, clean_text, entry_filename
 from digest.editorial.figures import find_figures
 from digest.editorial.quotes import find_quotes
 from digest.editorial.summary import summarize
@@ -117,12 +118,41 @@ def to_entry(result: Digested, *, today: dt.date | None = None) -> Entry:
     )
 
 
+def prepare_entry(result: Digested, *, today: dt.date | None = None) -> tuple[Entry, list[str]]:
+    """The entry `add` would write, with the stated repairs made (digest.archive.admission) and
+    a note for each; EntryError when it cannot be repaired. `today` is the --date: the date for
+    an article that carries none, or an impossible one."""
+    entry = to_entry(result, today=today)
+    return repair_entry(entry, result.article.source, fallback_date=today)
+
+
 def add_entry(
-    result: Digested, posts_dir: Path, *, replace: bool = False, today: dt.date | None = None
-) -> Path:
-    """Write the entry for `result` into the archive; DuplicateEntry if it is already there.
-    `today` is the date used when the article carries none."""
-    return write_entry(to_entry(result, today=today), posts_dir, replace=replace)
+    result: Digested,
+    posts_dir: Path,
+    *,
+    replace: bool = False,
+    today: dt.date | None = None,
+    index: UrlIndex | None = None,
+    snapshot_dir: Path | None = None,
+) -> tuple[Path, list[str]]:
+    """Write the entry for `result` into the archive if `digest check` would pass it, with its
+    source snapshot in `snapshot_dir` when given (both or neither); returns the entry's path and
+    the repairs made. DuplicateEntry if it is already there, EntryError for anything else check
+    would refuse; nothing is written then. `index` carries the archive's URLs across a batch."""
+    entry, notes = prepare_entry(result, today=today)
+    snapshot = None
+    if snapshot_dir is not None:
+        snapshot = (snapshot_dir / f"{Path(entry_filename(entry)).stem}.txt", snapshot_text(result))
+    path = admit(
+        entry, posts_dir, index or UrlIndex(posts_dir), replace=replace, snapshot=snapshot
+    )
+    return path, notes
+
+
+def snapshot_text(result: Digested) -> str:
+    """The extracted text (title, blank line, paragraphs) that quotes and figures can be checked
+    against later."""
+    return f"{result.article.title}\n\n{result.article.text}\n"
 
 
 def _entry_url(url: str | None) -> str | None:
@@ -148,4 +178,4 @@ def save_snapshot(result: Digested, path: Path) -> None:
     """Save the extracted text (title, blank line, paragraphs) that quotes and figures can be
     checked against later."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, f"{result.article.title}\n\n{result.article.text}\n")
+    atomic_write(path, snapshot_text(result))

@@ -37,6 +37,7 @@ import yaml
 
 from digest.errors import DuplicateEntry, EntryError
 from digest.models import Entry, Figure, Quote
+from digest.text.files import new_file_mode
 from digest.text.yamlsafe import LimitedLoader
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?\n)---\s*(?:\n|\Z)(?P<body>.*)\Z", re.S)
@@ -266,12 +267,19 @@ def write_entry(entry: Entry, directory: Path, *, replace: bool = False) -> Path
     return target
 
 
+# atomic_write's temporary files: `.NAME.XXXXXXXX.tmp` beside the target (a run killed while
+# writing leaves one; `digest add` removes them under its lock).
+TMP_SUFFIX = ".tmp"
+TMP_NAME = re.compile(r"\A\..+\.[A-Za-z0-9_]{8}\.tmp\Z")
+
+
 def atomic_write(target: Path, text: str, *, exclusive: bool = False) -> None:
     """Write `text` to `target` so readers see the old file or the new one, never a part.
     With `exclusive`, fail with DuplicateEntry if the target appeared meanwhile (two
     concurrent `digest add` runs of the same article)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
     try:
+        os.fchmod(fd, new_file_mode())  # as open() would make it (0644 under umask 022)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

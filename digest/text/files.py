@@ -61,3 +61,24 @@ def read_regular_file(path: str | Path, limit: int | None = None) -> bytes:
             return fh.read() if limit is None else fh.read(limit + 1)
     finally:
         os.close(fd)
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux 4.7+);
+    elsewhere set and restored at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+def new_file_mode() -> int:
+    """The mode an ordinary new file gets (0644 under umask 022): what `open()` would give.
+    mkstemp's files are private (0600); files written through one are set to this."""
+    return 0o666 & ~current_umask()
