@@ -23,10 +23,10 @@ from digest.errors import DigestError
 VOCAB = load_vocabulary()
 TERMS = {t.name: t for t in VOCAB.terms}
 
-MIN_ENTRIES = 440
+MIN_ENTRIES = 540
 # Each kind's floor: the classes the vocabulary must cover, not just hold a token entry of.
 KIND_FLOORS = {
-    "company": 60, "chip": 80, "product": 0, "process": 30, "packaging": 18, "memory": 25,
+    "company": 150, "chip": 80, "product": 0, "process": 30, "packaging": 18, "memory": 25,
     "device": 15, "system": 15, "event": 20, "government": 5, "agency": 30, "policy": 15,
     "country": 40, "region": 10, "topic": 25,
 }  # fmt: skip
@@ -171,6 +171,10 @@ ORDINARY_SENTENCES = [
         {"Aurora supercomputer"},
     ),
     ("mobile-world-congress", "Phone makers met at Mobile World Congress.", {"US Congress"}),
+    ("canon-of-works", "The canon of English poetry grew.", {"Canon"}),
+    ("microchip-implant", "The vet found a microchip implant.", {"Microchip Technology"}),
+    ("hanmi-pharma", "Hanmi Pharmaceutical shares rose.", {"Hanmi Semiconductor"}),
+    ("coherent-argument", "She made a coherent argument.", {"Coherent"}),
 ]
 FALSE_POSITIVES = [pytest.param(text, absent, id=i) for i, text, absent in ORDINARY_SENTENCES]
 
