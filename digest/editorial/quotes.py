@@ -18,13 +18,43 @@ Everything the rules match on (verbs, role words, title markers, quote marks) is
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from digest.editorial.quote_names import (
+    CAP_RUN,
+    CAP_RUN_AT_END,
+    CAP_RUN_RE,
+    COMMA,
+    DEFINITE,
+    ORG_PREPOSITIONS,
+    ORG_RUN,
+    ORG_RUN_AT_END,
+    ORG_RUN_RE,
+    ROLE_WORDS,
+    TitledSurnames,
+    apposed_bodies,
+    body_before,
+    clean_role,
+    collect_people,
+    is_generic,
+    is_org,
+    is_role,
+    is_who_clause,
+    last_person_before,
+    looks_like_name,
+    org_name,
+    person_like,
+    resolve_descriptor,
+    resolve_name,
+    role_prefix,
+    split_role_name,
+    strip_who,
+    tail_clause,
+)
 from digest.models import Quote
-from digest.text.sentences import sentence_end, sentence_ends, sentence_start, split_sentences
+from digest.text.sentences import sentence_end, sentence_ends, sentence_start
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -66,74 +96,9 @@ VERB_MODIFIERS: tuple[str, ...] = (
 )
 # Pronouns that stand for the last person named.
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
-# Lower-case subjects that are not a person's name: the speaker stays unknown.
-GENERIC_SPEAKER_HEADS: tuple[str, ...] = (
-    "company", "firm", "spokesperson", "spokesman", "spokeswoman", "representative",
-    "statement", "report", "source", "sources", "people", "person", "analyst", "analysts",
-    "executive", "executives", "official", "officials", "group", "team", "maker", "giant",
-)
-# Words that make a phrase a job title / role. Lower-case compared.
-ROLE_WORDS: frozenset[str] = frozenset({
-    "ceo", "cfo", "cto", "coo", "cio", "cso", "cmo", "cpo", "svp", "evp", "vp", "gm",
-    "chief", "executive", "president", "vice", "director", "head", "manager", "founder",
-    "co-founder", "cofounder", "chairman", "chairwoman", "chair", "chairperson", "analyst",
-    "professor", "researcher", "engineer", "scientist", "spokesperson", "spokesman",
-    "spokeswoman", "secretary", "minister", "officer", "lead", "leader", "partner", "fellow",
-    "senior", "principal", "architect", "economist", "strategist", "investor", "commissioner",
-    "senator", "sen.", "representative", "rep.", "governor", "gov.", "lawmaker", "owner",
-    "editor", "consultant", "boss", "chancellor", "premier", "mayor", "deputy", "general",
-    "counsel", "technologist", "evangelist", "developer", "designer", "member", "adviser",
-    "advisor", "administrator", "commerce", "treasurer", "ambassador", "coordinator",
-})
-# A capitalised run right after one of these is an organisation or place ("analyst at X").
-ORG_PREPOSITIONS: frozenset[str] = frozenset({"at", "of", "for", "from", "with", "by", "in",
-                                              "on", "to", "into", "via", "and"})
-# Words that make a capitalised run an organisation, not a person.
-ORG_WORDS: frozenset[str] = frozenset({
-    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
-    "group", "holdings", "research", "securities", "capital", "partners", "advisors", "advisers",
-    "advisory", "systems", "labs", "laboratories", "technologies", "technology", "semiconductor",
-    "semiconductors", "electronics", "insights", "investment", "investments", "equity", "bank",
-    "markets", "ventures", "university", "institute", "association", "forum", "agency",
-    "ministry", "department", "commission", "council", "services", "solutions", "networks",
-    "devices", "instruments", "micro", "computing", "compute", "cloud", "intelligence", "ai",
-    "news", "times", "journal", "post", "reuters", "bloomberg", "street", "analytics",
-    # bodies that speak as one on real pages ("Kotak Institutional Equities", "WeWorkers
-    # Coalition", "Joint Committee on Intelligence and Security")
-    "equities", "coalition", "committee", "union", "alliance", "federation", "foundation",
-    "office", "bureau", "authority", "administration", "board", "court", "parliament",
-    "congress", "senate", "organization", "organisation", "society", "centre", "center",
-})
-# Lower-case words that may join the capitalised words of an organisation's name
-# ("Joint Committee on Intelligence and Security", "Bank of America").
-ORG_CONNECTORS: tuple[str, ...] = ("of", "on", "and", "for", "&", "the")
 # Nouns for a document that speaks for an organisation: 'said a report from <Org>'.
 DOCUMENT_NOUNS: tuple[str, ...] = ("report", "note", "research note", "statement", "study",
                                    "analysis", "survey", "memo", "letter", "filing", "release")
-# Head nouns of a definite description that stands for a body named in apposition earlier
-# ('The group, WeWorkers Coalition, ...' then 'the group added that ...').
-APPOSITION_HEADS: tuple[str, ...] = ("group", "coalition", "committee", "union", "company",
-                                     "firm", "organisation", "organization", "alliance",
-                                     "agency", "body", "panel", "bank", "brokerage")
-# Suffixes after a family name, skipped when matching a surname-only mention.
-NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Honorifics dropped from names ("Mr. Huang" is Huang).
-HONORIFICS: frozenset[str] = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.",
-                                        "prof", "prof.", "sir", "dame"})
-# Capitalised words that open sentences or clauses and are never part of a speaker's name.
-NOT_NAME_WORDS: frozenset[str] = frozenset({
-    "the", "a", "an", "in", "on", "at", "and", "but", "as", "so", "yet", "then", "when", "while",
-    "after", "before", "during", "since", "still", "also", "however", "meanwhile", "separately",
-    "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "last", "this",
-    "that", "these", "those", "speaking", "asked", "writing", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "here", "there",
-    "it", "we", "i", "you", "he", "she", "they", "his", "her", "their", "our", "my", "its",
-    "if", "for", "with", "from", "by", "of", "to", "about", "according", "both", "each",
-})
-# Lower-case particles inside names ("Ursula von der Leyen", "Lip-Bu Tan").
-NAME_PARTICLES: frozenset[str] = frozenset({"de", "van", "von", "der", "den", "da", "del",
-                                            "di", "la", "le", "bin", "al", "du", "dos"})
 # Words just before a quoted span that make it a title or a name, not speech.
 TITLE_MARKERS: tuple[str, ...] = (
     "called", "titled", "entitled", "dubbed", "named", "nicknamed", "known as", "branded",
@@ -168,16 +133,11 @@ MERGE_MAX_ATTRIBUTION_WORDS = 30
 PARTIAL_JOIN_MAX_WORDS = 12
 # Dashes that open a press-release attribution line ("— Jane Doe, CEO of Example").
 ATTRIBUTION_DASHES = "—–-"
-# Honorifics that make a capitalised pair a person ('Mr. Carlineo'), for pronoun resolution.
-PERSON_HONORIFICS: tuple[str, ...] = ("Mr", "Ms", "Mrs", "Dr", "Prof")
-
-# --- patterns built from the data ---------------------------------------------------------------
-
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _SUBJECT_VERBS = _VERBS + "|" + "|".join(SUBJECT_ONLY_VERBS)
+# --- patterns built from the data ---------------------------------------------------------------
+
 _MODS = "|".join(VERB_MODIFIERS)
-_NAME_TOKEN = r"(?:[A-Z][\w’'.&-]*|(?:" + "|".join(NAME_PARTICLES) + r"))"
-_CAP_RUN = _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*"
 # "said <speaker>" at the start of the text after a quote.
 _VERB_FIRST = re.compile(
     r"^[\s,]*(?:(?:" + _MODS + r")\s+)*(?P<verb>" + _VERBS + r")\s+(?P<rest>.+)$", re.S
@@ -185,28 +145,17 @@ _VERB_FIRST = re.compile(
 # 'president David Weisbrot', 'Keystone Policy Group analyst Renata Ilves'
 _ROLE_WORDS_RE = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
 _ROLE_THEN_NAME = re.compile(
-    r"(?P<role>.*\b(?:" + _ROLE_WORDS_RE + r"))\s+(?P<name>" + _CAP_RUN + r")", re.I
+    r"(?P<role>.*\b(?:" + _ROLE_WORDS_RE + r"))\s+(?P<name>" + CAP_RUN + r")", re.I
 )
-_ORG_RUN = (r"[A-Z][\w’'.&-]*(?:\s+(?:(?:" + "|".join(re.escape(c) for c in ORG_CONNECTORS)
-            + r")\s+)*[A-Z][\w’'.&-]*)*")
 _DOCUMENT_FROM = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(DOCUMENT_NOUNS) + r")\s+(?:from|by)\s+(?P<org>"
-    + _ORG_RUN + r")$"
+    + ORG_RUN + r")$"
 )
-_APPOSITION = re.compile(
-    r"\b[Tt]he\s+(?P<head>" + "|".join(APPOSITION_HEADS) + r"),\s+(?P<org>" + _ORG_RUN + r"),"
-)
-_DEFINITE = re.compile(r"^(?:the)\s+(?P<head>[a-z][\w-]*)$", re.I)
 # 'announced in October, said Derek Scissors, ...': an attribution after a few words of the
 # sentence the quote sits in.
 _LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
 _WORD = re.compile(r"[\w’'%$.-]+")
-# Patterns the helpers below apply, compiled once (they used to be rebuilt from strings per call).
-_CAP_RUN_RE = re.compile(_CAP_RUN)
-_CAP_RUN_AT_END = re.compile(r"(?:^|\s)(" + _CAP_RUN + r")$")
-_ORG_RUN_RE = re.compile(_ORG_RUN)
-_ORG_RUN_AT_END = re.compile(r"(?:^|\s)(" + _ORG_RUN + r")$")
 _SUBJECT_VERB_WORD = re.compile(r"\b(?:" + _SUBJECT_VERBS + r")\b")
 _SUBJECT_THEN_VERB = re.compile(
     r"^(?P<subj>.+?)\s+(?:(?:" + _MODS + r")\s+)*(?P<verb>" + _SUBJECT_VERBS + r")\b(?P<tail>.*)$",
@@ -216,7 +165,6 @@ _TRAILING_MODS = re.compile(r"(?:\s+(?:" + _MODS + r"))+$")
 _TITLE_MARKER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in TITLE_MARKERS) + r")\b")
 _ACCORDING_TO_WORD = re.compile(r"\baccording to\b", re.I)
 _COMMA_SPACES = re.compile(r",\s+")
-_COMMA = re.compile(r",\s*")
 _CIRCUMSTANCE_CUT = re.compile(
     r"\s+(?:in an?|on|during|at the|when|while|via|before|after)\s+"
     r"(?:interview|statement|keynote|call|email|post|blog|press|conference|"
@@ -224,12 +172,6 @@ _CIRCUMSTANCE_CUT = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _PARTS = re.compile(r",\s+|\s+—\s+|\s+–\s+")
-_WHO_PREFIX = re.compile(r"^(?:who|whose)\s+(?:is|was|has been|had been|serves as|served as)?\s*",
-                         re.I)
-_TAIL_CLAUSE = re.compile(r"\b(?:and|but|that|while|as|when)\s+(?=[A-Z])")
-_ARTICLE_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.I)
-_ROLE_CUT = re.compile(r",\s*(?:who|which|said|says)\b|\s+(?:said|says)\b")
-_PERSON_HONORIFIC = re.compile(r"\b(?:" + "|".join(PERSON_HONORIFICS) + r")\.?\s+")
 _LETTER = re.compile(r"[A-Za-z]")
 _OPENING_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_MARKS)) + STRAIGHT_MARK) + "]")
 # Characters that open or close a quoted span: only these positions are visited.
@@ -268,10 +210,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     paras = [p.strip() for p in paragraphs]
     spans = [_find_spans(i, p) for i, p in enumerate(paras)]
     outside = [_outside_quotes(p, s) for p, s in zip(paras, spans, strict=True)]
-    people = _collect_people(outside)
+    people = collect_people(outside)
     groups = _group_spans(paras, spans)
-    bodies = _apposed_bodies(outside)
-    titled = _TitledSurnames("\n".join(paras))
+    bodies = apposed_bodies(outside)
+    titled = TitledSurnames("\n".join(paras))
     quotes: list[Quote] = []
     last_person: tuple[int, int, str] | None = None
     last_quote_para = -2
@@ -288,22 +230,22 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if not _is_speech(paras, group, text, attribution):
             continue
         speaker, role = attribution.speaker, attribution.role
-        body = _body_before(bodies, first.para, first.start)
+        body = body_before(bodies, first.para, first.start)
         sentence_start = first.start - len(_sentence_before(paras[first.para], first.start))
-        subject_body = _body_before(bodies, first.para, first.start, sentence_start)
+        subject_body = body_before(bodies, first.para, first.start, sentence_start)
         if attribution.pronoun and attribution.plural and body:
             speaker, role = body, None  # 'The group, X, ... stating that they "..."'
         elif speaker is None and not attribution.pronoun and subject_body:
             speaker, role = subject_body, None  # the sentence opens with the body it quotes
         elif attribution.pronoun:
-            likely = _person_like(titled, people, {q.speaker for q in quotes if q.speaker})
-            prior = _last_person_before(outside, likely, first.para, first.start, last_person)
+            likely = person_like(titled, people, {q.speaker for q in quotes if q.speaker})
+            prior = last_person_before(outside, likely, first.para, first.start, last_person)
             speaker, role = (prior, people.get(prior)) if prior else (None, None)
         elif speaker is None and attribution.descriptor:
-            speaker = _resolve_descriptor(attribution.descriptor, people, bodies)
+            speaker = resolve_descriptor(attribution.descriptor, people, bodies)
             role = people.get(speaker) if speaker else None
         elif speaker:
-            speaker = _resolve_name(speaker, people)
+            speaker = resolve_name(speaker, people)
             role = role or people.get(speaker)
         if speaker and speaker in people:
             last_person = (first.para, first.start, speaker)
@@ -472,7 +414,7 @@ def _strip_after_comma(before: str) -> str:
     parts = _COMMA_SPACES.split(before[m.start() :])
     keep = [parts[0]]
     for part in parts[1:]:
-        if _is_role(part) or _is_who_clause(part):
+        if is_role(part) or is_who_clause(part):
             keep.append(part)
         else:
             break
@@ -544,33 +486,33 @@ def _speaker_from_object(rest: str) -> _Attribution | None:
     parts = [p.strip() for p in _PARTS.split(rest) if p.strip()]
     head = parts[0]
     # 'a report from Kotak Institutional Equities': the organisation speaks
-    if (doc := _DOCUMENT_FROM.match(head)) and _is_org(doc.group("org")):
-        return _Attribution(_org_name(doc.group("org")), None, adjacent=True)
-    if _ORG_RUN_RE.fullmatch(head) and _is_org(head):
-        return _Attribution(_org_name(head), None, adjacent=True)
+    if (doc := _DOCUMENT_FROM.match(head)) and is_org(doc.group("org")):
+        return _Attribution(org_name(doc.group("org")), None, adjacent=True)
+    if ORG_RUN_RE.fullmatch(head) and is_org(head):
+        return _Attribution(org_name(head), None, adjacent=True)
     # 'the company's CEO, Lisa Su' / 'Nvidia's chief executive, Jensen Huang'
-    if len(parts) > 1 and not _looks_like_name(head) and _looks_like_name(parts[1]):
-        name, role = _split_role_name(parts[1])
-        return _Attribution(name, _clean_role(head), adjacent=True)
+    if len(parts) > 1 and not looks_like_name(head) and looks_like_name(parts[1]):
+        name, role = split_role_name(parts[1])
+        return _Attribution(name, clean_role(head), adjacent=True)
     # 'president David Weisbrot', 'Keystone Policy Group analyst Renata Ilves'
     titled = _ROLE_THEN_NAME.fullmatch(head)
     role_words = titled.group("role").split() if titled else []
     if titled and (role_words[0][:1].islower() or role_words[-1].islower()):
-        name, _ = _split_role_name(titled.group("name"))
+        name, _ = split_role_name(titled.group("name"))
         if name:
-            return _Attribution(name, _clean_role(titled.group("role")), adjacent=True)
-    m = _CAP_RUN_RE.match(head)
+            return _Attribution(name, clean_role(titled.group("role")), adjacent=True)
+    m = CAP_RUN_RE.match(head)
     if not m:
-        if _is_generic(head):
+        if is_generic(head):
             return _Attribution(None, None, adjacent=True)
         return None
-    name, role = _split_role_name(m.group(0))
+    name, role = split_role_name(m.group(0))
     if name is None:
-        if _is_generic(head):
+        if is_generic(head):
             return _Attribution(None, None, adjacent=True)
         return None
-    if role is None and len(parts) > 1 and (_is_role(parts[1]) or _is_who_clause(parts[1])):
-        role = _clean_role(_strip_who(parts[1]))
+    if role is None and len(parts) > 1 and (is_role(parts[1]) or is_who_clause(parts[1])):
+        role = clean_role(strip_who(parts[1]))
     if role is None and m.end() < len(head):
         trailing = head[m.end() :].strip()
         # 'Lisa Su of AMD' -> role-ish 'of AMD' is not a role; leave it
@@ -623,180 +565,35 @@ def _speaker_from_subject(subj: str) -> _Attribution | None:
         return _Attribution(None, None, adjacent=True, pronoun=True,
                             plural=words[-1].lower() == "they")
     # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
-    clauses = [c.strip() for c in _COMMA.split(subj) if c.strip()]
+    clauses = [c.strip() for c in COMMA.split(subj) if c.strip()]
     last = clauses[-1]
-    org = _ORG_RUN_AT_END.search(last)
+    org = ORG_RUN_AT_END.search(last)
     before_org = last[: org.start(1)].split()[-1:] if org else []
-    if (org and _is_org(org.group(1)) and not _is_role(last)
+    if (org and is_org(org.group(1)) and not is_role(last)
             and not (before_org and before_org[0].lower() in ORG_PREPOSITIONS)):
         # 'as Parliament's Joint Committee on X has pointed out', not 'an analyst at X'
-        return _Attribution(_org_name(org.group(1)), None, adjacent=True)
-    m = _CAP_RUN_AT_END.search(last)
-    role_clause = len(clauses) > 1 and (_is_who_clause(last) or (
-        _is_role(last) and m is not None and m.start(1) > 0))
-    if m and _looks_like_name(m.group(1)) and not role_clause:
-        name, role = _split_role_name(m.group(1))
+        return _Attribution(org_name(org.group(1)), None, adjacent=True)
+    m = CAP_RUN_AT_END.search(last)
+    role_clause = len(clauses) > 1 and (is_who_clause(last) or (
+        is_role(last) and m is not None and m.start(1) > 0))
+    if m and looks_like_name(m.group(1)) and not role_clause:
+        name, role = split_role_name(m.group(1))
         if name is None:
-            return _generic_or_none(last)
+            return generic_or_none(last)
         prefix = last[: m.start(1)].strip()
         if role is None and prefix:
-            role = _role_prefix(prefix)
-        if role is None and len(clauses) > 1 and _is_role(clauses[-2]):
-            role = _clean_role(_tail_clause(clauses[-2]))
+            role = role_prefix(prefix)
+        if role is None and len(clauses) > 1 and is_role(clauses[-2]):
+            role = clean_role(tail_clause(clauses[-2]))
         return _Attribution(name, role, adjacent=True)
     # 'Benoit Dupin, Apple's senior director,' -> name in the clause before a role clause
-    if len(clauses) > 1 and (_is_role(last) or _is_who_clause(last)):
-        m2 = _CAP_RUN_AT_END.search(clauses[-2])
-        if m2 and _looks_like_name(m2.group(1)):
-            name, role = _split_role_name(m2.group(1))
+    if len(clauses) > 1 and (is_role(last) or is_who_clause(last)):
+        m2 = CAP_RUN_AT_END.search(clauses[-2])
+        if m2 and looks_like_name(m2.group(1)):
+            name, role = split_role_name(m2.group(1))
             if name:
-                return _Attribution(name, role or _clean_role(_strip_who(last)), adjacent=True)
-    return _generic_or_none(last)
-
-
-def _is_who_clause(clause: str) -> bool:
-    return clause.lower().startswith(("who ", "whose "))
-
-
-def _strip_who(clause: str) -> str:
-    """'who covers memory at X' -> 'covers memory at X'; 'who is a partner at X' -> 'partner...'."""
-    return _WHO_PREFIX.sub("", clause)
-
-
-def _generic_or_none(phrase: str) -> _Attribution | None:
-    definite = _DEFINITE.match(phrase.strip())
-    descriptor = definite.group("head").lower() if definite else None
-    if _is_generic(phrase) or (descriptor and descriptor in ROLE_WORDS):
-        return _Attribution(None, None, adjacent=True, descriptor=descriptor)
-    return None
-
-
-def _is_org(run: str) -> bool:
-    """An organisation's name: an organisation word in it, and no job title ('Micron CEO X')."""
-    words = [w.lower().strip(".,") for w in _org_name(run).split()]
-    return (any(w in ORG_WORDS for w in words) and not any(w in ROLE_WORDS for w in words)
-            and words[0] not in NOT_NAME_WORDS)
-
-
-def _org_name(run: str) -> str:
-    """'Parliament’s Joint Committee on X' -> 'Joint Committee on X' (the owner is dropped)."""
-    tokens = run.split()
-    for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i].endswith(("’s", "'s")):
-            tokens = tokens[i + 1 :]
-            break
-    while tokens and (tokens[0].lower() in NOT_NAME_WORDS or tokens[0].lower() in ORG_CONNECTORS):
-        tokens = tokens[1:]  # 'As the Senate Committee' -> 'Senate Committee'
-    return " ".join(tokens).rstrip(".,")
-
-
-def _is_generic(phrase: str) -> bool:
-    words = [w.lower().strip(".,’'s") for w in phrase.split()[-4:]]
-    return bool(words) and any(w in GENERIC_SPEAKER_HEADS for w in words[-2:])
-
-
-# --- names and roles ----------------------------------------------------------------------------
-
-
-def _looks_like_name(run: str) -> bool:
-    tokens = [t for t in run.split() if t.lower() not in HONORIFICS]
-    tokens = _drop_leading_non_names(tokens)
-    return bool(tokens) and tokens[0][:1].isupper()
-
-
-def _drop_leading_non_names(tokens: list[str]) -> list[str]:
-    while tokens and tokens[0].lower().strip(",") in NOT_NAME_WORDS:
-        tokens = tokens[1:]
-    return tokens
-
-
-@functools.lru_cache(maxsize=4096)  # pure; the same runs recur across the passes of an article
-def _split_role_name(run: str) -> tuple[str | None, str | None]:
-    """'Nvidia CEO Jensen Huang' -> ('Jensen Huang', 'Nvidia CEO'); "Apple's Dupin" -> Dupin."""
-    tokens = _drop_leading_non_names(run.split())
-    cut = 0
-    for i, tok in enumerate(tokens):
-        low = tok.lower().strip(",")
-        if low in ROLE_WORDS or low.endswith(("’s", "'s")) or low in HONORIFICS:
-            cut = i + 1
-    name_tokens = [t for t in tokens[cut:] if t.lower() not in HONORIFICS]
-    while name_tokens and name_tokens[-1].lower() in NAME_PARTICLES:
-        name_tokens.pop()
-    if not name_tokens or not name_tokens[0][:1].isupper():
-        return None, None
-    role_tokens = [t for t in tokens[:cut] if t.lower() not in HONORIFICS]
-    role = " ".join(role_tokens) if any(t.lower() in ROLE_WORDS for t in role_tokens) else None
-    return " ".join(name_tokens).rstrip(".,"), role
-
-
-def _is_role(phrase: str) -> bool:
-    words = {w.lower().strip(".,’'s()") for w in phrase.split()}
-    return bool(words & ROLE_WORDS) and len(phrase.split()) <= 16
-
-
-def _role_prefix(prefix: str) -> str | None:
-    """Lower-case role words right before a name: 'Nvidia chief executive' Jensen Huang."""
-    words = prefix.split()
-    picked: list[str] = []
-    for w in reversed(words):
-        low = w.lower().strip(",")
-        if low in NOT_NAME_WORDS - {"of", "for"} or w.endswith(","):
-            break
-        picked.insert(0, w)
-        if len(picked) >= 8:
-            break
-    phrase = " ".join(picked)
-    return _clean_role(phrase) if phrase and _is_role(phrase) else None
-
-
-def _tail_clause(clause: str) -> str:
-    """The role phrase at the end of a clause ('As reported by X, Apple's director' -> the role)."""
-    return _TAIL_CLAUSE.split(clause)[-1]
-
-
-def _clean_role(role: str) -> str:
-    role = role.strip().strip(",.;:").strip()
-    role = _ARTICLE_PREFIX.sub("", role)
-    role = _ROLE_CUT.split(role)[0]
-    return role.strip()
-
-
-def _collect_people(outside: list[str]) -> dict[str, str | None]:
-    """Full names introduced outside quotes (`outside`: the paragraphs with quoted spans blanked),
-    with the role given next to them when any."""
-    people: dict[str, str | None] = {}
-    for text in outside:
-        for sentence in split_sentences(text):
-            _collect_from_sentence(sentence, people)
-    return people
-
-
-def _collect_from_sentence(sentence: str, people: dict[str, str | None]) -> None:
-    clauses = [c.strip() for c in _COMMA.split(sentence)]
-    for k, clause in enumerate(clauses):
-        for m in _CAP_RUN_RE.finditer(clause):
-            name, role = _split_role_name(m.group(0))
-            if not name or len(name.split()) < 2 or not _could_be_person(clause, m.start(), name):
-                continue
-            if role is None:
-                role = _role_prefix(clause[: m.start()].strip()) if m.start() else None
-            starts, ends = m.start() == 0, m.end() == len(clause)
-            if role is None and starts and ends and k > 0 and _is_role(clauses[k - 1]):
-                role = _clean_role(_tail_clause(clauses[k - 1]))
-            nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
-            if role is None and ends and nxt and (_is_role(nxt) or _is_who_clause(nxt)):
-                role = _clean_role(_strip_who(nxt))
-            known = people.get(name)
-            if name not in people or (known is None and role):
-                people[name] = role
-
-
-def _could_be_person(clause: str, start: int, name: str) -> bool:
-    """False for organisations: 'at Copperline Research', 'Harbor Quay Partners'."""
-    prev = clause[:start].split()[-1:] if start else []
-    if prev and prev[0].lower() in ORG_PREPOSITIONS:
-        return False
-    return not any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
+                return _Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
+    return generic_or_none(last)
 
 
 def _outside_quotes(text: str, spans: list[_Span]) -> str:
@@ -810,116 +607,7 @@ def _outside_quotes(text: str, spans: list[_Span]) -> str:
     return "".join(out)
 
 
-def _resolve_name(name: str, people: dict[str, str | None]) -> str:
-    """A surname (or 'Mr. Surname') -> the full name introduced earlier, when unambiguous."""
-    if name in people:
-        return name
-    tokens = [t for t in name.split() if t.lower() not in HONORIFICS]
-    if not tokens:
-        return name
-    candidates = [full for full in people if _surname(full) == _surname(" ".join(tokens))]
-    if len(tokens) == 1 and len(candidates) == 1:
-        return candidates[0]
-    if len(tokens) == 1 and candidates:
-        return candidates[0]
-    return " ".join(tokens)
-
-
-def _surname(name: str) -> str:
-    """The family name: last token that is not a suffix ('James P. Kennedy Jr.' -> 'Kennedy')."""
-    tokens = [t for t in name.split() if t.lower().strip(".,") not in NAME_SUFFIXES]
-    return tokens[-1].strip(",") if tokens else name
-
-
-def _last_person_before(
-    outside: list[str],
-    people: dict[str, str | None],
-    para: int,
-    pos: int,
-    last_speaker: tuple[int, int, str] | None,
-) -> str | None:
-    """The last person named (outside quotes) before (para, pos), else the last speaker."""
-    best: tuple[int, int, str] | None = last_speaker
-    surnames = {_surname(full): full for full in people}
-    for i in range(max(0, para - 3), para + 1):
-        text = outside[i]
-        limit = pos if i == para else len(text)
-        for m in _CAP_RUN_RE.finditer(text[:limit]):
-            name, _ = _split_role_name(m.group(0))
-            if not name:
-                continue
-            full = name if name in people else surnames.get(_surname(name))
-            if full and (best is None or (i, m.start()) >= best[:2]):
-                best = (i, m.start(), full)
-    return best[2] if best else None
-
-
-@dataclass(slots=True)
-class _TitledSurnames:
-    """Which surnames the article writes after an honorific ('Mr. Carlineo'). The honorifics are
-    found in one pass over the text, and each surname is looked up once per article."""
-
-    text: str
-    _ends: list[int] | None = None  # where each honorific (with its space) ends
-    _known: dict[str, bool] = field(default_factory=dict)
-
-    def __contains__(self, surname: str) -> bool:
-        found = self._known.get(surname)
-        if found is None:
-            if self._ends is None:
-                self._ends = [m.end() for m in _PERSON_HONORIFIC.finditer(self.text)]
-            after = re.compile(re.escape(surname) + r"\b")
-            found = self._known[surname] = any(after.match(self.text, e) for e in self._ends)
-        return found
-
-
-def _person_like(
-    titled: _TitledSurnames, people: dict[str, str | None], speakers: set[str]
-) -> dict[str, str | None]:
-    """The people a pronoun may stand for: names seen as speakers, given a role, or a title
-    ('Mr. Carlineo'); other capitalised pairs ('First Amendment') are not persons."""
-    out: dict[str, str | None] = {}
-    for name, role in people.items():
-        if role or name in speakers or _surname(name) in titled:
-            out[name] = role
-    return out
-
-
-def _apposed_bodies(outside: list[str]) -> dict[str, tuple[int, int, str]]:
-    """Organisations named in apposition ('The group, WeWorkers Coalition,'): head noun ->
-    (paragraph, position, name) of the last such naming."""
-    bodies: dict[str, tuple[int, int, str]] = {}
-    for i, text in enumerate(outside):
-        for m in _APPOSITION.finditer(text):
-            org = _org_name(m.group("org"))
-            if _is_org(org):
-                bodies[m.group("head").lower()] = (i, m.start(), org)
-    return bodies
-
-
-def _body_before(
-    bodies: dict[str, tuple[int, int, str]], para: int, pos: int, since: int = 0
-) -> str | None:
-    """An organisation named in apposition in paragraph `para` between `since` and `pos`."""
-    here = [b for b in bodies.values() if b[0] == para and since <= b[1] < pos]
-    return max(here)[2] if here else None
-
-
-def _resolve_descriptor(
-    head: str, people: dict[str, str | None], bodies: dict[str, tuple[int, int, str]]
-) -> str | None:
-    """'the group' -> the body named 'The group, X'; 'the president' -> the one person whose
-    role ends in 'president' ('US President Donald Trump')."""
-    if head in bodies:
-        return bodies[head][2]
-    holders = [name for name, role in people.items()
-               if role and role.lower().split()[-1].strip(".,") == head]
-    return holders[0] if len(holders) == 1 else None
-
-
 # --- what is speech -----------------------------------------------------------------------------
-
-
 def _is_speech(paras: list[str], group: list[_Span], text: str, found: _Attribution) -> bool:
     """False for scare quotes, titles and names in quotation marks."""
     words = _WORD.findall(text)
@@ -948,3 +636,12 @@ def _is_speech(paras: list[str], group: list[_Span], text: str, found: _Attribut
 def _title_case(words: list[str]) -> bool:
     significant = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
+
+
+def generic_or_none(phrase: str) -> _Attribution | None:
+    definite = DEFINITE.match(phrase.strip())
+    descriptor = definite.group("head").lower() if definite else None
+    if is_generic(phrase) or (descriptor and descriptor in ROLE_WORDS):
+        return _Attribution(None, None, adjacent=True, descriptor=descriptor)
+    return None
+

@@ -1,0 +1,345 @@
+"""Speakers' names, roles and organisations for the quotes stage.
+
+Who a capitalised run of words is (a person, an organisation, a role before a name), the people
+an article introduces with their roles, and how a surname, a pronoun or a description ("the
+group", "the president") is resolved to one of them. Used by quotes.py; the word lists are data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from digest.text.sentences import split_sentences
+
+# --- data ---------------------------------------------------------------------------------------
+
+# Lower-case subjects that are not a person's name: the speaker stays unknown.
+GENERIC_SPEAKER_HEADS: tuple[str, ...] = (
+    "company", "firm", "spokesperson", "spokesman", "spokeswoman", "representative",
+    "statement", "report", "source", "sources", "people", "person", "analyst", "analysts",
+    "executive", "executives", "official", "officials", "group", "team", "maker", "giant",
+)
+# Words that make a phrase a job title / role. Lower-case compared.
+ROLE_WORDS: frozenset[str] = frozenset({
+    "ceo", "cfo", "cto", "coo", "cio", "cso", "cmo", "cpo", "svp", "evp", "vp", "gm",
+    "chief", "executive", "president", "vice", "director", "head", "manager", "founder",
+    "co-founder", "cofounder", "chairman", "chairwoman", "chair", "chairperson", "analyst",
+    "professor", "researcher", "engineer", "scientist", "spokesperson", "spokesman",
+    "spokeswoman", "secretary", "minister", "officer", "lead", "leader", "partner", "fellow",
+    "senior", "principal", "architect", "economist", "strategist", "investor", "commissioner",
+    "senator", "sen.", "representative", "rep.", "governor", "gov.", "lawmaker", "owner",
+    "editor", "consultant", "boss", "chancellor", "premier", "mayor", "deputy", "general",
+    "counsel", "technologist", "evangelist", "developer", "designer", "member", "adviser",
+    "advisor", "administrator", "commerce", "treasurer", "ambassador", "coordinator",
+})
+# A capitalised run right after one of these is an organisation or place ("analyst at X").
+ORG_PREPOSITIONS: frozenset[str] = frozenset({"at", "of", "for", "from", "with", "by", "in",
+                                              "on", "to", "into", "via", "and"})
+# Words that make a capitalised run an organisation, not a person.
+ORG_WORDS: frozenset[str] = frozenset({
+    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
+    "group", "holdings", "research", "securities", "capital", "partners", "advisors", "advisers",
+    "advisory", "systems", "labs", "laboratories", "technologies", "technology", "semiconductor",
+    "semiconductors", "electronics", "insights", "investment", "investments", "equity", "bank",
+    "markets", "ventures", "university", "institute", "association", "forum", "agency",
+    "ministry", "department", "commission", "council", "services", "solutions", "networks",
+    "devices", "instruments", "micro", "computing", "compute", "cloud", "intelligence", "ai",
+    "news", "times", "journal", "post", "reuters", "bloomberg", "street", "analytics",
+    # bodies that speak as one on real pages ("Kotak Institutional Equities", "WeWorkers
+    # Coalition", "Joint Committee on Intelligence and Security")
+    "equities", "coalition", "committee", "union", "alliance", "federation", "foundation",
+    "office", "bureau", "authority", "administration", "board", "court", "parliament",
+    "congress", "senate", "organization", "organisation", "society", "centre", "center",
+})
+# Lower-case words that may join the capitalised words of an organisation's name
+# ("Joint Committee on Intelligence and Security", "Bank of America").
+ORG_CONNECTORS: tuple[str, ...] = ("of", "on", "and", "for", "&", "the")
+
+# Head nouns of a definite description that stands for a body named in apposition earlier
+# ('The group, WeWorkers Coalition, ...' then 'the group added that ...').
+APPOSITION_HEADS: tuple[str, ...] = ("group", "coalition", "committee", "union", "company",
+                                     "firm", "organisation", "organization", "alliance",
+                                     "agency", "body", "panel", "bank", "brokerage")
+# Suffixes after a family name, skipped when matching a surname-only mention.
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Honorifics dropped from names ("Mr. Huang" is Huang).
+HONORIFICS: frozenset[str] = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.",
+                                        "prof", "prof.", "sir", "dame"})
+# Capitalised words that open sentences or clauses and are never part of a speaker's name.
+NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "in", "on", "at", "and", "but", "as", "so", "yet", "then", "when", "while",
+    "after", "before", "during", "since", "still", "also", "however", "meanwhile", "separately",
+    "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "last", "this",
+    "that", "these", "those", "speaking", "asked", "writing", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "here", "there",
+    "it", "we", "i", "you", "he", "she", "they", "his", "her", "their", "our", "my", "its",
+    "if", "for", "with", "from", "by", "of", "to", "about", "according", "both", "each",
+})
+# Lower-case particles inside names ("Ursula von der Leyen", "Lip-Bu Tan").
+NAME_PARTICLES: frozenset[str] = frozenset({"de", "van", "von", "der", "den", "da", "del",
+                                            "di", "la", "le", "bin", "al", "du", "dos"})
+
+# Honorifics that make a capitalised pair a person ('Mr. Carlineo'), for pronoun resolution.
+PERSON_HONORIFICS: tuple[str, ...] = ("Mr", "Ms", "Mrs", "Dr", "Prof")
+
+
+NAME_TOKEN = r"(?:[A-Z][\w’'.&-]*|(?:" + "|".join(NAME_PARTICLES) + r"))"
+
+CAP_RUN = NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r")*"
+
+ORG_RUN = (r"[A-Z][\w’'.&-]*(?:\s+(?:(?:" + "|".join(re.escape(c) for c in ORG_CONNECTORS)
+            + r")\s+)*[A-Z][\w’'.&-]*)*")
+
+APPOSITION = re.compile(
+    r"\b[Tt]he\s+(?P<head>" + "|".join(APPOSITION_HEADS) + r"),\s+(?P<org>" + ORG_RUN + r"),"
+)
+
+DEFINITE = re.compile(r"^(?:the)\s+(?P<head>[a-z][\w-]*)$", re.I)
+
+CAP_RUN_RE = re.compile(CAP_RUN)
+
+CAP_RUN_AT_END = re.compile(r"(?:^|\s)(" + CAP_RUN + r")$")
+
+ORG_RUN_RE = re.compile(ORG_RUN)
+
+ORG_RUN_AT_END = re.compile(r"(?:^|\s)(" + ORG_RUN + r")$")
+
+COMMA = re.compile(r",\s*")
+
+WHO_PREFIX = re.compile(r"^(?:who|whose)\s+(?:is|was|has been|had been|serves as|served as)?\s*",
+                         re.I)
+
+TAIL_CLAUSE = re.compile(r"\b(?:and|but|that|while|as|when)\s+(?=[A-Z])")
+
+ARTICLE_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+ROLE_CUT = re.compile(r",\s*(?:who|which|said|says)\b|\s+(?:said|says)\b")
+
+PERSON_HONORIFIC = re.compile(r"\b(?:" + "|".join(PERSON_HONORIFICS) + r")\.?\s+")
+
+def is_who_clause(clause: str) -> bool:
+    return clause.lower().startswith(("who ", "whose "))
+
+def strip_who(clause: str) -> str:
+    """'who covers memory at X' -> 'covers memory at X'; 'who is a partner at X' -> 'partner...'."""
+    return WHO_PREFIX.sub("", clause)
+
+
+def is_org(run: str) -> bool:
+    """An organisation's name: an organisation word in it, and no job title ('Micron CEO X')."""
+    words = [w.lower().strip(".,") for w in org_name(run).split()]
+    return (any(w in ORG_WORDS for w in words) and not any(w in ROLE_WORDS for w in words)
+            and words[0] not in NOT_NAME_WORDS)
+
+def org_name(run: str) -> str:
+    """'Parliament’s Joint Committee on X' -> 'Joint Committee on X' (the owner is dropped)."""
+    tokens = run.split()
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].endswith(("’s", "'s")):
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (tokens[0].lower() in NOT_NAME_WORDS or tokens[0].lower() in ORG_CONNECTORS):
+        tokens = tokens[1:]  # 'As the Senate Committee' -> 'Senate Committee'
+    return " ".join(tokens).rstrip(".,")
+
+def is_generic(phrase: str) -> bool:
+    words = [w.lower().strip(".,’'s") for w in phrase.split()[-4:]]
+    return bool(words) and any(w in GENERIC_SPEAKER_HEADS for w in words[-2:])
+
+
+# --- names and roles ----------------------------------------------------------------------------
+
+def looks_like_name(run: str) -> bool:
+    tokens = [t for t in run.split() if t.lower() not in HONORIFICS]
+    tokens = drop_leading_non_names(tokens)
+    return bool(tokens) and tokens[0][:1].isupper()
+
+def drop_leading_non_names(tokens: list[str]) -> list[str]:
+    while tokens and tokens[0].lower().strip(",") in NOT_NAME_WORDS:
+        tokens = tokens[1:]
+    return tokens
+
+@functools.lru_cache(maxsize=4096)  # pure; the same runs recur across the passes of an article
+def split_role_name(run: str) -> tuple[str | None, str | None]:
+    """'Nvidia CEO Jensen Huang' -> ('Jensen Huang', 'Nvidia CEO'); "Apple's Dupin" -> Dupin."""
+    tokens = drop_leading_non_names(run.split())
+    cut = 0
+    for i, tok in enumerate(tokens):
+        low = tok.lower().strip(",")
+        if low in ROLE_WORDS or low.endswith(("’s", "'s")) or low in HONORIFICS:
+            cut = i + 1
+    name_tokens = [t for t in tokens[cut:] if t.lower() not in HONORIFICS]
+    while name_tokens and name_tokens[-1].lower() in NAME_PARTICLES:
+        name_tokens.pop()
+    if not name_tokens or not name_tokens[0][:1].isupper():
+        return None, None
+    role_tokens = [t for t in tokens[:cut] if t.lower() not in HONORIFICS]
+    role = " ".join(role_tokens) if any(t.lower() in ROLE_WORDS for t in role_tokens) else None
+    return " ".join(name_tokens).rstrip(".,"), role
+
+def is_role(phrase: str) -> bool:
+    words = {w.lower().strip(".,’'s()") for w in phrase.split()}
+    return bool(words & ROLE_WORDS) and len(phrase.split()) <= 16
+
+def role_prefix(prefix: str) -> str | None:
+    """Lower-case role words right before a name: 'Nvidia chief executive' Jensen Huang."""
+    words = prefix.split()
+    picked: list[str] = []
+    for w in reversed(words):
+        low = w.lower().strip(",")
+        if low in NOT_NAME_WORDS - {"of", "for"} or w.endswith(","):
+            break
+        picked.insert(0, w)
+        if len(picked) >= 8:
+            break
+    phrase = " ".join(picked)
+    return clean_role(phrase) if phrase and is_role(phrase) else None
+
+def tail_clause(clause: str) -> str:
+    """The role phrase at the end of a clause ('As reported by X, Apple's director' -> the role)."""
+    return TAIL_CLAUSE.split(clause)[-1]
+
+def clean_role(role: str) -> str:
+    role = role.strip().strip(",.;:").strip()
+    role = ARTICLE_PREFIX.sub("", role)
+    role = ROLE_CUT.split(role)[0]
+    return role.strip()
+
+def collect_people(outside: list[str]) -> dict[str, str | None]:
+    """Full names introduced outside quotes (`outside`: the paragraphs with quoted spans blanked),
+    with the role given next to them when any."""
+    people: dict[str, str | None] = {}
+    for text in outside:
+        for sentence in split_sentences(text):
+            collect_from_sentence(sentence, people)
+    return people
+
+def collect_from_sentence(sentence: str, people: dict[str, str | None]) -> None:
+    clauses = [c.strip() for c in COMMA.split(sentence)]
+    for k, clause in enumerate(clauses):
+        for m in CAP_RUN_RE.finditer(clause):
+            name, role = split_role_name(m.group(0))
+            if not name or len(name.split()) < 2 or not could_be_person(clause, m.start(), name):
+                continue
+            if role is None:
+                role = role_prefix(clause[: m.start()].strip()) if m.start() else None
+            starts, ends = m.start() == 0, m.end() == len(clause)
+            if role is None and starts and ends and k > 0 and is_role(clauses[k - 1]):
+                role = clean_role(tail_clause(clauses[k - 1]))
+            nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+            if role is None and ends and nxt and (is_role(nxt) or is_who_clause(nxt)):
+                role = clean_role(strip_who(nxt))
+            known = people.get(name)
+            if name not in people or (known is None and role):
+                people[name] = role
+
+def could_be_person(clause: str, start: int, name: str) -> bool:
+    """False for organisations: 'at Copperline Research', 'Harbor Quay Partners'."""
+    prev = clause[:start].split()[-1:] if start else []
+    if prev and prev[0].lower() in ORG_PREPOSITIONS:
+        return False
+    return not any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
+
+def resolve_name(name: str, people: dict[str, str | None]) -> str:
+    """A surname (or 'Mr. Surname') -> the full name introduced earlier, when unambiguous."""
+    if name in people:
+        return name
+    tokens = [t for t in name.split() if t.lower() not in HONORIFICS]
+    if not tokens:
+        return name
+    candidates = [full for full in people if surname(full) == surname(" ".join(tokens))]
+    if len(tokens) == 1 and len(candidates) == 1:
+        return candidates[0]
+    if len(tokens) == 1 and candidates:
+        return candidates[0]
+    return " ".join(tokens)
+
+def surname(name: str) -> str:
+    """The family name: last token that is not a suffix ('James P. Kennedy Jr.' -> 'Kennedy')."""
+    tokens = [t for t in name.split() if t.lower().strip(".,") not in NAME_SUFFIXES]
+    return tokens[-1].strip(",") if tokens else name
+
+def last_person_before(
+    outside: list[str],
+    people: dict[str, str | None],
+    para: int,
+    pos: int,
+    last_speaker: tuple[int, int, str] | None,
+) -> str | None:
+    """The last person named (outside quotes) before (para, pos), else the last speaker."""
+    best: tuple[int, int, str] | None = last_speaker
+    surnames = {surname(full): full for full in people}
+    for i in range(max(0, para - 3), para + 1):
+        text = outside[i]
+        limit = pos if i == para else len(text)
+        for m in CAP_RUN_RE.finditer(text[:limit]):
+            name, _ = split_role_name(m.group(0))
+            if not name:
+                continue
+            full = name if name in people else surnames.get(surname(name))
+            if full and (best is None or (i, m.start()) >= best[:2]):
+                best = (i, m.start(), full)
+    return best[2] if best else None
+
+@dataclass(slots=True)
+class TitledSurnames:
+    """Which surnames the article writes after an honorific ('Mr. Carlineo'). The honorifics are
+    found in one pass over the text, and each surname is looked up once per article."""
+
+    text: str
+    _ends: list[int] | None = None  # where each honorific (with its space) ends
+    _known: dict[str, bool] = field(default_factory=dict)
+
+    def __contains__(self, surname: str) -> bool:
+        found = self._known.get(surname)
+        if found is None:
+            if self._ends is None:
+                self._ends = [m.end() for m in PERSON_HONORIFIC.finditer(self.text)]
+            after = re.compile(re.escape(surname) + r"\b")
+            found = self._known[surname] = any(after.match(self.text, e) for e in self._ends)
+        return found
+
+def person_like(
+    titled: TitledSurnames, people: dict[str, str | None], speakers: set[str]
+) -> dict[str, str | None]:
+    """The people a pronoun may stand for: names seen as speakers, given a role, or a title
+    ('Mr. Carlineo'); other capitalised pairs ('First Amendment') are not persons."""
+    out: dict[str, str | None] = {}
+    for name, role in people.items():
+        if role or name in speakers or surname(name) in titled:
+            out[name] = role
+    return out
+
+def apposed_bodies(outside: list[str]) -> dict[str, tuple[int, int, str]]:
+    """Organisations named in apposition ('The group, WeWorkers Coalition,'): head noun ->
+    (paragraph, position, name) of the last such naming."""
+    bodies: dict[str, tuple[int, int, str]] = {}
+    for i, text in enumerate(outside):
+        for m in APPOSITION.finditer(text):
+            org = org_name(m.group("org"))
+            if is_org(org):
+                bodies[m.group("head").lower()] = (i, m.start(), org)
+    return bodies
+
+def body_before(
+    bodies: dict[str, tuple[int, int, str]], para: int, pos: int, since: int = 0
+) -> str | None:
+    """An organisation named in apposition in paragraph `para` between `since` and `pos`."""
+    here = [b for b in bodies.values() if b[0] == para and since <= b[1] < pos]
+    return max(here)[2] if here else None
+
+def resolve_descriptor(
+    head: str, people: dict[str, str | None], bodies: dict[str, tuple[int, int, str]]
+) -> str | None:
+    """'the group' -> the body named 'The group, X'; 'the president' -> the one person whose
+    role ends in 'president' ('US President Donald Trump')."""
+    if head in bodies:
+        return bodies[head][2]
+    holders = [name for name, role in people.items()
+               if role and role.lower().split()[-1].strip(".,") == head]
+    return holders[0] if len(holders) == 1 else None
+
+
