@@ -23,10 +23,10 @@ from digest.errors import DigestError
 VOCAB = load_vocabulary()
 TERMS = {t.name: t for t in VOCAB.terms}
 
-MIN_ENTRIES = 540
+MIN_ENTRIES = 600
 # Each kind's floor: the classes the vocabulary must cover, not just hold a token entry of.
 KIND_FLOORS = {
-    "company": 150, "chip": 80, "product": 0, "process": 30, "packaging": 18, "memory": 25,
+    "company": 150, "chip": 120, "product": 15, "process": 30, "packaging": 18, "memory": 25,
     "device": 15, "system": 15, "event": 20, "government": 5, "agency": 30, "policy": 15,
     "country": 40, "region": 10, "topic": 25,
 }  # fmt: skip
@@ -175,6 +175,10 @@ ORDINARY_SENTENCES = [
     ("microchip-implant", "The vet found a microchip implant.", {"Microchip Technology"}),
     ("hanmi-pharma", "Hanmi Pharmaceutical shares rose.", {"Hanmi Semiconductor"}),
     ("coherent-argument", "She made a coherent argument.", {"Coherent"}),
+    ("windows-glass", "The windows were cleaned.", {"Windows"}),
+    ("llama-animal", "A llama grazed near the copilot's house.", {"Llama", "Copilot"}),
+    ("android-robot", "An android walked in and said it could grok the plan.", {"Android", "Grok"}),
+    ("m5-motorway", "Traffic was slow on the M5 near Bristol.", {"Apple M5"}),
 ]
 FALSE_POSITIVES = [pytest.param(text, absent, id=i) for i, text, absent in ORDINARY_SENTENCES]
 
