@@ -166,3 +166,20 @@ def test_legitimate_markup_survives(hostile_site: Path) -> None:
     assert 'class="md-button"' in entry and '<p class="sd-entities">' in entry
     tags = (hostile_site / "tags" / "index.html").read_text(encoding="utf-8")
     assert '<span class="md-tag">TSMC</span>' in tags
+
+
+def test_feed_items_are_sanitised() -> None:
+    """The plugin's feed post-processing: RSS descriptions and JSON Feed content_html."""
+    from digest.site.plugin import _sanitize_feed_json, _sanitize_feed_xml
+
+    rss = (
+        "<rss><channel><item><title>t</title><description>&lt;p onclick=\"alert(1)\"&gt;"
+        "News &amp;amp; more&lt;/p&gt;&lt;img src=\"https://t.example/p.png\"&gt;</description>"
+        "</item></channel></rss>"
+    )
+    assert _sanitize_feed_xml(rss) == (
+        "<rss><channel><item><title>t</title><description>&lt;p&gt;News &amp;amp; more&lt;/p&gt;"
+        "&lt;img&gt;</description></item></channel></rss>"
+    )
+    feed = {"items": [{"content_html": '<a href="javascript:alert(1)">x</a>', "title": "<b>"}]}
+    assert _sanitize_feed_json(feed) == {"items": [{"content_html": "<a>x</a>", "title": "<b>"}]}
