@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from digest.archive.admission import cut_title, strip_link_syntax
 from digest.archive.entry import read_entry
 from digest.archive.validate import TITLE_MAX_CHARS, check_paths
 
@@ -198,11 +197,41 @@ def test_same_story_in_the_same_week_is_refused(tmp_path: Path) -> None:
     ],
 )
 def test_strip_link_syntax(value: str, expected: str) -> None:
+    from digest.archive.admission import strip_link_syntax
+
     assert strip_link_syntax(value) == expected
 
 
 def test_cut_title_keeps_short_titles_and_cuts_at_words() -> None:
+    from digest.archive.admission import cut_title
+
     assert cut_title("Short title") == "Short title"
     cut = cut_title("word " * 100, limit=30)
     assert cut == "word word word word word word…" and len(cut) <= 30
     assert cut_title("x" * 50, limit=20) == "x" * 19 + "…"  # one long word: cut inside it
+
+
+def test_two_runs_adding_one_url_at_the_same_time(tmp_path: Path) -> None:
+    """Two `digest add` runs started together, each with its own article of one URL: the check
+    for the URL and the write happen under one lock, so exactly one entry is written."""
+    first = tmp_path / "first.html"
+    second = tmp_path / "second.html"
+    first.write_text(page("Foundry opens second plant in the region"), encoding="utf-8")
+    second.write_text(
+        page("Chip maker starts building a new factory", published="2025-01-20T08:00:00Z"),
+        encoding="utf-8",
+    )
+    for trial in range(10):
+        docs = tmp_path / f"docs-{trial}"
+        runs = [
+            subprocess.Popen(
+                [*DIGEST, "add", "--no-cache", "--docs", str(docs), str(article)],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )
+            for article in (first, second)
+        ]
+        results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
+        assert sorted(code for code, _, _ in results) == [0, 1], results
+        posts = docs / "posts"
+        assert len(entries(posts)) == 1, [p.name for p in entries(posts)]
+        assert_archive_passes_check(posts)
