@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-from digest.text.dates import parse_date
+from digest.text.dates import parse_date, parse_url_date
 
 # JSON-LD @type values that describe the article itself (schema.org CreativeWork family).
 ARTICLE_TYPES = frozenset(
@@ -41,6 +42,14 @@ DATE_KEYS = ("article:published_time", "og:article:published_time", "article.pub
              "parsely-pub-date", "datepublished", "dc.date.issued", "dc.date", "dc:date",
              "dcterms.created", "dcterms.date", "sailthru.date", "pubdate", "publishdate",
              "publish-date", "date", "og:published_time", "article:published")
+# Other <meta> keys that name a publication date ("w-published-date", "pub_date", "created"),
+# read after DATE_KEYS; keys that name a later change are left to MODIFIED_KEYS.
+PUBLISHED_KEY = re.compile(r"publish|pub[-_.]?date|created|release|issued", re.I)
+NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|revis", re.I)
+# Dates of the last change: used only when the page states no publication date.
+MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "og:article:modified_time",
+                 "datemodified", "dcterms.modified", "dc.date.modified", "last-modified",
+                 "modified")
 SITE_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
 DESCRIPTION_KEYS = ("description", "og:description", "twitter:description", "dc.description")
 URL_KEYS = ("og:url", "twitter:url")
@@ -65,6 +74,17 @@ META_BYLINE = re.compile(r"^(?:.{0,20}\W)?(?:posted |written |words )?by\s+(\S.*
 DATE_HINT = re.compile(r"date|time|posted|published|meta|byline|dateline", re.I)
 DATE_NOT = re.compile(r"update|modified|comment", re.I)
 MAX_DATE_TEXT = 80  # longer elements are not a date line
+# A visible date line says which date it is: "Updated 3 May 2024" is a change, "Posted" or no
+# label is the publication. Matched on the line and on the short label just before it.
+UPDATED_LABEL = re.compile(r"\b(?:updated?|modified|edited|revised|refreshed)\b", re.I)
+# Visible datelines are looked for among the strings around the first <h1>: this many after it
+# (byline, date, dek) and before it (a kicker row above the headline).
+DATELINE_AFTER_H1 = 40
+DATELINE_BEFORE_H1 = 15
+# A dateline is short and mostly date: at most this many characters besides the date itself
+# ("Published: ", "By Jane Doe - ", "10:00 am EDT").
+DATELINE_MAX_EXTRA = 40
+MAX_LABEL = 30  # a dateless string this short just before a date line may be its label
 # Bylines inside these are other people's (commenters, related stories), not the article's.
 NOT_ARTICLE_HINT = re.compile(
     r"comment|repl(y|ies)|respond|discussion|related|recommend|sidebar", re.I
@@ -79,6 +99,7 @@ DATE_AFTER_NAME = (
     r"(?:\s+on|,)?\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?,?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2})"
 )
+_SKIPPED = (Comment, Declaration, Doctype, ProcessingInstruction)
 CDATA_MARKERS = re.compile(r"<!\[CDATA\[|\]\]>")
 # A URL (in parentheses or not) inside a byline: "Jane Doe (https://example.org/jane)".
 URL_IN_TEXT = re.compile(r"\(?\s*https?://\S+?\s*\)|https?://\S+")
@@ -383,23 +404,90 @@ def _visible_byline(tags: list[Tag]) -> str | None:
 
 
 def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) -> dt.date | None:
+    """The publication date from every place a page states one, most trusted first; the date of
+    the last change only when no publication date is stated anywhere."""
+    modified: list[dt.date | None] = []
     for value in (_text(ld.get("datePublished")), *(meta.get(k) for k in DATE_KEYS),
-                  _text(ld.get("dateCreated"))):
+                  _text(ld.get("dateCreated")),
+                  *(v for k, v in meta.items()
+                    if PUBLISHED_KEY.search(k) and not NOT_PUBLISHED_KEY.search(k))):
         date = parse_date(value)
         if date:
             return date
     for tag in found.date_props[:3] + found.times[:5]:
         value = tag.get("content") or tag.get("datetime")
         date = parse_date(value if isinstance(value, str) else tag.get_text(" "))
-        if date:
+        if date and _labelled_updated(tag):
+            modified.append(date)
+        elif date:
             return date
     for tag in found.date_lines:
         text = tag.get_text(" ")
         if len(text) <= MAX_DATE_TEXT:
             date = parse_date(text)
-            if date:
+            if date and UPDATED_LABEL.search(text):
+                modified.append(date)
+            elif date:
                 return date
-    return None
+    for date, updated in _visible_datelines(found.h1):
+        if not updated:
+            return date
+        modified.append(date)
+    for url in (found.canonical, meta.get("og:url")):
+        date = parse_url_date(url)
+        if date:
+            return date
+    modified[:0] = [parse_date(v) for v in (_text(ld.get("dateModified")),
+                                            *(meta.get(k) for k in MODIFIED_KEYS))]
+    return next((d for d in modified if d), None)
+
+
+def _labelled_updated(tag: Tag) -> bool:
+    """A <time> whose text, or its short parent's, calls it an update ("Updated on ...")."""
+    for node in (tag, tag.parent):
+        if node is None:
+            break
+        text = node.get_text(" ")
+        if len(text) <= MAX_DATE_TEXT and UPDATED_LABEL.search(text):
+            return True
+    return False
+
+
+def _visible_datelines(h1: Tag | None) -> Iterator[tuple[dt.date, bool]]:
+    """Short date-only lines next to the headline, as (date, labelled an update), nearest
+    after the headline first, then the nearest before it."""
+    if h1 is None:
+        return
+    after = h1.find_all_next(string=True, limit=DATELINE_AFTER_H1)
+    before = h1.find_all_previous(string=True, limit=DATELINE_BEFORE_H1)
+    for strings in (after, before):
+        label = ""
+        for string in strings:
+            if isinstance(string, _SKIPPED) or (
+                string.parent is not None and string.parent.name in ("script", "style")
+            ):
+                continue
+            text = " ".join(string.split())
+            if not text:
+                continue
+            date = parse_date(text) if len(text) <= MAX_DATE_TEXT and _has_digit(text) else None
+            if date and len(text) - len(_date_span(text)) <= DATELINE_MAX_EXTRA:
+                yield date, bool(UPDATED_LABEL.search(text) or UPDATED_LABEL.search(label))
+            # A short dateless string before a date is its label ("Last updated:" in its own
+            # element); in the strings before the headline the order is reversed, so no label.
+            label = text if strings is after and not date and len(text) <= MAX_LABEL else ""
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+_DATE_SPAN = re.compile(r"[\w.,/ -]*\d{4}")
+
+
+def _date_span(text: str) -> str:
+    """The longest run that could be the date itself (letters, digits, separators, a year)."""
+    return max(_DATE_SPAN.findall(text), key=len, default="")
 
 
 def _resolve_lang(found: _Found, meta: dict[str, str]) -> str | None:

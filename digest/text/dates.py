@@ -40,6 +40,15 @@ DATE_PATTERNS = (
     ),
     # 20241203 (compact ISO, as in some URLs and meta tags)
     re.compile(r"\b(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)\b"),
+    # 09/25/2025 (US order, as CMS timestamps write it; 25/09/2025 is read day first, since no
+    # month is 25; an ambiguous 03/04/2025 is read the US way)
+    re.compile(r"(?<![\w/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+    # 25.09.2025 (day first, as most of Europe writes it)
+    re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
+)
+# A date in a URL path: /2024/12/03/, /2024-12-03-slug (a year and month alone say too little).
+URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?=[/_.-]|$)"
 )
 
 
@@ -49,10 +58,27 @@ def parse_date(text: str | None) -> dt.date | None:
         return None
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            month = match.group("month")
-            number = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
-            try:
-                return dt.date(int(match.group("year")), number, int(match.group("day")))
-            except ValueError:
-                continue
+            date = _date(match)
+            if date is not None:
+                return date
+    return None
+
+
+def parse_url_date(url: str | None) -> dt.date | None:
+    """The date a URL's path states (/2024/12/03/slug), or None."""
+    if not url:
+        return None
+    match = URL_DATE.search(url.split("?", 1)[0])
+    return _date(match) if match else None
+
+
+def _date(match: re.Match[str]) -> dt.date | None:
+    """The date of a pattern match; numeric day and month swap when only that order is valid."""
+    month, day, year = match.group("month"), int(match.group("day")), int(match.group("year"))
+    number = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+    for m, d in ((number, day), (day, number) if month.isdigit() else (number, day)):
+        try:
+            return dt.date(year, m, d)
+        except ValueError:
+            continue
     return None
