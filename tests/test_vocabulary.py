@@ -23,12 +23,12 @@ from digest.errors import DigestError
 VOCAB = load_vocabulary()
 TERMS = {t.name: t for t in VOCAB.terms}
 
-MIN_ENTRIES = 600
+MIN_ENTRIES = 640
 # Each kind's floor: the classes the vocabulary must cover, not just hold a token entry of.
 KIND_FLOORS = {
     "company": 150, "chip": 120, "product": 15, "process": 30, "packaging": 18, "memory": 25,
     "device": 15, "system": 15, "event": 20, "government": 5, "agency": 30, "policy": 15,
-    "country": 40, "region": 10, "topic": 25,
+    "country": 40, "region": 10, "topic": 55,
 }  # fmt: skip
 
 
@@ -179,6 +179,10 @@ ORDINARY_SENTENCES = [
     ("llama-animal", "A llama grazed near the copilot's house.", {"Llama", "Copilot"}),
     ("android-robot", "An android walked in and said it could grok the plan.", {"Android", "Grok"}),
     ("m5-motorway", "Traffic was slow on the M5 near Bristol.", {"Apple M5"}),
+    ("onshore-wind", "The onshore wind farm opened.", {"Onshoring"}),
+    ("drug-smuggling", "Police said the gang smuggled drugs.", {"Chip smuggling"}),
+    ("sell-off-assets", "The group will sell off assets.", {"Stock market"}),
+    ("repairable-damage", "The damage to the roof is repairable.", {"Right to repair"}),
 ]
 FALSE_POSITIVES = [pytest.param(text, absent, id=i) for i, text, absent in ORDINARY_SENTENCES]
 
