@@ -1,22 +1,28 @@
-"""Build benchmark: `digest build` against a bare Material build of the same synthetic archive.
+"""Build benchmark: `digest build` (both engines, full and incremental) against `bare-hooks`.
 
-    python benchmarks/build_bench.py [--sizes 1000,3000] [--full] [--preview-size 3000]
-                                     [--no-preview] [--no-write] [--keep DIR]
+    python benchmarks/build_bench.py [--sizes 1000,3000] [--full] [--variants ...]
+                                     [--incremental] [--verify] [--no-write] [--keep DIR]
 
-For each size N it generates N entries (benchmarks/synth.py) into two temporary projects:
+For each size N it generates N entries (benchmarks/synth.py) into temporary projects:
 
-- digest: a copy of the repository's mkdocs.yml and docs pages, entries as `digest add` writes
-  them; timed command `digest build` (the validation gate, then `mkdocs build --strict`).
-- bare: the same mkdocs.yml without the silicon-digest plugin and without the pages it adds
-  (nav: Latest, Tags, About), the same Material blog/tags/search/rss configuration, and each
-  entry's page body written into the file (what our plugin renders at build time), so Material
-  does the same Markdown work; timed command `mkdocs build`.
+- `digest` / `digest-zensical`: a copy of the repository's mkdocs.yml and docs pages, entries
+  as `digest add` writes them; timed command `digest build --engine mkdocs|zensical` with no
+  build cache (a clean full build: check, staging tree, engine, Pagefind from 2,000 entries).
+- `bare-hooks` (the baseline): Material's blog, tags, search and rss plugins configured as the
+  site was before the staging tree (BARE_PLUGINS), each entry's page body written into its file
+  (what the site renders) so that Material does the same Markdown work, and the two blog fixes
+  the old site plugin applied, as MkDocs hook files (HOOKS); timed command `mkdocs build`.
+- `bare`: the same without the hooks (Material as it comes).
 
-Each build runs in a fresh child whose peak memory is read from `getrusage(RUSAGE_CHILDREN)`
-(the largest process of the build, the mkdocs child of `digest build` included). Site size and
-search-index size are divided by N. Preview: `digest serve` (and `mkdocs serve --dirty`) on the
-N=--preview-size archive; one entry file is added and the new entry's URL polled until it
-answers 200. Prints a Markdown table and writes it into docs/performance.md.
+With --incremental, each `digest` variant then gets one new entry (dated the day after the
+newest) and `digest build` runs again on the same project (its cache kept): the "+1 entry"
+rows. With --verify, a clean full build of the project with the new entry is compared with the
+incremental one, file by file (the sitemap's build dates aside).
+
+Each build runs in a fresh child whose CPU time and peak memory are read from
+`getrusage(RUSAGE_CHILDREN)` (the largest process of the build), and the peak of all its
+processes at once is sampled from /proc. Prints a Markdown table and writes it into
+docs/performance.md.
 """
 
 from __future__ import annotations
@@ -117,7 +123,7 @@ print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": usage.ru_maxrss, "rc": rc
 """
 
 
-# Prototype fixes, as MkDocs hook files (no change to Material or to our plugin).
+# The blog fixes the old site plugin applied, as MkDocs hook files (the baseline only).
 HOOKS: dict[str, str] = {
     # Material's blog plugin asks `page not in self.blog.posts` in on_page_markdown and
     # on_page_content for every page: a list scan calling Page.__eq__ (title, then file) per
@@ -145,8 +151,7 @@ def on_files(files, config):
         blog.blog.posts = PostList(blog.blog.posts)
 ''',
     # The blog plugin parses every post's front matter with PyYAML's pure-Python SafeLoader
-    # (MkDocs itself uses libyaml's CSafeLoader when it is there); our front matter carries the
-    # quotes and figures, so this is a large linear cost.
+    # (MkDocs itself uses libyaml's CSafeLoader when it is there).
     "libyaml": '''
 import yaml
 from material.plugins.blog import structure
@@ -155,37 +160,39 @@ if getattr(yaml, "__with_libyaml__", False):
     structure.SafeLoader = yaml.CSafeLoader
 ''',
 }
+# The site's Material plugins before the staging tree (the baseline's configuration).
+BARE_PLUGINS: list[object] = [
+    "search",
+    {"blog": {
+        "blog_dir": ".", "blog_toc": True, "post_date_format": "long",
+        "post_url_format": "{date}/{slug}", "post_excerpt": "required", "post_readtime": False,
+        "authors": False, "archive": False, "categories": False, "pagination_per_page": 10,
+    }},
+    {"tags": {"listings_map": {"all-tags": {"scope": False}}}},
+    {"rss": {
+        "match_path": "posts/.*", "use_git": False,
+        "date_from_meta": {"as_creation": "date", "as_update": "date"},
+        "feed_title": "Silicon Digest",
+        "feed_description": "A curated digest of chip-industry news",
+        "abstract_chars_count": 160, "use_material_social_cards": False, "length": 50,
+    }},
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Variant:
     label: str
-    bare: bool  # without our plugin and its pages, entry bodies pre-rendered
+    bare: bool  # Material's blog instead of the staging tree, entry bodies pre-rendered
     hooks: tuple[str, ...] = ()  # names in HOOKS
-    views: bool | None = None  # the blog's archive and category views: None as in mkdocs.yml
+    engine: str = "mkdocs"  # digest build --engine
 
 
 VARIANTS: dict[str, Variant] = {
-    "digest": Variant("digest build", bare=False),
-    "bare": Variant("mkdocs build (bare)", bare=True),
-    "bare-hook": Variant("bare + posts-lookup hook", bare=True, hooks=("posts_lookup",)),
-    "bare-hooks": Variant(
-        "bare + posts-lookup + libyaml hooks", bare=True, hooks=("posts_lookup", "libyaml")
-    ),
-    # Material's blog with its archive and category views on (its defaults), as in the issue
-    "bare-views": Variant("bare, blog archive/categories on", bare=True, views=True),
-    "bare-views-hooks": Variant(
-        "bare, archive/categories on, both hooks", bare=True, views=True,
-        hooks=("posts_lookup", "libyaml"),
-    ),
-    "bare-hooks-noviews": Variant(
-        "bare + both hooks, blog archive/categories off", bare=True,
-        hooks=("posts_lookup", "libyaml"), views=False,
-    ),
-    "digest-hooks": Variant(
-        "digest build + posts-lookup + libyaml hooks", bare=False,
-        hooks=("posts_lookup", "libyaml"),
-    ),
+    "digest": Variant("digest build (mkdocs)", bare=False),
+    "digest-zensical": Variant("digest build (zensical)", bare=False, engine="zensical"),
+    "bare-hooks": Variant("bare-hooks (Material + blog fixes)", bare=True,
+                          hooks=("posts_lookup", "libyaml")),
+    "bare": Variant("mkdocs build (bare Material)", bare=True),
 }
 
 
@@ -207,74 +214,42 @@ def make_project(root: Path, entries: list[Entry], variant: Variant) -> Path:
     """A project folder with mkdocs.yml, docs pages and the entry files."""
     root.mkdir(parents=True)
     docs = root / "docs"
-    bare = variant.bare
-    if bare:
+    if variant.bare:
         docs.mkdir()
         for item in BARE_NAV:
             page = next(iter(item.values()))
             shutil.copy(REPO / "docs" / page, docs / page)
         if (REPO / "docs" / "assets").is_dir():  # extra_css / extra_javascript stay valid
             shutil.copytree(REPO / "docs" / "assets", docs / "assets")
-        (root / "mkdocs.yml").write_text(bare_config(), encoding="utf-8")
+        (root / "mkdocs.yml").write_text(bare_config(variant, root), encoding="utf-8")
     else:
         shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("posts"))
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-        custom_dir = _custom_dir()
-        if custom_dir and (REPO / custom_dir).is_dir():  # the theme overrides mkdocs.yml names
-            shutil.copytree(REPO / custom_dir, root / custom_dir)
-    if variant.hooks or variant.views is not None:
-        _adjust_config(root, variant)
     posts = docs / "posts"
     posts.mkdir()
     for entry in entries:
-        text = render_entry(entry)
-        if bare:  # what our plugin renders at build time, written into the file
-            text = text.split("\n---\n", 1)[0] + "\n---\n\n" + render_body(entry)
-        (posts / entry_filename(entry)).write_text(text, encoding="utf-8")
+        write_entry_file(posts, entry, variant)
     return root
 
 
-def _adjust_config(root: Path, variant: Variant) -> None:
-    """Prototype changes: the hook file, the blog's archive and category views switched off."""
-    path = root / "mkdocs.yml"
-    text = path.read_text(encoding="utf-8")
+def write_entry_file(posts: Path, entry: Entry, variant: Variant) -> None:
+    text = render_entry(entry)
+    if variant.bare:  # what the site renders at build time, written into the file
+        text = text.split("\n---\n", 1)[0] + "\n---\n\n" + render_body(entry)
+    (posts / entry_filename(entry)).write_text(text, encoding="utf-8")
+
+
+def bare_config(variant: Variant, root: Path) -> str:
+    """The repository's mkdocs.yml with Material's blog, tags, search and rss plugins instead of
+    ours (BARE_PLUGINS), the hook files of the variant, and a nav of the pages it has."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = BARE_PLUGINS
+    config["nav"] = BARE_NAV
     if variant.hooks:
-        text += "\nhooks:\n"
+        config["hooks"] = []
         for name in variant.hooks:
             (root / f"{name}_hook.py").write_text(HOOKS[name], encoding="utf-8")
-            text += f"  - {name}_hook.py\n"
-    if variant.views is not None:
-        config = yaml.safe_load(text)
-        views = {"archive": variant.views, "categories": variant.views}
-        for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "blog" in plugin:
-                plugin["blog"] = {**(plugin["blog"] or {}), **views}
-        text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def _custom_dir() -> str | None:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    theme = config.get("theme")
-    return theme.get("custom_dir") if isinstance(theme, dict) else None
-
-
-def _is_ours(plugin: object) -> bool:
-    """Ours: the site plugin and the search plugin (silicon-digest, silicon-digest-search)."""
-    if isinstance(plugin, dict):
-        names = list(plugin)
-    else:
-        names = [plugin] if isinstance(plugin, str) else []
-    return any(str(name).startswith(OUR_PLUGIN) for name in names)
-
-
-def bare_config() -> str:
-    """The repository's mkdocs.yml minus our plugin, our theme overrides and our pages."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if not _is_ours(p)]
-    if isinstance(config.get("theme"), dict):
-        config["theme"].pop("custom_dir", None)
-    config["nav"] = BARE_NAV
+            config["hooks"].append(f"{name}_hook.py")
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
@@ -289,19 +264,22 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, float, float, 
     return data["wall"], data["cpu"], data["peak_kb"] / 1024, data["peak_sum_kb"] / 1024, data["rc"]
 
 
-def build(project: Path, variant: Variant, entries: int) -> BuildResult:
+def build(project: Path, variant: Variant, entries: int, label: str = "") -> BuildResult:
+    """Time one build of the project; a digest variant keeps its build cache between calls."""
     site = project / "site"
-    shutil.rmtree(site, ignore_errors=True)
     if not variant.bare:
         command = [DIGEST, "build", "--config", "mkdocs.yml", "--site-dir", "site"]
+        command += ["--engine", variant.engine]
     else:
+        shutil.rmtree(site, ignore_errors=True)
         command = [PYTHON, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
     wall, cpu, peak, peak_all, rc = measure(command, project)
     files = [p for p in site.rglob("*") if p.is_file()] if site.is_dir() else []
-    # Material's lunr index, or Pagefind's (digest builds of 2,000 entries and more): every file
-    index = [site / "search" / "search_index.json", *(site / "pagefind").rglob("*")]
+    # Material's lunr index, Zensical's search.json, or Pagefind's (from 2,000 entries): all files
+    index = [site / "search" / "search_index.json", site / "search.json",
+             *(site / "pagefind").rglob("*")]
     return BuildResult(
-        tool=variant.label,
+        tool=variant.label + label,
         entries=entries,
         wall=wall,
         cpu=cpu,
@@ -312,6 +290,31 @@ def build(project: Path, variant: Variant, entries: int) -> BuildResult:
         index_mb=sum(p.stat().st_size for p in index if p.is_file()) / 1e6,
         ok=rc == 0,
     )
+
+
+def add_entry(project: Path, entries: list[Entry], variant: Variant, seed: int) -> None:
+    """One new entry, dated the day after the newest: what a contributor's pull request adds."""
+    newest = max(e.date for e in entries)
+    entry = next(generate_entries(1, seed=seed + 7919, years=1, end=newest + dt.timedelta(days=1)))
+    entry.date = newest + dt.timedelta(days=1)
+    entry.slug = f"benchmark-added-entry-{seed}"
+    write_entry_file(project / "docs" / "posts", entry, variant)
+
+
+def same_site(a: Path, b: Path) -> list[str]:
+    """The files that differ between two built sites (the sitemap's build dates aside)."""
+    names = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    names |= {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    differ = []
+    for name in sorted(names):
+        x, y = a / name, b / name
+        if not (x.is_file() and y.is_file()):
+            differ.append(name)
+        elif name.startswith("sitemap.xml"):
+            continue  # <lastmod> is the build date
+        elif x.read_bytes() != y.read_bytes():
+            differ.append(name)
+    return differ
 
 
 def site_path(project: Path) -> str:
@@ -426,12 +429,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,3000", help="comma-separated archive sizes")
     parser.add_argument("--full", action="store_true", help="add N=10000")
-    parser.add_argument("--preview-size", type=int, default=3000)
-    parser.add_argument("--no-preview", action="store_true")
     parser.add_argument(
-        "--variants", default="digest,bare",
+        "--variants", default="digest,digest-zensical,bare-hooks",
         help=f"builds to time, comma-separated, from: {', '.join(VARIANTS)}",
     )
+    parser.add_argument("--incremental", action="store_true",
+                        help="then add one entry to each digest project and build again")
+    parser.add_argument("--verify", action="store_true",
+                        help="compare each incremental site with a clean full build")
     parser.add_argument("--no-write", action="store_true", help="do not update the docs page")
     parser.add_argument("--section", default="build", help="the docs page section to replace")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
@@ -448,38 +453,56 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown variant(s): {', '.join(unknown)}")
     if args.full and 10000 not in sizes:
         sizes.append(10000)
+    if shutil.which("digest", path=str(Path(DIGEST).parent)) is None:
+        parser.error(f"{DIGEST} not found: pip install -e .")
     work = args.keep or Path(tempfile.mkdtemp(prefix="digest-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results: list[BuildResult] = []
-    previews: list[tuple[str, int, float, float]] = []
+    notes: list[str] = []
+
+    def report(result: BuildResult) -> None:
+        results.append(result)
+        print(
+            f"{result.tool} N={result.entries}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU, "
+            f"{result.peak_mb:.0f} MB (all processes {result.peak_all_mb:.0f} MB)"
+            + ("" if result.ok else " FAILED"),
+            flush=True,
+        )
+
     try:
         for n in sizes:
             entries = list(generate_entries(n, seed=args.seed))
             for name, run in [(v, r) for r in range(args.repeat) for v in variants]:
+                variant = VARIANTS[name]
                 folder = f"{name}-{n}" + (f"-{run + 1}" if run else "")
-                project = make_project(work / folder, entries, VARIANTS[name])
-                result = build(project, VARIANTS[name], n)
-                results.append(result)
-                print(
-                    f"{result.tool} N={n}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU, "
-                    f"{result.peak_mb:.0f} MB (all processes {result.peak_all_mb:.0f} MB)"
-                    + ("" if result.ok else " FAILED"),
-                    flush=True,
-                )
-            if not args.no_preview and n == args.preview_size and "digest" in variants:
-                project = work / f"digest-{n}"
-                for label, command, port in (
-                    ("digest serve", [DIGEST, "serve", "--config", "mkdocs.yml"], 8731),
-                    ("mkdocs serve --dirty", [PYTHON, "-m", "mkdocs", "serve", "--dirty"], 8732),
-                ):
-                    ready, seconds = preview(project, command, port)
-                    previews.append((label, n, ready, seconds))
-                    print(f"{label} N={n}: ready {ready:.1f} s, new entry {seconds:.1f} s",
-                          flush=True)
+                project = make_project(work / folder, entries, variant)
+                report(build(project, variant, n))
+                if not args.incremental or variant.bare:
+                    continue
+                add_entry(project, entries, variant, args.seed)
+                report(build(project, variant, n + 1, " +1 entry, incremental"))
+                if args.verify:
+                    check = work / f"{folder}-verify"
+                    shutil.copytree(project, check, ignore=shutil.ignore_patterns(
+                        ".digest-cache", "site"))
+                    build(check, variant, n + 1)
+                    differ = same_site(project / "site", check / "site")
+                    notes.append(
+                        f"{variant.label}, {n + 1:,} entries: the incremental site "
+                        + ("equals the clean full build, file by file (sitemap dates aside)"
+                           if not differ else f"DIFFERS from the full build in {len(differ)} "
+                           f"files: {', '.join(differ[:5])}")
+                    )
+                    print(notes[-1], flush=True)
+                    shutil.rmtree(check, ignore_errors=True)
+                if args.keep is None:
+                    shutil.rmtree(project, ignore_errors=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    text = table(results, previews)
+    text = table(results, [])
+    if notes:
+        text += "\n\n" + "\n".join(f"- {note}" for note in notes)
     print(text)
     if not args.no_write:
         command = "python benchmarks/build_bench.py " + " ".join(argv or sys.argv[1:])

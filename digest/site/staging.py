@@ -62,6 +62,7 @@ PAGEFIND_IGNORE = "data-pagefind-ignore"
 _FRONT = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
 
 Sanitize = Callable[[str], str]
+_YAML_LOADER: Any = getattr(__import__("yaml"), "CSafeLoader", None) or __import__("yaml").SafeLoader
 
 
 def default_sanitizer() -> Sanitize:
@@ -407,7 +408,7 @@ def _with_front_matter(page: str, extra: dict[str, Any]) -> str:
     data: dict[str, Any] = {}
     body = page
     if match:
-        loaded = yaml.safe_load(match.group("yaml"))
+        loaded = yaml.load(match.group("yaml"), Loader=_YAML_LOADER)
         data = loaded if isinstance(loaded, dict) else {}
         body = page[match.end() :]
     merged = {**extra, **data}
