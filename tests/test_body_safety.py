@@ -4,11 +4,19 @@ body of tests/hostile_bodies.py is refused with its line; what entries legitimat
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from digest.archive.body_safety import decode_url, names_host, url_scheme
+from digest.archive.body_safety import (
+    MARKDOWN_EXTENSIONS,
+    _rendered_problems,
+    decode_url,
+    names_host,
+    url_scheme,
+)
 from digest.archive.validate import check_text
+from tests.conftest import REPO
 from tests.hostile_bodies import BODY_FIRST_LINE, HOSTILE_BODIES, Hostile, entry_text
 
 TODAY = dt.date(2025, 1, 15)
@@ -43,7 +51,9 @@ ALLOWED_BODIES = [
     pytest.param("![Die shot](../../assets/die.png)", id="same-site-image"),
     pytest.param("The set {a, b} of options, and a brace { in prose.", id="braces-in-prose"),
     pytest.param("Code: `<b onclick=x>` and `{: onclick=x }`", id="code-spans"),
-    pytest.param("```html\n<script>x</script>\n```", id="closed-fence-is-a-code-span"),
+    pytest.param("```html\n<script>x</script>\n\n<b onclick=x>\n```", id="fenced-code-block"),
+    pytest.param("~~~\n{: onclick=x }\n~~~", id="attr-list-inside-a-fence"),
+    pytest.param("A span ```<b>x</b>``` of three backticks.", id="triple-backtick-span"),
     pytest.param('!!! note "Disclosure"\n    The writer owns shares.', id="admonition-note"),
     pytest.param("| Year | Revenue |\n| --- | ---: |\n| 2024 | $1 |", id="table"),
     pytest.param("## Background\n\nText with *emphasis* and **strength**.", id="heading"),
@@ -100,3 +110,36 @@ def test_decode_url_peels_nested_encodings_and_stops() -> None:
     assert decode_url(nested) == "javascript:x"
     deep = "&" + "amp;" * 500 + "#106;avascript:x"  # a browser decodes once: harmless
     assert decode_url(deep).startswith("&amp;")
+
+
+RENDERED = [
+    pytest.param('A note.\n{: onmouseover="x" }', "an attribute Markdown does not write",
+                 id="event-handler"),
+    pytest.param("[a](java&#9;script:x)", "a link scheme other than", id="script-link"),
+    pytest.param("![x](//tracker.example/p.png)", "an image from another host", id="image"),
+    pytest.param('Para\n{: style="color:red" }', "a style other than", id="style"),
+    pytest.param("## __search", "an id that is not a heading's own", id="theme-id-from-text"),
+    pytest.param("Para\n{: .md-dialog }", "a class outside the allow-list", id="class"),
+    pytest.param("<iframe></iframe>", "renders to a <iframe> element", id="raw-element"),
+]
+
+
+@pytest.mark.parametrize(("body", "words"), RENDERED)
+def test_backstop_reads_what_the_markdown_renders_to(body: str, words: str) -> None:
+    """The rules on Python-Markdown's output, each on its own (the source rules would report
+    most of these first; the backstop catches the spellings they miss)."""
+    messages = [message for _, message in _rendered_problems(body)]
+    assert any(words in m for m in messages), messages
+
+
+def test_backstop_passes_what_markdown_writes_for_legitimate_notes() -> None:
+    body = "\n\n".join(str(p.values[0]) for p in ALLOWED_BODIES)
+    assert _rendered_problems(body) == []
+
+
+def test_backstop_uses_the_sites_markdown_extensions() -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    block = config.split("markdown_extensions:", 1)[1].split("\n\n", 1)[0]
+    names = re.findall(r"^  - ([\w.]+)", block, re.M)
+    mkdocs_builtins = {"toc", "tables", "fenced_code"}  # MkDocs adds these to every site
+    assert set(MARKDOWN_EXTENSIONS) == set(names) | mkdocs_builtins

@@ -12,13 +12,18 @@ Markdown source so that each problem names its line:
    percent-encoding and Markdown escapes are decoded (repeatedly) and whitespace and control
    characters dropped as browsers drop them, has a scheme other than LINK_SCHEMES;
 4. images whose URL names a host (any scheme, or `//host`): images come from the site itself;
-5. admonitions (`!!! type`) whose type, which becomes a class, is not in ADMONITION_TYPES.
+5. admonitions (`!!! type`) whose type, which becomes a class, is not in ADMONITION_TYPES;
+6. as a backstop, when the source shows none of the above: what Python-Markdown, with the
+   site's extensions (MARKDOWN_EXTENSIONS), actually renders the notes to, element by element
+   (`_rendered_problems`), so that a spelling the source rules miss is still refused.
 
-Code spans are blanked first, as Python-Markdown reads them: per paragraph (a span may cross
-lines), opened by backticks that no backslash escapes. Fences are not skipped: the site's
-Markdown has no fenced-code extension, so a fence is only a code span when it is closed within
-its paragraph. This is the check; the build sanitises the HTML whatever the check said
-(digest.site.sanitize), and the site's Content-Security-Policy stops what is left.
+Code is blanked first, as Python-Markdown reads it: fenced blocks by the fenced_code
+extension's own pattern (MkDocs enables it on every site; a fence must be closed by the same
+fence, and its `{...}` stays visible: attr_list applies it to the block), then code spans per
+paragraph (a span may cross lines, but not a line that starts a raw HTML block), opened by
+backticks that no backslash escapes. This is the check; the build sanitises the HTML whatever
+the check said (digest.site.sanitize), and the site's Content-Security-Policy stops what is
+left.
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ import html
 import re
 import urllib.parse
 from collections.abc import Iterator, Sequence
+from html.parser import HTMLParser
+
+import markdown
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -59,6 +68,8 @@ BODY_HTML_ALLOWED = re.compile(
     r"\A(?:<!--\s*more\s*-->|<[a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>)\Z",
     re.I,
 )
+# A fenced code block, exactly as the installed fenced_code extension reads one.
+FENCED_BLOCK: re.Pattern[str] = FencedBlockPreprocessor.FENCED_BLOCK_RE
 # A code span as Python-Markdown's backtick pattern reads it (DOTALL: it may cross lines).
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # Reference definitions, as Python-Markdown's ReferenceProcessor reads them: the target may be
@@ -84,6 +95,24 @@ MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 DECODE_ROUNDS = 10  # entities inside percent-encoding inside entities... each round peels one
 CODE_FILL = "\x00"  # what a code span is blanked with (not a space: it ends an inline element)
 
+# The backstop: the Markdown extensions of the site (mkdocs.yml: markdown_extensions, plus the
+# toc, tables and fenced_code that MkDocs adds to every site; a test keeps them in step), and
+# what their output may hold.
+MARKDOWN_EXTENSIONS: tuple[str, ...] = ("attr_list", "tables", "toc", "admonition", "fenced_code")
+# fenced_code's language class on a code block ("```python" -> class="language-python").
+LANGUAGE_CLASS = re.compile(r"language-[\w#.+-]+")
+# The elements Python-Markdown and these extensions write; anything else came from raw HTML.
+RENDERED_ELEMENTS: frozenset[str] = frozenset({
+    "p", "br", "hr", "blockquote", "ul", "ol", "li", "pre", "code", "em", "strong", "a", "img",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "div",
+})
+# Attributes they write: link and image targets and titles, toc's heading ids, a list's start,
+# table alignment, admonition and button classes (checked value by value below).
+RENDERED_ATTRIBUTES: frozenset[str] = frozenset({
+    "href", "src", "alt", "title", "id", "start", "style", "class",
+})
+TABLE_ALIGNMENT = re.compile(r"\s*text-align:\s*(?:left|right|center);?\s*")
+
 
 # --- the public API -----------------------------------------------------------------------------
 
@@ -97,6 +126,8 @@ def body_problems(lines: Sequence[str]) -> list[tuple[int, str]]:
     found += _attribute_lists(prose)
     found += _links(text, prose)
     found += _admonitions(text)
+    if not found and text.strip():
+        found += _rendered_problems(text)
     # One line each: an autolink-shaped target inside a link's <...> is found twice.
     return sorted(dict.fromkeys(found), key=lambda item: item[0])
 
@@ -135,11 +166,22 @@ def _line_of(text: str, offset: int) -> int:
 
 def _blank_code(text: str) -> str:
     """The text with every code span's content replaced by CODE_FILL (newlines kept), paragraph
-    by paragraph as Python-Markdown reads them."""
+    by paragraph as Python-Markdown reads them. A line that starts with a tag starts a raw HTML
+    block before any code span is read, so no span crosses it."""
+    text = FENCED_BLOCK.sub(_blank_fenced, text)
     out = []
-    for block in re.split(r"(\n[ \t]*\n)", text):
+    for block in re.split(r"(\n[ \t]*\n|\n(?=[ ]{0,3}<[A-Za-z/!?]))", text):
         out.append(CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", CODE_FILL, m.group(0)), block))
     return "".join(out)
+
+
+def _blank_fenced(match: re.Match[str]) -> str:
+    """A fenced block with its code blanked: the fences (and the opener's `{...}`) stay."""
+    start, end = match.span("code")
+    whole = match.group(0)
+    offset = match.start()
+    code = re.sub(r"[^\n]", CODE_FILL, whole[start - offset : end - offset])
+    return whole[: start - offset] + code + whole[end - offset :]
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
@@ -279,3 +321,63 @@ def _admonitions(text: str) -> list[tuple[int, str]]:
                 "(note, info, tip, warning, danger, example, quote...)",
             ))
     return found
+
+
+# --- the backstop: what the notes render to -----------------------------------------------------
+
+
+class _Elements(HTMLParser):
+    """(tag, attributes) of every start tag, attribute values decoded once as a browser does."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def _rendered_problems(text: str) -> list[tuple[int, str]]:
+    md = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    parser = _Elements()
+    parser.feed(md.convert(text))
+    parser.close()
+    found = []
+    for tag, attributes in parser.found:
+        if tag not in RENDERED_ELEMENTS:
+            found.append((_find(text, f"<{tag}"), f"renders to a <{tag}> element; use Markdown"))
+        for name, value in attributes.items():
+            message = _rendered_attribute(tag, name, value)
+            if message:
+                found.append((_find(text, name, value), f"renders to <{tag} {name}="
+                                                        f"{_excerpt(value)}>: {message}"))
+    return found
+
+
+def _rendered_attribute(tag: str, name: str, value: str) -> str | None:
+    if name not in RENDERED_ATTRIBUTES:
+        return "an attribute Markdown does not write (an event handler?)"
+    if name == "href" and url_scheme(value) not in (None, *LINK_SCHEMES):
+        return "a link scheme other than http(s) or mailto"
+    if name == "src" and names_host(value):
+        return "an image from another host"
+    if name == "style" and not (tag in ("th", "td") and TABLE_ALIGNMENT.fullmatch(value)):
+        return "a style other than a table column's alignment"
+    if name == "id" and (tag[0] != "h" or value.startswith("__")):
+        return "an id that is not a heading's own"
+    classes = ALLOWED_CLASSES | ADMONITION_TYPES | {"admonition", "admonition-title"}
+    if name == "class" and not all(
+        c in classes or (tag == "code" and LANGUAGE_CLASS.fullmatch(c)) for c in value.split()
+    ):
+        return "a class outside the allow-list"
+    return None
+
+
+def _find(text: str, *needles: str) -> int:
+    """The line of the first needle found in the text (0: the first line)."""
+    lowered = text.lower()
+    for needle in needles:
+        at = lowered.find(needle.lower()) if needle else -1
+        if at >= 0:
+            return _line_of(text, at)
+    return 0

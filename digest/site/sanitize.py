@@ -18,7 +18,13 @@ import functools
 
 import nh3
 
-from digest.archive.body_safety import ADMONITION_TYPES, LINK_SCHEMES, names_host, url_scheme
+from digest.archive.body_safety import (
+    ADMONITION_TYPES,
+    LANGUAGE_CLASS,
+    LINK_SCHEMES,
+    names_host,
+    url_scheme,
+)
 
 # --- the allow-list -----------------------------------------------------------------------------
 
@@ -48,6 +54,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "abbr": {"title"},
+    # fenced_code's language class (```python -> class="language-python"); see _filter
+    "code": {"class"},
     "ol": {"start"},
     # the toc extension's heading ids (the permalinks point at them); `data-search-exclude`
     # keeps a section of a generated page out of Material's search
@@ -117,6 +125,8 @@ def _filter(element: str, attribute: str, value: str) -> str | None:
         return None
     if attribute == "id" and value.startswith(THEME_ID_PREFIX):
         return None
+    if element == "code" and attribute == "class":
+        return " ".join(c for c in value.split() if LANGUAGE_CLASS.fullmatch(c)) or None
     return value
 
 
