@@ -1,84 +1,18 @@
-"""The site plugin's build-speed pieces: the blog's post list with a constant-time membership
-test, the excerpt converted without the rest of the post, relative links without
-posixpath.relpath; and which changes `digest serve` takes the fast path for."""
+"""Relative links without posixpath.relpath, and which changes `digest serve` takes the fast path
+for (digest.site.preview)."""
 
 from __future__ import annotations
 
 import posixpath
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from digest.pages.items import relative_link
-from digest.site.plugin import EXCERPT_MORE, PostList, _ExcerptRender
 from digest.site.preview import Preview
-
-
-@dataclass(eq=False)
-class FakePage:
-    """Stands for a MkDocs page: equal to every other page, like two pages with one title."""
-
-    markdown: str = ""
-    seen: list[str] = field(default_factory=list)
-
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    __hash__ = object.__hash__
-
-
-def test_post_list_membership_is_by_identity() -> None:
-    a, b, outsider = FakePage(), FakePage(), FakePage()
-    posts = PostList([a, b])
-    assert a in posts and b in posts
-    assert outsider not in posts  # a plain list would say yes: FakePage.__eq__ is always True
-    assert outsider in list(posts)
-
-
-@pytest.mark.parametrize(
-    "add",
-    [
-        pytest.param(lambda posts, page: posts.append(page), id="append"),
-        pytest.param(lambda posts, page: posts.extend([page]), id="extend"),
-    ],
-)
-def test_post_list_stays_in_step(add: object) -> None:
-    posts = PostList([FakePage()])
-    page = FakePage()
-    add(posts, page)  # type: ignore[operator]
-    assert page in posts and len(posts) == 2
-
-
-class FakeExcerpt:
-    """Records the post's Markdown the blog plugin's render would convert."""
-
-    def __init__(self, post: FakePage) -> None:
-        self.post = post
-
-    def render(self, page: object, separator: str) -> None:
-        self.post.seen.append(self.post.markdown)
-
-
-@pytest.mark.parametrize(
-    ("markdown", "converted"),
-    [
-        pytest.param(
-            "# Title\n\nSummary.\n\n<!-- more -->\n\n## Key figures\n\n| a | b |\n",
-            f"# Title\n\nSummary.\n\n<!-- more -->\n\n{EXCERPT_MORE}\n",
-            id="head-only",
-        ),
-        pytest.param("# Title\n\nNo separator.\n", "# Title\n\nNo separator.\n", id="no-separator"),
-    ],
-)
-def test_excerpt_converts_only_the_head(markdown: str, converted: str) -> None:
-    post = FakePage(markdown=markdown)
-    excerpt = FakeExcerpt(post)
-    _ExcerptRender(excerpt, post)(object(), "<!-- more -->")  # type: ignore[arg-type]
-    assert post.seen == [converted]
-    assert post.markdown == markdown  # the post's own text is back for anything after
+from digest.site.staging import Settings
 
 
 @pytest.mark.parametrize(
@@ -162,13 +96,5 @@ def test_preview_builds_new_entries_with_the_archives_search(
     preview: Preview, engine: str, pagefind_from: int, expected: str
 ) -> None:
     """The small build of a new entry sees one entry; its page must still get the search box of
-    the whole archive's engine, and it must not index its own handful of pages."""
-    from types import SimpleNamespace
-
-    search = SimpleNamespace(
-        config=SimpleNamespace(engine=engine, pagefind_from=pagefind_from), index=True
-    )
-    config = SimpleNamespace(plugins={"silicon-digest-search": search})
-    preview._same_search_engine(config)
-    assert search.config.engine == expected
-    assert search.index is False
+    the whole archive's engine."""
+    assert preview.search_engine(Settings(search=engine, pagefind_from=pagefind_from)) == expected

@@ -2,12 +2,13 @@
 
 A full build of a large archive takes minutes, so the preview works on two paths:
 
-- fast: when entry files appear or change under docs/posts/, a small MkDocs build of just those
-  entries (same mkdocs.yml, theme and plugins; the other pages of docs/ linked in) runs in this
+- fast: when entry files appear or change under docs/posts/, a small staging tree of just those
+  entries (digest.site.staging; the other pages of docs/ linked in) is built by MkDocs in this
   process, whose imports are warm, and their pages are copied into the served site. The page
   lacks only what depends on the rest of the archive ("Also covered by" other outlets).
-- full: a complete build runs in a child process into a fresh folder; the served folder (a
-  symbolic link) switches to it when it is done, and browsers reload.
+- full: `digest build` runs in a child process into a fresh folder (incremental from its cache,
+  so only what changed is rebuilt); the served folder (a symbolic link) switches to it when it
+  is done, and browsers reload.
 
 The server is MkDocs' own live-reload server; it serves the folder the link points to.
 """
@@ -83,8 +84,8 @@ class Preview:
         target = self.work / f"build-{self._builds}"
         with self._lock:
             self._fresh = {}
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-        command += ["--config-file", str(self.config_file), "--site-dir", str(target)]
+        command = [sys.executable, "-m", "digest", "build"]
+        command += ["--config", str(self.config_file), "--site-dir", str(target)]
         self._child = subprocess.Popen(command, env={**os.environ, **CHILD_ENV})
         returncode = self._child.wait()
         if returncode != 0:
@@ -123,13 +124,18 @@ class Preview:
     def fast_build(self, names: list[str], *, publish: bool = True) -> list[str]:
         """Build the pages of the entries `names` (files in docs/posts/) and, with `publish`,
         copy them into the served site; returns their paths in the site. The small project is
-        kept between calls and built `--dirty`: pages whose source did not change (About,
+        kept between calls and built `--dirty`: pages whose staged file did not change (About,
         Tags...) are not built again."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
+        from digest.site import sitepages, staging
+        from digest.site.engines import Project
+        from digest.site.engines.mkdocs_engine import MkDocsEngine
+        from digest.text.siteconfig import read_site_config
+
         root = self.work / "fast"
-        docs = root / "docs"
+        docs = root / "entries"
         posts = docs / POSTS_DIR
         dirty = docs.is_dir()
         if not dirty:
@@ -141,14 +147,22 @@ class Preview:
             old.unlink()
         for name in names:
             shutil.copy(self.docs_dir / POSTS_DIR / name, posts / name)
-        site = root / "site"
+        site_config = read_site_config(self.config_file)
+        settings = staging.settings_of(site_config, str(self.config_file))
+        engine = self.search_engine(settings)
+        items = staging.read_items(docs)
+        staged = staging.stage_site(docs, staging.stage_options(site_config, engine, settings),
+                                    items=items)
+        project = Project(root=root, docs=root / "docs", overrides=root / "overrides",
+                          site=root / "site")
+        staging.sync_tree(project.docs, staged.files)
+        staging.sync_tree(project.overrides, staging.theme_overrides(engine))
         config = load_config(
-            str(self.config_file), docs_dir=str(docs), site_dir=str(site), strict=False
+            str(MkDocsEngine().write_config(site_config, project)), strict=False
         )
         # MkDocs keeps plugin instances between loads of the same config (as `mkdocs serve`
         # does between rebuilds): their on_shutdown runs once, when the preview stops.
         config.plugins.on_startup(command="build", dirty=dirty)
-        self._same_search_engine(config)
         self._fast_config = config
         # The small project's own notices (links to pages it lacks, the dirty-build warning)
         # say nothing about the site: only its errors are shown.
@@ -159,8 +173,8 @@ class Preview:
             build(config, dirty=dirty)
         finally:
             mkdocs_log.setLevel(level)
-        plugin: Any = config.plugins["silicon-digest"]
-        pages = list(plugin.archive.post_pages.values())
+        site = project.site
+        pages = [staging.output_path(sitepages.entry_src(item.entry)) for item in items]
         if publish:
             with self._lock:
                 served = self.link.resolve()
@@ -171,19 +185,13 @@ class Preview:
                     self._fresh[rel] = content
         return pages
 
-    def _same_search_engine(self, config: Any) -> None:
-        """The small project's pages get the search box of the whole archive's engine (`auto`
-        would pick lunr for a handful of entries) and no index of their own: the served site
-        keeps the full build's."""
-        from digest.site.search_plugin import count_entries, resolve_engine
+    def search_engine(self, settings: Any) -> str:
+        """The whole archive's search engine: the small project's pages get its search box
+        (`auto` would pick lunr for a handful of entries)."""
+        from digest.site.search import resolve_engine
 
-        search: Any = config.plugins.get("silicon-digest-search")
-        if search is None:
-            return
-        search.config.engine = resolve_engine(
-            search.config.engine, count_entries(self.docs_dir), search.config.pagefind_from
-        )
-        search.index = False
+        count = sum(1 for _ in (self.docs_dir / POSTS_DIR).rglob("*.md"))
+        return resolve_engine(settings.search, count, settings.pagefind_from)
 
     def warm_up(self) -> None:
         """One fast build of the newest entry, not published: imports, templates and the small

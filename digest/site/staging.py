@@ -37,7 +37,7 @@ from markdown.extensions.toc import slugify as heading_id
 from digest.archive.entry import entry_filename, entry_from_dict, parse_entry_text
 from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import DigestError
-from digest.pages import entities, feeds, indexes, weekly
+from digest.pages import entities, feeds, indexes, metadata, weekly
 from digest.pages.items import SEARCH_EXCLUDE, Item, entity_src, relative_link
 from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body
@@ -231,7 +231,10 @@ def stage_site(
         body = render_body(dataclasses.replace(entry, notes=""), also_covered=also, entities=named)
         if entry.notes:
             body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes) + "\n"
-        meta: dict[str, Any] = {"edit_url": _edit_url(options.edit_base, entry)}
+        # og and jsonld: the link preview and NewsArticle metadata (digest.pages.metadata)
+        meta: dict[str, Any] = {
+            "edit_url": _edit_url(options.edit_base, entry), **metadata.entry_meta(entry)
+        }
         if pagefind:
             meta.update(hidden)
         tags = [Link(t, sitepages.tag_src(slugs[t])) for t in dict.fromkeys(entry.tags)]
@@ -244,15 +247,9 @@ def stage_site(
     pages.update(weekly.render_issues(issues, order, href))
     pages[weekly.ARCHIVE_SRC] = weekly.render_archive(issues)
     rows = indexes.figure_rows(items, matcher)
-
-    def figures_href(src: str) -> str:
-        return href(indexes.FIGURES_SRC, src)
-
-    table = indexes.figures_table_html(rows, frozenset(entity_pages), figures_href)
-    pages[indexes.FIGURES_SRC] = indexes.render_figures(rows).replace(
-        indexes.FIGURES_TABLE, table, 1
-    )
-    pages[indexes.QUOTES_SRC] = indexes.render_quotes(items, href)
+    # figures.md and quotes.md, split by year when large (digest.pages.paging)
+    pages.update(indexes.figure_pages(rows, frozenset(entity_pages), href))
+    pages.update(indexes.quote_pages(items, href))
     rows_by_entity: dict[str, list[indexes.FigureRow]] = defaultdict(list)
     for row in rows:
         rows_by_entity[row.entity].append(row)
@@ -429,13 +426,15 @@ def finish_page(page: str, sanitize: Sanitize) -> str:
     chunks = body.split("\n\n")
     excluded = False
     for i, chunk in enumerate(chunks):
-        if chunk.startswith("#"):
-            excluded = SEARCH_EXCLUDE in chunk.splitlines()[0]
-        elif chunk and _is_block(chunk):
-            clean = sanitize(chunk)
+        lead = chunk[: len(chunk) - len(chunk.lstrip("\n"))]  # blank lines before the block
+        block = chunk[len(lead) :]
+        if block.startswith("#"):
+            excluded = SEARCH_EXCLUDE in block.splitlines()[0]
+        elif block and _is_block(block):
+            clean = sanitize(block)
             if excluded:
                 clean = _ELEMENT_LINE.sub(rf"<\1 {PAGEFIND_IGNORE}", clean)
-            chunks[i] = clean
+            chunks[i] = lead + clean
     return head + "\n\n".join(chunks)
 
 

@@ -1,0 +1,250 @@
+"""The staging tree (digest.site.staging, digest.site.sitepages): files rewritten only when their
+bytes change, HTML blocks through the sanitiser, listings that stay put when an entry is added,
+links between staged pages, the digest's settings; and no code of ours reaching into another
+package (no `material.` import, no assignment to another package's attributes)."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from digest.errors import DigestError
+from digest.models import Entry
+from digest.pages.items import Item
+from digest.site import sitepages, staging
+from digest.site.staging import PAGEFIND_IGNORE, finish_page, page_url, relative_url, sync_tree
+from tests.conftest import REPO
+
+
+def _entry(day: int, title: str = "") -> Entry:
+    return Entry(
+        title=title or f"Entry of day {day}",
+        date=dt.date(2024, 1, 1) + dt.timedelta(days=day),
+        source_name="Wafer Weekly",
+        url=f"https://waferweekly.example/{day}",
+        author=None,
+        summary="A summary.",
+        tags=["TSMC"],
+        categories=["Foundry and process"],
+    )
+
+
+def _items(count: int) -> list[Item]:
+    return [Item(e, sitepages.entry_src(e)) for e in (_entry(d) for d in range(count))]
+
+
+# --- writing only what changed --------------------------------------------------------------
+
+
+def test_sync_rewrites_only_changed_files_and_removes_stale(tmp_path: Path) -> None:
+    root = tmp_path / "staged"
+    first = sync_tree(root, {"a.md": b"one", "b/c.md": b"two", "gone.md": b"x"})
+    assert sorted(first.written) == ["a.md", "b/c.md", "gone.md"]
+    old = (root / "a.md").stat().st_mtime_ns
+    os.utime(root / "a.md", ns=(old - 10**9, old - 10**9))  # a second older: a rewrite shows
+    second = sync_tree(root, {"a.md": b"one", "b/c.md": b"TWO"})
+    assert second.written == ["b/c.md"]
+    assert second.removed == ["gone.md"]
+    assert (root / "a.md").stat().st_mtime_ns == old - 10**9  # same bytes: not touched
+    assert (root / "b" / "c.md").read_bytes() == b"TWO"
+    assert not (root / "gone.md").exists()
+    assert not sync_tree(root, {"a.md": b"one", "b/c.md": b"TWO"})  # nothing to do
+
+
+def test_sync_removes_emptied_folders(tmp_path: Path) -> None:
+    sync_tree(tmp_path, {"x/y/z.md": b"z", "k.md": b"k"})
+    sync_tree(tmp_path, {"k.md": b"k"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.md"]
+
+
+# --- every HTML block through the sanitiser ---------------------------------------------------
+
+
+def _upper(html: str) -> str:
+    return html.upper()
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param("# T\n\n<ul>\n<li>a</li>\n</ul>\n", "# T\n\n<UL>\n<LI>A</LI>\n</UL>\n",
+                     id="html-block-sanitised"),
+        pytest.param("# T\n\nplain *markdown*\n", "# T\n\nplain *markdown*\n",
+                     id="markdown-left-alone"),
+        pytest.param("---\ntitle: \"<p>x</p>\"\n---\n# T\n", "---\ntitle: \"<p>x</p>\"\n---\n# T\n",
+                     id="front-matter-is-data"),
+        pytest.param("<p>inline <em>start</em></p>\nnot a tag line\n",
+                     "<p>inline <em>start</em></p>\nnot a tag line\n",
+                     id="mixed-chunk-is-markdown"),
+    ],
+)
+def test_finish_page_sanitises_html_blocks(page: str, expected: str) -> None:
+    assert finish_page(page, _upper) == expected
+
+
+def test_finish_page_keeps_excluded_sections_out_of_pagefind() -> None:
+    page = "# E\n\n<p>about</p>\n\n## Timeline { data-search-exclude }\n\n<ul>\n<li>x</li>\n</ul>\n"
+    done = finish_page(page, lambda html: html)
+    assert "<p>about</p>" in done  # the page's own text stays searchable
+    assert f"<ul {PAGEFIND_IGNORE}>" in done
+
+
+def test_sanitiser_sees_every_block_of_a_staged_site(tmp_path: Path) -> None:
+    """A site staged with a sanitiser that refuses everything has no HTML block left: each
+    block of each page went through it."""
+    docs = tmp_path / "docs"
+    (docs / "posts").mkdir(parents=True)
+    from digest.archive.entry import entry_filename, render_entry
+
+    entry = _entry(3, "Hostile <script>alert(1)</script> title")
+    (docs / "posts" / entry_filename(entry)).write_text(render_entry(entry), encoding="utf-8")
+    options = staging.StageOptions(site=staging.feeds.FeedSite("S", "D", "https://e.org/"))
+    staged = staging.stage_site(docs, options, sanitize=lambda html: "<p>REFUSED</p>")
+    for src, data in staged.files.items():
+        if not src.endswith(".md"):
+            continue
+        text = data.decode("utf-8")
+        assert "<script" not in text, src
+        for chunk in text.split("\n\n"):
+            block = chunk.strip("\n").replace(f" {PAGEFIND_IGNORE}", "")
+            assert not staging._is_block(block) or block == "<p>REFUSED</p>", (src, block[:80])
+
+
+# --- listings that do not move ---------------------------------------------------------------
+
+
+def test_adding_the_newest_entry_changes_only_the_newest_listing_pages() -> None:
+    before = sitepages.paginate(_items(95), per_page=10)
+    after = sitepages.paginate(_items(96), per_page=10)
+    assert len(before.home) == len(after.home) == 10
+    # page 1 holds the oldest entries: every full page stays as it was
+    assert before.pages[:8] == after.pages[:8]
+    assert len(after.pages) == 9 and len(after.pages[-1]) == 6
+
+
+def test_pages_hold_every_entry_once_newest_first() -> None:
+    listing = sitepages.paginate(_items(23), per_page=10)
+    shown = [*listing.home, *(i for page in reversed(listing.pages) for i in page)]
+    dates = [i.entry.date for i in shown]
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) == 23
+
+
+# --- links ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [
+        pytest.param("index.md", "", id="home"),
+        pytest.param("weekly/index.md", "weekly/", id="folder-index"),
+        pytest.param("2024/12/03/x.md", "2024/12/03/x/", id="entry"),
+        pytest.param("feed.json", "feed.json", id="file"),
+    ],
+)
+def test_page_url(src: str, url: str) -> None:
+    assert page_url(src) == url
+
+
+@pytest.mark.parametrize(
+    ("from_url", "to_url", "link"),
+    [
+        pytest.param("weekly/2024-w49/", "2024/12/03/x/", "../../2024/12/03/x/", id="across"),
+        pytest.param("", "weekly/", "weekly/", id="from-home"),
+        pytest.param("tags/tsmc/", "", "../../", id="to-home"),
+        pytest.param("tags/", "tags/tsmc/", "tsmc/", id="down"),
+        pytest.param("tags/", "tags/", "./", id="itself"),
+    ],
+)
+def test_relative_url(from_url: str, to_url: str, link: str) -> None:
+    assert relative_url(from_url, to_url) == link
+
+
+def test_tag_slugs_are_unique() -> None:
+    slugs = sitepages.tag_slugs(["C++", "C", "AI", "ai"])
+    assert len(set(slugs.values())) == 4
+    assert slugs["AI"] == "ai"
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        pytest.param({"search": "elastic"}, "search must be", id="unknown-engine"),
+        pytest.param({"per_page": 0}, "per_page must be", id="no-entries-per-page"),
+        pytest.param({"pagefind_from": "many"}, "pagefind_from must be", id="not-a-number"),
+        pytest.param({"colour": "red"}, "unknown option", id="unknown-option"),
+    ],
+)
+def test_bad_settings_name_the_option(options: dict[str, object], problem: str) -> None:
+    with pytest.raises(DigestError, match=problem):
+        staging.settings_of({"plugins": [{"silicon-digest": options}]})
+
+
+def test_settings_default() -> None:
+    assert staging.settings_of({"plugins": ["search"]}) == staging.Settings()
+
+
+# --- no reaching into other packages ------------------------------------------------------------
+
+OURS = ("digest", "tests", "benchmarks")
+
+
+def _python_files() -> list[Path]:
+    return sorted((REPO / "digest").rglob("*.py"))
+
+
+def test_nothing_imports_material() -> None:
+    found = []
+    for path in _python_files():
+        text = path.read_text(encoding="utf-8")
+        # Material's modules (its plugins' internals); finding its templates folder is not one
+        if re.search(r"^\s*(?:from|import)\s+material\.", text, re.M):
+            found.append(str(path.relative_to(REPO)))
+    assert found == []
+
+
+def test_no_assignment_to_another_packages_attributes() -> None:
+    """`module.attr = ...` or `setattr(obj, ...)` on a name imported from another package."""
+    found = []
+    for path in _python_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        foreign: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                foreign |= {
+                    (a.asname or a.name).split(".")[0]
+                    for a in node.names
+                    if not a.name.startswith(OURS)
+                }
+            elif (
+                isinstance(node, ast.ImportFrom)
+                and node.level == 0
+                and not (node.module or "").startswith(OURS)
+            ):
+                foreign |= {a.asname or a.name for a in node.names}
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else (
+                [node.target] if isinstance(node, ast.AugAssign | ast.AnnAssign) else []
+            )
+            for target in targets:
+                base = target
+                while isinstance(base, ast.Attribute):
+                    base = base.value
+                if isinstance(target, ast.Attribute) and isinstance(base, ast.Name) and (
+                    base.id in foreign
+                ):
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno}")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "setattr"
+            ):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno} setattr")
+    assert found == []
