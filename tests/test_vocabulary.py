@@ -23,12 +23,12 @@ from digest.errors import DigestError
 VOCAB = load_vocabulary()
 TERMS = {t.name: t for t in VOCAB.terms}
 
-MIN_ENTRIES = 640
+MIN_ENTRIES = 500  # issue 13: "a vocabulary of at least 500 entries"
 # Each kind's floor: the classes the vocabulary must cover, not just hold a token entry of.
 KIND_FLOORS = {
-    "company": 150, "chip": 120, "product": 15, "process": 30, "packaging": 18, "memory": 25,
-    "device": 15, "system": 15, "event": 20, "government": 5, "agency": 30, "policy": 15,
-    "country": 40, "region": 10, "topic": 55,
+    "company": 150, "chip": 120, "product": 15, "process": 30, "packaging": 15, "memory": 25,
+    "device": 12, "system": 15, "event": 20, "government": 5, "agency": 30, "policy": 15,
+    "country": 45, "region": 10, "topic": 55,
 }  # fmt: skip
 
 
@@ -151,6 +151,9 @@ ORDINARY_SENTENCES = [
     ("doe-deer", "A doe crossed the road.", {"Department of Energy"}),
     ("white-house", "They bought a white house by the sea.", {"White House"}),
     ("student-senate", "The student senate met on Monday.", {"US Congress"}),
+    ("state-senate", "The bill passed the state Senate on Friday.", {"US Congress"}),
+    ("british-columbia", "She studied in British Columbia.", {"United Kingdom"}),
+    ("large-scale-ai", "The studio supports large-scale AI development.", {"Scale AI"}),
     ("packaging", "The product packaging now uses less plastic.", {"Advanced packaging"}),
     ("in-house", "The firm hired an in-house lawyer.", {"Custom silicon"}),
     ("sec-abbreviation", "He works in the sec. 4 office.", {"Securities and Exchange Commission"}),
