@@ -4,6 +4,7 @@ maker and products, timeline, key figures, quotes); the entities index."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from digest.editorial.vocabulary import parse_vocabulary
 from digest.pages import entities, indexes
@@ -121,7 +122,10 @@ def page_of(name: str) -> str:
 )
 def test_entity_page(name: str, present: list[str], absent: list[str]) -> None:
     page = page_of(name)
-    assert page.startswith("---\nhide: [navigation]\n---\n")
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front["hide"] == ["navigation"]
+    assert front["title"] == name.replace("&", "&amp;")  # HTML-escaped, as the theme prints it
+    assert front["description"]
     for text in present:
         assert text in page
     for text in absent:

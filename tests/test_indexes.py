@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from digest.editorial.vocabulary import parse_vocabulary
 from digest.pages import indexes
@@ -109,7 +110,9 @@ def test_figure_rows_newest_first_in_entry_order() -> None:
 def test_figures_page() -> None:
     rows = indexes.figure_rows([TRN2, CURBS], MATCHER)
     page = indexes.render_figures(rows)
-    assert page.startswith("---\nhide: [navigation, toc]\nsearch:\n  exclude: true\n---\n")
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front["hide"] == ["navigation", "toc"] and front["search"] == {"exclude": True}
+    assert front["title"] == "Figures" and "# Figures\n" in page
     form = next(line for line in page.splitlines() if line.startswith("<form"))
     assert 'data-column="Entity"' in form and 'data-column="Kind"' in form
     for value in ("AWS", "Nvidia", "Trainium2"):
@@ -177,7 +180,8 @@ def test_quotes_grouped_by_speaker() -> None:
     page = indexes.render_quotes([a, b])
     assert "4 quotes from 3 speakers" in page
     assert "## jensen huang" in page and "## Unattributed" in page
-    assert page.startswith("---\nsearch:\n  exclude: true\n---\n")
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front["search"] == {"exclude": True} and front["title"] == "Quotes"
     first = '<p>— chief executive of Nvidia · <a href="posts/2024-12-03-a.md">First</a>, Outlet A, '
     assert first in page
     assert '<p>— <a href="posts/2024-12-05-b.md">Second</a>, Outlet B, 5 December 2024</p>' in page

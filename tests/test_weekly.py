@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+import yaml
 
 from digest.editorial.vocabulary import load_vocabulary
 from digest.pages import weekly
@@ -143,7 +144,15 @@ def test_issue_page() -> None:
     older = weekly.Issue(Week(2024, 48), (Story(solo, ()),))
     (issue,) = weekly.build_issues([Story(lead, (other,)), Story(solo, ())])
     page = weekly.render_issue(issue, ORDER, older=older)
-    assert page.startswith("---\nhide: [navigation]\nsearch:\n  exclude: true\n---\n")
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front["hide"] == ["navigation"] and front["search"] == {"exclude": True}
+    assert front["title"] == "Week 49, 2024"
+    assert front["description"] == "2 – 8 December 2024 · 2 stories from 3 outlets"
+    assert front["og"] == {
+        "type": "article",
+        "published_time": "2024-12-05",  # its newest entry
+        "tags": ["AI accelerators", "Memory"],  # its sections
+    }
     assert "# Week 49, 2024" in page
     assert "2 – 8 December 2024 · 2 stories from 3 outlets" in page
     # the lead: a heading and a top story; the other outlet: one "also covered by" link

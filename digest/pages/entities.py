@@ -19,8 +19,6 @@ from digest.pages.indexes import (
     quote_html,
 )
 from digest.pages.items import (
-    NOT_IN_NAV,
-    NOT_IN_SEARCH,
     SEARCH_EXCLUDE,
     Href,
     Item,
@@ -32,11 +30,13 @@ from digest.pages.items import (
     relative_link,
     text,
 )
+from digest.pages.metadata import front_matter, meta_text
 
 INDEX_SRC = "entities/index.md"
 # Long pages stay readable: the newest figures and quotes, the rest on the index pages.
 FIGURES_SHOWN = 30
 QUOTES_SHOWN = 20
+MENTIONS_SHOWN = 30  # entries that name the entity in passing, newest first
 KIND_TITLES = {"company": "Companies", "chip": "Chips and products"}
 
 
@@ -46,6 +46,17 @@ def entries_by_entity(items: Iterable[Item], matcher: EntityMatcher) -> dict[str
     for item in items:
         for name in matcher.entities_of(item):
             found[name].append(item)
+    return {name: by_date_desc(entries) for name, entries in found.items()}
+
+
+def entries_mentioning(items: Iterable[Item], matcher: EntityMatcher) -> dict[str, list[Item]]:
+    """{company or chip: the entries that name it only in passing (their `mentions`), newest
+    first}: the "Also mentioned in" list of its page."""
+    found: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        for name in dict.fromkeys(item.entry.mentions):
+            if matcher.is_entity(name) and name not in item.entry.tags:
+                found[name].append(item)
     return {name: by_date_desc(entries) for name, entries in found.items()}
 
 
@@ -62,6 +73,7 @@ def render_entity(
     figures: Sequence[FigureRow],
     pages: dict[str, Term],
     href: Href = relative_link,
+    mentioned_in: Sequence[Item] = (),
 ) -> str:
     """The entity's page. `figures`: the rows attributed to it; `pages`: every entity with a
     page (for maker and product links). The timeline, figures and quotes are HTML blocks (an
@@ -71,11 +83,17 @@ def render_entity(
     count = len(entries)
     first, last = entries[-1].entry.date, entries[0].entry.date
     span = long_date(last) if first == last else f"{long_date(first)} – {long_date(last)}"
+    facts = f"{kind} · {count} {'entry' if count == 1 else 'entries'} · {span}"
+    head = {
+        "hide": ["navigation"],  # reached from the index, not the nav: the content gets the width
+        "title": meta_text(term.name),
+        "description": meta_text(term.description or facts),
+    }
     parts = [
-        *NOT_IN_NAV,
+        front_matter(head),
         f"# {text(term.name)}",
         "",
-        f"*{kind} · {count} {'entry' if count == 1 else 'entries'} · {span}*",
+        f"*{facts}*",
         "",
         text(term.description),
         "",
@@ -92,6 +110,14 @@ def render_entity(
             f"{entry_anchor(item, src, href)} · {html_text(item.entry.source_name)}</li>"
         )
     parts += ["</ul>", ""]
+    if mentioned_in:
+        parts += [f"## Also mentioned in {SEARCH_EXCLUDE}", "", "<ul>"]
+        for item in mentioned_in[:MENTIONS_SHOWN]:
+            parts.append(
+                f"<li><strong>{long_date(item.entry.date)}</strong> · "
+                f"{entry_anchor(item, src, href)} · {html_text(item.entry.source_name)}</li>"
+            )
+        parts += ["</ul>", ""]
     if figures:
         parts += [f"## Key figures {SEARCH_EXCLUDE}", ""]
         shown = figures[:FIGURES_SHOWN]
@@ -125,7 +151,13 @@ def render_entity(
 def render_index(pages: dict[str, Term], counts: dict[str, int]) -> str:
     """entities/index.md: companies, then chips and products, by name, with entry counts."""
     parts = [
-        *NOT_IN_SEARCH,
+        front_matter(
+            {
+                "search": {"exclude": True},
+                "title": "Entities",
+                "description": "Every company and chip in the digest, each with its own page.",
+            }
+        ),
         "# Entities",
         "",
         "Every company and chip in the digest, with a page for each: what it is, a timeline of "

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from digest.archive.entry import clean_text
 from digest.editorial.vocabulary import Term, Vocabulary
 from digest.pages.items import (
-    NOT_IN_SEARCH,
     Href,
     Item,
     by_date_desc,
@@ -25,12 +24,19 @@ from digest.pages.items import (
     relative_link,
     text,
 )
+from digest.pages.metadata import front_matter, meta_text
+from digest.pages.paging import Part, parts_nav, split_by_year
 
 FIGURES_SRC = "figures.md"
 # Where the figures page's table goes: an HTML comment survives Markdown untouched, and the site
 # plugin puts the table (figures_table_html) in its place in the page's HTML.
 FIGURES_TABLE = "<!-- figures-table -->"
 QUOTES_SRC = "quotes.md"
+# Rows per page of the split indexes (digest.pages.paging): a figure row is some 400 bytes of
+# HTML and a quote some 600, so a page stays far under 1 MB (benchmarks/index_pages.py
+# measures a 10,000-entry archive).
+FIGURES_PER_PAGE = 1000
+QUOTES_PER_PAGE = 800
 ENTITY_KINDS = ("company", "chip")  # the kinds that get entity pages
 OTHER_KIND = "Other"
 UNATTRIBUTED = "Unattributed"
@@ -195,9 +201,10 @@ def _options(label: str, every: str, name: str, values: Iterable[str]) -> str:
     )
 
 
-def render_figures(rows: Sequence[FigureRow]) -> str:
-    """figures.md: the filter form (used by docs/assets/figures.js) and a placeholder for the
-    table, which `figures_table_html` fills in after Markdown (see FIGURES_TABLE)."""
+def render_figures(rows: Sequence[FigureRow], *, label: str = "", nav: str = "") -> str:
+    """figures.md (or one part of it, `label` naming it, `nav` the list of parts): the filter
+    form (used by docs/assets/figures.js) and a placeholder for the table, which
+    `figures_table_html` fills in (see FIGURES_TABLE)."""
     entities = sorted({r.entity for r in rows if r.entity}, key=str.casefold)
     kinds = sorted({r.kind for r in rows})
     form = (
@@ -206,24 +213,46 @@ def render_figures(rows: Sequence[FigureRow]) -> str:
         + _options("Kind", "All kinds", "kind", kinds)
         + f'<output id="figure-count">{len(rows)} figures</output></form>'
     )
-    parts = [
-        "---",
-        "hide: [navigation, toc]",  # the table needs the page's whole width
-        "search:",
-        "  exclude: true",  # every figure is already indexed on its entry's page
-        "---",
-        "",
-        "# Figures",
-        "",
+    title = f"Figures of {label}" if label else "Figures"
+    intro = (
         "Every key figure in the digest: the value as the article wrote it, what it measures, "
-        "the company or chip it is about, and the entry it comes from. Filter by entity or kind.",
-        "",
-        form,
-        "",
-        FIGURES_TABLE,
-        "",
-    ]
+        "the company or chip it is about, and the entry it comes from. Filter by entity or kind"
+    )
+    head = {
+        "hide": ["navigation", "toc"],  # the table needs the page's whole width
+        "search": {"exclude": True},  # every figure is already indexed on its entry's page
+        "title": meta_text(title),
+        "description": meta_text(f"{intro}."),
+    }
+    parts = [front_matter(head), f"# {text(title)}", ""]
+    if nav:
+        parts += [f"{intro} (on this page; the index is split by year).", "", nav, ""]
+    else:
+        parts += [f"{intro}.", ""]
+    parts += [form, "", FIGURES_TABLE, ""]
     return "\n".join(parts)
+
+
+def figure_pages(
+    rows: Sequence[FigureRow],
+    entity_pages: frozenset[str],
+    href: Href,
+    *,
+    per_page: int = FIGURES_PER_PAGE,
+) -> dict[str, str]:
+    """{src: page} of the figures index: figures.md, split by year when it has more than
+    `per_page` rows (digest.pages.paging); each page's filter covers its own rows."""
+    parts = split_by_year(rows, lambda r: r.date.year, base_src=FIGURES_SRC, per_page=per_page)
+    pages = {}
+    for part in parts:
+        def part_href(src: str, part: Part[FigureRow] = part) -> str:
+            return href(part.src, src)
+
+        table = figures_table_html(part.rows, entity_pages, part_href)
+        nav = parts_nav(parts, part, "Figures by year", href)
+        page = render_figures(part.rows, label=part.label, nav=nav)
+        pages[part.src] = page.replace(FIGURES_TABLE, table, 1)
+    return pages
 
 
 def figures_table_html(
@@ -268,19 +297,33 @@ class QuoteRow:
     item: Item
 
 
-def quote_groups(items: Iterable[Item]) -> list[tuple[str, list[QuoteRow]]]:
-    """(speaker, quotes newest first) by speaker name; unattributed quotes last."""
-    groups: dict[str, list[QuoteRow]] = defaultdict(list)
-    names: dict[str, str] = {}
+def quote_rows(items: Iterable[Item]) -> list[QuoteRow]:
+    """Every quote, newest entry first, each entry's quotes in its order."""
+    rows = []
     for item in by_date_desc(list(items)):
         for quote in item.entry.quotes:
             speaker = clean_text(quote.speaker or "") or UNATTRIBUTED
-            key = speaker.casefold()
-            names.setdefault(key, speaker)
             role = clean_text(quote.role) if quote.role else None
-            groups[key].append(QuoteRow(clean_text(quote.text), speaker, role, item))
+            rows.append(QuoteRow(clean_text(quote.text), speaker, role, item))
+    return rows
+
+
+def group_quotes(rows: Iterable[QuoteRow]) -> list[tuple[str, list[QuoteRow]]]:
+    """(speaker, quotes in the rows' order) by speaker name (the first spelling met);
+    unattributed quotes last."""
+    groups: dict[str, list[QuoteRow]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for row in rows:
+        key = row.speaker.casefold()
+        names.setdefault(key, row.speaker)
+        groups[key].append(row)
     keys = sorted(groups, key=lambda k: (names[k] == UNATTRIBUTED, _surname_key(names[k])))
     return [(names[k], groups[k]) for k in keys]
+
+
+def quote_groups(items: Iterable[Item]) -> list[tuple[str, list[QuoteRow]]]:
+    """(speaker, quotes newest first) by speaker name; unattributed quotes last."""
+    return group_quotes(quote_rows(items))
 
 
 def _surname_key(name: str) -> tuple[str, str]:
@@ -318,20 +361,56 @@ def quotes_html(
 def render_quotes(items: Iterable[Item], href: Href = relative_link) -> str:
     """quotes.md: quotes grouped by speaker, each with role and entry; the quotes are HTML (a
     large archive has tens of thousands), the speakers Markdown headings (the page's contents)."""
-    groups = quote_groups(items)
+    return _quotes_page(quote_rows(items), QUOTES_SRC, href)
+
+
+def quote_pages(
+    items: Iterable[Item], href: Href = relative_link, *, per_page: int = QUOTES_PER_PAGE
+) -> dict[str, str]:
+    """{src: page} of the quotes index: quotes.md, split by year when it has more than
+    `per_page` quotes (digest.pages.paging), each page grouped by speaker."""
+    rows = quote_rows(items)
+    parts = split_by_year(
+        rows, lambda r: r.item.entry.date.year, base_src=QUOTES_SRC, per_page=per_page
+    )
+    return {
+        part.src: _quotes_page(
+            part.rows, part.src, href, label=part.label,
+            nav=parts_nav(parts, part, "Quotes by year", href),
+        )
+        for part in parts
+    }
+
+
+def _quotes_page(
+    rows: Sequence[QuoteRow], src: str, href: Href, *, label: str = "", nav: str = ""
+) -> str:
+    groups = group_quotes(rows)
+    title = f"Quotes of {label}" if label else "Quotes"
+    counts = f"{sum(len(g) for _, g in groups)} quotes from {len(groups)} speakers"
+    head = {
+        "search": {"exclude": True},
+        "title": meta_text(title),
+        "description": meta_text(
+            "What people said in the chip-industry news, by speaker, each with the entry it "
+            "comes from."
+        ),
+    }
     parts = [
-        *NOT_IN_SEARCH,
-        "# Quotes",
+        front_matter(head),
+        f"# {text(title)}",
         "",
-        f"What people said, by speaker ({sum(len(g) for _, g in groups)} quotes from "
-        f"{len(groups)} speakers), each with the speaker's role and the entry it comes from.",
+        f"What people said, by speaker ({counts}{' on this page' if nav else ''}), each with "
+        "the speaker's role and the entry it comes from.",
         "",
     ]
-    for speaker, rows in groups:
+    if nav:
+        parts += [nav, ""]
+    for speaker, speaker_rows in groups:
         parts += [
             f"## {text(speaker)}",
             "",
-            quotes_html(rows, QUOTES_SRC, with_speaker=False, href=href),
+            quotes_html(speaker_rows, src, with_speaker=False, href=href),
             "",
         ]
     return "\n".join(parts).rstrip() + "\n"

@@ -11,6 +11,7 @@ import re
 import urllib.parse
 from collections.abc import Sequence
 
+from digest.archive.entry import clean_text
 from digest.models import Entry
 
 KEY_FIGURES_SHOWN = 5  # the entry page's "Key figures" table shows the top few
@@ -50,11 +51,10 @@ def render_body(
     pages (`(name, link)`), source link, then the curator's notes verbatim. Links are relative
     Markdown links made by the caller; every text is escaped here."""
     parts = [f"# {escape_text(entry.title)}", "", escape_text(entry.summary), "", EXCERPT_SEPARATOR]
-    source = escape_text(entry.source_name)
-    byline = f" by {escape_text(entry.author)}" if entry.author else ""
     url = safe_url(entry.url)
-    origin = f"[{source}](<{url}>)" if url else source
-    parts += ["", f"*Reported by {origin}{byline}.*"]
+    line = byline(entry.source_name, entry.author, url)
+    if line:
+        parts += ["", f"*{line}*"]
     figures = entry.figures[:KEY_FIGURES_SHOWN]
     if figures:
         parts += ["", "## Key figures", "", "| Figure | What it measures |", "| --- | --- |"]
@@ -81,10 +81,38 @@ def render_body(
         )
         parts += ["", f'<p class="sd-entities"><strong>Companies and chips:</strong> {links}</p>']
     if url:
-        parts += ["", f"[Read the original article at {source}](<{url}>){{ .md-button }}"]
+        source = escape_text(clean_text(entry.source_name or ""))
+        read = f"Read the original article at {source}" if source else "Read the original article"
+        parts += ["", f"[{read}](<{url}>){{ .md-button }}"]
     if entry.notes:
         parts += ["", "## Notes", "", entry.notes]
     return "\n".join(parts) + "\n"
+
+
+def byline(outlet: str | None, author: str | None, url: str | None) -> str:
+    """The entry's credit line, as Markdown, for each case of outlet and author present or
+    missing; the outlet (or, without one, "the original article") links to `url` when there
+    is one (a checked URL, see `safe_url`). "" when there is neither name nor link.
+
+    - outlet and author: "Reported by Caleb Strand for Wafer Weekly."
+    - outlet only: "Reported by Wafer Weekly."
+    - author only: "Reported by Caleb Strand in the original article."
+    - neither: "From the original article."
+    """
+    outlet, author = escape_text(clean_text(outlet or "")), escape_text(clean_text(author or ""))
+
+    def linked(label: str) -> str:
+        return f"[{label}](<{url}>)" if url else label
+
+    if outlet and author:
+        return f"Reported by {author} for {linked(outlet)}."
+    if outlet:
+        return f"Reported by {linked(outlet)}."
+    if author:
+        return f"Reported by {author} in the {linked('original article')}." if url else (
+            f"Reported by {author}."
+        )
+    return f"From the {linked('original article')}." if url else ""
 
 
 def _attribution(speaker: str | None, role: str | None) -> str:

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.pages.items import (
-    LISTING_NOT_IN_NAV,
-    NOT_IN_SEARCH,
     Href,
     Week,
     entry_anchor,
@@ -24,6 +22,7 @@ from digest.pages.items import (
     text,
     week_src,
 )
+from digest.pages.metadata import article_meta, front_matter, meta_text
 from digest.pages.related import Story
 
 TOP_STORIES = 3  # "the week's top stories in two or three lines"
@@ -155,7 +154,8 @@ def render_issue(
     lists and summaries under them as HTML blocks linked with `href` (Python-Markdown's inline
     parser is the main cost of a page of summaries)."""
     src = issue.src
-    parts = [*LISTING_NOT_IN_NAV, f"# {issue.week.title}", "", f"*{_summary_line(issue)}*", ""]
+    parts = [issue_front_matter(issue, section_order), f"# {issue.week.title}", "",
+             f"*{_summary_line(issue)}*", ""]
     parts += ["## Top stories", "", "<ul>"]
     for story in top_stories(issue):
         parts.append(
@@ -177,6 +177,23 @@ def render_issue(
             ]
     parts += [_pager(issue, newer, older)]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def issue_front_matter(issue: Issue, section_order: Sequence[str]) -> str:
+    """An issue's front matter: out of the navigation sidebar and the search index (every line
+    repeats an entry's text, indexed on the entry's page), its title ("Week 49, 2024"), its
+    summary line as description, and as an article: published with its newest entry, tagged
+    with its sections."""
+    newest = max((i.entry.date for s in issue.stories for i in s.items), default=issue.week.sunday)
+    return front_matter(
+        {
+            "hide": ["navigation"],
+            "search": {"exclude": True},
+            "title": meta_text(issue.week.title),
+            "description": meta_text(_summary_line(issue)),
+            "og": article_meta(newest.isoformat(), [n for n, _ in sections(issue, section_order)]),
+        }
+    )
 
 
 def _pager(issue: Issue, newer: Issue | None, older: Issue | None) -> str:
@@ -204,7 +221,13 @@ def render_issues(
 def render_archive(issues: Sequence[Issue]) -> str:
     """weekly/index.md: every issue, newest first, grouped by ISO year."""
     parts = [
-        *NOT_IN_SEARCH,
+        front_matter(
+            {
+                "search": {"exclude": True},
+                "title": "Weekly issues",
+                "description": "Every weekly issue of the digest, newest first.",
+            }
+        ),
         "# Weekly issues",
         "",
         "Each week's entries in one page, in sections by topic, opening with the week's top "
