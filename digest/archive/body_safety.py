@@ -176,12 +176,15 @@ def _blank_code(text: str) -> str:
 
 
 def _blank_fenced(match: re.Match[str]) -> str:
-    """A fenced block with its code blanked: the fences (and the opener's `{...}`) stay."""
+    """A fenced block with its code and its fences blanked (so that no code span pairs them):
+    only the opener's `{...}` stays, for the attribute-list rule."""
+    whole, offset = match.group(0), match.start()
     start, end = match.span("code")
-    whole = match.group(0)
-    offset = match.start()
+    fence = len(match.group("fence"))
+    blank = CODE_FILL * fence
     code = re.sub(r"[^\n]", CODE_FILL, whole[start - offset : end - offset])
-    return whole[: start - offset] + code + whole[end - offset :]
+    closer = blank + whole[end - offset + fence :]
+    return blank + whole[fence : start - offset] + code + closer
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
