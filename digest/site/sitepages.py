@@ -233,9 +233,10 @@ def tag_pages(
     for name, items in by_tag.items():
         src = tag_src(slugs[name])
         count = len(items)
+        # "Entries tagged AWS": the title and heading tell it from AWS's entity page
         parts = [
-            front_matter({"title": page_title(name), **meta}),
-            f"# {text(name)}",
+            front_matter({"title": page_title(f"Entries tagged {name}"), **meta}),
+            f"# Entries tagged {text(name)}",
             "",
             f"*{count} {'entry' if count == 1 else 'entries'} tagged {text(name)}*",
             "",
