@@ -41,7 +41,7 @@ from digest.text.files import read_regular_file
 from digest.text.urls import without_credentials
 
 DEFAULT_CACHE_DIR = Path(".cache/digest")
-CACHE_FORMAT = 1  # bump when the JSON layout below changes
+CACHE_FORMAT = 2  # bump when the JSON layout below changes
 CHUNK_SIZE = 4  # inputs per task: amortises pickling without starving a core at the end
 IN_FLIGHT_PER_JOB = 2  # chunks queued per worker, so a worker never waits for the parent
 URL_PREFIXES = ("http://", "https://")
@@ -274,10 +274,11 @@ def to_json(result: Digested) -> dict[str, Any]:
             "low_confidence": a.low_confidence,
         },
         "summary": result.summary,
-        "quotes": [[q.text, q.speaker, q.role] for q in result.quotes],
+        "quotes": [[q.text, q.speaker, q.role, q.fragment] for q in result.quotes],
         "figures": [[f.value, f.context] for f in result.figures],
         "tags": result.tags,
         "categories": result.categories,
+        "mentions": result.mentions,
     }
 
 
@@ -296,4 +297,5 @@ def from_json(data: dict[str, Any], source: str | None = None) -> Digested:
         figures=[Figure(*f) for f in data["figures"]],
         tags=list(data["tags"]),
         categories=list(data["categories"]),
+        mentions=list(data.get("mentions") or []),
     )

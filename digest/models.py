@@ -53,6 +53,9 @@ class Quote:
     text: str
     speaker: str | None = None
     role: str | None = None
+    # True when the words are a fragment built into the writer's sentence ('called it "a
+    # remarkable turnaround"'), not a whole sentence of the speaker's; shown with "…" marks.
+    fragment: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ class Entry:
     url: str | None
     author: str | None
     summary: str
-    tags: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # what the story is about
+    mentions: list[str] = field(default_factory=list)  # vocabulary names it names in passing
     categories: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

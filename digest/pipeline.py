@@ -16,7 +16,7 @@ from digest.archive.entry import atomic_write, clean_text, entry_filename
 from digest.editorial.figures import find_figures
 from digest.editorial.quotes import find_quotes
 from digest.editorial.summary import summarize
-from digest.editorial.tagging import categorize, tag_article
+from digest.editorial.tagging import categorize, tags_and_mentions
 from digest.ingest.extraction import extract_html
 from digest.ingest.plaintext import extract_text
 from digest.ingest.reading import ReadOptions, read_input
@@ -39,6 +39,7 @@ class Digested:
     figures: list[Figure] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
 
 
 def extract_article(
@@ -55,7 +56,7 @@ def digest_article(article: Article) -> Digested:
     """Run the editorial stages over an extracted article."""
     paragraphs = article.paragraphs
     figures = find_figures(paragraphs)
-    tags = tag_article(article.title, paragraphs)
+    tags, mentions = tags_and_mentions(article.title, paragraphs)
     return Digested(
         article=article,
         summary=summarize(article.title, paragraphs, figures),
@@ -63,6 +64,7 @@ def digest_article(article: Article) -> Digested:
         figures=figures,
         tags=tags,
         categories=categorize(tags),
+        mentions=mentions,
     )
 
 
@@ -85,9 +87,11 @@ def to_json(result: Digested) -> dict[str, Any]:
         "text": a.text,
         "low_confidence": a.low_confidence,
         "summary": result.summary,
-        "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in result.quotes],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role, "fragment": q.fragment}
+                   for q in result.quotes],
         "figures": [{"value": f.value, "context": f.context} for f in result.figures],
         "tags": list(result.tags),
+        "mentions": list(result.mentions),
     }
 
 
@@ -102,12 +106,14 @@ def to_entry(result: Digested, *, today: dt.date | None = None) -> Entry:
         author=clean_text(a.author) if a.author else None,
         summary=clean_text(result.summary),
         tags=list(result.tags),
+        mentions=list(result.mentions),
         categories=list(result.categories),
         quotes=[
             Quote(
                 text=clean_text(q.text),
                 speaker=clean_text(q.speaker) if q.speaker else None,
                 role=clean_text(q.role) if q.role else None,
+                fragment=q.fragment,
             )
             for q in result.quotes[:ENTRY_MAX_QUOTES]
         ],

@@ -18,7 +18,7 @@ ARTICLE = FIXTURES / "meta-mtia-v2.html"
 BROKEN_ENTRIES = Path(__file__).parent / "fixtures" / "broken_entries"
 JSON_KEYS = {
     "source", "title", "author", "published", "site_name", "url",
-    "text", "low_confidence", "summary", "quotes", "figures", "tags",
+    "text", "low_confidence", "summary", "quotes", "figures", "tags", "mentions",
 }  # fmt: skip
 
 

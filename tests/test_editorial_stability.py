@@ -18,7 +18,7 @@ from digest.archive.entry import render_entry
 from digest.editorial.figures import find_figures
 from digest.editorial.quotes import find_quotes
 from digest.editorial.summary import summarize
-from digest.editorial.tagging import tag_article
+from digest.editorial.tagging import tag_article, tags_and_mentions
 from digest.models import Entry, Figure, Quote
 from digest.text.sentences import split_sentences
 
@@ -106,7 +106,7 @@ TAG_CASES = [
         "TSMC ramps 3nm output for Apple",
         ["TSMC said its 3nm lines are running at full load, driven by Apple and Nvidia orders.",
          "The foundry also expects HBM packaging demand to stay strong."],
-        ["TSMC", "3nm", "Apple", "Nvidia", "Foundry", "HBM", "Advanced packaging"],
+        ["TSMC", "3nm", "Apple", "Nvidia", "Foundry", "HBM"],
         id="title-first-then-mentions",
     ),
     pytest.param(
@@ -120,6 +120,11 @@ TAG_CASES = [
         id="text-whose-lower-case-changes-length",
     ),
 ]
+
+
+def test_tags_and_mentions_pinned() -> None:
+    title, paragraphs = TAG_CASES[0].values[:2]
+    assert tags_and_mentions(title, paragraphs) == (["TSMC", "3nm", "Apple", "Nvidia"], ["HBM"])
 
 
 @pytest.mark.parametrize(("title", "paragraphs", "expected"), TAG_CASES)

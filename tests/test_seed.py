@@ -39,7 +39,11 @@ def test_seed_entry(seed_text: str) -> None:
     assert "pre-training" in figures["50%"]
     assert "2014" not in figures
 
-    assert set(entry["tags"]) >= SEED_TAGS
+    # salience (issue 13): what the story is about in tags, the entities named in passing in
+    # mentions; together they keep every entity the README names
+    assert set(entry["tags"]) >= {"Apple", "AWS"}
+    assert set(entry["tags"]) | set(entry["mentions"]) >= SEED_TAGS
+    assert not set(entry["tags"]) & set(entry["mentions"])
     assert "AI training" in entry["tags"]
 
     words = entry["summary"].split()

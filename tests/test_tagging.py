@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.editorial.tagging import categorize, tag_article
+from digest.editorial.tagging import categorize, tag_article, tags_and_mentions
 from digest.editorial.vocabulary import load_vocabulary, parse_vocabulary
 from tests.conftest import SEED_HEADLINE
 
@@ -333,3 +333,74 @@ def test_seed_tags(seed_body: list[str]) -> None:
     assert {"TPU", "Google"} & set(tags)
     assert "Trainium" not in tags  # Trainium2 is the longest match
     assert "AI accelerators" in categorize(tags)
+
+
+# --- salience: tags about the story, mentions for the rest (issue 13) ----------------------------
+# A short article of our own: Samsung is the subject; Intel, Nvidia, Japan are named in passing.
+SALIENCE_TITLE = "Samsung starts mass production of a new memory line"
+SALIENCE_BODY = [
+    "Samsung said on Monday it has started mass production at a new line in Pyeongtaek.",
+    "The company expects the line to reach full output next spring.",
+    "Rivals such as Intel have announced similar plans, an analyst noted.",
+    "Samsung did not say how much the line cost.",
+    "Engineers trained in Japan helped set up the equipment.",
+    "Demand from Nvidia was one reason for the timing, Samsung said.",
+]
+
+
+def test_salient_entities_are_tags_and_passing_ones_mentions() -> None:
+    tags, mentions = tags_and_mentions(SALIENCE_TITLE, SALIENCE_BODY)
+    assert "Samsung" in tags  # headline, first paragraph, four paragraphs
+    assert {"Intel", "Nvidia"} <= set(mentions)  # one paragraph each, not in the lead
+    assert not set(tags) & set(mentions)
+
+
+def test_first_paragraph_makes_a_tag() -> None:
+    body = ["Intel and Samsung signed a supply deal on Monday.", *SALIENCE_BODY[1:]]
+    tags, _ = tags_and_mentions("A supply deal", body)
+    assert "Intel" in tags
+
+
+def test_three_paragraphs_make_a_tag() -> None:
+    body = ["A supply deal was signed on Monday.", "Nvidia will buy most of the output.",
+            "Nvidia has bought from the plant before.", "Samsung runs the plant.",
+            "Samsung makes memory there.", "Samsung expanded it last year.",
+            "Samsung also sells to Nvidia.", "Samsung said so."]
+    tags, mentions = tags_and_mentions("A supply deal", body)
+    assert "Nvidia" in tags and "Samsung" in tags  # three paragraphs each
+    tags, mentions = tags_and_mentions("A supply deal", body[:6])
+    assert "Nvidia" in mentions  # two paragraphs, and Samsung is named more
+
+
+def test_the_entity_named_most_is_the_subject() -> None:
+    body = ["A supply deal was signed on Monday.", "Nvidia will buy most of the output.",
+            "Nvidia has bought from the plant before."]
+    tags, _ = tags_and_mentions("A supply deal", body)
+    assert tags == ["Nvidia"]  # two paragraphs only, but no other entity is named as often
+
+
+def test_a_place_in_the_first_paragraph_is_a_mention() -> None:
+    body = ["A Samsung plant in Japan started production on Monday.", *SALIENCE_BODY[1:]]
+    tags, mentions = tags_and_mentions(SALIENCE_TITLE, body)
+    assert "Japan" in mentions and "Japan" not in tags
+
+
+def test_a_place_in_the_headline_the_body_returns_to_is_a_tag() -> None:
+    body = ["Japan will fund a new chip plant.", "Japan said the plant opens in 2027.",
+            "The plant will make memory."]
+    tags, _ = tags_and_mentions("Japan funds a chip plant", body)
+    assert "Japan" in tags
+    tags, mentions = tags_and_mentions("Japan funds a chip plant", body[:1] + body[2:])
+    assert "Japan" in mentions  # the headline alone, named in one paragraph
+
+
+def test_topics_are_never_mentions_and_at_most_three_are_tags() -> None:
+    tags, mentions = tags_and_mentions(
+        "Export controls hit Samsung earnings",
+        ["Export controls on chips cut Samsung's quarterly earnings, it said on Monday.",
+         *SALIENCE_BODY[1:]],
+    )
+    vocab = load_vocabulary()
+    assert all(vocab.get(m) is not None and vocab.get(m).kind != "topic" for m in mentions)
+    assert sum(1 for t in tags if vocab.get(t).kind == "topic") <= 3
+    assert "Export controls" in tags

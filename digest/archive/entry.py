@@ -14,10 +14,11 @@ Layout (Material's blog plugin reads `date`, `categories`, `tags`, `slug`):
     source: 9to5Mac
     url: https://...
     author: Chance Miller
-    tags: [Apple, AWS, ...]
+    tags: [Apple, AWS, ...]           # what the story is about
+    mentions: [Nvidia, ...]           # other vocabulary names it names in passing
     categories: [AI accelerators]
     summary: ...
-    quotes: [{text, speaker, role}, ...]
+    quotes: [{text, speaker, role, fragment}, ...]   # fragment: true for a partial quote
     figures: [{value, context}, ...]
     ---
     <notes>
@@ -50,6 +51,7 @@ FIELDS = (
     "url",
     "author",
     "tags",
+    "mentions",
     "categories",
     "summary",
     "quotes",
@@ -114,10 +116,12 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "url": entry.url,
         "author": entry.author,
         "tags": list(entry.tags),
+        "mentions": list(entry.mentions),
         "categories": list(entry.categories),
         "summary": entry.summary,
         "quotes": [
-            _drop_none({"text": q.text, "speaker": q.speaker, "role": q.role})
+            _drop_none({"text": q.text, "speaker": q.speaker, "role": q.role,
+                        "fragment": True if q.fragment else None})
             for q in entry.quotes
         ],
         "figures": [{"value": f.value, "context": f.context} for f in entry.figures],
@@ -230,6 +234,7 @@ def entry_from_dict(data: dict[str, Any], notes: str = "", path: str = "entry") 
             author=data.get("author"),
             summary=str(data["summary"]),
             tags=[str(t) for t in data.get("tags") or []],
+            mentions=[str(t) for t in data.get("mentions") or []],
             categories=[str(c) for c in data.get("categories") or []],
             quotes=[Quote(**q) for q in data.get("quotes") or []],
             figures=[Figure(**f) for f in data.get("figures") or []],

@@ -42,11 +42,14 @@ from digest.text.yamlsafe import LimitedLoader, YAMLLimitError
 # --- data ---------------------------------------------------------------------------------------
 
 REQUIRED_FIELDS: tuple[str, ...] = ("title", "date", "source", "summary")
-QUOTE_KEYS: tuple[str, ...] = ("text", "speaker", "role")  # digest.models.Quote
+QUOTE_KEYS: tuple[str, ...] = ("text", "speaker", "role", "fragment")  # digest.models.Quote
+# Keys of the small mappings whose value is true or false, not text.
+BOOLEAN_KEYS: frozenset[str] = frozenset({"fragment"})
 FIGURE_KEYS: tuple[str, ...] = ("value", "context")  # digest.models.Figure
 # Keys people write for a field under another name; difflib cannot guess these.
 KEY_ALIASES: dict[str, str] = {
     "tag": "tags",
+    "mention": "mentions",
     "category": "categories",
     "link": "url",
     "href": "url",
@@ -578,6 +581,11 @@ def _check_tags(ctx: _Context, name: str, node: yaml.Node) -> None:
     _check_name_list(ctx, name, node, vocab.names(), aliases, "tag", "the vocabulary")
 
 
+def _check_mentions(ctx: _Context, name: str, node: yaml.Node) -> None:
+    """Mentions are vocabulary names, like tags."""
+    _check_tags(ctx, name, node)
+
+
 def _check_categories(ctx: _Context, name: str, node: yaml.Node) -> None:
     _check_name_list(
         ctx, name, node, ctx.vocabulary.category_names(), {}, "category",
@@ -660,6 +668,12 @@ def _check_records(
                 ctx.add(_line(key_node), f"{label}.{key}", _unknown_key_message(key, keys, name))
                 continue
             present.add(key)
+            if key in BOOLEAN_KEYS:
+                ok, value = _construct(ctx, value_node, f"{label}.{key}")
+                if ok and not isinstance(value, bool):
+                    ctx.add(_line(value_node), f"{label}.{key}",
+                            f"must be true or false, not {_kind(value)}")
+                continue
             _text(ctx, f"{label}.{key}", value_node, required=key in required)
         for key in required:
             if key not in present:
@@ -674,6 +688,7 @@ FIELD_CHECKS: dict[str, Callable[[_Context, str, yaml.Node], None]] = {
     "url": _check_url,
     "author": _check_author,
     "tags": _check_tags,
+    "mentions": _check_mentions,
     "categories": _check_categories,
     "summary": _check_summary,
     "quotes": _check_quotes,

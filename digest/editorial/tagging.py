@@ -145,6 +145,22 @@ LEAD_PARAGRAPHS = 2
 # the maker was always named as well, so this changes nothing measured; it matters for short
 # items that name only the product.
 IMPLY_MAKERS = True
+# Salience (tests/gold/README.md, "Tags: salience"): an entity is a tag when the headline or the
+# first paragraph names it, when at least this many paragraphs name it, or when it is the entity
+# named most often, at least SUBJECT_MIN_MENTIONS times; otherwise it is a mention.
+SALIENT_MIN_PARAGRAPHS = 3
+SUBJECT_MIN_MENTIONS = 2
+# The topic tags that say what the story is about: at most this many, the most relevant first,
+# each named in the headline, the first paragraph or at least TOPIC_MIN_PARAGRAPHS paragraphs.
+MAX_TOPIC_TAGS = 3
+TOPIC_MIN_PARAGRAPHS = 2
+# Places are where a story happens more often than what it is about ("in the U.S.", "a
+# California start-up"): a country or region is a tag only when the headline names it and the
+# body returns to it (PLACE_TITLE_MIN_PARAGRAPHS paragraphs), or the body keeps returning to it
+# (PLACE_MIN_PARAGRAPHS paragraphs); otherwise it is a mention.
+PLACE_KINDS = frozenset({"country", "region"})
+PLACE_TITLE_MIN_PARAGRAPHS = 2
+PLACE_MIN_PARAGRAPHS = 6
 # Kind weights for choosing an entry's categories: products and topics say more about what an
 # entry covers than the companies it names.
 CATEGORY_KIND_WEIGHT = {"chip": 1.0, "process": 1.0, "topic": 1.0, "company": 0.5}
@@ -177,6 +193,9 @@ class _Stats:
     in_lead: bool = False
     count: int = 0
     first: float = 0.0
+    in_first_paragraph: bool = False  # the title or the first paragraph of the body
+    paragraphs: int = 0  # body paragraphs that name it
+    last_paragraph: int = -1
 
 
 def _label_fragment(label: str, case_sensitive: bool, plural: bool) -> str:
@@ -307,6 +326,10 @@ def _collect(title: str, paragraphs: Sequence[str], matcher: _Matcher) -> dict[s
             s.count += 1
             s.in_title |= index == 0
             s.in_lead |= index <= LEAD_PARAGRAPHS
+            s.in_first_paragraph |= index <= 1
+            if index > 0 and s.last_paragraph != index:
+                s.paragraphs += 1
+                s.last_paragraph = index
             position += 1
     return stats
 
@@ -325,7 +348,49 @@ def _is_anchor(term: Term | None) -> bool:
 def tag_article(
     title: str, paragraphs: Sequence[str], vocabulary: Vocabulary | None = None
 ) -> list[str]:
-    """Tags for an article, most relevant first (title mentions, then mention count)."""
+    """Every vocabulary name the article names (tags and mentions together), most relevant
+    first. An entry's `tags` and `mentions` come from tags_and_mentions."""
+    return [name for name, _ in _ranked(title, paragraphs, vocabulary)]
+
+
+def tags_and_mentions(
+    title: str, paragraphs: Sequence[str], vocabulary: Vocabulary | None = None
+) -> tuple[list[str], list[str]]:
+    """(tags, mentions): the entities and topics the story is about, and the other entities of
+    the vocabulary it names in passing. Both most relevant first (title mentions, then mention
+    count, then first appearance).
+
+    An entity is a tag when it is salient: named in the headline or the first paragraph, named
+    in at least SALIENT_MIN_PARAGRAPHS paragraphs, or the story's subject (the entity named most,
+    at least SUBJECT_MIN_MENTIONS times). Topics are tags only (at most MAX_TOPIC_TAGS of
+    them); every other entity named goes to the mentions."""
+    ranked = _ranked(title, paragraphs, vocabulary)
+    terms = _matcher(vocabulary if vocabulary is not None else load_vocabulary()).terms
+    entities = [(n, s) for n, s in ranked if terms[n].kind != "topic"]
+    topics = [n for n, s in ranked if terms[n].kind == "topic" and (
+        s.in_first_paragraph or s.paragraphs >= TOPIC_MIN_PARAGRAPHS)][:MAX_TOPIC_TAGS]
+    top_count = max((s.count for _, s in entities), default=0)
+    tags: list[str] = []
+    mentions: list[str] = []
+    for name, s in ranked:
+        if terms[name].kind == "topic":
+            if name in topics:
+                tags.append(name)
+            continue
+        subject = s.count == top_count and s.count >= SUBJECT_MIN_MENTIONS
+        if terms[name].kind in PLACE_KINDS:
+            salient = (s.in_title and s.paragraphs >= PLACE_TITLE_MIN_PARAGRAPHS) or (
+                s.paragraphs >= PLACE_MIN_PARAGRAPHS)
+        else:
+            salient = s.in_first_paragraph or s.paragraphs >= SALIENT_MIN_PARAGRAPHS or subject
+        (tags if salient else mentions).append(name)
+    return tags, mentions
+
+
+def _ranked(
+    title: str, paragraphs: Sequence[str], vocabulary: Vocabulary | None
+) -> list[tuple[str, _Stats]]:
+    """Every vocabulary name the article names (after the context rules), most relevant first."""
     vocab = vocabulary if vocabulary is not None else load_vocabulary()
     title = title if isinstance(title, str) else ""
     paragraphs = [p for p in paragraphs if isinstance(p, str)] if paragraphs else []
@@ -354,11 +419,11 @@ def tag_article(
             term = terms.get(name)
             maker = term.maker if term is not None else None
             if maker and maker not in kept:
-                kept[maker] = _Stats(s.in_title, s.in_lead, s.count, s.first + 0.5)
-    ranked = sorted(
+                kept[maker] = _Stats(s.in_title, s.in_lead, s.count, s.first + 0.5,
+                                     s.in_first_paragraph, s.paragraphs)
+    return sorted(
         kept.items(), key=lambda item: (not item[1].in_title, -item[1].count, item[1].first)
     )
-    return [name for name, _ in ranked]
 
 
 def categorize(tags: Sequence[str], vocabulary: Vocabulary | None = None) -> list[str]:

@@ -12,7 +12,7 @@ import urllib.parse
 from collections.abc import Sequence
 
 from digest.archive.entry import clean_text
-from digest.models import Entry
+from digest.models import Entry, Quote
 
 KEY_FIGURES_SHOWN = 5  # the entry page's "Key figures" table shows the top few
 EXCERPT_SEPARATOR = "<!-- more -->"  # Material blog: what comes before is the excerpt
@@ -40,6 +40,18 @@ def safe_url(url: str | None) -> str | None:
     return urllib.parse.quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~-._")
 
 
+# Marks around a quote that is a fragment of the writer's sentence, so no reader takes "is our
+# dream" for a whole statement.
+FRAGMENT_MARK = "…"
+
+
+def quote_display(quote: Quote) -> str:
+    """A quote's text as shown: a fragment between "…" marks, a whole sentence as it is."""
+    if not quote.fragment:
+        return quote.text
+    return f"{FRAGMENT_MARK}{quote.text.strip(' .…')}{FRAGMENT_MARK}"
+
+
 def render_body(
     entry: Entry,
     *,
@@ -64,7 +76,7 @@ def render_body(
         for n, quote in enumerate(entry.quotes):
             if n:
                 parts += ["", QUOTE_SEPARATOR]
-            parts += ["", f"> {escape_text(quote.text)}"]
+            parts += ["", f"> {escape_text(quote_display(quote))}"]
             who = _attribution(quote.speaker, quote.role)
             if who:
                 parts += [">", f"> — {who}"]
