@@ -6,16 +6,14 @@ not run."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from digest.site.build import check_and_build
 from digest.site.csp import (
     POLICY_TEMPLATE,
     expected_sources,
@@ -58,15 +56,11 @@ def test_hash_of_a_script() -> None:  # the example of the CSP specification's h
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built by MkDocs into a temporary folder."""
+    """The sample site, built by `digest build` into a temporary folder."""
     root = tmp_path_factory.mktemp("csp-site")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "mkdocs.yml"],
-        check=True, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return root / "site"
+    return check_and_build(root / "mkdocs.yml", root / "site")
 
 
 @pytest.mark.site
