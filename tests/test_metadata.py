@@ -48,6 +48,37 @@ class Case:
 
 D = dt.date
 CASES = [
+    # --- titles ---
+    Case("entities-escaped-twice-are-decoded",
+         page(f"<article>{BODY}</article>",
+              meta("og:title", "Samsung&amp;#8217;s yields &amp;amp; margins")),
+         "title", "Samsung\u2019s yields & margins"),
+    Case("visible-headline-beats-seo-title",
+         page(f"<article><h1>Samsung finally gets its 3nm yields up</h1>{BODY}</article>",
+              "<title>Samsung finally gets its 3nm yields up | Chip Ledger</title>"
+              + meta("og:title", "Samsung 3nm yield 2025: GAA process news and analysis")),
+         "title", "Samsung finally gets its 3nm yields up"),
+    Case("visible-headline-keeps-its-typography",
+         page(f"<article><h1>Samsung\u2019s \u2018good enough\u2019 yields</h1>{BODY}</article>",
+              meta("og:title", "Samsung's 'good enough' yields")),
+         "title", "Samsung\u2019s \u2018good enough\u2019 yields"),
+    Case("headline-without-site-suffix",
+         page(f"<article><h1>Samsung gets its yields up</h1>{BODY}</article>",
+              meta("og:title", "Samsung gets its yields up - Chip Ledger")),
+         "title", "Samsung gets its yields up"),
+    Case("section-name-h1-is-not-the-headline",
+         page(f"<div><h1>Foundry news and analysis</h1><article>{BODY}</article></div>",
+              meta("og:title", "Samsung gets its yields up")),
+         "title", "Samsung gets its yields up"),
+    Case("site-name-h1-is-not-the-headline",
+         page(f"<div><h1>The Chip Ledger Daily</h1><article>{BODY}</article></div>",
+              meta("og:site_name", "The Chip Ledger Daily")
+              + meta("og:title", "Samsung gets its yields up | The Chip Ledger Daily")),
+         "title", "Samsung gets its yields up"),
+    Case("several-different-h1s-leave-the-declared-title",
+         page(f"<h1>Samsung gets yields up</h1><h1>Intel opens its Ohio fab</h1>{BODY}",
+              meta("og:title", "Samsung gets its 3nm yields up at last")),
+         "title", "Samsung gets its 3nm yields up at last"),
     # --- dates ---
     Case("json-ld-published-beats-modified",
          page(f"<article><h1>Yields up</h1>{BODY}</article>",

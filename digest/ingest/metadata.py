@@ -9,8 +9,10 @@ Only `digest.ingest.extraction` calls this module; the soup never leaves the two
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -31,6 +33,7 @@ ARTICLE_TYPES = frozenset(
 # Types that are pages rather than articles: used only when nothing better is present.
 PAGE_TYPES = frozenset({"webpage", "creativework", "medicalwebpage"})
 
+MAX_UNESCAPES = 3  # entity-decoding rounds: pages escape twice, hostile input more
 MAX_LD_DEPTH = 4  # author -> [list] -> {object} -> name: real pages need three levels
 
 # <meta> keys (name / property / itemprop, lower-cased), most trusted first.
@@ -55,6 +58,11 @@ DESCRIPTION_KEYS = ("description", "og:description", "twitter:description", "dc.
 URL_KEYS = ("og:url", "twitter:url")
 LANG_KEYS = ("content-language", "og:locale", "dc.language", "language")
 
+# The visible <h1> is the headline when the page has one (copies aside) of this many words.
+MAX_H1 = 5
+H1_MIN_WORDS = 3
+H1_MAX_WORDS = 40
+H1_CONFIRM_F1 = 0.5  # ...and shares this much (word F1) with the declared title or <title>
 # Separators between a page title and the site name ("Headline | Site", "Headline - Site").
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·»/\\]|::)\s+")
 # Separators between a site name and a headline in a <title>, checked against the page's h1
@@ -128,6 +136,7 @@ def read_metadata(soup: BeautifulSoup) -> Metadata:
     h1 = _clean(found.h1.get_text(" ")) if found.h1 else None
     site = _first(_ld_name(ld.get("publisher")), *(meta.get(k) for k in SITE_KEYS))
     title = _resolve_title(ld, meta, doc_title, h1, site)
+    title = _visible_headline(found.h1_texts, title, site, doc_title) or title
     return Metadata(
         title=title,
         author=_resolve_author(found, ld, meta),
@@ -148,6 +157,7 @@ class _Found:
     json_ld: list[str] = field(default_factory=list)
     title: Tag | None = None
     h1: Tag | None = None
+    h1_texts: list[str] = field(default_factory=list)  # every <h1>'s text, at most MAX_H1
     canonical: str | None = None
     lang: str | None = None
     author_props: list[Tag] = field(default_factory=list)
@@ -177,8 +187,9 @@ def _collect(soup: BeautifulSoup) -> _Found:
             continue
         elif name == "title" and found.title is None:
             found.title = tag
-        elif name == "h1" and found.h1 is None:
-            found.h1 = tag
+        elif name == "h1" and len(found.h1_texts) < MAX_H1:
+            found.h1 = found.h1 or tag
+            found.h1_texts.append(_clean(tag.get_text(" ")) or "")
         elif name == "time":
             found.times.append(tag)
         elif name == "html" and found.lang is None:
@@ -314,10 +325,55 @@ def _resolve_title(
         candidates.append(_text(ld.get("name")))
     title = _first(*candidates)
     if title:
-        return title
+        return _without_site(title, site)
     if doc_title:
         return _strip_site(doc_title, site, h1)
     return h1
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """'Headline | Site' or 'Site - Headline' -> 'Headline' when the site's name is known."""
+    if not site:
+        return title
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if parts[-1].casefold() == site.casefold():
+        return title[: title.casefold().rindex(parts[-1].casefold())].rstrip(" |-–—·»/\\:")
+    if parts[0].casefold() == site.casefold():
+        return title[len(parts[0]) :].lstrip(" |-–—·»/\\:")
+    return title
+
+
+def _visible_headline(
+    h1s: list[str], title: str | None, site: str | None, doc_title: str | None
+) -> str | None:
+    """The headline a reader sees, when the page has one: the only <h1> (or several copies of
+    it), long enough to be a headline and not the site's name. og:title and JSON-LD often carry
+    an SEO variant of it, straight quotes, or the site's name."""
+    texts = set(h1s)
+    if len(texts) != 1:
+        return None
+    h1 = texts.pop()
+    words = len(h1.split())
+    if not H1_MIN_WORDS <= words <= H1_MAX_WORDS:
+        return None
+    names = {n.casefold() for n in (site, _site_from_title(doc_title, title)) if n}
+    if h1.casefold() in names or (title and _site_from_title(title, h1)):
+        # "Site" as the page's h1, or a title that is "Headline | Site": the h1 is the part we
+        # want only in the second case.
+        return h1 if h1.casefold() not in names else None
+    # An <h1> that shares little with every title the page declares is a section or blog name
+    # ("Health Center", "Hi, I'm Jane"), not this article's headline.
+    confirmed = any(_token_f1(h1, t) >= H1_CONFIRM_F1 for t in (title, doc_title) if t)
+    return h1 if confirmed else None
+
+
+def _token_f1(a: str, b: str) -> float:
+    """F1 of the case-folded word multisets of two strings."""
+    ta, tb = Counter(re.findall(r"\w+", a.casefold())), Counter(re.findall(r"\w+", b.casefold()))
+    matched = sum((ta & tb).values())
+    return 2 * matched / (sum(ta.values()) + sum(tb.values())) if matched else 0.0
 
 
 def _site_from_title(doc_title: str | None, headline: str | None) -> str | None:
@@ -524,7 +580,18 @@ def _text(value: object) -> str | None:
 
 
 def _clean(value: str | None) -> str | None:
-    return " ".join(value.split()) or None if value else None
+    """Whitespace collapsed and every HTML entity decoded, also entities escaped twice
+    ("&amp;#8217;" in a meta tag is "&#8217;" after parsing, and a reader sees "’")."""
+    if not value:
+        return None
+    for _ in range(MAX_UNESCAPES):
+        if "&" not in value:
+            break
+        decoded = html.unescape(value)
+        if decoded == value:
+            break
+        value = decoded
+    return " ".join(value.split()) or None
 
 
 def _first(*values: str | None) -> str | None:
