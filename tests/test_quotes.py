@@ -287,3 +287,128 @@ def test_seed_article_quotes_are_benoit_dupins(seed_body: list[str]) -> None:
         assert "senior director of machine learning" in quote.role
     assert quotes[0].text.startswith("We have a strong relationship")
     assert quotes[1].text.startswith("up to 50% improvement in efficiency")
+
+
+# --- speakers tracked across sentences and paragraphs (issue 13); our own sentences -------------
+SPEAKER_TRACKING = [
+    pytest.param(
+        ["Governor Lena Marsh emphasized that the plans for the hub would stay flexible. "
+         "“We are not going to let the grass grow given the pace of the field.”"],
+        "We are not going to let", "Lena Marsh",
+        id="unattributed-quote-takes-the-subject-of-the-paraphrase-before",
+    ),
+    pytest.param(
+        ["Fundamentally, Dario Pell credits the brand's focus on fresh bread.",
+         "“For me, raised in Lyon, there was a bakery on every corner.”"],
+        "For me, raised in Lyon", "Dario Pell",
+        id="paragraph-quote-takes-the-subject-of-the-paragraph-before",
+    ),
+    pytest.param(
+        ["Noor Haddad, a computer science professor at Westbrook University, says the tool "
+         "works.",
+         "Eva Lind, an illustrator who has used the tool, says the opt-out rules fall short.",
+         "Lind hopes the tool will change the status quo.",
+         "“It is going to make companies think twice about scraping,” she says."],
+        "It is going to make companies", "Eva Lind",
+        id="pronoun-after-a-person-described-by-an-appositive",
+    ),
+    pytest.param(
+        ["“Sadly, this offer was rejected,” Sean Rowe, the Albany Democrat who sponsored the "
+         "bill in the state Senate, said in a statement."],
+        "Sadly, this offer was rejected", "Sean Rowe",
+        id="name-then-appositive-naming-an-organisation",
+    ),
+    pytest.param(
+        ["“I have to be mindful of the state's tax base,” Hannah Cole told reporters."],
+        "I have to be mindful", "Hannah Cole",
+        id="name-told-outlet",
+    ),
+    pytest.param(
+        ["According to boxing insider Dan Reyes, the two sides have agreed to terms.",
+         "Reyes added that the outline of the deal was “agreed to more than a week ago.”"],
+        "agreed to more than a week ago", "Dan Reyes",
+        id="according-to-introduces-the-full-name",
+    ),
+    pytest.param(
+        ["Inference is where cost and latency meet, according to Paula Ng, product manager "
+         "at Northwind Cloud, and Ed Varga, outbound product manager at Northwind Cloud.",
+         "“When I am serving something, I am hitting an end user,” Varga said."],
+        "When I am serving something", "Ed Varga",
+        id="second-person-after-and-with-a-role",
+    ),
+    pytest.param(
+        ["For Dora Kessel of Repair Europe, the vote sent a strong signal.",
+         "“We will have to wait a few more years,” she says."],
+        "We will have to wait", "Dora Kessel",
+        id="person-after-for-with-of-organisation",
+    ),
+    pytest.param(
+        ["“Containers have led for a long time,” said Northwind’s Sara Pike."],
+        "Containers have led for a long time", "Sara Pike",
+        id="possessive-owner-before-the-name",
+    ),
+    pytest.param(
+        ["Dario Pell runs the chain.",
+         "Its stores remain “a true bakery,” he said, with most sales from bread and cakes."],
+        "a true bakery", "Dario Pell",
+        id="pronoun-said-then-comma-phrase",
+    ),
+    pytest.param(
+        ["“The lines are full,” said Mara Quint, the plant's manager.",
+         "— Mara Quint, chief executive of Northwind"][:1] + [
+         "“Next year looks the same.”", "— Mara Quint, chief executive of Northwind"][1:],
+        "The lines are full", "Mara Quint",
+        id="block-attribution-line-after-the-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "starts", "speaker"), SPEAKER_TRACKING)
+def test_speaker_tracking(paragraphs: list[str], starts: str, speaker: str) -> None:
+    quotes = [q for q in find_quotes(paragraphs) if q.text.startswith(starts)]
+    assert quotes, find_quotes(paragraphs)
+    assert quotes[0].speaker == speaker
+
+
+def test_block_attribution_line_names_the_speaker_of_the_block() -> None:
+    quote = _one(["“Wafer demand will stay strong through the year.”",
+                  "— Mara Quint, chief executive of Northwind"])
+    assert (quote.speaker, quote.role) == ("Mara Quint", "chief executive of Northwind")
+
+
+def test_quote_several_paragraphs_after_a_speaker_does_not_inherit_it() -> None:
+    quotes = find_quotes([
+        "“The lines are full,” said Mara Quint, the plant's manager.",
+        "The plant opened in 2019 and employs 900 people.",
+        "Demand for its parts has grown every year since then.",
+        "“Prices will rise next year.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Mara Quint", None]
+
+
+def test_unattributed_quote_after_a_sentence_about_a_thing_has_no_speaker() -> None:
+    quote = _one(["The report runs to 80 pages. “Prices will rise next year and after.”"])
+    assert quote.speaker is None
+
+
+def test_one_speaker_in_one_paragraph_is_one_quote() -> None:
+    quote = _one(["Spare parts are rare and “all the components are glued,” says Roman Holt. "
+                  "“Because of their design, devices break when you open them.”"])
+    assert quote.speaker == "Roman Holt"
+    assert quote.text == ("all the components are glued. Because of their design, devices "
+                          "break when you open them.")
+
+
+def test_fragments_are_marked_and_whole_sentences_are_not() -> None:
+    quotes = find_quotes([
+        "Rowe said that even a blanket ban was “good for business in the state.”",
+        "“We will ship in March,” said Mara Quint, the chief executive.",
+        "Mara Quint said: “The plant is ready.”",
+    ])
+    assert [(q.text[:10], q.fragment) for q in quotes] == [
+        ("good for b", True), ("We will sh", False), ("The plant ", False)]
+
+
+def test_short_terms_joined_in_one_sentence_are_not_a_quote() -> None:
+    assert find_quotes(["A 2021 study of the “geography of AI” called the valley a "
+                        "“superstar” region, analysts noted."]) == []

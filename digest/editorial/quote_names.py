@@ -33,10 +33,28 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "editor", "consultant", "boss", "chancellor", "premier", "mayor", "deputy", "general",
     "counsel", "technologist", "evangelist", "developer", "designer", "member", "adviser",
     "advisor", "administrator", "commerce", "treasurer", "ambassador", "coordinator",
+    # people quoted in general news, described by what they do ('an illustrator and artist
+    # who has used Glaze', 'the Buffalo Democrat who sponsored the bill')
+    "artist", "illustrator", "writer", "author", "student", "graduate", "doctor", "physician",
+    "lawyer", "attorney", "teacher", "expert", "worker", "employee", "farmer", "activist",
+    "organizer", "organiser", "coach", "host", "reporter", "journalist", "columnist",
+    "commentator", "historian", "sociologist", "psychologist", "entrepreneur", "banker",
+    "trader", "broker", "insider", "democrat", "republican", "legislator", "sponsor",
+    "candidate", "official", "specialist", "therapist", "resident", "customer", "user",
+    "creator", "inventor", "researchers", "co-author", "nurse", "pilot", "operator",
 })
 # A capitalised run right after one of these is an organisation or place ("analyst at X").
 ORG_PREPOSITIONS: frozenset[str] = frozenset({"at", "of", "for", "from", "with", "by", "in",
                                               "on", "to", "into", "via", "and"})
+# Prepositions after which a name with a role after it is a person ('For Dorothea Kessler of
+# iFixit Europe', 'and Eddie Villalba, outbound product manager at X'), and what makes that
+# role: 'of <Org>', an appositive ', a/an/the ...', or a clause of role words.
+PERSON_PREPOSITIONS: frozenset[str] = frozenset({"for", "with", "by", "from", "to", "and"})
+PERSON_FOLLOWER = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]|^,\s+(?:a|an|the|another|who)\s")
+# 'of <Organisation>' right after a name: the role the article gives the person.
+_OF_ORGANISATION = re.compile(
+    r"^of\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&|on|in|the)\s+)?[A-Z][\w’'.&-]*)*"
+)
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS: frozenset[str] = frozenset({
     "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
@@ -86,7 +104,9 @@ NAME_PARTICLES: frozenset[str] = frozenset({"de", "van", "von", "der", "den", "d
 PERSON_HONORIFICS: tuple[str, ...] = ("Mr", "Ms", "Mrs", "Dr", "Prof")
 
 
-NAME_TOKEN = r"(?:[A-Z][\w’'.&-]*|(?:" + "|".join(NAME_PARTICLES) + r"))"
+# A word of a name: capitalised, or a lower-case particle standing as a word of its own (not
+# the end of "insider", which would make "der Dan Reyes" a name).
+NAME_TOKEN = r"(?<![\w’'])(?:[A-Z][\w’'.&-]*|(?:" + "|".join(NAME_PARTICLES) + r")\b)"
 
 CAP_RUN = NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r")*"
 
@@ -120,8 +140,10 @@ ROLE_CUT = re.compile(r",\s*(?:who|which|said|says)\b|\s+(?:said|says)\b")
 
 PERSON_HONORIFIC = re.compile(r"\b(?:" + "|".join(PERSON_HONORIFICS) + r")\.?\s+")
 
+
 def is_who_clause(clause: str) -> bool:
     return clause.lower().startswith(("who ", "whose "))
+
 
 def strip_who(clause: str) -> str:
     """'who covers memory at X' -> 'covers memory at X'; 'who is a partner at X' -> 'partner...'."""
@@ -134,6 +156,7 @@ def is_org(run: str) -> bool:
     return (any(w in ORG_WORDS for w in words) and not any(w in ROLE_WORDS for w in words)
             and words[0] not in NOT_NAME_WORDS)
 
+
 def org_name(run: str) -> str:
     """'Parliament’s Joint Committee on X' -> 'Joint Committee on X' (the owner is dropped)."""
     tokens = run.split()
@@ -145,6 +168,7 @@ def org_name(run: str) -> str:
         tokens = tokens[1:]  # 'As the Senate Committee' -> 'Senate Committee'
     return " ".join(tokens).rstrip(".,")
 
+
 def is_generic(phrase: str) -> bool:
     words = [w.lower().strip(".,’'s") for w in phrase.split()[-4:]]
     return bool(words) and any(w in GENERIC_SPEAKER_HEADS for w in words[-2:])
@@ -152,15 +176,18 @@ def is_generic(phrase: str) -> bool:
 
 # --- names and roles ----------------------------------------------------------------------------
 
+
 def looks_like_name(run: str) -> bool:
     tokens = [t for t in run.split() if t.lower() not in HONORIFICS]
     tokens = drop_leading_non_names(tokens)
     return bool(tokens) and tokens[0][:1].isupper()
 
+
 def drop_leading_non_names(tokens: list[str]) -> list[str]:
     while tokens and tokens[0].lower().strip(",") in NOT_NAME_WORDS:
         tokens = tokens[1:]
     return tokens
+
 
 @functools.lru_cache(maxsize=4096)  # pure; the same runs recur across the passes of an article
 def split_role_name(run: str) -> tuple[str | None, str | None]:
@@ -180,9 +207,11 @@ def split_role_name(run: str) -> tuple[str | None, str | None]:
     role = " ".join(role_tokens) if any(t.lower() in ROLE_WORDS for t in role_tokens) else None
     return " ".join(name_tokens).rstrip(".,"), role
 
+
 def is_role(phrase: str) -> bool:
     words = {w.lower().strip(".,’'s()") for w in phrase.split()}
     return bool(words & ROLE_WORDS) and len(phrase.split()) <= 16
+
 
 def role_prefix(prefix: str) -> str | None:
     """Lower-case role words right before a name: 'Nvidia chief executive' Jensen Huang."""
@@ -198,15 +227,18 @@ def role_prefix(prefix: str) -> str | None:
     phrase = " ".join(picked)
     return clean_role(phrase) if phrase and is_role(phrase) else None
 
+
 def tail_clause(clause: str) -> str:
     """The role phrase at the end of a clause ('As reported by X, Apple's director' -> the role)."""
     return TAIL_CLAUSE.split(clause)[-1]
+
 
 def clean_role(role: str) -> str:
     role = role.strip().strip(",.;:").strip()
     role = ARTICLE_PREFIX.sub("", role)
     role = ROLE_CUT.split(role)[0]
     return role.strip()
+
 
 def collect_people(outside: list[str]) -> dict[str, str | None]:
     """Full names introduced outside quotes (`outside`: the paragraphs with quoted spans blanked),
@@ -217,31 +249,49 @@ def collect_people(outside: list[str]) -> dict[str, str | None]:
             collect_from_sentence(sentence, people)
     return people
 
+
 def collect_from_sentence(sentence: str, people: dict[str, str | None]) -> None:
     clauses = [c.strip() for c in COMMA.split(sentence)]
     for k, clause in enumerate(clauses):
         for m in CAP_RUN_RE.finditer(clause):
             name, role = split_role_name(m.group(0))
-            if not name or len(name.split()) < 2 or not could_be_person(clause, m.start(), name):
+            nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+            after = clause[m.end() :] or (", " + nxt if nxt else "")
+            if not name or len(name.split()) < 2 or not could_be_person(
+                    clause, m.start(), name, after):
                 continue
             if role is None:
                 role = role_prefix(clause[: m.start()].strip()) if m.start() else None
             starts, ends = m.start() == 0, m.end() == len(clause)
             if role is None and starts and ends and k > 0 and is_role(clauses[k - 1]):
                 role = clean_role(tail_clause(clauses[k - 1]))
-            nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+            of_org = _OF_ORGANISATION.match(clause[m.end() :].strip())
+            if role is None and of_org:
+                role = of_org.group(0)  # 'Dora Kessel of Repair Europe'
             if role is None and ends and nxt and (is_role(nxt) or is_who_clause(nxt)):
                 role = clean_role(strip_who(nxt))
             known = people.get(name)
             if name not in people or (known is None and role):
                 people[name] = role
 
-def could_be_person(clause: str, start: int, name: str) -> bool:
-    """False for organisations: 'at Copperline Research', 'Harbor Quay Partners'."""
-    prev = clause[:start].split()[-1:] if start else []
-    if prev and prev[0].lower() in ORG_PREPOSITIONS:
+
+def could_be_person(clause: str, start: int, name: str, after: str = "") -> bool:
+    """False for organisations: 'at Copperline Research', 'Harbor Quay Partners'. A name after
+    'according to', or after 'for'/'with'/'by' when a role follows it ('For Dorothea Kessler of
+    iFixit Europe', 'with Jane Roe, an analyst'), is a person."""
+    if any(w.lower().strip(".,") in ORG_WORDS for w in name.split()):
         return False
-    return not any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
+    before = clause[:start].split()[-2:] if start else []
+    prev = before[-1].lower() if before else ""
+    if prev not in ORG_PREPOSITIONS:
+        return True
+    if " ".join(before).lower() == "according to":
+        return True
+    if prev not in PERSON_PREPOSITIONS:
+        return False
+    role = after.lstrip(", ").split(",")[0] if after.lstrip().startswith(",") else ""
+    return bool(PERSON_FOLLOWER.match(after)) or (bool(role) and is_role(role))
+
 
 def resolve_name(name: str, people: dict[str, str | None]) -> str:
     """A surname (or 'Mr. Surname') -> the full name introduced earlier, when unambiguous."""
@@ -257,10 +307,12 @@ def resolve_name(name: str, people: dict[str, str | None]) -> str:
         return candidates[0]
     return " ".join(tokens)
 
+
 def surname(name: str) -> str:
     """The family name: last token that is not a suffix ('James P. Kennedy Jr.' -> 'Kennedy')."""
     tokens = [t for t in name.split() if t.lower().strip(".,") not in NAME_SUFFIXES]
     return tokens[-1].strip(",") if tokens else name
+
 
 def last_person_before(
     outside: list[str],
@@ -284,6 +336,7 @@ def last_person_before(
                 best = (i, m.start(), full)
     return best[2] if best else None
 
+
 @dataclass(slots=True)
 class TitledSurnames:
     """Which surnames the article writes after an honorific ('Mr. Carlineo'). The honorifics are
@@ -302,6 +355,7 @@ class TitledSurnames:
             found = self._known[surname] = any(after.match(self.text, e) for e in self._ends)
         return found
 
+
 def person_like(
     titled: TitledSurnames, people: dict[str, str | None], speakers: set[str]
 ) -> dict[str, str | None]:
@@ -312,6 +366,7 @@ def person_like(
         if role or name in speakers or surname(name) in titled:
             out[name] = role
     return out
+
 
 def apposed_bodies(outside: list[str]) -> dict[str, tuple[int, int, str]]:
     """Organisations named in apposition ('The group, WeWorkers Coalition,'): head noun ->
@@ -324,12 +379,14 @@ def apposed_bodies(outside: list[str]) -> dict[str, tuple[int, int, str]]:
                 bodies[m.group("head").lower()] = (i, m.start(), org)
     return bodies
 
+
 def body_before(
     bodies: dict[str, tuple[int, int, str]], para: int, pos: int, since: int = 0
 ) -> str | None:
     """An organisation named in apposition in paragraph `para` between `since` and `pos`."""
     here = [b for b in bodies.values() if b[0] == para and since <= b[1] < pos]
     return max(here)[2] if here else None
+
 
 def resolve_descriptor(
     head: str, people: dict[str, str | None], bodies: dict[str, tuple[int, int, str]]

@@ -54,7 +54,7 @@ from digest.editorial.quote_names import (
     tail_clause,
 )
 from digest.models import Quote
-from digest.text.sentences import sentence_end, sentence_ends, sentence_start
+from digest.text.sentences import sentence_end, sentence_ends, sentence_start, split_sentences
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -153,6 +153,19 @@ _DOCUMENT_FROM = re.compile(
 )
 # 'announced in October, said Derek Scissors, ...': an attribution after a few words of the
 # sentence the quote sits in.
+# An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
+_APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
+# "theCUBE's Savannah Peterson", "the agency's Jane Roe": an owner in the possessive, then a name.
+_OWNER_THEN_NAME = re.compile(
+    r"^(?P<owner>\S+[’']s)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)$"
+)
+# A sentence that opens with its subject, after at most one circumstance ('Fundamentally,',
+# 'At a dinner last year with X,'): a capitalised name or a pronoun, an optional appositive
+# (', a professor at X,'), then a lower-case word (the verb).
+_SENTENCE_SUBJECT = re.compile(
+    r"^(?:[^,]{1,90},\s+)?(?P<subj>" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey)"
+    r"(?:,\s+[^,]{1,120},)?\s+(?:[a-z]+ly\s+)?[a-z]"
+)
 _LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
 _WORD = re.compile(r"[\w’'%$.-]+")
@@ -215,6 +228,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     bodies = apposed_bodies(outside)
     titled = TitledSurnames("\n".join(paras))
     quotes: list[Quote] = []
+    quote_paras: list[int] = []
     last_person: tuple[int, int, str] | None = None
     last_quote_para = -2
     for group in groups:
@@ -222,10 +236,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if attribution is None:
             continue
         first = group[0]
-        if (attribution.speaker is None and not attribution.pronoun and first.start == 0
-                and last_quote_para == first.para - 1 and quotes and quotes[-1].speaker):
-            # a paragraph that is one more quotation right after an attributed one: same speaker
-            attribution = _Attribution(quotes[-1].speaker, quotes[-1].role, adjacent=True)
+        if _unattributed(attribution):
+            attribution = _implied_speaker(paras, first, quotes, quote_paras, last_quote_para,
+                                           people)
         text = _join_text(group)
         if not _is_speech(paras, group, text, attribution):
             continue
@@ -240,6 +253,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         elif attribution.pronoun:
             likely = person_like(titled, people, {q.speaker for q in quotes if q.speaker})
             prior = last_person_before(outside, likely, first.para, first.start, last_person)
+            if prior is None:  # no one described as a person: any full name named before
+                prior = last_person_before(outside, people, first.para, first.start, None)
             speaker, role = (prior, people.get(prior)) if prior else (None, None)
         elif speaker is None and attribution.descriptor:
             speaker = resolve_descriptor(attribution.descriptor, people, bodies)
@@ -252,9 +267,92 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         last_quote_para = group[-1].para
         if speaker and role and not people.get(speaker):
             people[speaker] = role
-        quotes.append(Quote(text=text, speaker=speaker, role=role))
-    return [Quote(q.text, q.speaker, q.role or (people.get(q.speaker) if q.speaker else None))
-            for q in quotes]
+        quotes.append(Quote(text=text, speaker=speaker, role=role,
+                            fragment=_is_fragment(paras, first, text)))
+        quote_paras.append(first.para)
+    quotes = [Quote(q.text, q.speaker, q.role or (people.get(q.speaker) if q.speaker else None),
+                    q.fragment) for q in quotes]
+    return _one_per_speaker_and_paragraph(quotes, quote_paras)
+
+
+def _unattributed(found: _Attribution) -> bool:
+    """True when nothing around a quotation names or describes its speaker."""
+    return (found.speaker is None and not found.adjacent and not found.pronoun
+            and found.descriptor is None)
+
+
+def _implied_speaker(
+    paras: list[str], first: _Span, quotes: list[Quote], quote_paras: list[int], last_para: int,
+    people: dict[str, str | None],
+) -> _Attribution:
+    """The speaker the text implies for a quotation with no attribution of its own, nearest
+    evidence first: an earlier quotation of the same paragraph; for a quotation opening its
+    paragraph, the quotation that ended the paragraph before; the person who is the subject of
+    the sentence right before it (the paraphrase that introduces it). Nothing further back: a
+    quotation several paragraphs after a speaker does not inherit that speaker."""
+    same = [q for q, p in zip(quotes, quote_paras, strict=True) if p == first.para]
+    if same and same[-1].speaker:
+        return _Attribution(same[-1].speaker, same[-1].role, adjacent=True)
+    if first.start == 0 and last_para == first.para - 1 and quotes and quotes[-1].speaker:
+        return _Attribution(quotes[-1].speaker, quotes[-1].role, adjacent=True)
+    if not _opens_sentence(paras[first.para], first.start):
+        return _Attribution(None, None, adjacent=False)
+    head = paras[first.para][: first.start].strip()
+    if not head and first.para > 0:
+        head = paras[first.para - 1].strip()
+    sentences = split_sentences(head) if head else []
+    found = _sentence_subject(sentences[-1], people) if sentences else None
+    return found if found is not None else _Attribution(None, None, adjacent=False)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when a quotation at `start` begins a sentence (nothing of the writer's before it)."""
+    return not _sentence_before(text, start).strip()
+
+
+def _sentence_subject(sentence: str, people: dict[str, str | None]) -> _Attribution | None:
+    """The person a sentence is about, when it opens with them: 'Governor Murphy emphasized
+    that ...', 'Fundamentally, Tipton credits ...', 'At a dinner, Murphy asked ...', 'She
+    previously removed ...'. None for other subjects."""
+    m = _SENTENCE_SUBJECT.match(sentence.strip())
+    if not m:
+        return None
+    subject = m.group("subj")
+    if subject.lower() in PRONOUNS:
+        return _Attribution(None, None, adjacent=True, pronoun=True, plural=subject == "they")
+    if not looks_like_name(subject) or is_org(subject):
+        return None
+    name, role = split_role_name(subject)
+    if not name:
+        return None
+    if len(name.split()) < 2 and resolve_name(name, people) == name:
+        return None  # one capitalised word that names no one introduced: 'Demand for ...'
+    return _Attribution(name, role, adjacent=True)
+
+
+def _is_fragment(paras: list[str], first: _Span, text: str) -> bool:
+    """True when the quoted words are built into the writer's sentence ('called it "a
+    remarkable turnaround"'), not a whole sentence of the speaker's."""
+    if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "[‘'\"":
+        return True
+    before = _sentence_before(paras[first.para], first.start).rstrip()
+    return bool(before) and not before.endswith((":", ",", "—", "–", "-"))
+
+
+def _one_per_speaker_and_paragraph(quotes: list[Quote], paras: list[int]) -> list[Quote]:
+    """Quotations of one speaker in one paragraph become one quote, the parts joined by "…"
+    (a paragraph of one interviewee is one statement, not several)."""
+    out: list[Quote] = []
+    last: tuple[int, str] | None = None
+    for q, p in zip(quotes, paras, strict=True):
+        if q.speaker and last == (p, q.speaker):
+            prev = out[-1]
+            out[-1] = Quote(f"{prev.text} … {q.text}", prev.speaker, prev.role or q.role,
+                            prev.fragment)
+            continue
+        out.append(q)
+        last = (p, q.speaker) if q.speaker else None
+    return out
 
 
 # --- spans --------------------------------------------------------------------------------------
@@ -501,6 +599,11 @@ def _speaker_from_object(rest: str) -> _Attribution | None:
         name, _ = split_role_name(titled.group("name"))
         if name:
             return _Attribution(name, clean_role(titled.group("role")), adjacent=True)
+    owner = _OWNER_THEN_NAME.match(head)
+    if owner and looks_like_name(owner.group("name")):
+        name, _ = split_role_name(owner.group("name"))
+        if name:  # "theCUBE's Savannah Peterson": the owner is her role
+            return _Attribution(name, owner.group("owner"), adjacent=True)
     m = CAP_RUN_RE.match(head)
     if not m:
         if is_generic(head):
@@ -533,6 +636,8 @@ def _subject_verb(clause: str, at_start: bool = False) -> _Attribution | None:
     if at_start:
         # after a quote: a short tail ('reporters') or a circumstance ('in the email, which ...')
         circumstance = tail.lower().startswith(("in ", "on ", "at ", "during ", "to ", "via "))
+        # '" he said, with 80% of sales from ...': the verb closes the attribution
+        circumstance = circumstance or tail.startswith(",")
         if len(_WORD.findall(tail)) > 8 and not circumstance:
             return None
     elif len(_WORD.findall(tail)) > 3 and not tail.lower().startswith(CIRCUMSTANCE_OPENERS):
@@ -567,6 +672,14 @@ def _speaker_from_subject(subj: str) -> _Attribution | None:
     # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
     clauses = [c.strip() for c in COMMA.split(subj) if c.strip()]
     last = clauses[-1]
+    if len(clauses) > 1 and _APPOSITIVE.match(last):
+        # 'Name, the Buffalo Democrat who sponsored the bill in the state Senate,': the name in
+        # the clause before an appositive, whatever organisation the appositive names
+        m0 = CAP_RUN_AT_END.search(clauses[-2])
+        if m0 and looks_like_name(m0.group(1)):
+            name, role = split_role_name(m0.group(1))
+            if name and len(name.split()) > 1:
+                return _Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
     org = ORG_RUN_AT_END.search(last)
     before_org = last[: org.start(1)].split()[-1:] if org else []
     if (org and is_org(org.group(1)) and not is_role(last)
@@ -619,6 +732,9 @@ def _is_speech(paras: list[str], group: list[_Span], text: str, found: _Attribut
     if _TITLE_MARKER.search(near) and not _SUBJECT_VERB_WORD.search(near):
         return False
     has_speaker = found.speaker is not None or found.pronoun
+    if len(group) > 1 and not found.adjacent and all(
+            len(_WORD.findall(g.text)) <= SCARE_QUOTE_MAX_WORDS for g in group):
+        return False  # 'the "geography of AI" called the region a "superstar"': terms
     if len(words) <= SCARE_QUOTE_MAX_WORDS:
         return found.adjacent and has_speaker and not _title_case(words)
     if not found.adjacent and not has_speaker and len(words) < PARTIAL_QUOTE_MIN_WORDS:
