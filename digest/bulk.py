@@ -37,6 +37,7 @@ from digest.errors import DigestError
 from digest.ingest.reading import ReadOptions
 from digest.models import Article, Figure, Quote
 from digest.pipeline import Digested, process
+from digest.text.children import die_with_parent
 from digest.text.files import read_regular_file
 from digest.text.urls import without_credentials
 
@@ -140,7 +141,7 @@ class _Pool:
     def __init__(self, workers: int, sources: Sequence[str], options: ReadOptions) -> None:
         self.workers, self.sources, self.options = workers, sources, options
         self.generation = 0
-        self.executor = ProcessPoolExecutor(max_workers=workers)
+        self.executor = _executor(workers)
 
     def submit(self, chunk: list[int]) -> _Task:
         try:
@@ -152,16 +153,24 @@ class _Pool:
 
     def restart(self) -> None:
         self.shutdown()
-        self.executor = ProcessPoolExecutor(max_workers=self.workers)
+        self.executor = _executor(self.workers)
         self.generation += 1
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
 
+def _executor(workers: int) -> ProcessPoolExecutor:
+    """A pool whose workers die with this process: a `kill -9` of the batch leaves none running
+    (digest.text.children)."""
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
+
+
 def _isolated(source: str, options: ReadOptions) -> Any:
     """One input in a process of its own: a crash then names its input and nothing else."""
-    with ProcessPoolExecutor(max_workers=1) as alone:
+    with _executor(1) as alone:
         try:
             return alone.submit(_digest_chunk, [source], options).result()[0]
         except BrokenProcessPool:
