@@ -51,7 +51,11 @@ CLEAN_CONTENT_TAGS: frozenset[str] = frozenset({
 
 ATTRIBUTES: dict[str, set[str]] = {
     # link targets and image sources are then checked by URL_SCHEMES and _filter
-    "a": {"href", "title"},
+    # aria-label: a link whose text is short for its target ("2" -> "2024, page 2");
+    # (aria-current, the current page in a list of pages: ATTRIBUTE_VALUES)
+    "a": {"href", "title", "aria-label"},
+    # a page's navigation blocks (pagers, tag chips, an index's pages) are named landmarks
+    "nav": {"aria-label"},
     "img": {"src", "alt", "title", "width", "height"},
     "abbr": {"title"},
     # fenced_code's language class (```python -> class="language-python"); see _filter
@@ -76,13 +80,17 @@ ATTRIBUTES: dict[str, set[str]] = {
 ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
     # the figures filter's form and its count (docs/assets/figures.js looks them up by id)
     "form": {"id": {"figure-filter"}},
+    "a": {"aria-current": {"page"}},
     "output": {"id": {"figure-count"}},
 }
 
 # Classes allowed per element (any other class is dropped from the list).
 CLASSES: dict[str, set[str]] = {
     # toc's permalinks; Material's buttons (the "Read the original article" button)
-    "a": {"headerlink", "md-button", "md-button--primary"},
+    # and the tag chips (md-tag) of an entry page and the tag index (digest.site.sitepages)
+    "a": {"headerlink", "md-button", "md-button--primary", "md-tag"},
+    # the entry's tag chips, the listing pager, a split index's pages
+    "nav": {"md-tags", "sd-pager", "sd-pages"},
     # admonitions: the box, Material's types, and the home page's weekly issue (sd-issue);
     # the quotes index's groups (sd-quotes)
     "div": {"admonition", *ADMONITION_TYPES, "sd-issue", "sd-quotes"},
