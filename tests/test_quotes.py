@@ -343,6 +343,36 @@ SPEAKER_TRACKING = [
         id="person-after-for-with-of-organisation",
     ),
     pytest.param(
+        ["The auditors checked how the images are built. Tollgate Labs noted:",
+         "“Fast patching keeps the exposure window short.”"],
+        "Fast patching keeps", "Tollgate Labs",
+        id="colon-sentence-at-the-end-of-the-paragraph-before",
+    ),
+    pytest.param(
+        ["“That is a big allegation,” inquired Nina Park."],
+        "That is a big allegation", "Nina Park",
+        id="inquired-is-a-speech-verb",
+    ),
+    pytest.param(
+        ["“The lines are full,” said Mara Quint, the plant's manager.",
+         "For Dora Kessel of iRepair Europe, the vote sent a strong signal.",
+         "“We will have to wait a few more years,” she says."],
+        "We will have to wait", "Dora Kessel",
+        id="pronoun-after-a-person-of-a-lower-case-brand",
+    ),
+    pytest.param(
+        ["Trucks are moving again, the Westland border service said on Sunday.",
+         "“Traffic has been restored at the crossing,” the service said."],
+        "Traffic has been restored", "Westland border service",
+        id="the-service-means-the-described-body",
+    ),
+    pytest.param(
+        ["“Traffic has been restored at the crossing,” the Westland border service said.",
+         "“Registration of trucks runs as usual,” it added."],
+        "Registration of trucks", "Westland border service",
+        id="it-added-after-a-body",
+    ),
+    pytest.param(
         ["“Containers have led for a long time,” said Northwind’s Sara Pike."],
         "Containers have led for a long time", "Sara Pike",
         id="possessive-owner-before-the-name",
@@ -383,6 +413,12 @@ def test_quote_several_paragraphs_after_a_speaker_does_not_inherit_it() -> None:
         "Demand for its parts has grown every year since then.",
         "“Prices will rise next year.”",
     ])
+    assert [q.speaker for q in quotes] == ["Mara Quint", None]
+
+
+def test_it_after_a_person_is_no_speaker() -> None:
+    quotes = find_quotes(["“The lines are full,” said Mara Quint, the plant's manager.",
+                          "“Output rises next year,” it added."])
     assert [q.speaker for q in quotes] == ["Mara Quint", None]
 
 

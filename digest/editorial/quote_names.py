@@ -53,7 +53,18 @@ PERSON_PREPOSITIONS: frozenset[str] = frozenset({"for", "with", "by", "from", "t
 PERSON_FOLLOWER = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]|^,\s+(?:a|an|the|another|who)\s")
 # 'of <Organisation>' right after a name: the role the article gives the person.
 _OF_ORGANISATION = re.compile(
-    r"^of\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&|on|in|the)\s+)?[A-Z][\w’'.&-]*)*"
+    r"^of\s+(?:the\s+)?[a-z]?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&|on|in|the)\s+)?[A-Z][\w’'.&-]*)*"
+)
+# Head nouns of a lower-case description of an organisation ('the Ukrainian border service
+# said', later 'the service said'): with a capitalised modifier the description names the body.
+ORG_HEAD_NOUNS: tuple[str, ...] = (
+    "service", "ministry", "agency", "department", "regulator", "commission", "government",
+    "court", "police", "military", "army", "authority", "bureau", "council", "watchdog",
+    "embassy", "broadcaster", "exchange", "cabinet", "parliament", "office",
+)
+DESCRIBED_ORG = re.compile(
+    r"\b[Tt]he\s+(?P<org>(?:[A-Z][\w’'-]+\s+)+(?:[a-z][\w-]+\s+){0,2}(?P<head>"
+    + "|".join(ORG_HEAD_NOUNS) + r"))\b"
 )
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS: frozenset[str] = frozenset({
@@ -369,14 +380,17 @@ def person_like(
 
 
 def apposed_bodies(outside: list[str]) -> dict[str, tuple[int, int, str]]:
-    """Organisations named in apposition ('The group, WeWorkers Coalition,'): head noun ->
-    (paragraph, position, name) of the last such naming."""
+    """Organisations named in apposition ('The group, WeWorkers Coalition,') or described with
+    a capitalised modifier ('the Ukrainian border service'): head noun -> (paragraph,
+    position, name) of the last such naming."""
     bodies: dict[str, tuple[int, int, str]] = {}
     for i, text in enumerate(outside):
         for m in APPOSITION.finditer(text):
             org = org_name(m.group("org"))
             if is_org(org):
                 bodies[m.group("head").lower()] = (i, m.start(), org)
+        for m in DESCRIBED_ORG.finditer(text):
+            bodies.setdefault(m.group("head").lower(), (i, m.start(), m.group("org")))
     return bodies
 
 

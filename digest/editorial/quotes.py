@@ -28,6 +28,8 @@ from digest.editorial.quote_names import (
     CAP_RUN_RE,
     COMMA,
     DEFINITE,
+    DESCRIBED_ORG,
+    ORG_HEAD_NOUNS,
     ORG_PREPOSITIONS,
     ORG_RUN,
     ORG_RUN_AT_END,
@@ -83,7 +85,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "countered", "counters", "highlighted", "highlights", "put it", "puts it",
     # two-word verbs and participles seen on real pages ('as the committee has pointed out, ...',
     # 'sent a letter stating that ...')
-    "pointed out", "points out", "stating", "saying",
+    "pointed out", "points out", "stating", "saying", "inquired", "inquires", "enquired",
 )
 # Left out on purpose: belief verbs ("expects", "believes", "thinks"). In 'Dupin said Apple
 # expects "..."' they would make the company the speaker of Dupin's words.
@@ -96,6 +98,8 @@ VERB_MODIFIERS: tuple[str, ...] = (
 )
 # Pronouns that stand for the last person named.
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+# 'it said', 'it added': the organisation quoted just before.
+NEUTER_PRONOUN = "it"
 # Nouns for a document that speaks for an organisation: 'said a report from <Org>'.
 DOCUMENT_NOUNS: tuple[str, ...] = ("report", "note", "research note", "statement", "study",
                                    "analysis", "survey", "memo", "letter", "filing", "release")
@@ -256,6 +260,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             if prior is None:  # no one described as a person: any full name named before
                 prior = last_person_before(outside, people, first.para, first.start, None)
             speaker, role = (prior, people.get(prior)) if prior else (None, None)
+        elif speaker is None and attribution.descriptor == NEUTER_PRONOUN:
+            # 'it added': the body quoted just before, never a person
+            previous = quotes[-1].speaker if quotes else None
+            speaker, role = (previous, None) if previous and previous not in people else (None,
+                                                                                         None)
         elif speaker is None and attribution.descriptor:
             speaker = resolve_descriptor(attribution.descriptor, people, bodies)
             role = people.get(speaker) if speaker else None
@@ -328,6 +337,18 @@ def _sentence_subject(sentence: str, people: dict[str, str | None]) -> _Attribut
     if len(name.split()) < 2 and resolve_name(name, people) == name:
         return None  # one capitalised word that names no one introduced: 'Demand for ...'
     return _Attribution(name, role, adjacent=True)
+
+
+def _colon_subject(sentence: str) -> _Attribution | None:
+    """The subject of a sentence that introduces the next paragraph's quotation with a colon
+    ('SRLabs came back with a clear message:'): a person, or any organisation that opens it."""
+    m = _SENTENCE_SUBJECT.match(sentence)
+    if not m or m.group("subj").lower() in PRONOUNS:
+        return None
+    subject = m.group("subj")
+    if is_org(subject) or ORG_RUN_RE.fullmatch(subject):
+        return _Attribution(org_name(subject), None, adjacent=True)
+    return None
 
 
 def _is_fragment(paras: list[str], first: _Span, text: str) -> bool:
@@ -449,7 +470,9 @@ def _attribute_group(paras: list[str], group: list[_Span]) -> _Attribution | Non
     first = group[0]
     # `Name said:` closing the previous paragraph, with the quote as the whole next paragraph.
     if first.start == 0 and first.para > 0 and paras[first.para - 1].rstrip().endswith(":"):
-        found = _subject_verb(paras[first.para - 1].rstrip().rstrip(":"))
+        # only the sentence that ends with the colon: 'They checked the chain. SRLabs noted:'
+        last = split_sentences(paras[first.para - 1].rstrip())[-1].rstrip(":").strip()
+        found = _subject_verb(last) or _colon_subject(last)
         if found is not None:
             return found
     # A press-release attribution on the next paragraph ("— Name, Title").
@@ -581,6 +604,8 @@ def _speaker_from_object(rest: str) -> _Attribution | None:
     first = rest.split()[0].lower().strip(",")
     if first in PRONOUNS:
         return _Attribution(None, None, adjacent=True, pronoun=True, plural=first == "they")
+    if first == NEUTER_PRONOUN and len(rest.split()) == 1:
+        return _Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
     parts = [p.strip() for p in _PARTS.split(rest) if p.strip()]
     head = parts[0]
     # 'a report from Kotak Institutional Equities': the organisation speaks
@@ -755,9 +780,15 @@ def _title_case(words: list[str]) -> bool:
 
 
 def generic_or_none(phrase: str) -> _Attribution | None:
+    described = DESCRIBED_ORG.fullmatch(phrase.strip())
+    if described:  # 'the Ukrainian border service': the body it describes
+        return _Attribution(described.group("org"), None, adjacent=True)
     definite = DEFINITE.match(phrase.strip())
     descriptor = definite.group("head").lower() if definite else None
-    if is_generic(phrase) or (descriptor and descriptor in ROLE_WORDS):
+    if phrase.strip().lower() == NEUTER_PRONOUN:
+        return _Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
+    if is_generic(phrase) or (descriptor and (descriptor in ROLE_WORDS
+                                              or descriptor in ORG_HEAD_NOUNS)):
         return _Attribution(None, None, adjacent=True, descriptor=descriptor)
     return None
 
