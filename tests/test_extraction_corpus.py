@@ -1,7 +1,8 @@
 """Regression floors on the real evaluation corpus (../shared/corpus), and a few real pages.
 
 Skipped when the corpus is absent (a fresh clone). The floors sit just below what the extractor
-scores today; `python benchmarks/extract_eval.py` prints the current figures. Checks on single
+scores today on a sample of each corpus; `python benchmarks/extract_eval.py` prints the figures of
+every page. Checks on single
 pages use names and short interface strings only, never the pages' prose.
 """
 
@@ -16,21 +17,36 @@ from types import ModuleType
 
 import pytest
 
-from digest.errors import ExtractionError
+from digest.bulk import digest_many
+from digest.errors import DigestError, ExtractionError
 from digest.ingest.extraction import extract_html
 from digest.models import Article
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 
-# Floors: corpus F1 with the README's metric, and metadata accuracy on the Readability pages.
-F1_FLOORS = {"extraction": 0.975, "readability": 0.975}
-METADATA_FLOORS = {"title": 0.91, "date": 0.99, "author": 0.88}
+# Every SAMPLE_STEP-th page of each corpus (sorted ids) keeps the suite fast; the benchmark
+# (benchmarks/extract_eval.py) runs every page. Floors sit just below what the sample scores now.
+SAMPLE_STEP = {"extraction": 1, "readability": 1, "news2023": 2, "wcxb": 5, "textscrape": 10}
+# Corpus F1 with the README's metric.
+F1_FLOORS = {"extraction": 0.975, "readability": 0.972, "news2023": 0.910, "wcxb": 0.942}
+# Title / author / date accuracy where the reference has the field. (Readability's reference
+# title is Readability.js's reading of <title>; ours prefers the visible headline, see
+# digest/ingest/metadata.py, hence its lower title floor.)
+METADATA_FLOORS = {
+    "readability": {"title": 0.70, "author": 0.88, "date": 0.99},
+    "news2023": {"title": 0.80, "author": 0.80, "date": 0.76},
+    "wcxb": {"title": 0.76, "author": 0.71, "date": 0.82},
+}
+# Plain-text scrapes through the CLI's path: mean page F1 (a failure scores 0) and failures
+# among pages with a reference of at least 500 characters, on the sample.
+SCRAPE_FLOORS = {"mean_f1": 0.68, "max_failed_long": 10}
 
 pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(
-        not (CORPUS / "extraction").is_dir(), reason=f"evaluation corpus absent at {CORPUS}"
+        not (CORPUS / "extraction").is_dir(),
+        reason=f"evaluation corpus absent at {CORPUS} (it ships in ../shared/corpus)",
     ),
 ]
 
@@ -49,8 +65,7 @@ scoring = _load_scoring()
 
 @cache
 def corpus_pages(corpus: str) -> tuple[object, ...]:
-    loader = scoring.load_extraction if corpus == "extraction" else scoring.load_readability
-    return tuple(loader(CORPUS))
+    return tuple(scoring.load_corpus(CORPUS, corpus)[:: SAMPLE_STEP[corpus]])
 
 
 @cache
@@ -82,11 +97,23 @@ def test_corpus_f1_floor(corpus: str) -> None:
     assert total.f1 >= F1_FLOORS[corpus], total
 
 
-@pytest.mark.parametrize("field", [pytest.param(f, id=f) for f in METADATA_FLOORS])
-def test_metadata_floor(field: str) -> None:
-    articles = extracted("readability")
+@pytest.mark.parametrize("corpus", [pytest.param(c, id=c) for c in F1_FLOORS])
+def test_no_failure_on_pages_with_an_article(corpus: str) -> None:
+    articles = extracted(corpus)
+    failed = [p.page_id for p in corpus_pages(corpus)
+              if articles[p.page_id] is None
+              and len(p.reference) >= scoring.FAILURE_MIN_REFERENCE_CHARS]
+    assert failed == []
+
+
+@pytest.mark.parametrize(
+    ("corpus", "field"),
+    [pytest.param(c, f, id=f"{c}-{f}") for c, floors in METADATA_FLOORS.items() for f in floors],
+)
+def test_metadata_floor(corpus: str, field: str) -> None:
+    articles = extracted(corpus)
     correct = applicable = 0
-    for page in corpus_pages("readability"):
+    for page in corpus_pages(corpus):
         article, meta = articles[page.page_id], page.metadata
         if field == "title" and meta.get("title"):
             applicable += 1
@@ -99,7 +126,21 @@ def test_metadata_floor(field: str) -> None:
             applicable += 1
             correct += bool(article and scoring.author_matches(meta["byline"], article.author))
     assert applicable > 0
-    assert correct / applicable >= METADATA_FLOORS[field], (correct, applicable)
+    assert correct / applicable >= METADATA_FLOORS[corpus][field], (correct, applicable)
+
+
+def test_scrape_floors() -> None:
+    pages = corpus_pages("textscrape")
+    predictions: dict[str, str] = {}
+    titles: dict[str, str | None] = {}
+    by_source = {str(p.path): p.page_id for p in pages}
+    for source, result in digest_many(list(by_source), jobs=1, cache_dir=None):
+        ok = not isinstance(result, DigestError)
+        predictions[by_source[source]] = result.article.text if ok else ""
+        titles[by_source[source]] = result.article.title if ok else None
+    score = scoring.score_scrapes(pages, predictions, titles)
+    assert score.mean_f1 >= SCRAPE_FLOORS["mean_f1"], score
+    assert score.failed_long <= SCRAPE_FLOORS["max_failed_long"], score
 
 
 # (corpus, page id prefix, must appear, must not appear): names, figures, interface strings.
