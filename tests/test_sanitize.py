@@ -70,6 +70,15 @@ KEPT = [
                  '<img src="../assets/die.png" alt="die"></p>', id="links-and-local-image"),
     pytest.param("<blockquote><p>q</p></blockquote><pre><code>x &lt; y</code></pre>",
                  id="quote-and-code"),
+    pytest.param('<pre><code class="language-python">x = 1</code></pre>', id="fenced-code"),
+    pytest.param('<p class="sd-meta"><time datetime="2024-12-03">3 December 2024</time></p>'
+                 '<nav class="md-tags"><a href="../tags/aws/" class="md-tag">AWS</a></nav>'
+                 '<p class="sd-more"><a href="x/">Continue reading</a></p>', id="listing-post"),
+    pytest.param('<ul class="sd-tags"><li><a href="aws/" class="md-tag">AWS</a> 4</li></ul>'
+                 '<nav class="sd-pager"><a href="page/2/">Older</a></nav>'
+                 '<nav class="sd-pages" aria-label="Pages"><ul><li><span>2024:</span> '
+                 '<a href="2024/" aria-current="page">1</a></li></ul></nav>',
+                 id="tags-index-and-pagers"),
 ]
 
 
@@ -158,3 +167,36 @@ def test_legitimate_markup_survives(hostile_site: Path) -> None:
     assert 'class="md-button"' in entry and '<p class="sd-entities">' in entry
     tags = (hostile_site / "tags" / "index.html").read_text(encoding="utf-8")
     assert '<span class="md-tag">TSMC</span>' in tags
+
+
+_TAG = re.compile(r"<([a-z0-9]+)((?:\s[^<>]*)?)>")
+
+
+def _markup(text: str) -> set[tuple[str, ...]]:
+    """Every (element, attribute name) and (element, class) of a page's HTML."""
+    found: set[tuple[str, ...]] = set()
+    for tag, attributes in _TAG.findall(text):
+        found.add((tag,))
+        found |= {(tag, name) for name in re.findall(r"([a-z-]+)=", attributes)}
+        for classes in re.findall(r'class="([^"]*)"', attributes):
+            found |= {(tag, "." + c) for c in classes.split()}
+    return found
+
+
+def test_sanitiser_keeps_everything_the_sample_site_uses() -> None:
+    """The sample archive staged with and without the sanitiser: every element, attribute and
+    class the generators and the notes write survives it."""
+    from digest.site import staging
+    from digest.text.siteconfig import read_site_config
+
+    config = read_site_config(REPO / "mkdocs.yml")
+    options = staging.stage_options(config, "lunr", staging.settings_of(config))
+    raw = staging.stage_site(REPO / "docs", options, sanitize=lambda html: html)
+    clean = staging.stage_site(REPO / "docs", options, sanitize=sanitize_html)
+    lost = {
+        f"{name}: {'/'.join(markup)}"
+        for name, data in raw.files.items()
+        if name.endswith(".md")
+        for markup in _markup(data.decode()) - _markup(clean.files[name].decode())
+    }
+    assert sorted(lost) == []

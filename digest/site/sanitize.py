@@ -41,6 +41,8 @@ TAGS: frozenset[str] = frozenset({
     "form", "label", "select", "option", "output",
     # block elements the generated pages may write (digest.site.pagestore.BLOCK_TAGS)
     "section", "details", "summary", "figure", "figcaption", "nav",
+    # an entry's date in the listings' post metadata (digest.site.sitepages)
+    "time",
 })
 
 # Removed with their content (ammonia's default pair plus what never carries reading text).
@@ -56,6 +58,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title", "aria-label"},
     # a page's navigation blocks (pagers, tag chips, an index's pages) are named landmarks
     "nav": {"aria-label"},
+    "time": {"datetime"},
     "img": {"src", "alt", "title", "width", "height"},
     "abbr": {"title"},
     # fenced_code's language class (```python -> class="language-python"); see _filter
@@ -91,11 +94,13 @@ CLASSES: dict[str, set[str]] = {
     "a": {"headerlink", "md-button", "md-button--primary", "md-tag"},
     # the entry's tag chips, the listing pager, a split index's pages
     "nav": {"md-tags", "sd-pager", "sd-pages"},
+    # the tags index's list; the listings' "Continue reading" (sd-more, on p)
+    "ul": {"sd-tags"},
     # admonitions: the box, Material's types, and the home page's weekly issue (sd-issue);
     # the quotes index's groups (sd-quotes)
     "div": {"admonition", *ADMONITION_TYPES, "sd-issue", "sd-quotes"},
     # the admonition's title; entity links, story lines and pagers of the generated pages
-    "p": {"admonition-title", "sd-entities", "sd-meta", "sd-pager"},
+    "p": {"admonition-title", "sd-entities", "sd-meta", "sd-more", "sd-pager"},
     # the tags plugin's listing headings
     "span": {"md-tag"},
     # the figures filter
