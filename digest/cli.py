@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,6 +99,12 @@ def _processed(
             articles, jobs=jobs, cache_dir=cache_dir, options=options, progress=bar.update
         ):
             yield without_credentials(source), result  # user:pass@ is never printed
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (a supervisor, `kill`) unwinds as Ctrl-C does: children are stopped and the
+    command's temporary folders removed on the way out (exit status 143)."""
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
 
 
 def _fail(exc: DigestError) -> None:
@@ -290,6 +297,7 @@ def build(
     the site from it with the engine (only what changed, when it can)."""
     from digest.site.progress import for_stream
 
+    _stop_on_sigterm()
     try:
         built = check_and_build(
             config, site_dir, _sources(sources_dir, config.parent), engine=engine, full=full,

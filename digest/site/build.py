@@ -22,14 +22,20 @@ so a cached folder can never give a stale site.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import fcntl
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +44,7 @@ from digest.errors import DigestError, Problem, ValidationFailed
 from digest.site import search, staging
 from digest.site.engines import Engine, Project, get_engine
 from digest.site.progress import Progress, Silent
+from digest.text.children import die_with_parent, orphan_safe
 from digest.text.siteconfig import ConfigError, docs_dir_of, read_site_config, site_dir_of
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -203,7 +210,9 @@ class _checking:
         if self.enabled:
             context = multiprocessing.get_context("spawn")  # no fork of a threaded process
             self.receive, send = context.Pipe(duplex=False)
-            self.process = context.Process(target=_check_child, args=(send, *self.args))
+            self.process = context.Process(
+                target=_check_child, args=(send, os.getpid(), *self.args)
+            )
             self.process.start()
             send.close()
         return self.checked
@@ -228,7 +237,8 @@ class _checking:
             self.receive.close()
 
 
-def _check_child(send: Any, paths: list[Path], sources_dir: Path | None) -> None:
+def _check_child(send: Any, parent: int, paths: list[Path], sources_dir: Path | None) -> None:
+    die_with_parent(parent)  # a killed build leaves no check running
     try:
         send.send(("ok", _problems(paths, sources_dir)))
     except Exception as exc:  # reported by the parent as a build error
@@ -243,9 +253,9 @@ def _check_child(send: Any, paths: list[Path], sources_dir: Path | None) -> None
 def _run_engine(engine: Engine, config: Path, project: Project, incremental: bool) -> None:
     project.site.mkdir(parents=True, exist_ok=True)
     command = engine.command(config, incremental=incremental)
-    child = subprocess.Popen(
-        command, cwd=project.root, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, errors="replace",
+    child = subprocess.Popen(  # dies with this process, even on kill -9 (digest.text.children)
+        orphan_safe(command), cwd=project.root, env=_env(), stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, errors="replace",
     )
     try:
         output, _ = child.communicate()
@@ -351,28 +361,78 @@ def _custom_dir(config: Path, site_config: dict[str, Any]) -> Path | None:
 
 
 def _publish(output: Path, final: Path) -> None:
-    """Copy the engine's output into a fresh folder beside the site, then swap it in."""
+    """Copy the engine's output into a fresh folder beside the site, then swap it in. Under an
+    flock on the site's parent folder: folders a killed build left there (`.site-build-*`,
+    `.site-old-*`) are removed first, and two builds never publish at once."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
+    with _folder_lock(final.parent):
+        remove_leftovers(final)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
+        try:
+            fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
+            shutil.copytree(output, fresh, dirs_exist_ok=True)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        _replace(final, fresh)
+
+
+def remove_leftovers(final: Path) -> list[Path]:
+    """Remove the fresh and old site folders an interrupted build left beside `final` (call with
+    the parent folder's lock held). If the site itself is missing (killed between the two
+    renames of the fallback swap), the old site is put back first."""
+    leftovers = sorted(final.parent.glob(f".{final.name}-build-*"))
+    olds = sorted(final.parent.glob(f".{final.name}-old-*"))
+    if not final.exists() and olds:
+        olds[-1].rename(final)
+        olds = olds[:-1]
+    for folder in [*leftovers, *olds]:
+        shutil.rmtree(folder, ignore_errors=True)
+    return [*leftovers, *olds]
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
-        fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
-        shutil.copytree(output, fresh, dirs_exist_ok=True)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    _replace(final, fresh)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _replace(final: Path, fresh: Path) -> None:
-    """Move `fresh` to `final`; the previous site is removed once the new one is in place."""
+    """Move `fresh` to `final`; the previous site is removed once the new one is in place. The
+    swap is one atomic exchange where the system has it (Linux renameat2): no moment without a
+    site, whenever the build is killed."""
     if not final.exists():
         fresh.rename(final)
+        return
+    if _exchange(fresh, final):
+        shutil.rmtree(fresh, ignore_errors=True)  # now holds the previous site
         return
     old = Path(tempfile.mkdtemp(prefix=f".{final.name}-old-", dir=final.parent))
     old.rmdir()
     final.rename(old)
     fresh.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+RENAME_EXCHANGE = 2  # <linux/fs.h>
+AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (renameat2 RENAME_EXCHANGE); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return done == 0
 
 
 def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -> int:
