@@ -1,4 +1,4 @@
-"""The search switch (digest/search_plugin.py): which engine a build picks; a site built with
+"""The search switch (digest/site/search.py): which engine a build picks; a site built with
 Pagefind (its index, Material's lunr index left empty, only the articles indexed); and the
 header search of that site in headless Chromium, served under the site's sub-path.
 
@@ -26,17 +26,12 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 
 from digest.archive.entry import entry_filename, render_entry
+from digest.errors import DigestError
 from digest.models import Entry, Figure
-from digest.site import search_plugin
-from digest.site.search_plugin import (
-    PLAN_ENV,
-    THEME,
-    SearchPlugin,
-    count_entries,
+from digest.site import search as search_plugin
+from digest.site.search import (
     main_pattern,
     resolve_engine,
     run_pagefind,
@@ -45,7 +40,7 @@ from digest.site.search_plugin import (
 )
 from tests.conftest import REPO, serve_folder
 
-PLUGIN = "silicon-digest-search"
+PLUGIN = "silicon-digest"
 SUB_PATH = "silicon-digest"  # site_url's path in mkdocs.yml: the site is served under it
 QUERY = "Phoenix"  # in the title of our entry only (no other page of docs/ has the word)
 # Ours, in our own words, about TSMC's report of its first Arizona fab's production.
@@ -92,70 +87,8 @@ def test_resolve_engine(engine: str, entries: int, pagefind_from: int, expected:
 
 
 def test_resolve_engine_rejects_unknown_engine() -> None:
-    with pytest.raises(PluginError, match="auto, lunr, pagefind, not 'elastic'"):
+    with pytest.raises(DigestError, match="auto, lunr, pagefind, not 'elastic'"):
         resolve_engine("elastic", 10, 2000)
-
-
-@pytest.mark.parametrize(
-    ("options", "problem"),
-    [
-        pytest.param({"engine": "elastic"}, "engine", id="unknown-engine"),
-        pytest.param({"pagefind_from": "many"}, "pagefind_from", id="threshold-not-a-number"),
-    ],
-)
-def test_config_rejects_bad_options(options: dict[str, object], problem: str) -> None:
-    errors, _ = SearchPlugin().load_config(options)
-    assert [name for name, _ in errors] == [problem]
-
-
-def test_count_entries_counts_markdown_under_posts(tmp_path: Path) -> None:
-    posts = tmp_path / "posts"
-    (posts / "2024").mkdir(parents=True)
-    for name in ("a.md", "b.md", "2024/c.md", "notes.txt", "image.png"):
-        (posts / name).write_text("x", encoding="utf-8")
-    (tmp_path / "about.md").write_text("not an entry", encoding="utf-8")
-    assert count_entries(tmp_path) == 3
-    assert count_entries(tmp_path / "nowhere") == 0
-
-
-def _project(root: Path, entries: int, options: dict[str, object], search: bool = True) -> Path:
-    """A minimal project: `entries` empty posts and mkdocs.yml with our plugin's options."""
-    posts = root / "docs" / "posts"
-    posts.mkdir(parents=True)
-    for number in range(entries):
-        (posts / f"entry-{number}.md").write_text("# Entry\n", encoding="utf-8")
-    plugins: list[object] = ["search"] if search else []
-    plugins.append({PLUGIN: options})
-    config = {"site_name": "Test", "theme": {"name": "material"}, "plugins": plugins}
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    return root / "mkdocs.yml"
-
-
-@pytest.mark.parametrize(
-    ("entries", "options", "expected"),
-    [
-        pytest.param(4, {"pagefind_from": 5}, "lunr", id="auto-one-below"),
-        pytest.param(5, {"pagefind_from": 5}, "pagefind", id="auto-reaches-threshold"),
-        pytest.param(3, {}, "lunr", id="auto-default-threshold"),
-        pytest.param(6, {"engine": "lunr", "pagefind_from": 5}, "lunr", id="forced-lunr"),
-        pytest.param(0, {"engine": "pagefind"}, "pagefind", id="forced-pagefind"),
-    ],
-)
-def test_on_config_switches_by_archive_size(
-    tmp_path: Path, entries: int, options: dict[str, object], expected: str
-) -> None:
-    config = load_config(str(_project(tmp_path, entries, options)))
-    plugin = config.plugins[PLUGIN]
-    plugin.on_config(config)
-    assert plugin.engine == expected
-    # Our search box replaces Material's only with Pagefind.
-    assert (str(THEME) in config.theme.dirs) == (expected == "pagefind")
-
-
-def test_pagefind_without_material_search_is_an_error(tmp_path: Path) -> None:
-    config = load_config(str(_project(tmp_path, 0, {"engine": "pagefind"}, search=False)))
-    with pytest.raises(PluginError, match="needs Material's search plugin"):
-        config.plugins[PLUGIN].on_config(config)
 
 
 def test_pagefind_indexes_a_page(tmp_path: Path) -> None:
@@ -168,7 +101,7 @@ def test_pagefind_indexes_a_page(tmp_path: Path) -> None:
 
 
 def test_pagefind_on_a_folder_without_html_is_a_plugin_error(tmp_path: Path) -> None:
-    with pytest.raises(PluginError, match=r"pagefind failed on .*not able to build an index"):
+    with pytest.raises(DigestError, match=r"pagefind failed .*not able to build an index"):
         run_pagefind(tmp_path)
 
 
@@ -177,7 +110,7 @@ def test_pagefind_binary_missing_is_a_plugin_error(
 ) -> None:
     (tmp_path / "index.html").write_text("<html><body><p>Text.</p></body></html>")
     monkeypatch.setattr(search_plugin, "pagefind_executable", lambda: tmp_path / "no-pagefind")
-    with pytest.raises(PluginError, match=r"pagefind could not index .*No such file"):
+    with pytest.raises(DigestError, match=r"pagefind could not index .*No such file"):
         run_pagefind(tmp_path)
 
 
@@ -196,7 +129,7 @@ def _build(root: Path, engine: str | None) -> Site:
     if engine is not None:
         plugins = config["plugins"]
         at = next(i for i, p in enumerate(plugins) if isinstance(p, dict) and PLUGIN in p)
-        plugins[at] = {PLUGIN: {"engine": engine}}
+        plugins[at] = {PLUGIN: {**plugins[at][PLUGIN], "search": engine}}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     (root / "docs" / "posts" / entry_filename(PHOENIX)).write_text(
         render_entry(PHOENIX), encoding="utf-8"
@@ -391,23 +324,21 @@ def test_shard_globs() -> None:
     assert shard_globs(set(), set()) == {}
 
 
-def test_digest_build_runs_pagefind_after_mkdocs(pagefind_site: Site) -> None:
-    """`digest build` has the plugin leave its shard plan and runs Pagefind itself once MkDocs
-    has exited; the plan file does not outlive the build."""
+def test_digest_build_leaves_no_temporary_files(pagefind_site: Site) -> None:
     assert (pagefind_site.path / "pagefind" / "shards.json").is_file()
     assert [p.name for p in pagefind_site.root.iterdir() if p.name.startswith(".")] == []
 
 
 def test_plain_mkdocs_build_indexes_in_the_plugin(tmp_path: Path) -> None:
-    """Without `digest build` around it, the plugin runs Pagefind at the end of the build."""
+    """Without `digest build` around it, the silicon-digest plugin stages the tree and runs
+    Pagefind at the end of the build: the same shards."""
     site = _build(tmp_path / "digest", "pagefind").path
     root = tmp_path / "digest"
     out = tmp_path / "plain"
-    env = {k: v for k, v in os.environ.items() if k != PLAN_ENV}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"),
          "-d", str(out)],
-        check=True, cwd=root, env=env,
+        check=True, cwd=root, env=os.environ.copy(),
     )
     assert sorted(p.name for p in (out / "pagefind").iterdir() if p.is_dir()) == sorted(
         p.name for p in (site / "pagefind").iterdir() if p.is_dir()

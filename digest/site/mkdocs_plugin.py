@@ -20,15 +20,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from digest.errors import DigestError
-from digest.site import search, staging
+from digest.site import search as site_search
+from digest.site import staging
 from digest.text.siteconfig import ConfigError, read_site_config
 
 FOLDER = Path(".digest-cache") / "mkdocs-plugin"  # beside mkdocs.yml
 
 
 class DigestConfig(base.Config):
-    search = c.Choice(search.ENGINES, default="auto")
-    pagefind_from = c.Type(int, default=search.PAGEFIND_FROM)
+    search = c.Choice(site_search.ENGINES, default="auto")
+    pagefind_from = c.Type(int, default=site_search.PAGEFIND_FROM)
     per_page = c.Type(int, default=staging.sitepages.PER_PAGE)
 
 
@@ -52,7 +53,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 per_page=self.config.per_page,
             )
             items = staging.read_items(docs)
-            self.search = search.resolve_engine(
+            self.search = site_search.resolve_engine(
                 settings.search, len(items), settings.pagefind_from
             )
             options = staging.stage_options(site_config, self.search, settings)
@@ -79,8 +80,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return
         site = Path(config.site_dir)
         try:
-            search.mark_pages(site, self.indexed)
-            shards, tops = search.plan_shards(self.indexed)
-            search.index_site(site, shards, tops)
+            site_search.mark_pages(site, self.indexed)
+            shards, tops = site_search.plan_shards(self.indexed)
+            site_search.index_site(site, shards, tops)
         except DigestError as exc:
             raise PluginError(str(exc)) from None

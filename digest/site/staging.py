@@ -62,7 +62,9 @@ PAGEFIND_IGNORE = "data-pagefind-ignore"
 _FRONT = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
 
 Sanitize = Callable[[str], str]
-_YAML_LOADER: Any = getattr(__import__("yaml"), "CSafeLoader", None) or __import__("yaml").SafeLoader
+_YAML_LOADER: Any = (
+    getattr(__import__("yaml"), "CSafeLoader", None) or __import__("yaml").SafeLoader
+)
 
 
 def default_sanitizer() -> Sanitize:
@@ -230,7 +232,7 @@ def stage_site(
         named = [(n, href(item.src, entity_src(n))) for n in entry.tags if n in entity_pages]
         body = render_body(dataclasses.replace(entry, notes=""), also_covered=also, entities=named)
         if entry.notes:
-            body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes) + "\n"
+            body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes, sanitize) + "\n"
         # og and jsonld: the link preview and NewsArticle metadata (digest.pages.metadata)
         meta: dict[str, Any] = {
             "edit_url": _edit_url(options.edit_base, entry), **metadata.entry_meta(entry)
@@ -318,13 +320,14 @@ def _read_text(path: Path, default: str) -> str:
         raise DigestError(str(path), f"cannot read: {exc}") from None
 
 
-def _notes_html(notes: str) -> str:
-    """The curator's notes (Markdown from the entry file) as one HTML block; the sanitiser
-    then sees all of it (finish_page)."""
+def _notes_html(notes: str, sanitize: Sanitize) -> str:
+    """The curator's notes (Markdown from the entry file) as one sanitised HTML block, without
+    blank lines (the block must reach the engine whole), inside `<div class="sd-notes">`."""
     import markdown
 
-    converted = markdown.markdown(notes, extensions=["attr_list", "tables"])
-    return "\n".join(line for line in converted.splitlines() if line.strip()) or "<p></p>"
+    converted = sanitize(markdown.markdown(notes, extensions=["attr_list", "tables"]))
+    lines = [line for line in converted.splitlines() if line.strip()]
+    return "\n".join(['<div class="sd-notes">', *lines, "</div>"])
 
 
 def _check_categories(items: Iterable[Item], vocabulary: Vocabulary) -> None:
