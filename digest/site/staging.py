@@ -288,11 +288,14 @@ def stage_site(
             continue
         if src in pages:
             raise DigestError(str(path), "the site generates this page; remove the file")
-        data = path.read_bytes()
-        if src.endswith(".md") and pagefind:
+        if not src.endswith(".md"):
+            staged.files[src] = path.read_bytes()
+            continue
+        page = _read_text(path, "")
+        if pagefind:
             staged.indexed.add(src)
-            data = _with_front_matter(data.decode("utf-8"), hidden).encode("utf-8")
-        staged.files[src] = data
+            page = _with_front_matter(page, hidden)
+        pages[src] = page  # its HTML blocks through the sanitiser too (finish_page)
 
     for src, page in pages.items():
         staged.files[src] = finish_page(page, sanitize).encode("utf-8")
