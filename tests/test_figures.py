@@ -196,8 +196,9 @@ def test_same_money_value_written_again_is_listed_once() -> None:
     assert [f.value for f in find_figures(paragraphs)] == ["$250,000"]
 
 
-def test_count_in_words_after_the_refers_back() -> None:
-    paragraphs = ["Three sites were named on Monday.", "The three sites must now file reports."]
+def test_count_in_words_after_the_is_a_reference() -> None:
+    paragraphs = ["Three sites were named on Monday.", "The three sites must now file reports.",
+                  "The two sides sketched a deal in March."]
     assert [f.value for f in find_figures(paragraphs)] == ["Three"]
 
 

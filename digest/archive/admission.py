@@ -127,6 +127,7 @@ def repair_entry(
                 text(q.text, "quotes"),
                 text(q.speaker, "quotes") if q.speaker else q.speaker,
                 text(q.role, "quotes") if q.role else q.role,
+                q.fragment,
             )
             for q in entry.quotes
         ],

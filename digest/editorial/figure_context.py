@@ -77,6 +77,10 @@ def measure_context(sentence: str, s: int, e: int) -> tuple[str, bool]:
             len(own) < MIN_WORDS_BEFORE and not named_after)):
         clause_start = starts[-2] if len(starts) > 1 else 0  # the clause before, in one piece
         before_words = sentence[clause_start:s].split()
+    lead_words = before_words
+    while lead_words and lead_words[0].lower().strip(TRIM) in CONJUNCTIONS:
+        lead_words = lead_words[1:]  # no context opens with 'and' or 'but'
+    before_words = lead_words
     end_match = CLAUSE_BOUNDARY.search(sentence, e)
     clause_end = end_match.start() if end_match else len(sentence)
     after = sentence[e:clause_end]
@@ -93,9 +97,8 @@ def measure_context(sentence: str, s: int, e: int) -> tuple[str, bool]:
     budget = WORDS_BEFORE if has_after else WORDS_BEFORE_WHEN_NOTHING_AFTER
     lead = before_words[-budget:]
     tail = after_words[: WORDS_AFTER + extra]
-    if len(tail) < len(after_words):  # cut by the budget: no dangling "at", "and", "of"
-        while tail and tail[-1].lower() in FUNCTION_WORDS:
-            tail.pop()
+    while tail and tail[-1].lower().strip(TRIM) in FUNCTION_WORDS:
+        tail.pop()  # no dangling "at", "and", "of" at the end
     glue = " " if after[:1].isspace() else ""
     value = sentence[s:e]
     phrase = (" ".join([*lead, value]) + glue + " ".join(tail)).strip().strip(TRIM)

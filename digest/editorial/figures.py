@@ -97,8 +97,10 @@ FRACTIONS_NEEDING_OF: frozenset[str] = frozenset({"third", "quarter", "fifth", "
 # Percentages and bare counts recur for different things ("grew 40% in Asia", "fell 40% in
 # Europe") and are kept.
 REPEAT_KINDS: frozenset[str] = frozenset({"unit", "money", "scaled"})
-# Words before a count in words that point back to a count already given ("the three sites").
-REFERRING_WORDS: frozenset[str] = frozenset({"the", "these", "those", "both", "all"})
+# Words before a bare count in words that make it a reference to a set the reader knows ("the
+# two sides", "the three sites"), not a measure.
+REFERRING_WORDS: frozenset[str] = frozenset({"the", "these", "those", "both", "all", "its",
+                                             "their", "his", "her", "our"})
 # Rank weights: money and percentages lead a digest, multipliers and field units next, counts last.
 KIND_WEIGHTS: dict[str, float] = {"money": 3.0, "percent": 2.5, "multiplier": 2.5, "unit": 1.5,
                                   "scaled": 1.5, "count": 0.5}
@@ -223,7 +225,6 @@ class _Found:
     comparison: bool
     words: bool  # written in words ("six", "a third")
     follower: str = ""  # the noun right after the value, to tell repeats from new measures
-    refers_back: bool = False  # "the three platforms": a count named before
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -253,14 +254,11 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
 def _drop_repeats(found: list[_Found]) -> list[_Found]:
     """A value with a unit, currency or scale written again ("3nm", "$250,000", "45 million")
     names the same thing again, unless the words right after the two mentions differ ("10-core
-    CPU", "10-core GPU"); a count in words after "the" ("the three platforms") refers back to
-    the same count written earlier."""
+    CPU", "10-core GPU")."""
     first: dict[str, str] = {}
     kept: list[_Found] = []
     for f in found:
         key = squeeze(f.value)
-        if f.words and f.refers_back and key in first:
-            continue
         if f.kind not in REPEAT_KINDS or key not in first:
             first.setdefault(key, f.follower)
             kept.append(f)
@@ -301,10 +299,8 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
             if not words and not _is_figure(sentence, s, e, value, kind):
                 continue
             context, comparison = measure_context(sentence, s, e)
-            prev = sentence[:s].split()[-1:]
-            refers = bool(prev) and prev[0].lower() in REFERRING_WORDS
             out.append(_Found(value, context, kind, para, start + s, comparison, words,
-                              _follower(sentence[e:]), refers))
+                              _follower(sentence[e:])))
     return out
 
 
@@ -394,6 +390,8 @@ def _is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
         return False
     if prev in LABEL_WORDS:
         return False  # "top ten", "number one"
+    if prev in REFERRING_WORDS and _WORD_NUMBER_RE.fullmatch(value):
+        return False  # "the two sides", "the three platforms": a set named, not a measure
     low = value.lower()
     compound = _WORD_COMPOUND.search(low)
     if compound and not unit_kind(U, compound.group("second")):
