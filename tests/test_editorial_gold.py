@@ -33,14 +33,20 @@ def _scoring() -> ModuleType:
 
 
 @cache
-def _load(corpus: bool) -> tuple:
+def _load(which: str) -> tuple:
+    """The gold documents of one set: "repo" (our own articles and samples), "corpus" (the older
+    annotations of corpus pages) or "real" (tests/gold/real)."""
     es = _scoring()
-    docs, _notes = es.load_gold(include=lambda source: source.startswith("corpus:") == corpus)
+    if which == "real":
+        docs, _notes = es.load_gold(annotations=es.REAL)
+    else:
+        docs, _notes = es.load_gold(
+            include=lambda source: source.startswith("corpus:") == (which == "corpus"))
     return tuple(docs)
 
 
-def _docs(corpus: bool) -> list:
-    docs = list(_load(corpus))
+def _docs(which: str) -> list:
+    docs = list(_load(which))
     if not docs:
         pytest.skip("no gold annotations loaded")
     return docs
@@ -53,30 +59,48 @@ REPO_FLOORS = [
     pytest.param("quotes", "speaker", 0.98, id="quotes-speaker"),
     pytest.param("figures", "recall", 0.98, id="figures-recall"),
     pytest.param("figures", "precision", 0.97, id="figures-precision"),
-    pytest.param("figures", "context_recall", 0.90, id="figures-value-context-recall"),
+    pytest.param("figures", "context_recall", 0.92, id="figures-value-context-recall"),
 ]
-# the same on annotated corpus pages (other kinds of news, harder)
+# the same on the older annotations of corpus pages (other kinds of news, harder)
 CORPUS_FLOORS = [
     pytest.param("quotes", "recall", 0.93, id="quotes-recall"),
     pytest.param("quotes", "speaker", 0.94, id="quotes-speaker"),
     pytest.param("figures", "recall", 0.98, id="figures-recall"),
-    pytest.param("figures", "precision", 0.88, id="figures-precision"),
+    pytest.param("figures", "precision", 0.94, id="figures-precision"),
+]
+# the real-page set (tests/gold/real, issue 13): floors just below the measured values; the
+# targets of the issue are higher (speaker 0.95, figure precision 0.90, tags 0.90 / 0.90)
+REAL_FLOORS = [
+    pytest.param("quotes", "recall", 0.97, id="quotes-recall"),
+    pytest.param("quotes", "speaker", 0.76, id="quotes-speaker"),
+    pytest.param("figures", "recall", 0.90, id="figures-recall"),
+    pytest.param("figures", "precision", 0.85, id="figures-precision"),
+    pytest.param("figures", "measures", 0.92, id="figures-measures-right"),
+    pytest.param("tags", "recall", 0.82, id="tags-recall"),
+    pytest.param("tags", "precision", 0.56, id="tags-precision"),
 ]
 
 
 def _measure(docs: list, kind: str, measure: str) -> float | None:
     es = _scoring()
+    if kind == "tags":
+        from digest.editorial.tagging import tags_and_mentions
+
+        return getattr(es.score_tags(docs, tags_and_mentions), measure)
     score = es.score_quotes(docs) if kind == "quotes" else es.score_figures(docs)
     if measure == "speaker":
         return score.ratio("speaker_ok", "matched")
     if measure == "context_recall":
         return score.extra.get("gold_matched_ctx", 0) / score.gold if score.gold else None
+    if measure == "measures":  # among matched figures, the context holds a gold keyword
+        matched = score.gold_matched
+        return score.extra.get("gold_matched_ctx", 0) / matched if matched else None
     return getattr(score, measure)
 
 
 @pytest.mark.parametrize(("kind", "measure", "floor"), REPO_FLOORS)
 def test_repo_gold_floor(kind: str, measure: str, floor: float) -> None:
-    value = _measure(_docs(corpus=False), kind, measure)
+    value = _measure(_docs("repo"), kind, measure)
     assert value is not None and value >= floor, f"{kind} {measure} {value} < {floor}"
 
 
@@ -85,8 +109,47 @@ def test_repo_gold_floor(kind: str, measure: str, floor: float) -> None:
 def test_corpus_gold_floor(kind: str, measure: str, floor: float) -> None:
     if not CORPUS.is_dir():
         pytest.skip(f"corpus absent ({CORPUS})")
-    value = _measure(_docs(corpus=True), kind, measure)
+    value = _measure(_docs("corpus"), kind, measure)
     assert value is not None and value >= floor, f"{kind} {measure} {value} < {floor}"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("kind", "measure", "floor"), REAL_FLOORS)
+def test_real_gold_floor(kind: str, measure: str, floor: float) -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus absent ({CORPUS}): the real-page gold needs its pages")
+    value = _measure(_docs("real"), kind, measure)
+    assert value is not None and value >= floor, f"{kind} {measure} {value} < {floor}"
+
+
+@pytest.mark.corpus
+def test_real_summary_ties_or_beats_lead_3() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus absent ({CORPUS}): the real-page gold needs its pages")
+    es = _scoring()
+    from digest.editorial.figures import find_figures
+    from digest.editorial.summary import summarize
+
+    docs = _docs("real")
+    ours = es.score_summaries(
+        docs, lambda d: summarize(d.title, d.paragraphs, find_figures(d.paragraphs)))
+    lead = es.score_summaries(docs, lambda d: es.lead_sentences(d.paragraphs))
+    assert ours.gold_matched >= lead.gold_matched, (ours.gold_matched, lead.gold_matched)
+
+
+def test_holdout_rule_is_fixed_and_takes_about_a_quarter() -> None:
+    es = _scoring()
+    ids = [f"{i:04d}" for i in range(400)]
+    held = [i for i in ids if es.is_holdout(f"corpus:wcxb/{i}")]
+    assert 0.2 < len(held) / len(ids) < 0.3
+    assert es.is_holdout("corpus:wcxb/0001") == es.is_holdout("corpus:news2023/0001")
+
+
+def test_word_numbers_count_only_under_the_real_page_rule() -> None:
+    es = _scoring()
+    real = es.GoldDoc("r", "corpus:news2023/abc", "", [], {})
+    own = es.GoldDoc("o", "tests/gold/articles/x.txt", "", [], {})
+    assert es.counts_word_numbers(real) and not es.counts_word_numbers(own)
 
 
 def test_value_normalisation_ignores_qualifiers_and_spacing() -> None:
