@@ -65,7 +65,9 @@ REPO_FLOORS = [
 CORPUS_FLOORS = [
     pytest.param("quotes", "recall", 0.93, id="quotes-recall"),
     pytest.param("quotes", "speaker", 0.94, id="quotes-speaker"),
-    pytest.param("figures", "recall", 0.98, id="figures-recall"),
+    # 0.986 -> 0.971 with issue 13's repeat rule: a value written again for what the rule reads
+    # as the same thing is listed once ("1,000 maintenance workers" twice, "4k" twice)
+    pytest.param("figures", "recall", 0.96, id="figures-recall"),
     pytest.param("figures", "precision", 0.94, id="figures-precision"),
 ]
 # the real-page set (tests/gold/real, issue 13): floors just below the measured values; the

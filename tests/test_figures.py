@@ -116,6 +116,12 @@ FIGURES += [
                  id="celsius-sign"),
     pytest.param("Some model servers saw latency drop by 60+ ms.", "60+ ms", "latency",
                  id="number-with-plus"),
+    pytest.param("The region throws away 10 million tons per year of old devices.",
+                 "10 million tons per year", "devices", id="rate-per-year"),
+    pytest.param("Driver sensitivity is 106 +/- 1 mW across the range.", "106 +/- 1 mW",
+                 "sensitivity", id="tolerance"),
+    pytest.param("Slideshow intervals run three seconds to 24 hours on the frame.",
+                 "three seconds to 24 hours", "intervals", id="range-over-two-time-units"),
     pytest.param("Temperatures hit a record 10 septillion years of compute.",
                  "10 septillion years", "compute", id="septillion"),
 ]
@@ -183,6 +189,24 @@ NOT_FIGURES += [
     pytest.param("Staff spoke to 7 On Your Side about the delays.", id="number-in-a-name"),
     pytest.param("The project ran from 2007-2009 at the old site.", id="year-range"),
 ]
+
+
+def test_numbers_in_names_codes_and_list_items_are_not_figures() -> None:
+    assert _values("Users may see 503 Service Unavailable errors and retry.") == []
+    assert _values("Set the variable MAX_THREADS= 4 before the run.") == []
+    assert _values("The model runs fast. 2. Throughput improved a lot.") == []
+
+
+def test_large_count_written_again_for_the_same_thing_is_listed_once() -> None:
+    paragraphs = ["Regulators shut down 34,000 accounts in December.",
+                  "The 34,000 accounts had spread false claims."]
+    assert [f.value for f in find_figures(paragraphs)] == ["34,000"]
+
+
+def test_percentage_with_the_same_noun_again_is_listed_once() -> None:
+    paragraphs = ["Batching gave a 50% reduction in latency.",
+                  "We saw a 50% reduction in latency on every model."]
+    assert [f.value for f in find_figures(paragraphs)] == ["50%"]
 
 
 def test_list_numbers_are_not_figures() -> None:

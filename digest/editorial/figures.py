@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.editorial.figure_context import measure_context
-from digest.editorial.units import Units, load_units, unit_kind
+from digest.editorial.units import Units, load_units, unit_kind, unit_quantity
 from digest.models import Figure
 from digest.text.normalize import collapse_whitespace, squeeze
 from digest.text.sentences import sentence_spans
@@ -31,6 +31,10 @@ from digest.text.sentences import sentence_spans
 # A number joined to words by hyphens is one value ("12-high", "10-core", "8-GPU", "two-year",
 # "7,500-square-foot", "four-year-old").
 HYPHEN_COMPOUND = r"-[A-Za-z]{2,}(?:-[a-z]{2,}){0,2}(?![-\w])"
+# What a rate is "per" after a unit ("10 million tons per year", "70 watts per hour"); "a year"
+# stays out ("8 hours a day", "$250,000 a year": the period is context).
+RATE_DENOMINATORS: tuple[str, ...] = ("year", "month", "week", "day", "hour", "minute",
+                                      "second", "person", "capita", "acre", "kilowatt-hour")
 # Separators of a range written as one figure ("20% to 25%", "$2 or $3", "1 through 10").
 RANGE_SEPARATORS: tuple[str, ...] = ("to", "through", "or", "and", "-", "–")
 # "and" joins a range only after "between" ("between 22 and 25", "between the ages of 22 and
@@ -97,6 +101,8 @@ FRACTIONS_NEEDING_OF: frozenset[str] = frozenset({"third", "quarter", "fifth", "
 # Percentages and bare counts recur for different things ("grew 40% in Asia", "fell 40% in
 # Europe") and are kept.
 REPEAT_KINDS: frozenset[str] = frozenset({"unit", "money", "scaled"})
+# Counts this large ("34,000", "6,300") written again count the same thing again; percentages
+# and small counts written again with the same noun after them ("a 50% reduction") do too.
 # Words before a bare count in words that make it a reference to a set the reader knows ("the
 # two sides", "the three sites"), not a measure.
 REFERRING_WORDS: frozenset[str] = frozenset({"the", "these", "those", "both", "all", "its",
@@ -134,9 +140,10 @@ _CORE = (r"(?:(?:" + U.currency_prefix + r")\s?(?:" + _DIGITS + r")"
          r"|(?:" + _DIGITS + r")(?:\+|-ish)?|" + _WORD_NUMBER + r")")
 _ONE_VALUE = (
     _CORE + r"(?:\s?(?:" + U.scale + r")\b){0,2}"
-    r"(?:" + HYPHEN_COMPOUND + r"|(?:\s|-)?(?:" + U.unit + r")(?![A-Za-z0-9]))?"
+    r"(?:" + HYPHEN_COMPOUND + r"|(?:\s|-)?(?:" + U.unit + r")(?![A-Za-z0-9])"
+    r"(?:\sper\s(?:" + "|".join(RATE_DENOMINATORS) + r")\b)?)?"
 )
-_RANGE = r"(?:\s?(?:-|–)\s?|\s(?:to|through|or|and)\s)"
+_RANGE = r"(?:\s?(?:-|–|\+/-|±)\s?|\s(?:to|through|or|and)\s)"
 _SPECIAL = (
     # "half a million years", "half a billion"
     r"\b(?i:half\s+an?\s+(?:" + _alt(U.after_article) + r"))\b"
@@ -192,10 +199,15 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s?[-–]\s?(?:(?:19|20)?\d{2})$")
 _DIGIT = re.compile(r"\d")
 _WORD_NUMBER_RE = re.compile(_WORD_NUMBER)
+_LARGE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,}")
 # A list number: a paragraph that is only a number, or a number with a period opening one.
-_LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?(?:\s|$)")
+_LIST_NUMBER = re.compile(r"^\(?\d{1,2}(?:[.)](?:\s|$)|$)")
 # A number followed by a capitalised function word belongs to a name ("7 On Your Side").
-_NAME_AFTER = re.compile(r"^\s(?:On|Of|In|The|And|For|To|At|With|By)\s+[A-Z]")
+_NAME_AFTER = re.compile(
+    r"^\s(?:(?:On|Of|In|The|And|For|To|At|With|By)\s+[A-Z]|[A-Z][a-z]+\s+[A-Z][a-z]+\b)"
+)
+# A value assigned in code or a setting ("LIMIT= 1", "threads = 4").
+_ASSIGNED = re.compile(r"=\s?$")
 # Word-number compounds count when their second part is a unit ("nine-acre", "two-year",
 # "four-year-old"); others are idioms or descriptions ("three-legged", "two-way").
 _WORD_COMPOUND = re.compile(r"-(?P<second>[a-z]+)")
@@ -259,12 +271,18 @@ def _drop_repeats(found: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     for f in found:
         key = squeeze(f.value)
-        if f.kind not in REPEAT_KINDS or key not in first:
-            first.setdefault(key, f.follower)
+        if key not in first:
+            first[key] = f.follower
             kept.append(f)
             continue
-        if f.follower and first[key] and f.follower != first[key]:
-            kept.append(f)
+        if f.kind in REPEAT_KINDS:
+            if f.follower and first[key] and f.follower != first[key]:
+                kept.append(f)  # "10-core CPU" and "10-core GPU"
+        elif _LARGE_COUNT.fullmatch(f.value):
+            if f.follower != first[key]:
+                kept.append(f)  # "1,000 workers" after "1,000 stores"
+        elif not f.follower or f.follower != first[key]:
+            kept.append(f)  # "grew 40% in Asia", "fell 40% in Europe"
     return kept
 
 
@@ -286,10 +304,10 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
         for s, e, value in candidates:
             if any(b0 <= start + s < b1 for b0, b1 in blocked):
                 continue
-            if start + s == 0 and _LIST_NUMBER.match(text):
-                continue  # "1", "2." opening a paragraph: a list number
-            if _NAME_AFTER.match(sentence[e:]):
-                continue
+            if s == 0 and _LIST_NUMBER.match(sentence):
+                continue  # "1", "2." opening a paragraph or sentence: a list number
+            if _NAME_AFTER.match(sentence[e:]) or _ASSIGNED.search(sentence[:s]):
+                continue  # "7 On Your Side", "503 Service Unavailable", "FLAG= 1"
             words = not _DIGIT.search(value)
             kind = _kind(value)
             if kind is None:
@@ -317,7 +335,11 @@ def _split_range(sentence: str, s: int, e: int, value: str) -> list[tuple[int, i
     unit_a, unit_b = _unit_of(m.group("a")), _unit_of(m.group("b"))
     # "$40-50 billion": the currency and the scale are written once for both ends
     shared_unit = sep in {"-", "–"} and "$" in unit_a and "$" not in unit_b
-    same_kind = not unit_a or unit_a == unit_b or shared_unit
+    # "three seconds to 24 hours": two units of one quantity
+    quantity_a = unit_quantity(U, m.group("a").split()[-1])
+    same_quantity = quantity_a is not None and quantity_a == unit_quantity(
+        U, m.group("b").split()[-1])
+    same_kind = not unit_a or unit_a == unit_b or shared_unit or same_quantity
     opened = RANGE_AND_OPENER in (w.lower() for w in sentence[:s].split()[-RANGE_AND_REACH:])
     split = not same_kind or prev in CHANGE_WORDS or (sep == "and" and not opened)
     if not split:

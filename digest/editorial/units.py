@@ -27,6 +27,7 @@ class Units:
     """The table, as lists (for code that looks words up) and pattern fragments."""
 
     unit_kinds: dict[str, str]  # lower-cased word or exact symbol -> kind ("unit", "percent" ...)
+    unit_quantities: dict[str, str]  # the same keys -> quantity ("time", "power", "length" ...)
     unit: str  # any unit word or symbol
     currency_prefix: str
     currency_suffix: str
@@ -64,6 +65,7 @@ def parse_units(text: str) -> Units:
     if not isinstance(data, dict) or not isinstance(data.get("quantities"), dict):
         raise DigestError(UNITS_PATH, "quantities: missing")
     kinds: dict[str, str] = {}
+    quantities: dict[str, str] = {}
     words: list[str] = []
     symbols: list[str] = []
     durations: set[str] = set()
@@ -73,8 +75,10 @@ def parse_units(text: str) -> Units:
         q_symbols = _strings(quantity.get("symbols", []), f"{name}.symbols")
         for w in q_words:
             kinds.setdefault(w.lower(), kind)
+            quantities.setdefault(w.lower(), str(name))
         for s in q_symbols:
             kinds.setdefault(s, kind)
+            quantities.setdefault(s, str(name))
         if name == "time":
             durations.update(w.lower() for w in q_words)
         words += q_words
@@ -88,6 +92,7 @@ def parse_units(text: str) -> Units:
     unit = "(?:" + _words_fragment([*words, *suffixes]) + "|" + _symbols_fragment(symbols) + ")"
     return Units(
         unit_kinds=kinds,
+        unit_quantities=quantities,
         unit=unit,
         currency_prefix=_symbols_fragment(prefixes),
         currency_suffix=_words_fragment(suffixes),
@@ -109,6 +114,12 @@ def load_units() -> Units:
     """The packaged units table (read once: it is part of the code, not user data)."""
     text = resources.files("digest.editorial").joinpath(UNITS_PATH).read_text(encoding="utf-8")
     return parse_units(text)
+
+
+def unit_quantity(units: Units, unit: str) -> str | None:
+    """What a unit as written measures ("hours" -> "time", "GB" -> "memory"), or None."""
+    spaced = " ".join(unit.replace("-", " ").split())
+    return units.unit_quantities.get(unit) or units.unit_quantities.get(spaced.lower())
 
 
 def unit_kind(units: Units, unit: str) -> str | None:
