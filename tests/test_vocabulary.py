@@ -185,6 +185,10 @@ ORDINARY_SENTENCES = [
     ("onshore-wind", "The onshore wind farm opened.", {"Onshoring"}),
     ("drug-smuggling", "Police said the gang smuggled drugs.", {"Chip smuggling"}),
     ("sell-off-assets", "The group will sell off assets.", {"Stock market"}),
+    ("gambling", "The state's gaming regulators fined the casino.", {"Video games"}),
+    ("decoupling-capacitor", "Add a decoupling capacitor near the pin.", {"Trade war"}),
+    ("ethernet-port", "The laptop has an Ethernet port.", {"AI networking"}),
+    ("benchmark-rates", "Benchmarks for interest rates rose.", {"Chip benchmarks"}),
     ("repairable-damage", "The damage to the roof is repairable.", {"Right to repair"}),
 ]
 FALSE_POSITIVES = [pytest.param(text, absent, id=i) for i, text, absent in ORDINARY_SENTENCES]
