@@ -64,7 +64,8 @@ CHROME_PATTERNS = tuple(
         r"gift (?:this )?(?:article|story)|give this article|listen|follow|like|reply)"
         r"(?:\s*\(?\d[\d,.k]*\)?)?:?",
         r"share (?:on|via|to) \w+.*",
-        r"share (?:this|it|the|your|all|on|via|to|with|article|story|post)\b.{0,60}",
+        r"share (?:this|it|the|your|all|on|via|to|with|article|story|post|full)\b.{0,60}",
+        r"cite (?:this|the) \w+",
         r".*\bsharing options\b.*",
         r"stay (?:connected|in touch|up to date|informed)\b.{0,40}",
         r"why (?:you can )?trust (?:us|\w+)\b.{0,40}",
@@ -157,7 +158,11 @@ END_LINE_PATTERNS = tuple(
     re.compile(p, re.I)
     for p in (
         r"(?:ftc|disclosure|affiliate notice|affiliate disclosure):.*",
-        r".*\b(?:affiliate links?|commission on purchases|earn (?:a )?commissions?)\b.*",
+        r".*\b(?:affiliate links?|commission on purchases)\b.*",
+        r".*\b(?:we|may|might|could) (?:may |might )?(?:earn|receive|get)\b.{0,30}"
+        r"\b(?:commissions?|compensation|a (?:small )?(?:share|fee|cut))\b.*",
+        r".*\b(?:independently (?:select|selected|review|reviewed|research|test|tested|chosen)|"
+        r"reader-supported)\b.*",
         r"you['’]re reading\b.*",
         r"follow (?:us|me|@?\w+)(?: \w+)? on\b.*",
         r"(?:we|you) (?:can|may) (?:send|also like)\b.*",
@@ -242,8 +247,13 @@ STOPWORDS = frozenset(
 INLINE_MENU = re.compile(
     r"^\s*[^\s|•·]+(?:\s[^\s|•·]+)?(?:(?: {2,}|\s*[|•·]\s*)[^\s|•·]+(?:\s[^\s|•·]+)?){2,}\s*$"
 )
-SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]。！？」』）]$")
 WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Chinese, Japanese; Korean is spaced but dense):
+# a run of their characters counts as one word per CJK_CHARS_PER_WORD characters, and their
+# function words are not English ones.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
 UPPER = re.compile(r"[A-Z]")
 LETTER = re.compile(r"[^\W\d_]")
 
@@ -350,13 +360,26 @@ def classify(text: str) -> list[Line]:
     counts = Counter(_key(line) for _, line, _ in split)
     lines: list[Line] = []
     for index, (raw, line, blank) in enumerate(split):
-        tokens = WORD.findall(line)
-        words = len(tokens)
-        stop = sum(1 for t in tokens if t.lower() in STOPWORDS) / words if words else 0.0
+        words, stop = count_words(line)
         kind = _kind(raw, line, words, counts[_key(line)])
         lines.append(Line(index, line, words, kind, stop, blank, counts[_key(line)]))
     _mark_menu_runs(lines)
     return lines
+
+
+def count_words(line: str) -> tuple[int, float]:
+    """(words, share of function words) of a line; runs of CJK characters count by length,
+    and a line mostly in such a script is not judged by English function words (share 1)."""
+    tokens = WORD.findall(line)
+    cjk = len(CJK.findall(line))
+    if not cjk:
+        words = len(tokens)
+        stop = sum(1 for t in tokens if t.lower() in STOPWORDS) / words if words else 0.0
+        return words, stop
+    words = sum(
+        max(1, len(CJK.findall(t)) // CJK_CHARS_PER_WORD) if CJK.search(t) else 1 for t in tokens
+    )
+    return words, 1.0
 
 
 def _key(line: str) -> str:
@@ -398,7 +421,7 @@ def _kind(raw: str, line: str, words: int, repeats: int) -> Kind:
 def is_date_line(line: str, words: int | None = None) -> bool:
     """A dateline or timestamp: short, and either a full date or a time stamp shape."""
     tokens = WORD.findall(line)
-    words = len(tokens) if words is None else words
+    words = count_words(line)[0] if words is None else words
     if words > DATE_MAX_WORDS or (re.search(r"[!?]$", line) and words > 6):
         return False
     other = [t for t in tokens if not t.isdigit() and t.lower().rstrip("s") not in DATE_WORDS]

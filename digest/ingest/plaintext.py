@@ -8,7 +8,7 @@ by the page's chrome. `extract_text` works in four steps, each a function below:
 2. the body is the densest stretch of prose: the contiguous run of lines with the highest total
    score (REGION_WEIGHTS), which bridges a subhead or an ad label but not a menu or a trailing
    "Related stories" section;
-3. the headline is the best title-shaped line before the body (HEADLINE_RULES): close to it,
+3. the headline is the best title-shaped line before the body (digest.ingest.headline): close to it,
    next to the byline and dateline, echoed elsewhere in the page; captions, credits,
    standfirsts and share lines are not headlines;
 4. byline and date come from the lines around the headline, author and site from the trailing
@@ -21,14 +21,12 @@ any prose at all raises ExtractionError.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.errors import ExtractionError
-from digest.ingest.lines import STOPWORDS, WORD, Kind, Line, classify
+from digest.ingest.headline import find_headline
+from digest.ingest.lines import PROSE_MIN_WORDS, Kind, Line, classify
 from digest.ingest.scrapemeta import (
-    NAME_ONLY,
     author_from_chrome,
     byline_and_date,
     first_date,
@@ -60,18 +58,7 @@ LOW_STOPWORD_FACTOR = 0.3  # ... earns this share of its weight
 # What a body stretch keeps: body-shaped lines; captions (a line right before a credit) go.
 KEEP_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.HEADING, Kind.SHORT})
 
-# Step 3: where the headline is looked for, relative to the body's first line.
-HEADLINE_LOOKBACK = 40  # lines before the body
-HEADLINE_LOOKAHEAD = 8  # lines into the body (a cookie notice or dek may open the stretch)
-PARAGRAPH_WORDS = 20  # a line this long opens the body: the headline is above it
-HEADLINE_MAX_WORDS = 30
-HEADLINE_MAX_CHARS = 250
-HEADLINE_KINDS = frozenset(
-    {Kind.HEADING, Kind.SENTENCE, Kind.PROSE, Kind.REPEATED, Kind.SHORT, Kind.MENU}
-)
-META_NEAR = 4  # a byline or dateline this close after a line marks it as the headline
-ECHO_F1 = 0.8  # token F1 at which another line of the page repeats the headline
-ECHO_TOP_LINES = 15  # the page's first lines, where a <title>-like copy of the headline sits
+FALLBACK_MIN_WORDS = 6  # repeated lines this long count as text when nothing else does
 
 # Confidence: below this many words of prose in the body the result is marked low-confidence.
 LOW_CONFIDENCE_WORDS = 60
@@ -87,10 +74,17 @@ class Region:
 def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
     """Extract headline, byline, date, site name and body paragraphs from a text scrape."""
     lines = classify(text)
+    weak = not any(line.kind in (Kind.PROSE, Kind.SENTENCE) for line in lines)
+    if weak:
+        # no line reads like prose: a page whose every sentence repeats (a portfolio, a teaser
+        # grid) still has text; a page of menus and labels has none
+        for line in lines:
+            if line.kind is Kind.REPEATED and line.words >= FALLBACK_MIN_WORDS:
+                line.kind = Kind.PROSE if line.words >= PROSE_MIN_WORDS else Kind.SENTENCE
     if not any(line.kind in (Kind.PROSE, Kind.SENTENCE) for line in lines):
         raise ExtractionError(source, "no article text found (no line reads like prose)")
     region = body_region(lines)
-    headline = find_headline(lines, region)
+    headline = find_headline(lines, region.start, region.end)
     start = region.start
     if headline is not None and headline >= start:
         start = headline + 1
@@ -112,7 +106,7 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
         published=published or first_date(lines[: region.end]),
         site_name=site_from_chrome(trailing) or site_from_chrome(everything),
         url=url,
-        low_confidence=headline is None or prose_words < LOW_CONFIDENCE_WORDS,
+        low_confidence=weak or headline is None or prose_words < LOW_CONFIDENCE_WORDS,
     )
 
 
@@ -171,179 +165,9 @@ def body_lines(stretch: list[Line]) -> list[Line]:
     return kept
 
 
-# --- step 3: the headline ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class HeadlineRule:
-    """One thing that makes a line more (weight > 0) or less likely the headline."""
-
-    name: str
-    weight: float
-    applies: Callable[[Line, list[Line], int], bool]  # (candidate, all lines, body start)
-
-
-def _meta_after(line: Line, lines: list[Line], body_start: int) -> bool:
-    following = lines[line.index + 1 : line.index + 1 + META_NEAR]
-    return any(x.kind in (Kind.BYLINE, Kind.DATE) for x in following)
-
-
-def _meta_before(line: Line, lines: list[Line], body_start: int) -> bool:
-    before = lines[max(0, line.index - 2) : line.index]
-    return any(x.kind in (Kind.BYLINE, Kind.DATE) for x in before)
-
-
-def _echoed(line: Line, lines: list[Line], body_start: int) -> bool:
-    """The page states the headline earlier too: in its first lines (where a <title>-like copy
-    sits) or in the breadcrumb above it. (A name repeated further down is an author box.)"""
-    earlier = lines[: line.index]
-    return any(x.words >= 2 and token_f1(x.text, line.text) >= ECHO_F1 for x in earlier)
-
-
-def _after_title_line(line: Line, lines: list[Line], body_start: int) -> bool:
-    """A standfirst or caption: it follows a title-shaped line directly (the headline comes
-    first; kickers above a headline are short or end in a colon)."""
-    if line.index == 0:
-        return False
-    previous = lines[line.index - 1]
-    return (
-        previous.kind in TITLE_KINDS
-        and previous.words >= 4
-        and not previous.text.endswith(":")
-    )
-
-
-def title_case(text: str) -> bool:
-    """Most words that are not function words start with a capital."""
-    words = [w for w in WORD.findall(text) if w.lower() not in STOPWORDS and w[0].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
-
-
-def _good_length(line: Line, lines: list[Line], body_start: int) -> bool:
-    return 4 <= line.words <= 20
-
-
-def _too_short(line: Line, lines: list[Line], body_start: int) -> bool:
-    return line.words <= 2
-
-
-def _sentence_like(line: Line, lines: list[Line], body_start: int) -> bool:
-    """A standfirst or caption: it ends like a sentence and runs long."""
-    return line.text.endswith((".", ",", ";")) and line.words > 8
-
-
-def _ends_with_colon(line: Line, lines: list[Line], body_start: int) -> bool:
-    return line.text.endswith(":")
-
-
-def _lowercase_start(line: Line, lines: list[Line], body_start: int) -> bool:
-    first = line.text[:1]
-    return first.isalpha() and first.islower()
-
-
-def _shouted(line: Line, lines: list[Line], body_start: int) -> bool:
-    return line.text.isupper()
-
-
-def _name_shaped(line: Line, lines: list[Line], body_start: int) -> bool:
-    """A byline without "By": two to four capitalised words and nothing else."""
-    return line.words <= 4 and bool(NAME_ONLY.fullmatch(line.text))
-
-
-def _prose_after(line: Line, lines: list[Line], body_start: int) -> bool:
-    """The article follows: prose within the next few lines."""
-    following = lines[line.index + 1 : line.index + 1 + PROSE_NEAR]
-    return sum(x.words for x in following if x.kind is Kind.PROSE) >= PROSE_NEAR_WORDS
-
-
-def _prose_before(line: Line, lines: list[Line], body_start: int) -> bool:
-    """A subhead: body prose just above it."""
-    before = lines[max(0, line.index - PROSE_NEAR) : line.index]
-    return sum(x.words for x in before if x.kind is Kind.PROSE) >= PROSE_NEAR_WORDS
-
-
-def _in_menu(line: Line, lines: list[Line], body_start: int) -> bool:
-    return line.kind is Kind.MENU
-
-
-def _inside_body(line: Line, lines: list[Line], body_start: int) -> bool:
-    return line.index > body_start
-
-
-# Ordered by strength. A headline opens the article: the prose follows it, its byline and
-# dateline sit next to it, the page often repeats it at the top; what is not a headline is too
-# short, a sentence (standfirst, caption), a label ending in a colon, a bare name, or a subhead
-# with body prose above it.
-HEADLINE_RULES = (
-    HeadlineRule("byline or dateline follows", 3.0, _meta_after),
-    HeadlineRule("echoed in the page", 2.0, _echoed),
-    HeadlineRule("prose follows", 1.5, _prose_after),
-    HeadlineRule("byline or dateline just before", 1.0, _meta_before),
-    HeadlineRule("four to twenty words", 1.0, _good_length),
-    HeadlineRule("one or two words", -3.0, _too_short),
-    HeadlineRule("reads like a sentence", -2.5, _sentence_like),
-    HeadlineRule("ends with a colon", -3.0, _ends_with_colon),
-    HeadlineRule("starts in lower case", -2.0, _lowercase_start),
-    HeadlineRule("prose just above", -2.0, _prose_before),
-    HeadlineRule("a bare name", -2.5, _name_shaped),
-    HeadlineRule("right after a title-shaped line", -1.5, _after_title_line),
-    HeadlineRule("all capitals", -1.0, _shouted),
-    HeadlineRule("in a list of short lines", -1.5, _in_menu),
-    HeadlineRule("inside the body", -1.0, _inside_body),
-)
-PROSE_NEAR = 8  # lines looked at before and after a candidate
-PROSE_NEAR_WORDS = 30  # words of prose that make "prose follows" / "prose just above"
-NOT_COUNTED = (Kind.CHROME, Kind.DATE, Kind.BYLINE, Kind.CREDIT)  # for the distance penalty
-TITLE_KINDS = (Kind.HEADING, Kind.SENTENCE)
-TITLE_CASE_SHARE = 0.8
-DISTANCE_PENALTY = 0.15  # per line between the candidate and the body
-DISTANCE_PENALTY_CAP = 4.0
-
-
-def headline_score(line: Line, lines: list[Line], body_start: int) -> float:
-    score = sum(rule.weight for rule in HEADLINE_RULES if rule.applies(line, lines, body_start))
-    between = [x for x in lines[line.index + 1 : body_start] if x.kind not in NOT_COUNTED]
-    return score - min(DISTANCE_PENALTY * len(between), DISTANCE_PENALTY_CAP)
-
-
-def is_headline_shaped(line: Line) -> bool:
-    return (
-        line.kind in HEADLINE_KINDS
-        and line.words <= HEADLINE_MAX_WORDS
-        and len(line.text) <= HEADLINE_MAX_CHARS
-    )
-
-
-def find_headline(lines: list[Line], region: Region) -> int | None:
-    """The index of the headline line, or None when no line near the body's start is shaped
-    like one. Ties go to the line nearer the body."""
-    lo = max(0, region.start - HEADLINE_LOOKBACK)
-    hi = min(region.end, region.start + HEADLINE_LOOKAHEAD)
-    # never past the first real paragraph: a line below it is a subhead
-    hi = next((x.index for x in lines[region.start : hi] if x.words >= PARAGRAPH_WORDS), hi)
-    candidates = [x for x in lines[lo:hi] if is_headline_shaped(x)]
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda x: (headline_score(x, lines, region.start), x.index))
-    return best.index
-
-
 def _fallback_title(lines: list[Line], body: list[Line]) -> str:
     """A title when no line is shaped like a headline: the first sentence of the body."""
     first = body[0].text
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     words = sentence.split()
     return " ".join(words[:20]) + ("…" if len(words) > 20 else "")
-
-
-def token_f1(a: str, b: str) -> float:
-    """Token overlap of two lines (case-folded word tokens), as F1."""
-    ta, tb = Counter(WORD.findall(a.casefold())), Counter(WORD.findall(b.casefold()))
-    matched = sum((ta & tb).values())
-    if not matched:
-        return 0.0
-    precision, recall = matched / sum(ta.values()), matched / sum(tb.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-

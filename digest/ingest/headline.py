@@ -1,0 +1,248 @@
+"""The headline of a plain-text scrape, recognised by its shape and its place.
+
+A headline opens the article: the body's prose follows it, its byline and dateline sit next to
+it, it shares its words with the body, and the page often states it once more near the top
+(a breadcrumb, a <title>-like first line). What is not a headline: captions and credits (their
+own line kinds), standfirsts (they follow the headline), labels ending in a colon, bare names,
+menu items, calls to action (they share no words with the body), share and listen lines (page
+controls, never candidates), subheads (body prose above them).
+
+HEADLINE_RULES are the signals, ordered by strength, each with its weight; `find_headline`
+scores the title-shaped lines before the body's first paragraph and takes the best.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from digest.ingest.lines import STOPWORDS, WORD, Kind, Line
+from digest.ingest.scrapemeta import NAME_ONLY
+
+# Where the headline is looked for, relative to the body's first line.
+HEADLINE_LOOKBACK = 40  # lines before the body
+HEADLINE_LOOKAHEAD = 8  # lines into the body (a cookie notice or dek may open the stretch)
+PARAGRAPH_WORDS = 20  # a line this long opens the body: the headline is above it
+HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_CHARS = 250
+HEADLINE_KINDS = frozenset(
+    {Kind.HEADING, Kind.SENTENCE, Kind.PROSE, Kind.REPEATED, Kind.SHORT, Kind.MENU}
+)
+META_NEAR = 4  # a byline or dateline this close after a line marks it as the headline
+ECHO_F1 = 0.8  # token F1 at which another line of the page repeats the headline
+ECHO_NEAR_LINES = 5  # the breadcrumb just above a headline may repeat it
+ECHO_TOP_LINES = 15  # the page's first lines, where a <title>-like copy of the headline sits
+
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the rules look at besides the candidate line."""
+
+    lines: list[Line]
+    body_start: int  # first line of the body stretch
+    body_words: frozenset[str]  # content-word stems of the body's prose
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineRule:
+    """One thing that makes a line more (weight > 0) or less likely the headline."""
+
+    name: str
+    weight: float
+    applies: Callable[[Line, Page], bool]
+
+
+def _meta_after(line: Line, page: Page) -> bool:
+    following = page.lines[line.index + 1 : line.index + 1 + META_NEAR]
+    return any(x.kind in (Kind.BYLINE, Kind.DATE) for x in following)
+
+
+def _meta_before(line: Line, page: Page) -> bool:
+    before = page.lines[max(0, line.index - 2) : line.index]
+    return any(x.kind in (Kind.BYLINE, Kind.DATE) for x in before)
+
+
+def _echoed(line: Line, page: Page) -> bool:
+    """The page states the headline earlier too: in its first lines (where a <title>-like copy
+    sits) or in the breadcrumb above it. (A name repeated further down is an author box.)"""
+    lines = page.lines
+    earlier = lines[:ECHO_TOP_LINES] + lines[max(0, line.index - ECHO_NEAR_LINES) : line.index]
+    return any(
+        x.index < line.index and x.words >= 2 and token_f1(x.text, line.text) >= ECHO_F1
+        for x in earlier
+    )
+
+
+def _after_title_line(line: Line, page: Page) -> bool:
+    """A standfirst or caption: it follows a title-shaped line directly (the headline comes
+    first; kickers above a headline are short or end in a colon)."""
+    if line.index == 0:
+        return False
+    previous = page.lines[line.index - 1]
+    return (
+        previous.kind in TITLE_KINDS
+        and previous.words >= 4
+        and not previous.text.endswith(":")
+    )
+
+
+def title_case(text: str) -> bool:
+    """Most words that are not function words start with a capital."""
+    words = [w for w in WORD.findall(text) if w.lower() not in STOPWORDS and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _good_length(line: Line, page: Page) -> bool:
+    return 4 <= line.words <= 20
+
+
+def _too_short(line: Line, page: Page) -> bool:
+    return line.words <= 2
+
+
+def _sentence_like(line: Line, page: Page) -> bool:
+    """A standfirst or caption: it ends like a sentence, runs long, and is not in Title Case."""
+    return line.text.endswith((".", ",", ";")) and line.words > 8 and not title_case(line.text)
+
+
+def _ends_with_colon(line: Line, page: Page) -> bool:
+    return line.text.endswith(":")
+
+
+def _lowercase_start(line: Line, page: Page) -> bool:
+    first = line.text[:1]
+    return first.isalpha() and first.islower()
+
+
+def _shouted(line: Line, page: Page) -> bool:
+    return line.text.isupper()
+
+
+def _name_shaped(line: Line, page: Page) -> bool:
+    """A byline without "By": two to four capitalised words and nothing else."""
+    return line.words <= 4 and bool(NAME_ONLY.fullmatch(line.text))
+
+
+def _prose_before(line: Line, page: Page) -> bool:
+    """A subhead: body prose just above it."""
+    before = page.lines[max(0, line.index - PROSE_NEAR) : line.index]
+    return sum(x.words for x in before if x.kind is Kind.PROSE) >= PROSE_NEAR_WORDS
+
+
+def _shares_body_words(line: Line, page: Page) -> bool:
+    """Most of its content words occur in the body: a headline speaks of what the article
+    speaks of."""
+    words = stems(line.text)
+    return bool(words) and sum(w in page.body_words for w in words) >= SHARED_SHARE * len(words)
+
+
+def _foreign_to_body(line: Line, page: Page) -> bool:
+    """None of its content words occur in the body: a call to action, a category, a teaser."""
+    words = stems(line.text)
+    return len(words) >= 2 and not any(w in page.body_words for w in words)
+
+
+def _label_list(line: Line, page: Page) -> bool:
+    """A breadcrumb or a list of categories: labels between separators."""
+    return len(LABEL_SEPARATOR.findall(line.text)) >= 2
+
+
+def _in_menu(line: Line, page: Page) -> bool:
+    return line.kind is Kind.MENU
+
+
+def _inside_body(line: Line, page: Page) -> bool:
+    return line.index > page.body_start
+
+
+# Ordered by strength. A headline opens the article: the prose follows it, its byline and
+# dateline sit next to it, the page often repeats it at the top; what is not a headline is too
+# short, a sentence (standfirst, caption), a label ending in a colon, a bare name, or a subhead
+# with body prose above it.
+HEADLINE_RULES = (
+    HeadlineRule("byline or dateline follows", 3.0, _meta_after),
+    HeadlineRule("echoed in the page", 2.0, _echoed),
+    HeadlineRule("shares its words with the body", 2.0, _shares_body_words),
+    HeadlineRule("shares no word with the body", -2.0, _foreign_to_body),
+    HeadlineRule("byline or dateline just before", 1.0, _meta_before),
+    HeadlineRule("four to twenty words", 1.0, _good_length),
+    HeadlineRule("one or two words", -3.0, _too_short),
+    HeadlineRule("reads like a sentence", -2.5, _sentence_like),
+    HeadlineRule("ends with a colon", -3.0, _ends_with_colon),
+    HeadlineRule("starts in lower case", -2.0, _lowercase_start),
+    HeadlineRule("prose just above", -2.0, _prose_before),
+    HeadlineRule("a bare name", -2.5, _name_shaped),
+    HeadlineRule("right after a title-shaped line", -1.5, _after_title_line),
+    HeadlineRule("all capitals", -1.0, _shouted),
+    HeadlineRule("in a list of short lines", -1.5, _in_menu),
+    HeadlineRule("labels between separators", -2.5, _label_list),
+    HeadlineRule("inside the body", -1.0, _inside_body),
+)
+LABEL_SEPARATOR = re.compile(r"\s[|/>»•·]\s?|[|/>»•·]\s|,\s(?=[A-Z])")
+SHARED_SHARE = 0.5  # share of content words found in the body that makes a headline's
+STEM_CHARS = 6  # characters kept of each word when comparing vocabularies
+PROSE_NEAR = 8  # lines looked at before and after a candidate
+PROSE_NEAR_WORDS = 30  # words of prose that make "prose follows" / "prose just above"
+NOT_COUNTED = (Kind.CHROME, Kind.DATE, Kind.BYLINE, Kind.CREDIT)  # for the distance penalty
+TITLE_KINDS = (Kind.HEADING, Kind.SENTENCE)
+TITLE_CASE_SHARE = 0.8
+DISTANCE_PENALTY = 0.15  # per line between the candidate and the body
+DISTANCE_PENALTY_CAP = 4.0
+
+
+def headline_score(line: Line, page: Page) -> float:
+    """The sum of the weights of the rules that apply, less the distance penalty."""
+    score = sum(rule.weight for rule in HEADLINE_RULES if rule.applies(line, page))
+    between = page.lines[line.index + 1 : page.body_start]
+    counted = [x for x in between if x.kind not in NOT_COUNTED]
+    return score - min(DISTANCE_PENALTY * len(counted), DISTANCE_PENALTY_CAP)
+
+
+def is_headline_shaped(line: Line) -> bool:
+    return (
+        line.kind in HEADLINE_KINDS
+        and line.words <= HEADLINE_MAX_WORDS
+        and len(line.text) <= HEADLINE_MAX_CHARS
+    )
+
+
+def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | None:
+    """The index of the headline line, or None when no line near the body's start is shaped
+    like one. Ties go to the line nearer the body."""
+    lo = max(0, body_start - HEADLINE_LOOKBACK)
+    hi = min(body_end, body_start + HEADLINE_LOOKAHEAD)
+    # never past the first real paragraph: a line below it is a subhead
+    hi = next((x.index for x in lines[body_start:hi] if x.words >= PARAGRAPH_WORDS), hi)
+    candidates = [x for x in lines[lo:hi] if is_headline_shaped(x)]
+    if not candidates:
+        return None
+    prose = [x.text for x in lines[body_start:body_end] if x.kind is Kind.PROSE]
+    page = Page(lines, body_start, frozenset(stems(" ".join(prose))))
+    best = max(candidates, key=lambda x: (headline_score(x, page), x.index))
+    return best.index
+
+
+def stems(text: str) -> list[str]:
+    """Content words of `text`, case-folded and cut to STEM_CHARS (a crude, language-blind
+    stemmer: "processors" and "processor" meet)."""
+    return [
+        w[:STEM_CHARS]
+        for w in WORD.findall(text.casefold())
+        if w not in STOPWORDS and not w.isdigit() and len(w) > 1
+    ]
+
+
+def token_f1(a: str, b: str) -> float:
+    """Token overlap of two lines (case-folded word tokens), as F1."""
+    ta, tb = Counter(WORD.findall(a.casefold())), Counter(WORD.findall(b.casefold()))
+    matched = sum((ta & tb).values())
+    if not matched:
+        return 0.0
+    precision, recall = matched / sum(ta.values()), matched / sum(tb.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+
