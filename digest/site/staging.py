@@ -207,6 +207,7 @@ def stage_site(
     issues = weekly.build_issues(stories)
     matcher = indexes.EntityMatcher(vocabulary)
     by_entity = entities.entries_by_entity(items, matcher)
+    mentioning = entities.entries_mentioning(items, matcher)  # "Also mentioned in"
     entity_pages = {
         t.name: t
         for t in vocabulary.terms
@@ -259,7 +260,7 @@ def stage_site(
         src = entity_src(name)
         pages[src] = entities.render_entity(
             term, by_entity[name], figures=rows_by_entity.get(name, []), pages=entity_pages,
-            href=href,
+            href=href, mentioned_in=mentioning.get(name, ()),
         )
         staged.indexed.add(src)
     counts = {name: len(by_entity[name]) for name in entity_pages}
