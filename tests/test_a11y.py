@@ -1,0 +1,245 @@
+"""Accessibility as a reader meets it, in headless Chromium (/usr/bin/chromium, driven by
+Playwright; no browser download, no network beyond 127.0.0.1):
+
+- axe-core (vendored, tests/vendor/axe.min.js) finds no serious or critical violation on any
+  page type (tests/axe_runner.PAGE_TYPES), in the light and in the dark palette;
+- every control can be reached and used by keyboard alone, with a visible focus: the search box
+  and its results, the palette toggle, the figures filter, and the pagers (listing pages, a
+  weekly issue's neighbours, a split index's pages).
+
+Skipped, with the reason, when /usr/bin/chromium or the playwright package is absent.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.axe_runner import PAGE_TYPES, SCHEMES, audit, audit_site, failing, serve_site
+from tests.built_site import BuiltSite, built_site, synth_site  # noqa: F401  (fixtures)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORT = {"width": 1280, "height": 900}
+TABS_MAX = 200  # Tab presses to reach a control before giving up (the home page has ~90 stops)
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.is_file():
+    pytest.skip(
+        f"browser tests need Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True
+    )
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:
+    pytest.skip(
+        "browser tests need the playwright package (pip install playwright)",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def base(built_site: BuiltSite) -> Iterator[str]:  # noqa: F811
+    with serve_site(built_site.site, built_site.site_url) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def synth_base(synth_site: BuiltSite) -> Iterator[str]:  # noqa: F811
+    with serve_site(synth_site.site, synth_site.site_url) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser, base: str) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    opened = context.new_page()
+    opened.set_default_timeout(20_000)
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield opened
+    context.close()
+    assert errors == [], "script errors while using the page by keyboard"
+
+
+# -- axe ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_serious_axe_violations(browser: Browser, base: str, scheme: str) -> None:
+    results = audit_site(browser, base, scheme)
+    assert set(results) == set(PAGE_TYPES)
+    found = {name: [str(v) for v in failing(v)] for name, v in results.items() if failing(v)}
+    assert found == {}, f"axe, {scheme} palette: {found}"
+
+
+@pytest.mark.parametrize(("scheme", "body"), [("light", "default"), ("dark", "slate")])
+def test_palette_follows_the_readers_system(browser: Browser, base: str, scheme: str,
+                                            body: str) -> None:
+    """The audit's dark run is the dark palette: Material picks it from prefers-color-scheme."""
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        opened = context.new_page()
+        opened.goto(base)
+        opened.wait_for_load_state("networkidle")
+        assert opened.evaluate("document.body.getAttribute('data-md-color-scheme')") == body
+    finally:
+        context.close()
+
+
+def test_audit_fails_on_a_serious_violation(page: Page) -> None:
+    """The harness itself: a page with grey-on-grey text, an unnamed dialog and an unlabelled
+    field has serious or critical violations, and `failing` reports them."""
+    page.set_content(
+        '<html lang="en"><head><title>t</title></head><body><main>'
+        '<p style="color:#aaa;background:#bbb">Faint text</p>'
+        '<div role="dialog">Search</div><input type="text"></main></body></html>'
+    )
+    rules = {v.rule for v in failing(audit(page))}
+    assert {"color-contrast", "aria-dialog-name", "label"} <= rules
+
+
+# -- keyboard ----------------------------------------------------------------------------------
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  // A control drawn by its label (the palette toggle is a visually hidden radio button whose
+  // next sibling label is the icon a reader sees): the focus ring is on that label.
+  let shown = e;
+  const box = e.getBoundingClientRect();
+  if ((box.width < 2 || box.height < 2) && e.nextElementSibling &&
+      e.nextElementSibling.tagName === 'LABEL') shown = e.nextElementSibling;
+  const style = getComputedStyle(shown);
+  const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
+  const rect = shown.getBoundingClientRect();
+  return {tag: e.tagName.toLowerCase(), cls: e.className || '', name: e.getAttribute('name'),
+          href: e.getAttribute('href'),
+          text: (e.innerText || e.getAttribute('aria-label') || '').trim(),
+          current: e.getAttribute('aria-current'),
+          nav: e.closest('nav') ? e.closest('nav').className : null,
+          visible: ring && rect.width > 0 && rect.height > 0};
+}"""
+
+
+def _tab_to(page: Page, wanted: Any, what: str) -> dict[str, Any]:
+    """Press Tab until the focused element satisfies `wanted`; it must show a visible focus,
+    and so must every element met on the way."""
+    for _ in range(TABS_MAX):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        assert focused["visible"], f"no visible focus on {focused}"
+        if wanted(focused):
+            return dict(focused)
+    pytest.fail(f"{what}: not reached in {TABS_MAX} Tab presses on {page.url}")
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+def test_search_by_keyboard(page: Page, base: str) -> None:
+    _open(page, base)
+    _tab_to(page, lambda f: "md-search__input" in f["cls"], "the search box")
+    page.keyboard.type("Trainium2", delay=20)
+    page.locator(".md-search-result__link").first.wait_for()
+    page.keyboard.press("ArrowDown")  # into the results, as Material's keyboard handling does
+    focused = page.evaluate(FOCUSED)
+    assert focused["visible"] and "md-search-result__link" in focused["cls"]
+    target = urllib.parse.urljoin(page.url, focused["href"]).split("?")[0]
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.url.split("?")[0] == target
+    assert "Trainium2" in page.locator("article h1").first.inner_text()
+
+
+def test_palette_toggle_by_keyboard(page: Page, base: str) -> None:
+    _open(page, base)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    _tab_to(page, lambda f: f["name"] == "__palette", "the palette toggle")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{scheme} === 'slate'")
+    assert page.evaluate(FOCUSED)["visible"]  # the focus stays on the toggle, still shown
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{scheme} === 'default'")
+
+
+def test_figures_filter_by_keyboard(page: Page, base: str) -> None:
+    _open(page, base + "figures/")
+    total = page.locator("article table tbody tr").count()
+    _tab_to(page, lambda f: f["tag"] == "select" and f["name"] == "entity", "the entity filter")
+    page.keyboard.press("ArrowDown")  # the first entity
+    chosen = page.evaluate("document.activeElement.value")
+    assert chosen
+    shown = page.locator("article table tbody tr:not([hidden])").count()
+    assert 0 < shown < total
+    assert page.locator("#figure-count").inner_text() == f"{shown} of {total} figures"
+    _tab_to(page, lambda f: f["tag"] == "select" and f["name"] == "kind", "the kind filter")
+
+
+def test_listing_pager_by_keyboard(page: Page, base: str) -> None:
+    _open(page, base)
+    link = _tab_to(page, lambda f: f["tag"] == "a" and "Older entries" in f["text"],
+                   "the home page's pager")
+    target = urllib.parse.urljoin(page.url, link["href"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.url == target
+    _tab_to(page, lambda f: f["tag"] == "a" and "Newer entries" in f["text"],
+            "the listing page's pager")
+
+
+def test_issue_pager_by_keyboard(page: Page, base: str) -> None:
+    _open(page, base + "weekly/")
+    issue = page.locator("article a[href*='-w']").last.get_attribute("href")  # the oldest
+    assert issue
+    _open(page, urllib.parse.urljoin(page.url, issue))
+    link = _tab_to(page, lambda f: f["tag"] == "a" and f["text"].endswith("→"),
+                   "the issue's link to the next issue")
+    target = urllib.parse.urljoin(page.url, link["href"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.url == target and "/weekly/" in target
+
+
+def test_split_index_pages_by_keyboard(browser: Browser, synth_base: str) -> None:
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        _open(page, synth_base + "figures/")
+        years = page.locator("nav.sd-pages a")
+        assert years.count() >= 2, "the synthetic archive's figures index is not split"
+        current = _tab_to(page, lambda f: f["nav"] == "sd-pages" and f["current"] == "page",
+                          "the current page's link")
+        assert current["text"]
+        link = _tab_to(page, lambda f: f["nav"] == "sd-pages" and f["current"] is None,
+                       "another page of the index")
+        target = urllib.parse.urljoin(page.url, link["href"])
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_load_state("networkidle")
+        assert page.url == target
+        assert page.locator("nav.sd-pages a[aria-current='page']").count() == 1
+        found = failing(audit(page))
+        assert found == [], [str(v) for v in found]
+    finally:
+        context.close()
