@@ -5,11 +5,15 @@ Each abbreviation rule has a case that fails when the rule is removed; the texts
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from digest.text.normalize import collapse_whitespace, comparison_key, squeeze, straighten_quotes
 from digest.text.sentences import (
     count_sentences,
+    ends_sentence,
     sentence_end,
     sentence_ends,
     sentence_start,
@@ -70,3 +74,26 @@ def test_normaliser() -> None:
     assert squeeze("3 nm") == squeeze("3nm") == "3nm"
     assert straighten_quotes("“It’s”") == "\"It's\""
     assert comparison_key(" “Big”  Chip ") == '"big" chip'
+
+
+def test_ends_sentence() -> None:
+    assert ends_sentence("Shares rose.") and ends_sentence("“We are sold out.”")
+    assert not ends_sentence("Related stories") and not ends_sentence("Revenue: $4 billion")
+
+
+EDITORIAL = Path(__file__).resolve().parents[1] / "digest" / "editorial"
+# Copies of the shared primitives that must not come back into the editorial stages: a sentence
+# splitter of their own, or whitespace collapsed by hand.
+DUPLICATES = [
+    re.compile(r"\bre\.split\(.*[.!?]"),  # splitting text at sentence punctuation
+    re.compile(r"SENTENCE_(?:END|BREAK)\s*="),  # a sentence-end pattern
+    re.compile(r"def _?split_sentences"),
+    re.compile(r'" "\.join\([^)]*\.split\(\)\)'),  # whitespace collapsing
+]
+
+
+@pytest.mark.parametrize("path", sorted(EDITORIAL.glob("*.py")), ids=lambda p: p.name)
+def test_editorial_modules_use_the_shared_splitter_and_normaliser(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    found = [p.pattern for p in DUPLICATES if p.search(source)]
+    assert not found, f"{path.name} has its own copy of a shared primitive: {found}"

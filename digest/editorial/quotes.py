@@ -56,6 +56,7 @@ from digest.editorial.quote_names import (
     tail_clause,
 )
 from digest.models import Quote
+from digest.text.normalize import collapse_whitespace
 from digest.text.sentences import sentence_end, sentence_ends, sentence_start, split_sentences
 
 # --- data ---------------------------------------------------------------------------------------
@@ -447,7 +448,7 @@ def _ends_sentence_or_comma(text: str) -> bool:
 
 
 def _join_text(group: list[_Span]) -> str:
-    parts = [" ".join(s.text.split()) for s in group]
+    parts = [collapse_whitespace(s.text) for s in group]
     parts = [p for p in parts if p]
     for k in range(len(parts) - 1):
         if parts[k].endswith(",") and parts[k + 1][:1].isupper():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from digest.models import Figure
 from digest.text.normalize import collapse_whitespace, squeeze
-from digest.text.sentences import split_sentences
+from digest.text.sentences import ends_sentence, split_sentences
 
 MAX_WORDS = 70
 MAX_SENTENCES = 3
@@ -59,8 +59,6 @@ DEPENDENT_OPENER = re.compile(
     r"|in doing (?:this|so)|by doing (?:this|so)|as a result|even so|in turn)\b",
     re.I,
 )
-# A real sentence ends with terminal punctuation; headings and list labels do not.
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_CHARS = '"“”'
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
@@ -137,7 +135,7 @@ def _sentences(paragraphs: Sequence[str]) -> list[_Sentence]:
 def _usable(s: _Sentence) -> bool:
     return (
         MIN_SENTENCE_WORDS <= s.words <= MAX_SENTENCE_WORDS
-        and bool(SENTENCE_END.search(s.text))
+        and ends_sentence(s.text)
         and not _is_boilerplate(s.text)
         and not _is_quote_only(s.text)
         and not s.text.rstrip("\"'”’)").endswith("?")

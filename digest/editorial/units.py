@@ -18,6 +18,7 @@ from importlib import resources
 import yaml
 
 from digest.errors import DigestError
+from digest.text.normalize import collapse_whitespace
 
 UNITS_PATH = "data/units.yml"
 
@@ -118,11 +119,11 @@ def load_units() -> Units:
 
 def unit_quantity(units: Units, unit: str) -> str | None:
     """What a unit as written measures ("hours" -> "time", "GB" -> "memory"), or None."""
-    spaced = " ".join(unit.replace("-", " ").split())
+    spaced = collapse_whitespace(unit.replace("-", " "))
     return units.unit_quantities.get(unit) or units.unit_quantities.get(spaced.lower())
 
 
 def unit_kind(units: Units, unit: str) -> str | None:
     """The kind of a unit as written ("GB" -> "unit", "percent" -> "percent"), or None."""
-    spaced = " ".join(unit.replace("-", " ").split())
+    spaced = collapse_whitespace(unit.replace("-", " "))
     return units.unit_kinds.get(unit) or units.unit_kinds.get(spaced.lower())

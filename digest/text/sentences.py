@@ -57,6 +57,7 @@ _CANDIDATE = re.compile(
     r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘„«(\[]?[A-Z0-9$£€¥₹]|\s*$)"
 )
 _LAST_WORD = re.compile(r"(\S+)$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")  # "J." or "J.R." in a name
 
 
@@ -110,6 +111,12 @@ def sentence_end(text: str, pos: int = 0) -> int | None:
     for end in sentence_ends(text[pos:]):
         return pos + end
     return None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when `text` ends as a sentence does: terminal punctuation, then any closing
+    quotation marks or brackets (headings, captions and list labels do not)."""
+    return _ENDS_SENTENCE.search(text.rstrip()) is not None
 
 
 def count_sentences(text: str) -> int:
