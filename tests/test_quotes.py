@@ -448,3 +448,17 @@ def test_fragments_are_marked_and_whole_sentences_are_not() -> None:
 def test_short_terms_joined_in_one_sentence_are_not_a_quote() -> None:
     assert find_quotes(["A 2021 study of the “geography of AI” called the valley a "
                         "“superstar” region, analysts noted."]) == []
+
+
+@pytest.mark.parametrize("description", ["the source", "a spokesperson", "two sources"])
+def test_generic_descriptions_beginning_or_ending_in_s_give_no_speaker(description: str) -> None:
+    quote = _one([f"“Prices will rise next year,” said {description}, who asked not to be "
+                  "named."])
+    assert quote.speaker is None
+
+
+def test_subject_is_not_taken_from_the_middle_of_the_sentence_before() -> None:
+    quote = _one(["The new source claims Lena Marsh is at it again with a company, Noble "
+                  "Moving and Storage.",
+                  "“She manages everything behind the scenes, every single day.”"])
+    assert quote.speaker != "Noble Moving"

@@ -66,6 +66,7 @@ DESCRIBED_ORG = re.compile(
     r"\b[Tt]he\s+(?P<org>(?:[A-Z][\w’'-]+\s+)+(?:[a-z][\w-]+\s+){0,2}(?P<head>"
     + "|".join(ORG_HEAD_NOUNS) + r"))\b"
 )
+_POSSESSIVE = re.compile(r"[’']s$")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS: frozenset[str] = frozenset({
     "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
@@ -180,8 +181,14 @@ def org_name(run: str) -> str:
     return " ".join(tokens).rstrip(".,")
 
 
+def _bare(word: str) -> str:
+    """A word lower-cased without punctuation or a possessive: "Source's," -> "source" (a
+    strip of "s" would also eat the first letter of "source")."""
+    return _POSSESSIVE.sub("", word.lower().strip(".,()")).strip("’'")
+
+
 def is_generic(phrase: str) -> bool:
-    words = [w.lower().strip(".,’'s") for w in phrase.split()[-4:]]
+    words = [_bare(w) for w in phrase.split()[-4:]]
     return bool(words) and any(w in GENERIC_SPEAKER_HEADS for w in words[-2:])
 
 
@@ -220,7 +227,7 @@ def split_role_name(run: str) -> tuple[str | None, str | None]:
 
 
 def is_role(phrase: str) -> bool:
-    words = {w.lower().strip(".,’'s()") for w in phrase.split()}
+    words = {_bare(w) for w in phrase.split()}
     return bool(words & ROLE_WORDS) and len(phrase.split()) <= 16
 
 

@@ -164,11 +164,18 @@ _APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
 _OWNER_THEN_NAME = re.compile(
     r"^(?P<owner>\S+[’']s)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)$"
 )
+# Words that open a circumstance before a sentence's subject ('In a memo, Hochul said ...').
+CIRCUMSTANCE_WORDS: tuple[str, ...] = (
+    "In", "At", "On", "After", "Before", "During", "For", "With", "When", "While", "Since",
+    "Speaking", "Asked", "Later", "Earlier", "Then", "Now", "Still", "However", "Meanwhile",
+    "Separately", "Last", "This", "Next", "As", "Back", "By", "From", "Under", "Over",
+)
 # A sentence that opens with its subject, after at most one circumstance ('Fundamentally,',
 # 'At a dinner last year with X,'): a capitalised name or a pronoun, an optional appositive
 # (', a professor at X,'), then a lower-case word (the verb).
 _SENTENCE_SUBJECT = re.compile(
-    r"^(?:[^,]{1,90},\s+)?(?P<subj>" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey)"
+    r"^(?:(?:" + "|".join(CIRCUMSTANCE_WORDS) + r"|[A-Z][a-z]+ly)\b[^,]{0,90},\s+)?"
+    r"(?P<subj>" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:,\s+[^,]{1,120},)?\s+(?:[a-z]+ly\s+)?[a-z]"
 )
 _LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
@@ -347,8 +354,9 @@ def _colon_subject(sentence: str) -> _Attribution | None:
     if not m or m.group("subj").lower() in PRONOUNS:
         return None
     subject = m.group("subj")
-    if is_org(subject) or ORG_RUN_RE.fullmatch(subject):
-        return _Attribution(org_name(subject), None, adjacent=True)
+    name = org_name(subject)
+    if name and (is_org(subject) or ORG_RUN_RE.fullmatch(subject)):
+        return _Attribution(name, None, adjacent=True)
     return None
 
 
