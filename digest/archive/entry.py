@@ -39,7 +39,7 @@ import yaml
 from digest.errors import DuplicateEntry, EntryError
 from digest.models import Entry, Figure, Quote
 from digest.text.files import new_file_mode
-from digest.text.yamlsafe import LimitedLoader
+from digest.text.yamlsafe import LimitedLoader, YAMLLimitError
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?\n)---\s*(?:\n|\Z)(?P<body>.*)\Z", re.S)
 # Key order of the front matter, as written.
@@ -202,6 +202,8 @@ def parse_entry_text(text: str, path: str) -> tuple[dict[str, Any], str]:
         raise EntryError(path, "no YAML front matter (the file must start with '---')")
     try:
         data = yaml.load(match.group("yaml"), Loader=SAFE_LOADER)
+    except YAMLLimitError as exc:
+        raise EntryError(path, f"front matter refused: {exc}") from None
     except yaml.YAMLError as exc:
         raise EntryError(path, f"front matter is not valid YAML: {_yaml_problem(exc)}") from None
     if not isinstance(data, dict):

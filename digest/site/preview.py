@@ -15,6 +15,7 @@ The server is MkDocs' own live-reload server; it serves the folder the link poin
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
@@ -23,13 +24,20 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from digest.text.children import orphan_safe
+from digest.text.terminal import terminal_safe
+
 log = logging.getLogger("digest.site.preview")
 
 POSTS_DIR = "posts"  # docs/posts/: the entries; a change there takes the fast path
+WORK_PREFIX = "digest-serve-"  # the preview's work folder, in the system's temporary folder
+ALIVE_FILE = "alive.lock"  # locked by the preview while it runs
+STALE_AFTER_SECONDS = 60  # an unlocked work folder older than this belongs to a killed preview
 SIGNAL_FILE = "full-build-done"  # touched when a full build is in place: browsers reload
 # MkDocs prints a banner about its successor on every build (see digest.site.build.BUILD_ENV).
 CHILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -52,7 +60,9 @@ class Preview:
         self.docs_dir = (self.config_file.parent / raw.get("docs_dir", "docs")).resolve()
         path = urllib.parse.urlsplit(raw.get("site_url") or "/").path
         self.mount_path = path if path.endswith("/") else path + "/"
-        self.work = Path(tempfile.mkdtemp(prefix="digest-serve-"))
+        remove_stale_work_folders()
+        self.work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX))
+        self._work_lock = _hold_lock(self.work)  # tells later previews this one is alive
         self.link = self.work / "site"  # -> the folder of the latest full build
         self.signal = self.work / "signal"
         self.signal.mkdir()
@@ -75,6 +85,24 @@ class Preview:
         if self._fast_config is not None:
             self._fast_config.plugins.on_shutdown()
         shutil.rmtree(self.work, ignore_errors=True)
+        os.close(self._work_lock)
+
+    # -- the check -----------------------------------------------------------------------------
+
+    def check(self) -> bool:
+        """`digest check` on the archive, as `digest build` runs it: each problem is logged as
+        one line; False when there is any (nothing is built from the entries then)."""
+        from digest.archive.validate import check_paths
+        from digest.site.build import DEFAULT_SOURCES
+
+        sources = self.config_file.parent / DEFAULT_SOURCES
+        problems = check_paths([self.docs_dir], sources_dir=sources if sources.is_dir() else None)
+        for problem in problems:
+            log.error("%s", terminal_safe(str(problem), 2000))
+        if problems:
+            log.error("%d problem(s) found; the site is not rebuilt until they are fixed",
+                      len(problems))
+        return not problems
 
     # -- full builds -------------------------------------------------------------------------
 
@@ -86,7 +114,9 @@ class Preview:
             self._fresh = {}
         command = [sys.executable, "-m", "digest", "build"]
         command += ["--config", str(self.config_file), "--site-dir", str(target)]
-        self._child = subprocess.Popen(command, env={**os.environ, **CHILD_ENV})
+        self._child = subprocess.Popen(  # dies with the preview, even on kill -9
+            orphan_safe(command), env={**os.environ, **CHILD_ENV}
+        )
         returncode = self._child.wait()
         if returncode != 0:
             log.error("full build failed (exit status %d)", returncode)
@@ -234,6 +264,8 @@ class Preview:
         self.others = others
         if other_changed:  # the small project links docs/ as it was: set it up again
             shutil.rmtree(self.work / "fast", ignore_errors=True)
+        if (changed or removed or other_changed) and not self.check():
+            return  # the served site stays as it was until the archive passes again
         if changed:
             try:
                 for page in self.fast_build(changed):
@@ -274,27 +306,70 @@ def serve(config_file: Path, address: str) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     host, _, port = address.rpartition(":")
-    preview = Preview(config_file)
-    log.info("building the site (the first build of a large archive takes a while)")
-    if not preview.full_build():
-        return 1
-    preview.warm_up()
-    server = LiveReloadServer(
-        builder=preview.on_change,
-        host=host or "127.0.0.1",
-        port=int(port),
-        root=str(preview.link),
-        mount_path=preview.mount_path,
-    )
-    server.watch(str(preview.docs_dir))
-    server.watch(str(preview.config_file))
-    server.watch(str(preview.signal))
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a supervisor: clean up as on Ctrl-C
+    preview = Preview(config_file)
+    server = None
     try:
+        if not preview.check():
+            return 1
+        log.info("building the site (the first build of a large archive takes a while)")
+        if not preview.full_build():
+            return 1
+        preview.warm_up()
+        server = LiveReloadServer(
+            builder=preview.on_change,
+            host=host or "127.0.0.1",
+            port=int(port),
+            root=str(preview.link),
+            mount_path=preview.mount_path,
+        )
+        server.watch(str(preview.docs_dir))
+        server.watch(str(preview.config_file))
+        server.watch(str(preview.signal))
         server.serve()
     except KeyboardInterrupt:
         log.info("shutting down")
     finally:
-        server.shutdown()
-        preview.close()
+        if server is not None:
+            server.shutdown()
+        preview.close()  # no digest-serve-* folder is left, however the preview ends
     return 0
+
+
+def remove_stale_work_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the work folders of previews that were killed (kill -9 gives no chance to clean
+    up) from `parent` (the system's temporary folder): a live preview holds an flock on its
+    folder, a dead one's lock is free."""
+    removed = []
+    for folder in sorted((parent or Path(tempfile.gettempdir())).glob(f"{WORK_PREFIX}*")):
+        try:
+            if time.time() - folder.stat().st_mtime < STALE_AFTER_SECONDS:
+                continue  # perhaps a preview starting now, before it takes its lock
+        except OSError:
+            continue
+        try:
+            fd = os.open(folder / ALIVE_FILE, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            fd = None  # killed before it took its lock
+        except OSError:
+            continue
+        try:
+            if fd is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a running preview's
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        finally:
+            if fd is not None:
+                os.close(fd)
+    return removed
+
+
+def _hold_lock(folder: Path) -> int:
+    """An flock on `folder`/ALIVE_FILE, held while the preview runs (a file, not the folder:
+    `digest build` locks the folder it publishes into, which is this one)."""
+    fd = os.open(folder / ALIVE_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
