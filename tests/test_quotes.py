@@ -462,3 +462,35 @@ def test_subject_is_not_taken_from_the_middle_of_the_sentence_before() -> None:
                   "Moving and Storage.",
                   "“She manages everything behind the scenes, every single day.”"])
     assert quote.speaker != "Noble Moving"
+
+
+def test_age_in_apposition_keeps_the_speaker() -> None:
+    assert _one(["“Demand is strong,” Lena Marsh, 52, told the Financial Times."]).speaker \
+        == "Lena Marsh"
+
+
+def test_a_pronoun_skips_people_the_article_calls_the_other() -> None:
+    quotes = find_quotes([
+        "Ms. Lena Marsh runs the plant; Mr. Tom Roe runs sales.",
+        "“Orders doubled,” Mr. Roe said.",
+        "“We will need a second line,” she said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Roe", "Lena Marsh"]
+
+
+def test_a_pronoun_resolved_once_tells_who_it_stands_for() -> None:
+    quotes = find_quotes([
+        "Lena Marsh, the plant manager, met reporters with Tom Roe, the sales director.",
+        "“We will need a second line,” she said.",
+        "“Orders doubled,” Roe said.",
+        "“The line opens in May,” she added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Tom Roe", "Lena Marsh"]
+
+
+def test_a_relation_before_a_name_makes_a_person() -> None:
+    quotes = find_quotes([
+        "“We will ship in March,” said Jane Doe. Her colleague Tom Roe disagreed.",
+        "“It will be June at best,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Tom Roe"]

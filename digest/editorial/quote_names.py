@@ -42,6 +42,9 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "trader", "broker", "insider", "democrat", "republican", "legislator", "sponsor",
     "candidate", "official", "specialist", "therapist", "resident", "customer", "user",
     "creator", "inventor", "researchers", "co-author", "nurse", "pilot", "operator",
+    # people described by how they relate to others ('Her colleague Tom Roe')
+    "colleague", "co-worker", "friend", "wife", "husband", "daughter", "son", "mother",
+    "father", "sister", "brother", "neighbor", "neighbour", "client", "patient", "victim",
 })
 # A capitalised run right after one of these is an organisation or place ("analyst at X").
 ORG_PREPOSITIONS: frozenset[str] = frozenset({"at", "of", "for", "from", "with", "by", "in",

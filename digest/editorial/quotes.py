@@ -53,6 +53,7 @@ from digest.editorial.quote_names import (
     role_prefix,
     split_role_name,
     strip_who,
+    surname,
     tail_clause,
 )
 from digest.models import Quote
@@ -99,6 +100,9 @@ VERB_MODIFIERS: tuple[str, ...] = (
 )
 # Pronouns that stand for the last person named.
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+# Honorifics that tell which pronoun stands for a person ('Ms. Kessel' ... 'she said').
+HONORIFIC_PRONOUNS: dict[str, str] = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}
+GENDERED_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 # 'it said', 'it added': the organisation quoted just before.
 NEUTER_PRONOUN = "it"
 # Nouns for a document that speaks for an organisation: 'said a report from <Org>'.
@@ -178,6 +182,12 @@ _SENTENCE_SUBJECT = re.compile(
     r"(?P<subj>" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:,\s+[^,]{1,120},)?\s+(?:[a-z]+ly\s+)?[a-z]"
 )
+_GENDERED_HONORIFIC = re.compile(
+    r"\b(?P<title>" + "|".join(t.capitalize() for t in HONORIFIC_PRONOUNS) + r")\.?\s+"
+    r"(?P<surname>[A-Z][\w’'-]+)"
+)
+# An age in apposition ('Jane Doe, 52, said'): no part of the name or the role.
+_AGE_CLAUSE = re.compile(r"\d{1,3}")
 _LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
 _WORD = re.compile(r"[\w’'%$.-]+")
@@ -225,6 +235,7 @@ class _Attribution:
     pronoun: bool = False
     descriptor: str | None = None  # 'the president', 'the group': resolved against the article
     plural: bool = False  # the pronoun is 'they': may stand for an organisation
+    gender: str | None = None  # the pronoun itself ('he', 'she', 'they')
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -239,6 +250,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     groups = _group_spans(paras, spans)
     bodies = apposed_bodies(outside)
     titled = TitledSurnames("\n".join(paras))
+    pronoun_of = _pronouns_from_honorifics(paras, people)
     quotes: list[Quote] = []
     quote_paras: list[int] = []
     last_person: tuple[int, int, str] | None = None
@@ -264,10 +276,28 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             speaker, role = subject_body, None  # the sentence opens with the body it quotes
         elif attribution.pronoun:
             likely = person_like(titled, people, {q.speaker for q in quotes if q.speaker})
-            prior = last_person_before(outside, likely, first.para, first.start, last_person)
+            agree = {n: r for n, r in people.items()
+                     if pronoun_of.get(n, attribution.gender) == attribution.gender}
+            likely = {n: r for n, r in likely.items() if n in agree}
+            # 'she said' cannot be the man quoted last
+            fallback = last_person if last_person and last_person[2] in agree else None
+            prior = _subject_before(paras, first, people, likely)
+            if prior is None and attribution.gender in GENDERED_PRONOUNS:
+                # the latest speaker of the last two paragraphs known by this pronoun, when the
+                # speaker quoted last is not ('Lena ... she said', 'Tom said', 'she added')
+                known = [q.speaker for q, p in zip(quotes, quote_paras, strict=True)
+                         if p >= first.para - 2 and q.speaker
+                         and pronoun_of.get(q.speaker) == attribution.gender]
+                last = quotes[-1].speaker if quotes else None
+                if known and (last is None or pronoun_of.get(last) != attribution.gender):
+                    prior = known[-1]
+            if prior is None:
+                prior = last_person_before(outside, likely, first.para, first.start, fallback)
             if prior is None:  # no one described as a person: any full name named before
-                prior = last_person_before(outside, people, first.para, first.start, None)
+                prior = last_person_before(outside, agree, first.para, first.start, None)
             speaker, role = (prior, people.get(prior)) if prior else (None, None)
+            if speaker and attribution.gender in GENDERED_PRONOUNS:
+                pronoun_of.setdefault(speaker, attribution.gender)
         elif speaker is None and attribution.descriptor == NEUTER_PRONOUN:
             # 'it added': the body quoted just before, never a person
             previous = quotes[-1].speaker if quotes else None
@@ -290,6 +320,40 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     quotes = [Quote(q.text, q.speaker, q.role or (people.get(q.speaker) if q.speaker else None),
                     q.fragment) for q in quotes]
     return _one_per_speaker_and_paragraph(quotes, quote_paras)
+
+
+def _pronouns_from_honorifics(paras: list[str], people: dict[str, str | None]) -> dict[str, str]:
+    """'he' or 'she' for the people the article names with 'Mr.' or 'Ms.'/'Mrs.' before the
+    surname: a pronoun is never resolved to someone the article calls the other."""
+    out: dict[str, str] = {}
+    by_surname = {surname(full): full for full in people}
+    for text in paras:
+        for m in _GENDERED_HONORIFIC.finditer(text):
+            full = by_surname.get(m.group("surname"))
+            if full:
+                out.setdefault(full, HONORIFIC_PRONOUNS[m.group("title").lower()])
+    return out
+
+
+def _subject_before(
+    paras: list[str], first: _Span, people: dict[str, str | None], likely: dict[str, str | None]
+) -> str | None:
+    """The person who is the subject of the sentence before a quotation's sentence (in its
+    paragraph, or the last of the paragraph before), when the pronoun can stand for them (a
+    person described as one, `likely`, whose known pronoun agrees):
+    'Lena Marsh met reporters with Tom Roe. "...," she said' is Lena Marsh."""
+    text = paras[first.para]
+    own = _sentence_before(text, first.start).strip()  # 'Eisgruber said the hub "..."'
+    head = text[: sentence_start(text, first.start)].strip()
+    if not head and first.para > 0:
+        head = paras[first.para - 1].strip()
+    sentences = split_sentences(head) if head else []
+    for sentence in [own, *sentences[-1:]]:
+        found = _sentence_subject(sentence, people) if sentence else None
+        if found is not None and found.speaker is not None:
+            name = resolve_name(found.speaker, people)
+            return name if name in likely else None
+    return None
 
 
 def _unattributed(found: _Attribution) -> bool:
@@ -336,7 +400,8 @@ def _sentence_subject(sentence: str, people: dict[str, str | None]) -> _Attribut
         return None
     subject = m.group("subj")
     if subject.lower() in PRONOUNS:
-        return _Attribution(None, None, adjacent=True, pronoun=True, plural=subject == "they")
+        return _Attribution(None, None, adjacent=True, pronoun=True, plural=subject == "they",
+                            gender=subject.lower())
     if not looks_like_name(subject) or is_org(subject):
         return None
     name, role = split_role_name(subject)
@@ -612,7 +677,8 @@ def _speaker_from_object(rest: str) -> _Attribution | None:
         return None
     first = rest.split()[0].lower().strip(",")
     if first in PRONOUNS:
-        return _Attribution(None, None, adjacent=True, pronoun=True, plural=first == "they")
+        return _Attribution(None, None, adjacent=True, pronoun=True, plural=first == "they",
+                            gender=first)
     if first == NEUTER_PRONOUN and len(rest.split()) == 1:
         return _Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
     parts = [p.strip() for p in _PARTS.split(rest) if p.strip()]
@@ -702,9 +768,10 @@ def _speaker_from_subject(subj: str) -> _Attribution | None:
     words = subj.split()
     if words[-1].lower() in PRONOUNS:
         return _Attribution(None, None, adjacent=True, pronoun=True,
-                            plural=words[-1].lower() == "they")
+                            plural=words[-1].lower() == "they", gender=words[-1].lower())
     # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
     clauses = [c.strip() for c in COMMA.split(subj) if c.strip()]
+    clauses = [c for c in clauses if not _AGE_CLAUSE.fullmatch(c)] or clauses  # 'Doe, 52,'
     last = clauses[-1]
     if len(clauses) > 1 and _APPOSITIVE.match(last):
         # 'Name, the Buffalo Democrat who sponsored the bill in the state Senate,': the name in
