@@ -188,6 +188,8 @@ NOT_FIGURES += [
     pytest.param("The 802.1x standard covers port access.", id="standard-name-with-x"),
     pytest.param("Staff spoke to 7 On Your Side about the delays.", id="number-in-a-name"),
     pytest.param("The project ran from 2007-2009 at the old site.", id="year-range"),
+    pytest.param("That was in 1860, long before the railway.", id="nineteenth-century-year"),
+    pytest.param("Trim a 2-by-6 down before you cut.", id="size-by-size"),
 ]
 
 

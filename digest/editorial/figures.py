@@ -195,8 +195,12 @@ _ADDRESS = re.compile(
 )
 _ZIP = re.compile(r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b")
 _ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s?[-–]\s?(?:(?:19|20)?\d{2})$")
+# Sizes named by two numbers ("a 2-by-6", "a 2-by-4 board"): a name of the size, not a measure.
+_BY_SIZE = re.compile(r"\b\d+-by-\d+\b")
+# A bare four-digit number from 1500 to 2099 is a year ("in 1860", "2024"); a count that size
+# is written with a comma ("1,860").
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}$")
+_YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:(?:1[5-9]|20)?\d{2})$")
 _DIGIT = re.compile(r"\d")
 _WORD_NUMBER_RE = re.compile(_WORD_NUMBER)
 _LARGE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,}")
@@ -358,7 +362,7 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges holding dates, times, phone numbers, quarters, references, addresses."""
     ranges: list[tuple[int, int]] = []
     for pattern in (_DATE, _TIME, _PHONE, _QUARTER, _FOOTNOTE, _CITATION, _MODEL_NUMBER,
-                    _ADDRESS, _ZIP, _ROUND_THE_CLOCK):
+                    _ADDRESS, _ZIP, _ROUND_THE_CLOCK, _BY_SIZE):
         ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return ranges
 
