@@ -494,3 +494,8 @@ def test_a_relation_before_a_name_makes_a_person() -> None:
         "“It will be June at best,” he said.",
     ])
     assert [q.speaker for q in quotes] == ["Jane Doe", "Tom Roe"]
+
+
+def test_a_heading_glued_to_a_name_is_not_part_of_it() -> None:
+    quote = _one(["Best Finale Moment Of The Week Gerry Turner said: “It was a hard morning.”"])
+    assert quote.speaker == "Gerry Turner"

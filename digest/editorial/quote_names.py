@@ -70,6 +70,11 @@ DESCRIBED_ORG = re.compile(
     + "|".join(ORG_HEAD_NOUNS) + r"))\b"
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+# A person's name has at most this many words ("Ursula von der Leyen"); a longer capitalised
+# run is a heading or a title glued to the name ("Best Finale Moment Gerry Turner"), and its
+# last LONG_RUN_NAME_WORDS words are taken as the name.
+MAX_NAME_WORDS = 4
+LONG_RUN_NAME_WORDS = 2
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS: frozenset[str] = frozenset({
     "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
@@ -222,6 +227,9 @@ def split_role_name(run: str) -> tuple[str | None, str | None]:
     name_tokens = [t for t in tokens[cut:] if t.lower() not in HONORIFICS]
     while name_tokens and name_tokens[-1].lower() in NAME_PARTICLES:
         name_tokens.pop()
+    if len(name_tokens) > MAX_NAME_WORDS and not any(
+            t.lower() in NAME_PARTICLES for t in name_tokens):
+        name_tokens = name_tokens[-LONG_RUN_NAME_WORDS:]  # a heading run glued to a name
     if not name_tokens or not name_tokens[0][:1].isupper():
         return None, None
     role_tokens = [t for t in tokens[:cut] if t.lower() not in HONORIFICS]
