@@ -326,6 +326,120 @@ FALLBACKS = [
 ]
 
 
+# An author box of prose (100-250 words: weak, but not nothing) that outscores an article whose
+# paragraphs sit in wrappers too deep to share a container.
+BIO = " ".join((
+    "Mei Lin has covered the semiconductor industry for twelve years, first from Hsinchu and",
+    "later from Tokyo, where she wrote about memory makers and their long price cycles.",
+))
+BIO_BOX = '<div class="box">' + paragraphs(*[BIO.replace("twelve", n) for n in (
+    "twelve", "ten", "eight", "six", "five")]) + "</div>"
+DEEP_ARTICLE = "".join("<div>" * 6 + f"<p>{p}</p>" + "</div>" * 6 for p in (
+    P1, P2, P3, P4, P2.replace("The company", "The firm"), P3.replace("Packaging", "Assembly")))
+TEASERS = "".join(
+    f'<div class="t"><h3>Intel opens fab number {i}</h3><p>A short teaser line about fab {i} '
+    "and its output.</p></div>"
+    for i in range(12)
+)
+CONSENT = " ".join(
+    ["When you visit our website, we store cookies on your browser to collect information, "
+     "which is used to make the site work as you expect it to and to personalise it."] * 3
+)
+
+
+def test_whole_page_pass_replaces_a_box_when_it_adds_more_prose() -> None:
+    article = extract_html(page(BIO_BOX + DEEP_ARTICLE), source="deep.html")
+    assert P1 in article.text and P4 in article.text
+    assert article.low_confidence
+
+
+def test_whole_page_pass_does_not_add_teasers_to_a_short_article() -> None:
+    article = extract_html(page(f"<article>{paragraphs(P1, P2, P3, P4)}</article>{TEASERS}"),
+                           source="teasers.html")
+    assert P4 in article.text
+    assert "teaser line" not in article.text
+    assert not article.low_confidence
+
+
+def test_relaxed_pass_still_drops_a_consent_dialog() -> None:
+    html = page(
+        f'<div class="layout-with-sidebar"><div>{paragraphs(P1, P2)}</div></div>'
+        f'<div class="consent-modal">{paragraphs(CONSENT, CONSENT, CONSENT)}</div>' + MENU
+    )
+    article = extract_html(html, source="consent.html")
+    assert P1 in article.text
+    assert "store cookies" not in article.text
+
+
+# Boilerplate lines between paragraphs inside the article container: each is dropped, and the
+# sentence after it (which looks alike but is text) survives.
+BOILERPLATE_LINES = [
+    pytest.param("Story continues below advertisement", id="continuation-line"),
+    pytest.param("Advertisement - Scroll to Continue", id="ad-scroll-line"),
+    pytest.param("Continue reading below", id="continue-reading"),
+    pytest.param("Write to Mei Lin at mei.lin@example.com", id="write-to"),
+    pytest.param("Mei Lin is a reporter for the site. Reach her at mei@example.com",
+                 id="reporter-email-line"),
+    pytest.param("This material may not be published, broadcast, rewritten or redistributed.",
+                 id="reproduction-notice"),
+    pytest.param("Reproduction without prior written permission is prohibited.",
+                 id="reproduction-prohibited"),
+    pytest.param("SEE ALSO: Intel delays its Ohio fab again", id="see-also"),
+    pytest.param("Read more: Intel delays its Ohio fab again", id="read-more"),
+    pytest.param("Also read | Intel delays its Ohio fab again", id="also-read"),
+    pytest.param("Related: Intel delays its Ohio fab again", id="related-colon"),
+    pytest.param("Click here to read the full interview", id="click-here-to-read"),
+]
+LOOKALIKE = ("The new process is more efficient: it uses less power, according to the company, "
+             "and the ad campaign for it starts in May.")
+
+
+@pytest.mark.parametrize("line", BOILERPLATE_LINES)
+def test_boilerplate_line_inside_article_dropped(line: str) -> None:
+    html = page(f"<article>{paragraphs(P1, line, LOOKALIKE, P2, P3)}</article>")
+    article = extract_html(html, source="lines.html")
+    assert line not in article.text
+    assert LOOKALIKE in article.text and P3 in article.text
+
+
+RELEASE_TAILS = [
+    pytest.param(["About Fabwell Inc.", "Fabwell Inc. (NASDAQ: FBWL) designs power chips for "
+                  "electric cars and has offices in Austin and Dresden."], id="about-company"),
+    pytest.param(["Forward-Looking Statements", "This release contains statements about future "
+                  "events that involve risks and uncertainties."], id="forward-looking"),
+    pytest.param(["This press release contains forward-looking statements within the meaning of "
+                  "the securities laws, including statements about demand."],
+                 id="forward-looking-sentence"),
+    pytest.param(["Media contact:", "Jane Roe, +1 512 555 0100"], id="media-contact"),
+    pytest.param(["Issued by Fabwell Inc. on behalf of its board"], id="issued-by"),
+    pytest.param(["###"], id="end-marker"),
+]
+
+
+@pytest.mark.parametrize("tail", RELEASE_TAILS)
+def test_press_release_tail_dropped(tail: list[str]) -> None:
+    html = page(f"<article>{paragraphs(P1, P2, P3, P4, *tail)}</article>")
+    article = extract_html(html, source="release.html")
+    assert P4 in article.text
+    for line in tail:
+        assert line not in article.text
+
+
+def test_about_heading_of_a_story_section_kept() -> None:
+    # "About the ..." introducing a part of the story (a table here) is not company boilerplate.
+    heading = "About the Ten Largest Chip Foundries"
+    table = ("<table><tr><th>Company</th><th>Share</th></tr>"
+             "<tr><td>TSMC</td><td>62%</td></tr></table>")
+    html = page(f"<article>{paragraphs(P1, P2, P3, heading)}{table}{paragraphs(P4)}</article>")
+    article = extract_html(html, source="about.html")
+    assert heading in article.text and P4 in article.text
+
+
+def test_release_heading_early_in_the_text_is_not_a_tail() -> None:
+    html = page(f"<article>{paragraphs(P1, 'Media contacts', P2, P3, P4)}</article>")
+    assert P4 in extract_html(html, source="early.html").text
+
+
 @pytest.mark.parametrize(("html", "wanted"), FALLBACKS)
 def test_weak_page_falls_back_low_confidence(html: str, wanted: str) -> None:
     article = extract_html(html, source="weak.html")

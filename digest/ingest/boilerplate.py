@@ -83,6 +83,10 @@ NEGATIVE_HINTS = (
     "sidebar", "side-?bar", "right-?rail", "left-?rail", "complementary", "sr-only",
     "visually-?hidden", "screen-?reader-?text", "print-?only", "offscreen",
 )
+# Hints no article wrapper is named for: dropped even by the looser passes (a cookie or consent
+# dialog is long prose and would outvote a short article).
+ALWAYS_CHROME_HINTS = ("cookies?", "consent", "gdpr", "modal", "popup", "comments?", "disqus",
+                       "push-?notification", "onesignal")
 # Whole class names (or ids) that are chrome only when they stand alone: "rail" is a sidebar, but
 # "pg-rail-tall" and "grid--with-rail" are layouts holding the article; likewise a bare "widget"
 # is a sidebar box while "elementor-widget-container" wraps page-builder content.
@@ -166,10 +170,13 @@ class Pass:
     """Settings of one extraction pass; later passes run only while the text found is weak."""
 
     name: str
-    drop_hinted: bool  # subtrees with a negative class/id hint or a chrome role are dropped
+    # True: subtrees with a negative class/id hint are dropped; False: only ALWAYS_CHROME ones
+    # (subtrees with a chrome role are dropped by every pass)
+    drop_hinted: bool
     drop_hidden: bool  # subtrees with a `hidden` or aria-hidden attribute are dropped
     # (subtrees hidden by their style, display:none or visibility:hidden, are dropped by every pass)
     whole_page: bool = False  # no container is chosen: every kept block of the page is emitted
+    runs_below: int = 0  # the pass runs while the best text so far has fewer words than this
 
 
 PASSES = (
@@ -179,14 +186,21 @@ PASSES = (
     # a block with the `hidden` attribute until a script moves it ("<div hidden id=S:0>"), loses
     # the whole article to the strict pass. Scoring (negative hints still count against a
     # container) decides instead.
-    Pass("relaxed", drop_hinted=False, drop_hidden=False),
+    Pass("relaxed", drop_hinted=False, drop_hidden=False, runs_below=250),
     # A page whose text sits in many small blocks none of which outscores the rest (a list of
     # cards, a page of short sections) has no one container: its text, less chrome, is the
     # article, and it is returned low-confidence.
-    Pass("whole page", drop_hinted=True, drop_hidden=True, whole_page=True),
+    Pass("whole page", drop_hinted=True, drop_hidden=True, whole_page=True, runs_below=250),
 )
-WEAK_ARTICLE_WORDS = 100  # a result shorter than this tries the next pass...
-FALLBACK_GAIN = 2.0  # ...whose result replaces it when it has this many times the words
+FALLBACK_GAIN = 2.0  # a later pass's result replaces the text so far with this many times the words
+# ...and holding this share of its paragraphs (a relaxed pass that extends the text found
+# rather than picking another block: comments, a list of other stories), unless the text so far
+# is shorter than WEAK_EVIDENCE_WORDS, too little to say where the article is.
+FALLBACK_KEEP_SHARE = 0.5
+WEAK_EVIDENCE_WORDS = 100
+# ...or it adds more prose than the text so far holds: words in paragraphs this long that end
+# a sentence.
+PROSE_PARAGRAPH_WORDS = 25
 # An article this short, or one that only a looser pass found, is returned low-confidence.
 LOW_CONFIDENCE_WORDS = 60
 
@@ -223,8 +237,47 @@ BOILERPLATE_TEXT = (
     r"\d+ min(ute)?s?( read| listen)?",  # reading-time badges
     r"listen to (this|the) (article|story).*",
     r"(spotted|found|see) an? (error|mistake|typo)\b.*",  # corrections prompts
+    # ad slots and continuation lines between paragraphs ("Story continues below advertisement")
+    r"(the )?(story|article|text|content|post) continues (below|after|under)\b.{0,40}",
+    r"continue reading (below|after|under)\b.{0,40}",
+    r"(advertisement|ad)\W{0,3}(scroll|continue) (down )?to (continue|read)( reading)?.{0,20}",
+    r"scroll (down )?to continue( reading)?",
+    # reporter contact lines: "Write to Jane Doe at jane@example.com", a bio ending in an address
+    r"write to .{2,80}\b(at|on)\b.{0,80}",
+    r".{0,160}\b[\w.+-]+@[\w-]+(\.[\w-]+)+",
+    # copyright and reproduction notices
+    r".{0,80}\b(may|must|can)( not|not)? be (published|reproduced|broadcast|rewritten|"
+    r"redistributed|republished)\b.*",
+    r".{0,80}\b(reproduction|republication|redistribution|reuse)\b.{0,60}\b(prohibited|"
+    r"forbidden|not (permitted|allowed)|without (prior |the )?(written )?permission)\b.*",
+    # pointers to other stories in the middle of the body ("SEE ALSO: ...", "Also read: ...")
+    r"(also read|read also|more|watch|listen|recommended reading|further reading)\s*[:|].{0,150}",
+    r"(click|tap) here to (read|see|watch|learn)\b.{0,150}",
+    r"read (the )?(full|original|complete) (story|article|report)\b.{0,150}",
+    r"related( \w+)?\s*[:|].{0,150}",
 )
 BOILERPLATE_TEXT_MAX_CHARS = 200
+# Trailing sections of a press release or a wire story: a paragraph matching one of these, in the
+# second half of the article, starts boilerplate that runs to the end (company boilerplate,
+# forward-looking statements, contacts). Matched against the whole paragraph, case-insensitive
+# except where the pattern says (the company name after "About" is capitalised).
+TRAILING_SECTIONS = (
+    r"(forward[- ]looking statements?|safe harbou?r( statement)?|cautionary (note|statement)s?"
+    r"( regarding forward[- ]looking statements?)?)\W*",
+    r"(this|the) (press )?(release|announcement|document|communication) (contains|includes|"
+    r"may contain)\b.{0,40}\bforward[- ]looking statements\b.*",
+    r"(media|press|investor|analyst)( relations)? (contacts?|inquiries|enquiries)\b.{0,200}",
+    r"(for (more|further) information|contacts?)\s*[:,].{0,200}",
+    r"issued by\b.{0,120}",
+    r"#{3}|-?\s*ends\s*-?",  # end-of-release markers
+)
+# "About Acme Corp." starts the company boilerplate of a press release when the paragraph after
+# it names the company ("Acme Corp. (NASDAQ: ACME) is a leading..."); "About the top ten
+# makers" followed by a table is a section of the story.
+ABOUT_HEADING = re.compile(r"^\W*[Aa]bout\s+(?:the\s+)?(?P<name>[A-Z0-9][\w&.,'’()\- ]{1,60}?)\W*$")
+ABOUT_MAX_NAME_WORDS = 6
+TRAILING_SECTION_MAX_CHARS = 300  # a longer paragraph is text, whatever it starts with
+TRAILING_SECTION_MIN_POSITION = 0.5  # share of the paragraphs before the section may start
 # Paragraphs at least this long are kept once: a second copy is a repeated box.
 DUPLICATE_MIN_CHARS = 10**9  # longer paragraphs are never dropped by text pattern
 
@@ -248,6 +301,10 @@ def _alternation(tokens: tuple[str, ...]) -> re.Pattern[str]:
 NEGATIVE_RE = _alternation(NEGATIVE_HINTS)
 POSITIVE_RE = _alternation(POSITIVE_HINTS)
 CAPTION_RE = _alternation(CAPTION_HINTS)
+ALWAYS_CHROME_RE = _alternation(ALWAYS_CHROME_HINTS)
+TRAILING_SECTION_RE = re.compile(
+    r"^\W*(?:" + "|".join(TRAILING_SECTIONS) + r")\W*$", re.IGNORECASE | re.DOTALL
+)
 BOILERPLATE_TEXT_RE = re.compile(
     r"^\W*(?:" + "|".join(BOILERPLATE_TEXT) + r")\W*$", re.IGNORECASE | re.DOTALL
 )

@@ -74,6 +74,7 @@ _WS_AFTER_BLOCK_TAG = re.compile(
 _NON_CANONICAL_LINK = re.compile(r"<link\b(?![^>]*canonical)[^>]*>", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?。][\"”’)\]]*$")
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
@@ -113,11 +114,15 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Article:
     words = 0
     fallback = False
     for index, settings in enumerate(bp.PASSES):
-        if index and words >= bp.WEAK_ARTICLE_WORDS:
-            break
+        if index and words >= settings.runs_below:
+            continue
         found = _extract_pass(_Page(soup, settings), root, meta)
         found_words = _words(found)
-        if found_words >= max(bp.MIN_ARTICLE_WORDS, words * bp.FALLBACK_GAIN):
+        if found_words >= max(bp.MIN_ARTICLE_WORDS, words * bp.FALLBACK_GAIN) and (
+            words < bp.WEAK_EVIDENCE_WORDS
+            or (not settings.whole_page and _keeps(found, paragraphs))
+            or _new_prose_words(found, paragraphs) >= words
+        ):
             paragraphs, words, fallback = found, found_words, index > 0
     if words < bp.MIN_ARTICLE_WORDS:
         raise ExtractionError(source, "no article text found")
@@ -144,6 +149,25 @@ def _extract_pass(page: _Page, root: Tag, meta: Metadata) -> list[str]:
     containers = [root] if page.settings.whole_page else _select(page, root)
     paragraphs = _clean_paragraphs(_emit(page, containers), meta)
     return _check_against_json_ld(paragraphs, meta)
+
+
+def _keeps(found: list[str], earlier: list[str]) -> bool:
+    """A looser pass's text extends an earlier one's (holds most of its paragraphs) rather than
+    replacing it with another block (comments, a list of other stories)."""
+    kept = set(found)
+    return sum(1 for p in earlier if p in kept) >= bp.FALLBACK_KEEP_SHARE * len(earlier)
+
+
+def _new_prose_words(found: list[str], earlier: list[str]) -> int:
+    """Words in the prose paragraphs (long, ending a sentence) a looser pass adds: it found
+    the article when it adds more prose than the earlier text holds in all (a list of teasers
+    adds short lines; an article missed by the strict pass adds paragraphs)."""
+    seen = set(earlier)
+    return sum(
+        len(p.split()) for p in found
+        if p not in seen and len(p.split()) >= bp.PROSE_PARAGRAPH_WORDS
+        and _SENTENCE_END.search(p)
+    )
 
 
 def _words(paragraphs: list[str]) -> int:
@@ -246,9 +270,11 @@ def _prune(page: _Page, root: Tag) -> None:
                 bp.NEGATIVE_RE.search(hint) is not None
                 or not bp.NEGATIVE_EXACT.isdisjoint(hint.split())
             )
-            if page.settings.drop_hinted and (
-                (negative and not bp.POSITIVE_RE.search(hint))
-                or (isinstance(role, str) and role.lower() in bp.CHROME_ROLES)
+            if not page.settings.drop_hinted:
+                # Looser passes still drop what no article wrapper is named for.
+                negative = bool(hint) and bp.ALWAYS_CHROME_RE.search(hint) is not None
+            if (negative and not bp.POSITIVE_RE.search(hint)) or (
+                isinstance(role, str) and role.lower() in bp.CHROME_ROLES
             ):
                 # Decided after measuring: a hinted element holding most of the text stays.
                 page.hinted.add(id(tag))
@@ -679,6 +705,7 @@ def _clean_paragraphs(paragraphs: list[str], meta: Metadata) -> list[str]:
         for text in paragraphs
         if len(text) > bp.BOILERPLATE_TEXT_MAX_CHARS or not bp.BOILERPLATE_TEXT_RE.match(text)
     ]
+    kept = _without_trailing_section(kept)
     title = _norm(meta.title or "")
     for index, text in enumerate(kept[: bp.HEADLINE_WINDOW]):
         if title and _norm(text) == title:
@@ -690,6 +717,33 @@ def _clean_paragraphs(paragraphs: list[str], meta: Metadata) -> list[str]:
     while kept and (bp.BYLINE_TEXT.match(kept[0]) or _is_dateline(kept[0])):
         kept.pop(0)
     return kept
+
+
+def _without_trailing_section(paragraphs: list[str]) -> list[str]:
+    """Cut a press release's or wire story's trailing boilerplate (About <company>,
+    forward-looking statements, contacts) from the first such paragraph to the end."""
+    first = int(len(paragraphs) * bp.TRAILING_SECTION_MIN_POSITION)
+    for index in range(max(first, 1), len(paragraphs)):
+        text = paragraphs[index]
+        if len(text) > bp.TRAILING_SECTION_MAX_CHARS:
+            continue
+        if bp.TRAILING_SECTION_RE.match(text) or _about_company(text, paragraphs[index + 1 :]):
+            return paragraphs[:index]
+    return paragraphs
+
+
+def _about_company(text: str, after: list[str]) -> bool:
+    """An "About <name>" heading followed by a paragraph about that name."""
+    match = bp.ABOUT_HEADING.match(text)
+    if not match or not after:
+        return False
+    name = match.group("name")
+    first = name.split()[0].casefold() if name.split() else ""
+    return (
+        len(name.split()) <= bp.ABOUT_MAX_NAME_WORDS
+        and bool(first)
+        and first in after[0].casefold().split()[:3]
+    )
 
 
 def _is_dateline(text: str) -> bool:
