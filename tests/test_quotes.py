@@ -499,3 +499,11 @@ def test_a_relation_before_a_name_makes_a_person() -> None:
 def test_a_heading_glued_to_a_name_is_not_part_of_it() -> None:
     quote = _one(["Best Finale Moment Of The Week Gerry Turner said: “It was a hard morning.”"])
     assert quote.speaker == "Gerry Turner"
+
+
+def test_the_name_after_a_role_stops_at_the_first_lower_case_word() -> None:
+    quote = _one(["A presenter said to former Israeli Prime Minister Naftali Benn that “the "
+                  "forces are happy to do this.”"])
+    assert quote.speaker != "Naftali Benn that"
+    quote = _one(["“Prices will rise,” said former prime minister Naftali Benn."])
+    assert quote.speaker == "Naftali Benn"

@@ -153,8 +153,8 @@ _VERB_FIRST = re.compile(
 )
 # 'president David Weisbrot', 'Keystone Policy Group analyst Renata Ilves'
 _ROLE_WORDS_RE = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
-_ROLE_THEN_NAME = re.compile(
-    r"(?P<role>.*\b(?:" + _ROLE_WORDS_RE + r"))\s+(?P<name>" + CAP_RUN + r")", re.I
+_ROLE_THEN_NAME = re.compile(  # role words in any case, the name capitalised
+    r"(?P<role>.*\b(?i:" + _ROLE_WORDS_RE + r"))\s+(?P<name>" + CAP_RUN + r")"
 )
 _DOCUMENT_FROM = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(DOCUMENT_NOUNS) + r")\s+(?:from|by)\s+(?P<org>"
