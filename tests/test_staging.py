@@ -164,6 +164,22 @@ def test_relative_url(from_url: str, to_url: str, link: str) -> None:
     assert relative_url(from_url, to_url) == link
 
 
+@pytest.mark.parametrize(
+    ("from_src", "to_src", "page", "source"),
+    [
+        pytest.param("tags/tsmc.md", "tags.md", "../", "./", id="up-from-a-page"),
+        pytest.param("tags.md", "tags/tsmc.md", "tsmc/", "tags/tsmc/", id="down-from-a-page"),
+        pytest.param("weekly/index.md", "weekly/2024-w49.md", "2024-w49/", "2024-w49/",
+                     id="index-pages-agree"),
+    ],
+)
+def test_html_links_for_each_engine(from_src: str, to_src: str, page: str, source: str) -> None:
+    """MkDocs keeps an HTML block's link relative to the page's URL; Zensical reads it relative
+    to the page's source file (and rewrites it): the same target, two spellings."""
+    assert staging.make_href(True, "page")(from_src, to_src) == page
+    assert staging.make_href(True, "source")(from_src, to_src) == source
+
+
 def test_tag_slugs_are_unique() -> None:
     slugs = sitepages.tag_slugs(["C++", "C", "AI", "ai"])
     assert len(set(slugs.values())) == 4

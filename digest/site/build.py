@@ -140,21 +140,26 @@ def build_site(
     final = site_dir if site_dir is not None else site_dir_of(config, site_config)
     docs = docs_dir_of(config, site_config)
     root = (cache_dir if cache_dir is not None else config.parent / CACHE_DIR).resolve()
-    project = Project(root=root, docs=root / "docs", overrides=root / "overrides",
-                      site=root / f"site-{engine}")
+    # Each engine its own staged tree (the trees differ in their theme overrides and in how
+    # their HTML links are written: staging.make_href), side by side in one cache folder.
+    project = Project(root=root, docs=root / engine / "docs", overrides=root / engine / "overrides",
+                      site=root / engine / "site")
     settings = staging.settings_of(site_config, str(config))
 
     with _checking(docs, sources_dir, enabled=check) as checked:
         with progress.stage("reading entries"):
             items = staging.read_items(docs)
         search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)
-        options = staging.stage_options(site_config, search_engine, settings)
+        options = staging.stage_options(
+            site_config, search_engine, settings, html_links=chosen.html_links
+        )
         with progress.stage("rendering pages", total=None):
             staged = staging.stage_site(docs, options, items=items)
         with progress.stage("writing staged files", total=len(staged.files)) as bar:
             changes = staging.sync_tree(project.docs, staged.files, bar.update)
             custom = _custom_dir(config, site_config)
-            staging.sync_tree(project.overrides, staging.theme_overrides(search_engine, custom))
+            overrides = staging.theme_overrides(search_engine, custom)
+            staging.sync_tree(project.overrides, chosen.adapt_overrides(overrides, site_config))
         engine_config = chosen.write_config(site_config, project)
         state = _load_state(root)
         signature = _signature(engine, engine_config, project.overrides, search_engine)

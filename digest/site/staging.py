@@ -83,6 +83,7 @@ class StageOptions:
     per_page: int = sitepages.PER_PAGE
     directory_urls: bool = True
     edit_base: str | None = None  # repo_url + edit_uri: an entry's edit link is edit_base + file
+    html_links: str = "page"  # how the engine reads HTML blocks' relative links (make_href)
 
 
 @dataclass
@@ -123,7 +124,14 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel or "./"
 
 
-def make_href(directory_urls: bool) -> Callable[[str, str], str]:
+def make_href(directory_urls: bool, html_links: str = "page") -> Callable[[str, str], str]:
+    """(from src, to src) -> the link an HTML block of the first page writes to the second.
+
+    Engines read a relative link in an HTML block differently. MkDocs leaves it as it is, so it
+    is written relative to the page's URL ("page"). Zensical reads it like a Markdown link,
+    relative to the page's source file, and rewrites it for the page's URL, so it is written
+    relative to the source file's folder ("source"): from `tags/tsmc.md` (URL `tags/tsmc/`)
+    to the tag index (URL `tags/`), "../" for MkDocs, "./" for Zensical."""
     urls: dict[str, str] = {}
 
     def url(src: str) -> str:
@@ -135,7 +143,13 @@ def make_href(directory_urls: bool) -> Callable[[str, str], str]:
     def href(from_src: str, to_src: str) -> str:
         return relative_url(url(from_src), url(to_src))
 
-    return href
+    def source_href(from_src: str, to_src: str) -> str:
+        folder = from_src.rpartition("/")[0]
+        return relative_url(folder + "/" if folder else "", url(to_src))
+
+    if html_links not in ("page", "source"):
+        raise ValueError(f"html_links must be page or source, not {html_links!r}")
+    return href if html_links == "page" else source_href
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -193,7 +207,7 @@ def stage_site(
     vocabulary = vocabulary or load_vocabulary()
     items = read_items(docs_dir) if items is None else items
     _check_categories(items, vocabulary)
-    href = make_href(options.directory_urls)
+    href = make_href(options.directory_urls, options.html_links)
     pagefind = options.search == "pagefind"
     # With Pagefind, no page goes into the engine's own index (the header's box is Pagefind's).
     hidden: dict[str, Any] = {"search": {"exclude": True}}
@@ -541,7 +555,9 @@ def settings_of(site_config: dict[str, Any], source: str = "mkdocs.yml") -> Sett
     return settings
 
 
-def stage_options(site_config: dict[str, Any], search: str, settings: Settings) -> StageOptions:
+def stage_options(
+    site_config: dict[str, Any], search: str, settings: Settings, html_links: str = "page"
+) -> StageOptions:
     """StageOptions from mkdocs.yml's data and the resolved search engine."""
     name = str(site_config.get("site_name") or "Site")
     site = feeds.FeedSite(
@@ -560,4 +576,5 @@ def stage_options(site_config: dict[str, Any], search: str, settings: Settings) 
         per_page=settings.per_page,
         directory_urls=site_config.get("use_directory_urls", True) is not False,
         edit_base=edit_base,
+        html_links=html_links,
     )

@@ -1,10 +1,10 @@
 """The engines that render the staged tree into the site: MkDocs with Material (the default)
-and Zensical. Each engine is one module that knows two things, its configuration file and its
-command line (`Engine`); everything else about the site is in the staged files and the theme
-overrides, which both engines read the same way.
+and Zensical. Each engine is one module that knows its configuration file, its command line
+and what its templates need of our theme overrides (`Engine`); everything else about the site
+is in the staged files and the theme overrides, which both engines read the same way.
 
 A new release of an engine is a version bump in pyproject.toml; a new engine is a module here
-with the same three functions, added to ENGINES.
+with the same functions, added to `get_engine`.
 """
 
 from __future__ import annotations
@@ -34,12 +34,19 @@ class Engine(Protocol):
     # Whether `command(..., incremental=True)` rebuilds only what changed (and is then as
     # good as a full build); the build falls back to a full build when it is not.
     incremental: bool
+    # How it reads a relative link in an HTML block: from the page's URL or its source file.
+    html_links: str
 
     def missing(self) -> str | None:
         """Why the engine cannot run here (not installed), or None."""
 
     def write_config(self, site_config: dict[str, Any], project: Project) -> Path:
         """Write the engine's configuration for the project; its path."""
+
+    def adapt_overrides(
+        self, files: dict[str, bytes], site_config: dict[str, Any]
+    ) -> dict[str, bytes]:
+        """Our theme overrides ({path: bytes}) as this engine's templates need them."""
 
     def command(self, config: Path, *, incremental: bool) -> list[str]:
         """The command that builds the site."""

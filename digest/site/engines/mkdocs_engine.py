@@ -28,6 +28,7 @@ DIRTY_NOTICE = "A 'dirty' build is being performed"
 class MkDocsEngine:
     name = "mkdocs"
     incremental = True
+    html_links = "page"  # digest.site.staging.make_href
 
     def missing(self) -> str | None:
         for module in ("mkdocs", "material"):
@@ -42,6 +43,11 @@ class MkDocsEngine:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
         return path
+
+    def adapt_overrides(
+        self, files: dict[str, bytes], site_config: dict[str, Any]
+    ) -> dict[str, bytes]:
+        return files  # our overrides are written for Material
 
     def command(self, config: Path, *, incremental: bool) -> list[str]:
         command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)]

@@ -11,6 +11,7 @@ It runs no MkDocs plugin, which the staged tree does not need.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,15 @@ from digest.site.engines import Project, base_config
 
 CONFIG_NAME = "zensical.engine.yml"
 VARIANT = "classic"  # Material's look (Zensical's default is "modern")
+# The policy's script sources in our main.html override (digest.site.csp): Material's inline
+# scripts by hash. Zensical's templates write other inline scripts; their hashes replace these.
+SCRIPT_SOURCES = re.compile(r"script-src 'self'[^;]*;")
 
 
 class ZensicalEngine:
     name = "zensical"
     incremental = True
+    html_links = "source"  # digest.site.staging.make_href
 
     def missing(self) -> str | None:
         if importlib.util.find_spec("zensical") is None:
@@ -40,6 +45,25 @@ class ZensicalEngine:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
         return path
+
+    def adapt_overrides(
+        self, files: dict[str, bytes], site_config: dict[str, Any]
+    ) -> dict[str, bytes]:
+        """Our theme overrides as Zensical needs them: the Content-Security-Policy lists the
+        hashes of Zensical's own inline scripts (computed from its templates by
+        digest.site.csp, as for Material)."""
+        main = files.get("main.html")
+        if main is None:
+            return files
+        import zensical
+
+        from digest.site import csp
+
+        templates = Path(zensical.__file__).parent / "templates"
+        sources = csp.expected_sources(site_config.get("site_url"), templates=templates)
+        policy = "script-src 'self' " + " ".join(sources) + ";"
+        text = SCRIPT_SOURCES.sub(lambda _: policy, main.decode("utf-8"), count=1)
+        return {**files, "main.html": text.encode("utf-8")}
 
     def command(self, config: Path, *, incremental: bool) -> list[str]:
         command = [sys.executable, "-m", "zensical", "build", "--strict"]
