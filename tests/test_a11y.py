@@ -239,6 +239,13 @@ def test_split_index_pages_by_keyboard(browser: Browser, synth_base: str) -> Non
         page.wait_for_load_state("networkidle")
         assert page.url == target
         assert page.locator("nav.sd-pages a[aria-current='page']").count() == 1
+        # the page's own filter works on its rows
+        total = page.locator("article table tbody tr").count()
+        _tab_to(page, lambda f: f["tag"] == "select" and f["name"] == "kind", "the kind filter")
+        page.keyboard.press("ArrowDown")
+        shown = page.locator("article table tbody tr:not([hidden])").count()
+        assert 0 < shown < total
+        assert page.locator("#figure-count").inner_text() == f"{shown} of {total} figures"
         found = failing(audit(page))
         assert found == [], [str(v) for v in found]
     finally:
