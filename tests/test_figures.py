@@ -122,6 +122,10 @@ FIGURES += [
                  "sensitivity", id="tolerance"),
     pytest.param("Slideshow intervals run three seconds to 24 hours on the frame.",
                  "three seconds to 24 hours", "intervals", id="range-over-two-time-units"),
+    pytest.param("Use an image of at least 100 x 100 pixels in the feed.", "100 x 100 pixels",
+                 "image", id="dimensions"),
+    pytest.param("Two Nvidia engineers presented the design.", "Two", "engineers",
+                 id="count-before-a-company-name"),
     pytest.param("Temperatures hit a record 10 septillion years of compute.",
                  "10 septillion years", "compute", id="septillion"),
 ]
@@ -190,6 +194,9 @@ NOT_FIGURES += [
     pytest.param("The project ran from 2007-2009 at the old site.", id="year-range"),
     pytest.param("That was in 1860, long before the railway.", id="nineteenth-century-year"),
     pytest.param("Trim a 2-by-6 down before you cut.", id="size-by-size"),
+    pytest.param("Half Dome rises above the valley floor.", id="half-in-a-name"),
+    pytest.param("Three Mile Island stayed closed for years.", id="word-number-opening-a-name"),
+    pytest.param("Deliver higher accuracy 3", id="list-number-left-at-a-line-end"),
 ]
 
 

@@ -24,7 +24,7 @@ from digest.editorial.figure_context import measure_context
 from digest.editorial.units import Units, load_units, unit_kind, unit_quantity
 from digest.models import Figure
 from digest.text.normalize import collapse_whitespace, squeeze
-from digest.text.sentences import sentence_spans
+from digest.text.sentences import ends_sentence, sentence_spans
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -144,6 +144,11 @@ _ONE_VALUE = (
     r"(?:\sper\s(?:" + "|".join(RATE_DENOMINATORS) + r")\b)?)?"
 )
 _RANGE = r"(?:\s?(?:-|–|\+/-|±)\s?|\s(?:to|through|or|and)\s)"
+# Dimensions ("100 x 100 pixels", "1920×1080", "30 x 40 x 10 cm"): one figure.
+_DIMENSIONS = (
+    r"(?:" + _DIGITS + r")(?:\s?[x×]\s?(?:" + _DIGITS + r")){1,2}"
+    r"(?:\s?(?:" + U.unit + r")(?![A-Za-z0-9]))?"
+)
 _SPECIAL = (
     # "half a million years", "half a billion"
     r"\b(?i:half\s+an?\s+(?:" + _alt(U.after_article) + r"))\b"
@@ -162,7 +167,8 @@ _SPECIAL = (
 )
 _VALUE = re.compile(
     r"(?<![\w.,/:$€£¥₹-])"
-    r"(?P<value>" + _SPECIAL + r"|" + _ONE_VALUE + r"(?:" + _RANGE + _ONE_VALUE + r")?)"
+    r"(?P<value>" + _DIMENSIONS + r"|" + _SPECIAL + r"|" + _ONE_VALUE + r"(?:" + _RANGE
+    + _ONE_VALUE + r")?)"
     r"(?![\w])",
 )
 _MONTH = _alt(MONTHS)
@@ -203,8 +209,11 @@ _YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}$")
 _YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:(?:1[5-9]|20)?\d{2})$")
 _DIGIT = re.compile(r"\d")
 _WORD_NUMBER_RE = re.compile(_WORD_NUMBER)
+_CAPITALISED_NEXT = re.compile(r"^\s[A-Z][a-z]")
+_CAPITALISED_TWO_NEXT = re.compile(r"^\s[A-Z][a-z]+\s[A-Z][a-z]")
 _LARGE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,}")
 # A list number: a paragraph that is only a number, or a number with a period opening one.
+_TRAILING_LIST_NUMBER = re.compile(r"\d{1,2}")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,2}(?:[.)](?:\s|$)|$)")
 # A number followed by a capitalised function word belongs to a name ("7 On Your Side").
 _NAME_AFTER = re.compile(
@@ -310,6 +319,9 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
                 continue
             if s == 0 and _LIST_NUMBER.match(sentence):
                 continue  # "1", "2." opening a paragraph or sentence: a list number
+            if _TRAILING_LIST_NUMBER.fullmatch(value) and not sentence[e:].strip() and (
+                    not ends_sentence(sentence)):
+                continue  # "... accuracy 3" before the next item of a list lost its line break
             if _NAME_AFTER.match(sentence[e:]) or _ASSIGNED.search(sentence[:s]):
                 continue  # "7 On Your Side", "503 Service Unavailable", "FLAG= 1"
             words = not _DIGIT.search(value)
@@ -412,6 +424,10 @@ def _is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
     nxt = after.split()[0].lower().strip(",.;:”\")") if after.split() else ""
     if value[:1].isupper() and not _sentence_start(sentence, s):
         return False  # "Big Three", "Formula One", "the Ten Commandments"
+    if value[:1].isupper() and (_CAPITALISED_TWO_NEXT.match(after) or (
+            (value == "Half" or (len(words) > 1 and value.istitle()))
+            and _CAPITALISED_NEXT.match(after))):
+        return False  # "Three Mile Island", "Half Dome": a name at the start of a sentence
     if _IDIOM.match(sentence[s:]) or (prev and _IDIOM.match(f"{prev} {sentence[s:]}")):
         return False
     if prev in LABEL_WORDS:
