@@ -245,10 +245,24 @@ def _sources(sources_dir: Path | None, root: Path = Path(".")) -> Path | None:
     return default if default.is_dir() else None
 
 
+# GitHub's workflow-command escaping (actions/toolkit, command.ts): in the message, % CR LF; in
+# a property value (file=, line=), also : and , which would end the value or the list.
+GITHUB_DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
+GITHUB_PROPERTY_ESCAPES = (*GITHUB_DATA_ESCAPES, (":", "%3A"), (",", "%2C"))
+
+
+def _github_escape(value: str, escapes: tuple[tuple[str, str], ...]) -> str:
+    for raw, escaped in escapes:  # "%" first, so the escapes themselves are not escaped again
+        value = value.replace(raw, escaped)
+    return value
+
+
 def _github_annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command: shown on the pull request's diff at that line."""
-    message = f"{problem.field}: {problem.message}".replace("%", "%25").replace("\n", "%0A")
-    return f"::error file={problem.path},line={problem.line}::{message}"
+    """A GitHub Actions workflow command: shown on the pull request's diff at that line. A file
+    name or message cannot end the command early or start another one."""
+    message = _github_escape(f"{problem.field}: {problem.message}", GITHUB_DATA_ESCAPES)
+    path = _github_escape(problem.path, GITHUB_PROPERTY_ESCAPES)
+    return f"::error file={path},line={problem.line}::{message}"
 
 
 @main.command()
@@ -268,7 +282,7 @@ def check(paths: tuple[Path, ...], sources_dir: Path | None, fmt: str) -> None:
         check_archive(list(paths) or [DEFAULT_DOCS], _sources(sources_dir))
     except ValidationFailed as exc:
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            click.echo(terminal_safe(str(problem), ERROR_LIMIT), err=True)
             if fmt == "github":
                 click.echo(_github_annotation(problem))
         click.echo(f"{len(exc.problems)} problem(s) found", err=True)

@@ -32,6 +32,7 @@ def page(
     published: str | None = "2025-01-07T09:00:00Z",
     url: str = "https://fabnews.example/2025/01/second-plant",
     raw_title: bool = False,
+    body: str = BODY,
 ) -> str:
     shown = title if raw_title else html.escape(title)
     date = f'<meta property="article:published_time" content="{published}">' if published else ""
@@ -39,7 +40,7 @@ def page(
         f"<!doctype html><html><head><title>{shown}</title>"
         f'<meta property="og:site_name" content="Fab News">{date}'
         f'<link rel="canonical" href="{url}"></head><body><article><h1>{shown}</h1>'
-        f"{BODY}</article></body></html>"
+        f"{body}</article></body></html>"
     )
 
 

@@ -75,7 +75,8 @@ def test_hostile_strings_survive_yaml(tmp_path: Path, title: str) -> None:
         pytest.param("Intel's 18A: first wafers", "intel-s-18a-first-wafers", id="punctuation"),
         pytest.param("Über-schnelle Chips für KI", "uber-schnelle-chips-fur-ki", id="accents"),
         pytest.param("../../etc/passwd", "etc-passwd", id="path-traversal"),
-        pytest.param("台積電", "entry", id="no-ascii"),
+        pytest.param("台積電", "tai-ji-dian", id="no-ascii-transliterated"),
+        pytest.param("--- !!! ---", "entry", id="no-letters"),
         pytest.param("word " * 40, ("word-" * 12)[:-1], id="long-cut-at-word"),
     ],
 )

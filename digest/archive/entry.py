@@ -27,6 +27,7 @@ Layout (Material's blog plugin reads `date`, `categories`, `tags`, `slug`):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import tempfile
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from anyascii import anyascii
 
 from digest.errors import DuplicateEntry, EntryError
 from digest.models import Entry, Figure, Quote
@@ -83,22 +85,55 @@ def clean_text(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip()
 
 
+# Scripts written without spaces between words, one syllable a character (Unicode character
+# name prefixes): each character's transliteration becomes a word of the slug of its own, so
+# "台積電" gives "tai-ji-dian", not "taijidian".
+SYLLABIC_SCRIPTS: tuple[str, ...] = (
+    "CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA",
+    "HANGUL SYLLABLE", "YI SYLLABLE",
+)
+FALLBACK_SLUG_PREFIX = "entry"  # + a short hash of the title, when nothing else gives a word
+
+
+def transliterate(text: str) -> str:
+    """ASCII for `text`, readable: letters of other scripts transliterated (anyascii), each
+    syllable of a syllabic script set apart as a word."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        if char.isascii():
+            out.append(char)
+            continue
+        ascii_char = anyascii(char)
+        if unicodedata.name(char, "").startswith(SYLLABIC_SCRIPTS):
+            ascii_char = f" {ascii_char} "
+        out.append(ascii_char)
+    return "".join(out)
+
+
 def slugify(title: str) -> str:
-    """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    """Lower-case ASCII words joined by hyphens, cut at a word boundary; titles in other
+    scripts transliterated. "entry" when the title has no letter or digit at all."""
+    words = re.findall(r"[a-z0-9]+", transliterate(title).lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
         if len(candidate) > SLUG_MAX_CHARS:
             break
         slug = candidate
-    return slug or "entry"
+    return slug or FALLBACK_SLUG_PREFIX
 
 
 def entry_slug(entry: Entry) -> str:
-    """The entry's permanent slug: kept from its file once written, else made from the title."""
-    return entry.slug or slugify(entry.title)
+    """The entry's permanent slug: kept from its file once written, else made from the title;
+    a title with no word to make one from gets `entry-<hash of the title>`, so two such
+    entries of one day do not share a file name."""
+    if entry.slug:
+        return entry.slug
+    slug = slugify(entry.title)
+    if slug == FALLBACK_SLUG_PREFIX:
+        digest = hashlib.sha256(entry.title.encode("utf-8")).hexdigest()[:8]
+        slug = f"{FALLBACK_SLUG_PREFIX}-{digest}"
+    return slug
 
 
 def entry_filename(entry: Entry) -> str:

@@ -48,6 +48,25 @@ BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 BINARY_SAMPLE = 8192
 BINARY_RATIO = 0.02
 
+# UTF-16 without a BOM: at least UTF16_MIN_PAIRS byte pairs, NUL in one position of at least
+# UTF16_NUL_SHARE of them (the high byte of Latin-script characters) and in at most
+# UTF16_STRAY_SHARE of the other position.
+UTF16_MIN_PAIRS = 8
+UTF16_NUL_SHARE = 0.3
+UTF16_STRAY_SHARE = 0.02
+
+# Well-formed UTF-8 multi-byte sequences (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
+UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+# Damaged UTF-8: at least this many well-formed multi-byte sequences, and invalid bytes at most
+# this share of them, or one (an 8-bit charset's text forms few well-formed sequences by chance
+# and many invalid ones).
+DAMAGED_UTF8_MIN_VALID = 3
+DAMAGED_UTF8_MAX_SHARE = 0.05
+
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
@@ -126,6 +145,11 @@ def decode_bytes(source: str, data: bytes, content_type: str | None = None) -> s
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(source, f"cannot decode as {encoding} despite its BOM") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        text = _try_decode(data, utf16)
+        if text is not None and not _looks_binary(text.encode("utf-8")):
+            return text
     if _looks_binary(data):
         raise InputError(source, "looks like a binary file, not an article")
     for encoding in (_header_charset(content_type), _meta_charset(data), "utf-8"):
@@ -133,6 +157,8 @@ def decode_bytes(source: str, data: bytes, content_type: str | None = None) -> s
             text = _try_decode(data, encoding)
             if text is not None:
                 return text
+    if _damaged_utf8(data):  # UTF-8 with a few broken bytes: not another encoding's text
+        return data.decode("utf-8", errors="replace")
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         text = _try_decode(data, best.encoding)
@@ -142,6 +168,33 @@ def decode_bytes(source: str, data: bytes, content_type: str | None = None) -> s
     if text is not None:
         return text
     raise InputError(source, "cannot decode: not valid text in any known encoding")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the sample has NUL bytes in one byte position of the
+    pairs and almost none in the other: Latin-script text in UTF-16 without a byte-order mark."""
+    sample = data[: BINARY_SAMPLE - BINARY_SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs < UTF16_MIN_PAIRS:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= UTF16_NUL_SHARE * pairs and even <= UTF16_STRAY_SHARE * pairs:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE * pairs and odd <= UTF16_STRAY_SHARE * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """True when the bytes are UTF-8 with a few invalid bytes (a cut or a stray byte): many
+    well-formed multi-byte sequences, few invalid ones. Detection would pick an 8-bit charset
+    for such bytes and turn every accented letter into two (mojibake); decoding as UTF-8 with
+    U+FFFD for the broken bytes keeps the text."""
+    valid = len(UTF8_MULTIBYTE.findall(data))
+    if valid < DAMAGED_UTF8_MIN_VALID:
+        return False
+    broken = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return broken <= max(1, DAMAGED_UTF8_MAX_SHARE * valid)
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
