@@ -25,6 +25,8 @@ VARIANT = "classic"  # Material's look (Zensical's default is "modern")
 # The policy's script sources in our main.html override (digest.site.csp): Material's inline
 # scripts by hash. Zensical's templates write other inline scripts; their hashes replace these.
 SCRIPT_SOURCES = re.compile(r"script-src 'self'[^;]*;")
+SEARCH_PARTIAL = "partials/search.html"
+PAGEFIND_BOX = b"data-digest-search"  # on our Pagefind search box (search_theme/)
 
 
 class ZensicalEngine:
@@ -52,6 +54,12 @@ class ZensicalEngine:
         """Our theme overrides as Zensical needs them: the Content-Security-Policy lists the
         hashes of Zensical's own inline scripts (computed from its templates by
         digest.site.csp, as for Material)."""
+        files = dict(files)
+        search = files.get(SEARCH_PARTIAL)
+        if search is not None and PAGEFIND_BOX not in search:
+            # Material's search box markup: Zensical's script runs its own box (a button and
+            # a dialog), so its own partial stays; the Pagefind box is ours and stays.
+            del files[SEARCH_PARTIAL]
         main = files.get("main.html")
         if main is None:
             return files
