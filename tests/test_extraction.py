@@ -389,6 +389,9 @@ BOILERPLATE_LINES = [
     pytest.param("Also read | Intel delays its Ohio fab again", id="also-read"),
     pytest.param("Related: Intel delays its Ohio fab again", id="related-colon"),
     pytest.param("Click here to read the full interview", id="click-here-to-read"),
+    pytest.param("Jane Roe/Agency Images", id="photo-credit-slash"),
+    pytest.param("Photo: Jane Roe for the site", id="photo-colon-credit"),
+    pytest.param("Courtesy of Fabwell Inc.", id="courtesy-credit"),
 ]
 LOOKALIKE = ("The new process is more efficient: it uses less power, according to the company, "
              "and the ad campaign for it starts in May.")
