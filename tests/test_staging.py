@@ -62,6 +62,33 @@ def test_sync_removes_emptied_folders(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.md"]
 
 
+def test_entries_cache_reads_unchanged_files_once(tmp_path: Path) -> None:
+    """Parsed entries are kept by the hash of their file's bytes: an unchanged file comes from
+    the cache, an edited one is parsed again (whatever its modification time says)."""
+    from digest.archive.entry import entry_filename, render_entry
+
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    entries = [_entry(1), _entry(2)]
+    for entry in entries:
+        (posts / entry_filename(entry)).write_text(render_entry(entry), encoding="utf-8")
+    cache = tmp_path / "entries.json"
+    first = staging.read_items(tmp_path / "docs", cache=cache)
+    assert cache.is_file()
+    path = posts / entry_filename(entries[0])
+    stamp = path.stat()
+    edited = render_entry(entries[0]).replace("A summary.", "A summary, edited.")
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # same time: the bytes decide
+    second = staging.read_items(tmp_path / "docs", cache=cache)
+    assert [i.entry.summary for i in second] == ["A summary, edited.", "A summary."]
+    assert [i.src for i in second] == [i.src for i in first]
+    cache.write_text("{not json", encoding="utf-8")  # a broken cache is no cache
+    assert [i.entry.summary for i in staging.read_items(tmp_path / "docs", cache=cache)] == [
+        "A summary, edited.", "A summary."
+    ]
+
+
 # --- every HTML block through the sanitiser ---------------------------------------------------
 
 

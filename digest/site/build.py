@@ -54,6 +54,7 @@ DEFAULT_DOCS = Path("docs")
 DEFAULT_SOURCES = Path("sources")
 CACHE_DIR = ".digest-cache"  # beside mkdocs.yml: the staging tree and the engines' output
 STATE_FILE = "state.json"
+ENTRIES_CACHE = "entries.json"  # parsed entries by the hash of their file (staging.read_items)
 # Material prints a multi-line banner about its successor on every build; it is not a warning
 # about this site, so it is switched off to keep build logs readable.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -148,7 +149,7 @@ def build_site(
 
     with _checking(docs, sources_dir, enabled=check) as checked:
         with progress.stage("reading entries"):
-            items = staging.read_items(docs)
+            items = staging.read_items(docs, cache=root / ENTRIES_CACHE)
         search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)
         options = staging.stage_options(
             site_config, search_engine, settings, html_links=chosen.html_links

@@ -24,6 +24,9 @@ says when its content last changed, which is what an engine's incremental build 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import hashlib
+import json
 import os
 import re
 from collections import defaultdict
@@ -34,7 +37,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify as heading_id
 
-from digest.archive.entry import entry_filename, entry_from_dict, parse_entry_text
+from digest.archive.entry import entry_filename, entry_from_dict, entry_to_dict, parse_entry_text
 from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import DigestError
 from digest.pages import entities, feeds, indexes, metadata, weekly
@@ -155,28 +158,73 @@ def make_href(directory_urls: bool, html_links: str = "page") -> Callable[[str, 
 # -- reading -------------------------------------------------------------------------------
 
 
-def read_items(docs_dir: Path) -> list[Item]:
+ENTRIES_CACHE_FORMAT = 1  # bump when Entry or its front matter changes meaning
+
+
+def read_items(docs_dir: Path, cache: Path | None = None) -> list[Item]:
     """Every entry under docs/posts/, as Items at their staged paths; DigestError naming the
-    file on the first unreadable entry or on two entries with one address."""
+    file on the first unreadable entry or on two entries with one address.
+
+    With `cache` (a JSON file), an entry whose file has the same bytes as at the last read is
+    taken from it instead of parsing its YAML again (the content's hash is the key, so an edit
+    is always seen); the cache then holds exactly the entries read."""
     posts = docs_dir / POSTS_DIR
     items: list[Item] = []
     seen: dict[str, str] = {}
     if not posts.is_dir():
         return items
+    known = _load_entries(cache) if cache is not None else {}
+    fresh: dict[str, Any] = {}
     for path in sorted(posts.rglob("*.md")):
         shown = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            raw = path.read_bytes()
+        except OSError as exc:
             raise DigestError(shown, f"cannot read: {exc}") from None
-        data, body = parse_entry_text(text, shown)
-        entry = entry_from_dict(data, body, shown)
+        key = hashlib.blake2b(raw, digest_size=20).hexdigest()
+        record = known.get(key)
+        entry = None
+        if record is not None:
+            try:
+                entry = entry_from_dict(record[0], record[1], shown)
+            except (DigestError, TypeError, IndexError):
+                entry = None
+        if entry is None:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DigestError(shown, f"cannot read: {exc}") from None
+            data, body = parse_entry_text(text, shown)
+            entry = entry_from_dict(data, body, shown)
+        if cache is not None:
+            fresh[key] = [_plain(entry_to_dict(entry)), entry.notes]
         src = sitepages.entry_src(entry)
         if src in seen:
             raise DigestError(shown, f"has the same date and slug as {seen[src]} ({src})")
         seen[src] = shown
         items.append(Item(entry, src))
+    if cache is not None and fresh.keys() != known.keys():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{cache.name}.tmp")
+        payload = {"format": ENTRIES_CACHE_FORMAT, "entries": fresh}
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cache)
     return items
+
+
+def _plain(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
+
+
+def _load_entries(cache: Path) -> dict[str, Any]:
+    try:
+        payload = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(payload, dict) or payload.get("format") != ENTRIES_CACHE_FORMAT:
+        return {}
+    entries = payload.get("entries")
+    return entries if isinstance(entries, dict) else {}
 
 
 def _hand_written(docs_dir: Path) -> Iterator[tuple[str, Path]]:
