@@ -190,7 +190,7 @@ CREDIT_PATTERNS = tuple(
 BYLINE = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|published|updated|edited|reviewed|"
     r"fact[- ]checked|medically reviewed|compiled|interview|photos?|photographs) by|by|author|"
-    r"authors|reporter|writer|editor)\s*[:\-–—]?\s+(?P<name>\S.*)$",
+    r"authors|reporter|writer|editor|contributors?)\s*[:\-–—]?\s+(?P<name>\S.*)$",
     re.I,
 )
 BYLINE_WORD_ONLY = re.compile(r"^(?:by|written by|author|authors|words by):?$", re.I)

@@ -93,7 +93,7 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
         body = [line for line in lines[start:] if line.kind is Kind.PROSE][:1]
     if not body:
         raise ExtractionError(source, "no article text found (no paragraph after the headline)")
-    author, published = byline_and_date(lines, headline, start)
+    author, published = byline_and_date(lines, headline, start, region.end)
     trailing = [line.text for line in lines[region.end :]]
     everything = [line.text for line in lines]
     title = lines[headline].text if headline is not None else _fallback_title(lines, body)

@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 import re
 
-from digest.ingest.lines import BYLINE, BYLINE_WORD_ONLY, Kind, Line, is_date_line
+from digest.ingest.lines import BYLINE, BYLINE_WORD_ONLY, WORD, Kind, Line, is_date_line
 from digest.text.dates import parse_date
 
 # Where the byline and dateline sit: this many lines before the headline and after it (up to
@@ -36,10 +36,27 @@ NAME_END = re.compile(
 NOT_NAME_WORDS = frozenset(
     [
         "staff", "editor", "editors", "writer", "reporter", "correspondent", "contributor",
-        "team", "desk", "news", "updated", "published", "posted", "share", "follow",
-        "subscribe", "advertisement",
+        "contributing", "senior", "chief", "officer", "director", "head", "manager", "expert",
+        "columnist", "analyst", "producer", "photographer", "founder", "ceo", "president",
+        "updated", "published", "posted", "share", "follow", "subscribe", "advertisement",
+        "on", "at", "in", "for", "from", "read", "min", "minutes", "comments",
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "jun", "june",
+        "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+        "november", "dec", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday",
     ]
 )
+BYLINE_PREFIX = re.compile(r"^(?:(?:written |words |posted )?by:?\s*(?=[A-Z])|author:?\s+)", re.I)
+NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
+# "By JANE DOEPUBLISHED": a meta word glued to the name where the page had no space.
+GLUED_META = re.compile(
+    r"(?<=[a-z])(?:(?i:published|updated|posted|long ?read|min read)|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)$"
+)
+# "0 · by Jane Doe · Updated ...": a byline inside a line of meta items.
+INLINE_BYLINE = re.compile(rf"(?:^|[·|•]\s*)(?i:by)\s+(?P<name>{NAME})")
+NAME_UNDER_HEADLINE = 3  # lines under the headline where a bare name is its byline
+
 # Published beats updated: a dateline that says it was published or posted is preferred.
 PUBLISHED_WORDS = re.compile(r"\b(?:published|posted|first published|created|on)\b", re.I)
 UPDATED_WORDS = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I)
@@ -58,17 +75,38 @@ ABOUT_AUTHOR = re.compile(r"(?:about the )?authors?:?", re.I)
 
 
 def byline_and_date(
-    lines: list[Line], headline: int | None, body_start: int
+    lines: list[Line], headline: int | None, body_start: int, body_end: int
 ) -> tuple[str | None, dt.date | None]:
-    """The author and publication date stated around the headline."""
+    """The author and publication date stated around the headline; the author also from the
+    first byline anywhere above the body's end when none is near the headline."""
     anchor = headline if headline is not None else body_start
     lo = max(0, anchor - META_BEFORE)
     hi = min(len(lines), max(anchor + META_AFTER, body_start + 3))
     window = [line for line in lines[lo:hi] if line.index != headline]
-    return _author(window), _date(window)
+    body = " ".join(x.text for x in lines[body_start:body_end] if x.kind is Kind.PROSE)
+    body_lower = frozenset(w for w in WORD.findall(body) if w.islower())
+    author = _author(window, body_lower)
+    if author is None and headline is not None:
+        author = _name_under_headline(lines, headline, body_start, body_lower)
+    if author is None:
+        author = _byline_author([x for x in lines[:body_end] if x.kind is Kind.BYLINE])
+    return author, _date(window)
 
 
-def _author(window: list[Line]) -> str | None:
+def _name_under_headline(
+    lines: list[Line], headline: int, body_start: int, body_lower: frozenset[str]
+) -> str | None:
+    """A line that is only a name, within a few lines under the headline and above the body:
+    a byline without "By"."""
+    for line in lines[headline + 1 : min(headline + 1 + NAME_UNDER_HEADLINE, body_start)]:
+        if is_plain_name(line.text, body_lower) and line.kind is not Kind.MENU:
+            name = clean_name(line.text)
+            if name:
+                return name
+    return None
+
+
+def _byline_author(window: list[Line]) -> str | None:
     for i, line in enumerate(window):
         if line.kind is not Kind.BYLINE and not BYLINE.match(line.text):
             continue
@@ -80,15 +118,33 @@ def _author(window: list[Line]) -> str | None:
             name = clean_name(match.group("name")) if match else None
         if name:
             return name
+    return None
+
+
+def _author(window: list[Line], body_lower: frozenset[str]) -> str | None:
+    name = _byline_author(window)
+    if name:
+        return name
+    for line in window:  # "0 · by Jane Doe · Updated on ...": a byline inside a meta line
+        match = INLINE_BYLINE.search(line.text)
+        if match and line.words <= 25:
+            name = clean_name(match.group("name"))
+            if name:
+                return name
     for line in window:
         match = NAME_DATE_LINE.match(line.text)
-        if match and parse_date(match.group("date")) and len(line.text) <= 120:
+        if (
+            match
+            and parse_date(match.group("date"))
+            and len(line.text) <= 120
+            and is_plain_name(match.group("name"), body_lower)
+        ):
             name = clean_name(match.group("name"))
             if name:
                 return name
     # A lone name line next to a dateline.
     for i, line in enumerate(window):
-        if NAME_ONLY.fullmatch(line.text) and line.words <= 4 and clean_name(line.text):
+        if is_plain_name(line.text, body_lower) and clean_name(line.text):
             neighbours = window[max(0, i - 1) : i] + window[i + 1 : i + 2]
             if any(n.kind is Kind.DATE for n in neighbours):
                 return clean_name(line.text)
@@ -98,18 +154,34 @@ def _author(window: list[Line]) -> str | None:
 def clean_name(text: str) -> str | None:
     """The name(s) from the text of a byline: roles, outlets and dates cut off; None when what is
     left does not look like a name."""
-    text = re.sub(r"^(?:by|written by|words by|author:?)\s+", "", text.strip(), flags=re.I)
-    match = NAMES.match(text)
-    text = match.group("names") if match else NAME_END.sub("", text)
-    text = text.strip(" ,;:-–—")
-    words = text.split()
-    if not 1 <= len(words) <= 12 or any(w.lower() in NOT_NAME_WORDS for w in words):
-        return None
-    if not words[0][:1].isupper():
-        return None
+    text = BYLINE_PREFIX.sub("", text.strip())
     if text.isupper():  # a transformed byline ("By JANE DOE") reads better in title case
         text = text.title()
+    match = NAMES.match(text)
+    text = match.group("names") if match else NAME_END.sub("", text)
+    kept: list[str] = []
+    for part in NAME_LIST_SEPARATOR.split(text):
+        words = GLUED_META.sub("", part.strip(" ,;:-–—")).split()
+        cut = next((i for i, w in enumerate(words) if w.lower().strip(".") in NOT_NAME_WORDS), None)
+        if cut is not None:  # a role or a date starts here: the names are over
+            if cut:
+                kept.append(" ".join(words[:cut]))
+            break
+        if words:
+            kept.append(" ".join(words))
+    text = " and ".join(kept)
+    words = text.split()
+    if not 1 <= len(words) <= 12 or not words[0][:1].isupper():
+        return None
     return text
+
+
+def is_plain_name(text: str, body_lower: frozenset[str]) -> bool:
+    """A bare line that is a person's name: capitalised words, none of which the body uses in
+    lower case (a category such as "Machine Learning" is written lower case in running text)."""
+    if not NAME_ONLY.fullmatch(text) or len(text.split()) > 4:
+        return False
+    return not any(w.lower() in body_lower for w in WORD.findall(text))
 
 
 def _date(window: list[Line]) -> dt.date | None:
