@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from digest.text.siteconfig import read_site_config  # noqa: E402
-from tests.axe_runner import FAILING, SCHEMES, audit_site, serve_site  # noqa: E402
+from tests.axe_runner import FAILING, PAGE_TYPES, SCHEMES, audit_site, serve_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -31,6 +31,8 @@ def main() -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--json", type=Path, help="write every violation here")
     parser.add_argument("--all", action="store_true", help="show moderate and minor too")
+    parser.add_argument("--skip", action="append", default=[], metavar="PAGE_TYPE",
+                        help="leave a page type out (e.g. 'search results open')")
     parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml",
                         help="the site's mkdocs.yml (its site_url: where the site is served)")
     args = parser.parse_args()
@@ -45,7 +47,8 @@ def main() -> int:
         for scheme in SCHEMES:
             report[scheme] = {}
             print(f"== {scheme}")
-            for name, found in audit_site(browser, base, scheme).items():
+            types = [t for t in PAGE_TYPES if t not in args.skip]
+            for name, found in audit_site(browser, base, scheme, types).items():
                 shown = [v for v in found if args.all or v.impact in FAILING]
                 bad += sum(1 for v in found if v.impact in FAILING)
                 line = ", ".join(f"{v.rule} [{v.impact}] ({v.nodes})" for v in shown) or "none"

@@ -101,7 +101,7 @@ def _search_open(page: Any, base: str) -> None:
     box.wait_for(state="visible")
     word = page.locator("article h2 a, article h1").first.inner_text().split()[0]
     box.press_sequentially(re.sub(r"\W", "", word) or "chip", delay=20)
-    page.locator(".md-search-result__item, .md-search-result__meta").first.wait_for()
+    page.locator(".md-search-result__item").first.wait_for()  # results, not the placeholder
     page.wait_for_timeout(300)
 
 
