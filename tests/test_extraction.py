@@ -443,6 +443,18 @@ def test_release_heading_early_in_the_text_is_not_a_tail() -> None:
     assert P4 in extract_html(html, source="early.html").text
 
 
+def test_blocks_named_like_the_best_candidate_join_after_promotion() -> None:
+    # The best block ("text-content") is promoted to its wrapper ("block-a"), whose siblings are
+    # named otherwise; the other "text-content" blocks are still the article's.
+    blocks = "".join(
+        f'<div class="block-{name}"><div class="text-content">{paragraphs(*texts)}</div></div>'
+        f'<div class="block-image"><img src="{name}.jpg"></div>'
+        for name, texts in (("a", (P1, P2, P3)), ("b", (P4,)), ("c", (LOOKALIKE,)))
+    )
+    article = extract_html(page(f'<div class="col">{blocks}</div>' + MENU), source="blocks.html")
+    assert P1 in article.text and P4 in article.text and LOOKALIKE in article.text
+
+
 @pytest.mark.parametrize(("html", "wanted"), FALLBACKS)
 def test_weak_page_falls_back_low_confidence(html: str, wanted: str) -> None:
     article = extract_html(html, source="weak.html")

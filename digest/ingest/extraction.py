@@ -403,7 +403,12 @@ def _select(page: _Page, root: Tag) -> list[Tag]:
     ranked = sorted(candidates.values(), key=lambda t: page.nodes[id(t)].score, reverse=True)
     top = _promote(page, ranked)
     chosen = _with_siblings(page, top) + _paragraphs_beside_ancestors(page, top)
-    chosen = sorted(chosen + _twins(page, top, ranked, chosen), key=lambda t: order[id(t)])
+    twins = _twins(page, top, ranked, chosen)
+    if ranked[0] is not top:
+        # The best-scored element before promotion names the article's blocks more precisely
+        # than the wrapper it was promoted to ("text-content" inside "block-42").
+        twins += _twins(page, ranked[0], ranked, chosen + twins)
+    chosen = sorted(chosen + twins, key=lambda t: order[id(t)])
     # The same block printed twice (a desktop and a mobile copy) is kept once.
     unique: dict[str, Tag] = {}
     for tag in chosen:
