@@ -256,3 +256,43 @@ def test_every_page_has_its_own_title_naming_its_heading(built_site: BuiltSite) 
         own = title.removesuffix(f" · {SITE_NAME}")
         assert own != title and own.casefold() in heading.casefold(), (path, title, heading)
     assert len(titles) > 30
+
+
+# -- the template, on hostile values ---------------------------------------------------------
+
+HOSTILE = '"><script>alert(1)</script></head><img src=x onerror=alert(2)>'
+
+
+def test_metadata_partial_prints_values_as_text() -> None:
+    """partials/metadata.html, rendered as the engine does (no autoescape): the `og` values are
+    escaped by the template and the JSON-LD cannot end its script element, whatever the values
+    hold (front matter titles and descriptions are escaped by their producer, meta_text)."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from digest.site.staging import TEMPLATES
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False)
+    jsonld = {"@type": "NewsArticle", "headline": "</script>" + HOSTILE, "keywords": [HOSTILE]}
+    page = SimpleNamespace(
+        meta={
+            "title": metadata.meta_text(HOSTILE),
+            "description": metadata.meta_text(HOSTILE),
+            "og": {"type": "article", "published_time": HOSTILE, "section": HOSTILE,
+                   "tags": [HOSTILE, "AWS"]},
+            "jsonld": jsonld,
+        },
+        title="ignored", is_homepage=False, canonical_url="https://example.org/a/?q=" + HOSTILE,
+    )
+    config = {"site_name": "Site", "site_description": "About", "theme": {"language": "en"}}
+    out = env.get_template("partials/metadata.html").render(page=page, config=config)
+    soup = BeautifulSoup(f"<html><head>{out}</head></html>", "html.parser")
+    assert [s.get("type") for s in soup.find_all("script")] == ["application/ld+json"]
+    assert soup.find("img") is None
+    assert json.loads(soup.find("script").string or "") == jsonld
+    assert _meta(soup, "article:tag") == [HOSTILE, "AWS"]
+    assert _one(soup, "article:published_time") == HOSTILE
+    assert _one(soup, "og:url") == page.canonical_url
+    assert _one(soup, "og:title") == _one(soup, "og:description") == metadata.meta_text(
+        HOSTILE).replace("&quot;", '"').replace("&amp;", "&")
