@@ -21,7 +21,6 @@ URLs (`Href`) in HTML and source paths in Markdown, which the engine resolves.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +37,11 @@ from digest.pages.items import (
     relative_link,
     text,
 )
+
+# One writer of front matter and of its text values for every page (digest.pages.metadata):
+# staging adds its keys to a page's front matter with the same function.
+from digest.pages.metadata import front_matter
+from digest.pages.metadata import meta_text as page_title
 
 HOME_SRC = "index.md"
 TAGS_SRC = "tags.md"
@@ -106,20 +110,7 @@ def tags_nav(tags: Sequence[Link], from_src: str, href: Href) -> str:
     """The entry's tags as Material's tag chips (its `md-tags` markup), by name."""
     chips = sorted(tags, key=lambda t: t.label.casefold())
     inner = "".join(_anchor_html(t, from_src, href, "md-tag") for t in chips)
-    return f'<nav class="md-tags">{inner}</nav>'
-
-
-def front_matter(data: FrontMatter) -> str:
-    """Plain YAML front matter (`---` lines included); values are data, never markup. Each value
-    is written as JSON, which is YAML too (and far quicker to write than PyYAML's emitter)."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()]
-    return "---\n" + "".join(line + "\n" for line in lines) + "---\n"
-
-
-def page_title(value: str) -> str:
-    """A title or description for front matter: one line of text, HTML-escaped, because the
-    engines' templates print `page.title` and `page.meta.description` without escaping."""
-    return html.escape(clean_text(value), quote=True)
+    return f'<nav class="md-tags" aria-label="Tags">{inner}</nav>'
 
 
 def entry_page(
@@ -189,7 +180,8 @@ def pager(from_src: str, newer: str | None, older: str | None, href: Href) -> st
         links.append(_anchor_html(Link("← Newer entries", newer), from_src, href))
     if older is not None:
         links.append(_anchor_html(Link("Older entries →", older), from_src, href))
-    return f'<nav class="sd-pager">{" · ".join(links)}</nav>' if links else ""
+    label = 'aria-label="Older and newer entries"'
+    return f'<nav class="sd-pager" {label}>{" · ".join(links)}</nav>' if links else ""
 
 
 CategoriesOf = Callable[[Item], Sequence[Link]]
