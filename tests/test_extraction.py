@@ -347,6 +347,16 @@ CONSENT = " ".join(
 )
 
 
+def test_donation_box_inside_article_dropped() -> None:
+    appeal = ("Reporting like this takes time and money, and readers who can afford it keep it "
+              "free for everyone else; please consider a monthly gift to the newsroom.")
+    html = page(f'<article>{paragraphs(P1, P2, P3)}<div class="donate-box">'
+                f"{paragraphs(appeal)}</div>{paragraphs(P4)}</article>")
+    article = extract_html(html, source="donate.html")
+    assert P4 in article.text
+    assert appeal not in article.text
+
+
 def test_whole_page_pass_replaces_a_box_when_it_adds_more_prose() -> None:
     article = extract_html(page(BIO_BOX + DEEP_ARTICLE), source="deep.html")
     assert P1 in article.text and P4 in article.text
@@ -390,6 +400,15 @@ BOILERPLATE_LINES = [
     pytest.param("Related: Intel delays its Ohio fab again", id="related-colon"),
     pytest.param("Click here to read the full interview", id="click-here-to-read"),
     pytest.param("Jane Roe/Agency Images", id="photo-credit-slash"),
+    pytest.param("Mei Lin may be reached at mei@example.com and followed on social media.",
+                 id="reached-at-email"),
+    pytest.param("If you buy through a link on our site, we may receive compensation.",
+                 id="affiliate-compensation"),
+    pytest.param("Disclaimer: the views of guest writers are their own.", id="disclaimer"),
+    pytest.param("Our journalism needs your support. Please subscribe today.",
+                 id="support-appeal"),
+    pytest.param("Contribute as little as $2 to keep our news free for all.",
+                 id="contribution-appeal"),
     pytest.param("Photo: Jane Roe for the site", id="photo-colon-credit"),
     pytest.param("Courtesy of Fabwell Inc.", id="courtesy-credit"),
 ]

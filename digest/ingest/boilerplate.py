@@ -65,6 +65,8 @@ NEGATIVE_HINTS = (
     "related\\w*", "recommend(ed|ations)?", "more-?stories", "more-?from",
     "trending", "popular", "most-?read", "most-?popular", "also-?read", "you-?might",
     "further-?reading", "next-?article", "post-?navigation", "up-?next",
+    # donation and membership appeals
+    "donat(e|ions?)", "support-?us", "contribute",
     # newsletter, subscription and push-notification prompts
     "newsletter\\w*", "subscribe", "subscription", "signup", "sign-?up", "push-?notification",
     "onesignal", "paywall", "regwall", "inline-?cta", "cta",
@@ -219,6 +221,13 @@ BOILERPLATE_TEXT = (
     r"(have|got) a (news )?tip\b.*",  # "Have a tip? Reach the reporter at ..."
     r"ftc: .*affiliate.*",  # affiliate disclosures (9to5 sites and others)
     r".*(we|may) (earn|receive) (a )?(small )?(commission|affiliate).*",
+    r".*\b(we|may) (earn|receive|get)\b.{0,30}\b(commission|compensation)\b.*",
+    r"disclaimer\s*:.*",  # site disclaimers printed under the story
+    # appeals for support or donations ("Our journalism needs your support", "Support our
+    # newsroom", "a contribution of as little as $2")
+    r".*\b(support (our|independent|local|quality) (journalism|newsroom|reporting|work)|"
+    r"journalism (needs|relies on|depends on) (your|reader) support|"
+    r"contribut(e|ion|ing)( of)? as little as)\b.*",
     r"(read|see) (more|also|next)\b:?.{0,120}",
     r"related( (stories|articles|posts|coverage|content))?:?",
     r"(most|more) (read|popular|viewed|shared|watched)\b.{0,40}",  # headings of story lists
@@ -249,6 +258,8 @@ BOILERPLATE_TEXT = (
     # reporter contact lines: "Write to Jane Doe at jane@example.com", a bio ending in an address
     r"write to .{2,80}\b(at|on)\b.{0,80}",
     r".{0,160}\b[\w.+-]+@[\w-]+(\.[\w-]+)+",
+    r".{0,120}\b(reach|reached|contact|contacted|e-?mail|write|send|tips?)\b.{0,60}"
+    r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b.*",
     # copyright and reproduction notices
     r".{0,80}\b(may|must|can)( not|not)? be (published|reproduced|broadcast|rewritten|"
     r"redistributed|republished)\b.*",
