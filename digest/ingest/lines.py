@@ -63,7 +63,6 @@ CHROME_PATTERNS = tuple(
         r"whatsapp|flipboard|pinterest|comment|comments|save|saved|bookmark|gift|"
         r"gift (?:this )?(?:article|story)|give this article|listen|follow|like|reply)"
         r"(?:\s*\(?\d[\d,.k]*\)?)?:?",
-        r"share (?:on|via|to) \w+.*",
         r"share (?:this|it|the|your|all|on|via|to|with|article|story|post|full)\b.{0,60}",
         r"cite (?:this|the) \w+",
         r".*\bsharing options\b.*",
@@ -79,14 +78,12 @@ CHROME_PATTERNS = tuple(
         r"(?:share|send|gift) (?:this|the) (?:article|story|post)\b.*",
         # audio players and reading-time lines
         r"(?:listen|play)(?: to)?(?: this| the)? (?:story|article|audio|podcast|episode)\b.*",
-        r"\d+[:.]\d\d(?:\s*/\s*\d+[:.]\d\d)?",  # a player's clock: 3:45, 0:00 / 4:12
         r"(?:\d+|one|two|three|four|five)[ -]?(?:min|minute|mins|minutes)"
         r"(?: (?:read|listen|watch))?",
         r"(?:reading|read) time:?.*",
         r"(?:audio|narrated) (?:by|version)\b.*",
         # subscriptions, paywalls, counters
         r".*\b(?:free|remaining) (?:articles?|stories)\b.*(?:left|remaining|month|limit).*",
-        r"(?:you have |you've )?(?:\d+|one|two|three) (?:free )?(?:articles?|stories) left\b.*",
         r"(?:already|not) (?:a )?(?:subscriber|member|registered)\b.*",
         r"(?:subscribe|sign up|register)(?: now| today)?(?: for| to)\b.{0,60}",
         r".*\b(?:newsletter|inbox)\b.*\b(?:sign up|subscribe|deliver|delivered)\b.*",
@@ -99,11 +96,11 @@ CHROME_PATTERNS = tuple(
         r".*\b(?:allow|accept|enable|manage) (?:\w+ )?cookies\b.*",
         r"(?:accept|reject|allow|block|decline|manage)(?: all)?(?: cookies| choices| settings)?",
         r"(?:not now|no thanks|got it|ok|okay|dismiss|maybe later|yes,? notify me|agree)",
-        r"(?:we value|your) privacy\b.*",
+        r"(?:we value )?your privacy\b.*",
         r"(?:your |do not sell )?(?:\w+ )?privacy"
         r" (?:rights|choices|settings|notice|preferences)\b.*",
-        r".*\bnotifications?\b.*\b(?:allow|turn on|enable|subscribed|show you|manage|get)\b.*",
-        r"(?:turn on|get|enable|allow|manage) (?:push )?notifi(?:cations|ed)\b.*",
+        r"(?=.*\bnotifications?\b)(?=.*\b(?:allow|turn on|enable|subscribed|show you|send you|"
+        r"manage|get)\b).*",
         r"notification icon\b.*",
         r"(?:load|show|view|see|read)(?: all| more)? (?:\d+ )?comments?\b.*",
         r"(?:report this|report an error|report a (?:typo|correction))\b.*",
@@ -145,8 +142,6 @@ END_PATTERNS = tuple(
         r"(?i)(?:tags?|topics?|categories|category|keywords?)(?::.*)?",
         r"(?i)filed under\b.*",
         r"(?i)(?:follow|find) (?:us|me)\b.*",
-        r"(?i)(?:share|share this|share this (?:article|story|post)):?",
-        r"(?i)(?:sign up|subscribe)(?: to| for)? (?:our|the) (?:\w+ )?newsletters?\b.*",
         r"(?i)avatar for\b.*",
     )
 )
@@ -165,7 +160,6 @@ END_LINE_PATTERNS = tuple(
         r"reader-supported)\b.*",
         r"you['’]re reading\b.*",
         r"follow (?:us|me|@?\w+)(?: \w+)? on\b.*",
-        r"(?:we|you) (?:can|may) (?:send|also like)\b.*",
         r"(?:send|email|e-mail) (?:us )?(?:your )?(?:news )?tips\b.*",
     )
 )
@@ -178,7 +172,6 @@ CREDIT_PATTERNS = tuple(
         r"image credit|photo credit|credits?)\s*(?:by|:|credit:?|courtesy)\s*.*",
         r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|pexels|"
         r"associated press|afp|reuters|ap photo|epa|bloomberg via)\)?\s*$",
-        r"^\((?:photo|image|credit|courtesy)\b.*\)$",
         r"\b(?:photo|image|illustration|picture)s? (?:by|courtesy of|credit)\b.{0,60}$",
         r"^courtesy (?:of )?.{0,60}$",
         # "Jane Doe / Agency", "Jane Doe/Getty": the photographer / agency convention
@@ -388,8 +381,8 @@ def _key(line: str) -> str:
 
 def _kind(raw: str, line: str, words: int, repeats: int) -> Kind:
     """The first rule that matches decides."""
-    if not LETTER.search(line):
-        return Kind.CHROME  # digits, symbols, counters: "12", "•", "0 / 5"
+    if not LETTER.search(line):  # digits, symbols, counters: "12", "•", "0 / 5"; or a date
+        return Kind.DATE if parse_date(line) else Kind.CHROME
     if any(p.fullmatch(line) for p in CHROME_PATTERNS):
         return Kind.CHROME
     if words <= END_MAX_WORDS and any(p.fullmatch(line) for p in END_PATTERNS):
