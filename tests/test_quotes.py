@@ -507,3 +507,21 @@ def test_the_name_after_a_role_stops_at_the_first_lower_case_word() -> None:
     assert quote.speaker != "Naftali Benn that"
     quote = _one(["“Prices will rise,” said former prime minister Naftali Benn."])
     assert quote.speaker == "Naftali Benn"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        pytest.param(["“This corner is perfect,” Ada Black said about the bushes that frame the "
+                      "view on a sunny day in the park."], "Ada Black",
+                     id="quote-closed-by-comma-then-a-long-sentence"),
+        pytest.param(["“Plants help the heart,” Beth Keith, MS, RDN, a registered dietitian at "
+                      "Kidney Care, told reporters."], "Beth Keith",
+                     id="credentials-in-apposition"),
+        pytest.param(["Cardinal Jean Holl began the session by reminding the synod: “We are part "
+                      "of the same Church.”"], "Jean Holl",
+                     id="colon-in-the-sentence-whose-subject-is-a-person"),
+    ],
+)
+def test_more_attribution_shapes(paragraphs: list[str], speaker: str) -> None:
+    assert _one(paragraphs).speaker == speaker

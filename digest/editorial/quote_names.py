@@ -45,6 +45,10 @@ ROLE_WORDS: frozenset[str] = frozenset({
     # people described by how they relate to others ('Her colleague Tom Roe')
     "colleague", "co-worker", "friend", "wife", "husband", "daughter", "son", "mother",
     "father", "sister", "brother", "neighbor", "neighbour", "client", "patient", "victim",
+    # titles written before a name ('Cardinal Jean Hollerich', 'Judge Ana Ruiz')
+    "cardinal", "bishop", "archbishop", "pope", "rabbi", "imam", "pastor", "reverend",
+    "judge", "justice", "prosecutor", "detective", "sheriff", "lieutenant", "sergeant",
+    "colonel", "captain", "admiral", "dietitian", "nutritionist", "dentist", "surgeon",
 })
 # A capitalised run right after one of these is an organisation or place ("analyst at X").
 ORG_PREPOSITIONS: frozenset[str] = frozenset({"at", "of", "for", "from", "with", "by", "in",

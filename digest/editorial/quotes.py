@@ -131,6 +131,8 @@ TITLE_SMALL_WORDS: frozenset[str] = frozenset({
 CIRCUMSTANCE_OPENERS: tuple[str, ...] = ("in ", "on ", "during", "at ", "to ", "reporters",
                                          "that", "via", "of ", "over ", "after ", "before ",
                                          "when ", "while ")
+# '"...," <subject> said <anything>': a subject of at most this many words.
+ANY_TAIL_MAX_SUBJECT_WORDS = 12
 # Quoted spans with at most this many words need a speech verb right next to them to count.
 SCARE_QUOTE_MAX_WORDS = 3
 # Partial quotes attributed from elsewhere in the sentence need at least this many words.
@@ -186,8 +188,9 @@ _GENDERED_HONORIFIC = re.compile(
     r"\b(?P<title>" + "|".join(t.capitalize() for t in HONORIFIC_PRONOUNS) + r")\.?\s+"
     r"(?P<surname>[A-Z][\w’'-]+)"
 )
-# An age in apposition ('Jane Doe, 52, said'): no part of the name or the role.
-_AGE_CLAUSE = re.compile(r"\d{1,3}")
+# An age or a credential in apposition ('Jane Doe, 52, said', 'Beth Keith, MS, RDN, a
+# dietitian, told'): no part of the name or the role.
+_AGE_CLAUSE = re.compile(r"\d{1,3}|[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?")  # 'Doe, 52,' 'Keith, MS, RDN,'
 _LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
 _WORD = re.compile(r"[\w’'%$.-]+")
@@ -376,6 +379,11 @@ def _implied_speaker(
         return _Attribution(same[-1].speaker, same[-1].role, adjacent=True)
     if first.start == 0 and last_para == first.para - 1 and quotes and quotes[-1].speaker:
         return _Attribution(quotes[-1].speaker, quotes[-1].role, adjacent=True)
+    own = _sentence_before(paras[first.para], first.start).rstrip()
+    if own.endswith(":"):  # 'Hollerich began by reminding the synod: "..."'
+        found = _sentence_subject(own, people)
+        if found is not None and (found.speaker or found.pronoun):
+            return found
     if not _opens_sentence(paras[first.para], first.start):
         return _Attribution(None, None, adjacent=False)
     head = paras[first.para][: first.start].strip()
@@ -573,7 +581,11 @@ def _attribute_span(paras: list[str], span: _Span) -> _Attribution | None:
         if (late and after.lstrip()[:1].islower()
                 and (found := _verb_first(after[late.end() :])) is not None and found.speaker):
             return found  # '" built in Ohio, said Name': the words before are no subject
-        if (found := _subject_verb(after.strip().rstrip(".!?"), at_start=True)) is not None:
+        # a quotation closed by its comma ('"...," X said ...') is attributed by the subject and
+        # verb that follow it, however the sentence goes on
+        any_tail = span.text.rstrip()[-1:] in ",?!"
+        if (found := _subject_verb(after.strip().rstrip(".!?"), at_start=True,
+                                   any_tail=any_tail)) is not None:
             return found
         if (found := _according_to(after)) is not None:
             return found
@@ -724,8 +736,11 @@ def _speaker_from_object(rest: str) -> _Attribution | None:
     return _Attribution(name, role, adjacent=True)
 
 
-def _subject_verb(clause: str, at_start: bool = False) -> _Attribution | None:
-    """'<subject> said' ending `clause` (or starting it when `at_start`)."""
+def _subject_verb(
+    clause: str, at_start: bool = False, any_tail: bool = False
+) -> _Attribution | None:
+    """'<subject> said' ending `clause` (or starting it when `at_start`; with `any_tail`, the
+    words after the verb may run on: '"...," Black said about the bushes with the trees ...')."""
     clause = clause.strip().lstrip(",").strip()
     if not clause:
         return None
@@ -738,7 +753,8 @@ def _subject_verb(clause: str, at_start: bool = False) -> _Attribution | None:
         circumstance = tail.lower().startswith(("in ", "on ", "at ", "during ", "to ", "via "))
         # '" he said, with 80% of sales from ...': the verb closes the attribution
         circumstance = circumstance or tail.startswith(",")
-        if len(_WORD.findall(tail)) > 8 and not circumstance:
+        if len(_WORD.findall(tail)) > 8 and not circumstance and not (
+                any_tail and len(_WORD.findall(m.group("subj"))) <= ANY_TAIL_MAX_SUBJECT_WORDS):
             return None
     elif len(_WORD.findall(tail)) > 3 and not tail.lower().startswith(CIRCUMSTANCE_OPENERS):
         return None
