@@ -1,0 +1,177 @@
+"""Headline detection in plain-text scrapes (digest.ingest.headline): every rule on a line it must
+take and a line it must leave, and whole scrapes where the headline has look-alikes around it.
+All text is our own invention."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.ingest.headline import HEADLINE_RULES, Page, find_headline, stems
+from digest.ingest.lines import Kind, Line, classify
+from digest.ingest.plaintext import body_region, extract_text
+
+HEADLINE = "Samsung ships 12-layer HBM3E stacks to its first customers"
+DEK = "The memory maker says volume shipments start next quarter, ahead of its rivals."
+
+SCRAPE = f"""\
+Samsung ships 12-layer HBM3E stacks to its first customers | Fabline
+Menu
+Chips
+Memory
+Foundry
+Policy
+Fabline News
+{HEADLINE}
+{DEK}
+By Mariko Tanaka
+December 3, 2024
+Photo: Fabline archive
+
+Samsung Electronics said on Tuesday that it has begun shipping its 12-layer HBM3E memory stacks to \
+customers, a quarter before the date it gave investors in the spring.
+
+The stacks hold 36GB each, and the company says the extra layers come from thinner bonding film \
+rather than from a taller package, which keeps them inside the height limit of current sockets.
+
+HBM demand keeps growing
+
+Analysts expect demand for HBM to double next year as accelerators for data centres ship in volume \
+and each of them carries more stacks than the one before.
+
+Related stories
+
+Memory prices climb for a third month
+"""
+
+
+def _page(text: str) -> Page:
+    lines = classify(text)
+    region = body_region(lines)
+    prose = " ".join(x.text for x in lines[region.start : region.end] if x.kind is Kind.PROSE)
+    return Page(lines, region.start, frozenset(stems(prose)))
+
+
+def _line(page: Page, text: str) -> Line:
+    return next(x for x in page.lines if x.text == text)
+
+
+def _extra(text: str) -> Page:
+    """The scrape with one more line right after the headline block, to test shapes on."""
+    return _page(SCRAPE.replace("Photo: Fabline archive", f"Photo: Fabline archive\n{text}"))
+
+
+RULES = {rule.name: rule for rule in HEADLINE_RULES}
+
+# (rule, page, line it applies to, line it does not apply to)
+RULE_CASES = [
+    ("byline or dateline follows", SCRAPE, HEADLINE, "Chips"),
+    ("echoed in the page", SCRAPE, HEADLINE, DEK),
+    ("standfirst follows", SCRAPE, HEADLINE, DEK),
+    ("byline or dateline just before", SCRAPE, "Photo: Fabline archive", HEADLINE),
+    ("opens after chrome", SCRAPE, "Fabline News", DEK),
+    ("shares its words with the body", SCRAPE, HEADLINE, "Fabline News"),
+    ("shares two words or more with the body", SCRAPE, HEADLINE,
+     "Memory prices climb for a third month"),
+    ("shares no word with the body", SCRAPE, "Fabline News", HEADLINE),
+    ("four to twenty words", SCRAPE, HEADLINE, "Chips"),
+    ("six words or more", SCRAPE, HEADLINE, "By Mariko Tanaka"),
+    ("reads like a sentence", SCRAPE, DEK, HEADLINE),
+    ("one or two words", SCRAPE, "Fabline News", HEADLINE),
+    ("in a list of short lines", SCRAPE, "Memory", HEADLINE),
+    ("inside the body", SCRAPE, "HBM demand keeps growing", HEADLINE),
+    ("prose just above", SCRAPE, "HBM demand keeps growing", HEADLINE),
+    ("right after a title-shaped line", SCRAPE, DEK, HEADLINE),
+]
+
+# Rules about a line's own shape, each tested on an extra line of our own.
+SHAPE_CASES = [
+    ("in Title Case", "Samsung Ships Stacks To Its First Customers", HEADLINE),
+    ("prose-length line", "Samsung also said that it would build a second packaging line "
+     "in Cheonan to keep up with orders from accelerator makers.", HEADLINE),
+    ("all capitals", "BREAKING NEWS FROM SEOUL", HEADLINE),
+    ("a bare name", "Mariko Tanaka", HEADLINE),
+    ("labels between separators", "Home / Memory / HBM", HEADLINE),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "yes", "no"), [pytest.param(*case, id=case[0]) for case in RULE_CASES]
+)
+def test_rule(name: str, text: str, yes: str, no: str) -> None:
+    page = _page(text)
+    rule = RULES[name]
+    assert rule.applies(_line(page, yes), page)
+    assert not rule.applies(_line(page, no), page)
+
+
+@pytest.mark.parametrize(
+    ("name", "yes", "no"), [pytest.param(*case, id=case[0]) for case in SHAPE_CASES]
+)
+def test_shape_rule(name: str, yes: str, no: str) -> None:
+    page = _extra(yes)
+    rule = RULES[name]
+    assert rule.applies(_line(page, yes), page)
+    assert not rule.applies(_line(page, no), page)
+
+
+def test_repeated_rule() -> None:
+    again = "All our memory coverage in one place"
+    page = _page(SCRAPE.replace("Photo: Fabline archive", f"Photo: Fabline archive\n{again}")
+                 + f"\n{again}\n")
+    assert RULES["repeated in the page"].applies(_line(page, again), page)
+    assert not RULES["repeated in the page"].applies(_line(page, HEADLINE), page)
+
+
+def test_rule_weights_point_the_right_way() -> None:
+    """What makes a headline adds, what marks a look-alike takes away."""
+    positive = {"byline or dateline follows", "echoed in the page", "standfirst follows",
+                "shares its words with the body", "four to twenty words", "in Title Case"}
+    negative = {"reads like a sentence", "in a list of short lines", "inside the body",
+                "labels between separators", "a bare name", "shares no word with the body"}
+    assert all(RULES[n].weight > 0 for n in positive)
+    assert all(RULES[n].weight < 0 for n in negative)
+
+
+def _headline(text: str) -> str:
+    return extract_text(text, source="scrape.txt").title
+
+
+def test_headline_of_the_sample_scrape() -> None:
+    assert _headline(SCRAPE) == HEADLINE
+
+
+# Look-alikes placed where a naive rule would take them; the headline must still win.
+LOOKALIKES = [
+    pytest.param(SCRAPE.replace("Fabline News\n", "Listen to this story\nGift this article\n"),
+                 id="listen-and-gift-lines-above"),
+    pytest.param(SCRAPE.replace("Photo: Fabline archive", "Share on X\nSave\n3 free articles left "
+                                "this month"), id="share-save-counter-below"),
+    pytest.param(SCRAPE.replace("Photo: Fabline archive",
+                                "Stacks of HBM3E dies on a test board at the Cheonan plant.\n"
+                                "Photo: Fabline archive"), id="caption-and-credit"),
+    pytest.param(SCRAPE.replace("Fabline News\n", "Speak to an advisor today\n"),
+                 id="call-to-action-above"),
+    pytest.param(SCRAPE.replace("Fabline News\n", "Home / Memory / HBM\n"), id="breadcrumb"),
+    pytest.param(SCRAPE.replace("Fabline News\n", "MEMORY\n"), id="kicker"),
+]
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_headline_beats_lookalikes(text: str) -> None:
+    assert _headline(text) == HEADLINE
+
+
+def test_no_headline_shape_gives_first_sentence_and_low_confidence() -> None:
+    text = (
+        "Rapidus switched on the first tools of its 2nm pilot line in Chitose this week. It is a "
+        "milestone for Japan's effort to make leading-edge logic at home again after decades.\n"
+    )
+    article = extract_text(text, source="s.txt")
+    assert article.title.startswith("Rapidus switched on the first tools")
+    assert article.low_confidence
+
+
+def test_find_headline_returns_none_without_candidates() -> None:
+    long = "Rapidus switched on the first tools of its pilot line in Chitose today, " * 3
+    lines = classify(long + "\n")
+    assert find_headline(lines, 0, len(lines)) is None
