@@ -525,3 +525,17 @@ def test_the_name_after_a_role_stops_at_the_first_lower_case_word() -> None:
 )
 def test_more_attribution_shapes(paragraphs: list[str], speaker: str) -> None:
     assert _one(paragraphs).speaker == speaker
+
+
+def test_verbs_of_telling_found_on_general_news_pages() -> None:
+    assert _one(["Mara Holt elaborates, “The new plastics can be recycled many ways.”"]).speaker \
+        == "Mara Holt"
+
+
+def test_a_one_word_name_that_spoke_just_before_is_the_speaker() -> None:
+    quote = _one(["While in Las Vegas, Adele spoke out against fans throwing things.",
+                  "“Have you noticed how people are forgetting show etiquette?”"])
+    assert quote.speaker == "Adele"
+    quote = _one(["Demand for the chips rose in every region.",
+                  "“Have you noticed how people are forgetting show etiquette?”"])
+    assert quote.speaker is None

@@ -88,6 +88,12 @@ SPEECH_VERBS: tuple[str, ...] = (
     # two-word verbs and participles seen on real pages ('as the committee has pointed out, ...',
     # 'sent a letter stating that ...')
     "pointed out", "points out", "stating", "saying", "inquired", "inquires", "enquired",
+    # verbs of telling found on general news pages ('Habets elaborates, "..."', 'Cossio
+    # imparted to all writers, "..."')
+    "elaborated", "elaborates", "revealed", "reveals", "imparted", "recounted", "recounts",
+    "reflected", "reflects", "mused", "muses", "lamented", "laments", "complained",
+    "complains", "testified", "testifies", "urged", "urges", "advised", "advises",
+    "echoed", "echoes", "opined", "shared", "shares", "captioned", "texted", "emailed",
 )
 # Left out on purpose: belief verbs ("expects", "believes", "thinks"). In 'Dupin said Apple
 # expects "..."' they would make the company the speaker of Dupin's words.
@@ -182,7 +188,7 @@ CIRCUMSTANCE_WORDS: tuple[str, ...] = (
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:(?:" + "|".join(CIRCUMSTANCE_WORDS) + r"|[A-Z][a-z]+ly)\b[^,]{0,90},\s+)?"
     r"(?P<subj>" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey)"
-    r"(?:,\s+[^,]{1,120},)?\s+(?:[a-z]+ly\s+)?[a-z]"
+    r"(?:,\s+[^,]{1,120},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)"
 )
 _GENDERED_HONORIFIC = re.compile(
     r"\b(?P<title>" + "|".join(t.capitalize() for t in HONORIFIC_PRONOUNS) + r")\.?\s+"
@@ -191,6 +197,9 @@ _GENDERED_HONORIFIC = re.compile(
 # An age or a credential in apposition ('Jane Doe, 52, said', 'Beth Keith, MS, RDN, a
 # dietitian, told'): no part of the name or the role.
 _AGE_CLAUSE = re.compile(r"\d{1,3}|[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?")  # 'Doe, 52,' 'Keith, MS, RDN,'
+# A one-word subject ('Adele spoke out against ...') is a speaker when one of these follows it.
+_SPEAKING_WORDS = frozenset({*(v for v in SPEECH_VERBS if " " not in v), *SUBJECT_ONLY_VERBS,
+                             "spoke", "speaks", "talked", "talks"})
 _LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
 _WORD = re.compile(r"[\w’'%$.-]+")
@@ -415,7 +424,8 @@ def _sentence_subject(sentence: str, people: dict[str, str | None]) -> _Attribut
     name, role = split_role_name(subject)
     if not name:
         return None
-    if len(name.split()) < 2 and resolve_name(name, people) == name:
+    speaking = m.group("verb") in _SPEAKING_WORDS
+    if len(name.split()) < 2 and resolve_name(name, people) == name and not speaking:
         return None  # one capitalised word that names no one introduced: 'Demand for ...'
     return _Attribution(name, role, adjacent=True)
 
