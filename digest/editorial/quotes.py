@@ -10,10 +10,16 @@ The stage works on plain paragraphs in four passes:
    previous paragraph ending in a colon;
 3. drop what is not speech: scare quotes (short phrases with no speech verb next to them) and
    titles or names introduced by "called", "titled", "dubbed" ...;
-4. resolve speakers: a pronoun ("he added") is the last person named before it, a surname
-   ("Dupin said") the full name and role introduced earlier in the article.
+4. resolve speakers: a surname ("Dupin said") is the full name and role introduced earlier; a
+   pronoun ("he added") is the subject of the quotation's sentence or of the one before it,
+   else the last person named, never someone the article calls by the other pronoun; a
+   quotation with no attribution takes the speaker the text implies (an earlier quotation of
+   its paragraph, the quotation ending the paragraph before, the person the sentence before is
+   about), and nothing from further back;
+5. one quote per speaker and paragraph; a quote built into the writer's sentence is a fragment.
 
-Everything the rules match on (verbs, role words, title markers, quote marks) is data below.
+The reading of one piece of text (verbs, "said Name, role", sentence subjects) is in
+quote_attribution.py, names and roles in quote_names.py; the marks and thresholds below.
 """
 
 from __future__ import annotations
@@ -22,39 +28,33 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.editorial.quote_attribution import (
+    ATTRIBUTION_DASHES,
+    COMMA_SPACES,
+    LATE_VERB,
+    NEUTER_PRONOUN,
+    SUBJECT_VERB_WORD,
+    WORD,
+    Attribution,
+    according_to,
+    colon_subject,
+    dash_attribution,
+    sentence_subject,
+    strip_after_comma,
+    subject_verb,
+    subject_verb_anywhere,
+    verb_first,
+)
 from digest.editorial.quote_names import (
-    CAP_RUN,
-    CAP_RUN_AT_END,
-    CAP_RUN_RE,
-    COMMA,
-    DEFINITE,
-    DESCRIBED_ORG,
-    ORG_HEAD_NOUNS,
-    ORG_PREPOSITIONS,
-    ORG_RUN,
-    ORG_RUN_AT_END,
-    ORG_RUN_RE,
-    ROLE_WORDS,
     TitledSurnames,
     apposed_bodies,
     body_before,
-    clean_role,
     collect_people,
-    is_generic,
-    is_org,
-    is_role,
-    is_who_clause,
     last_person_before,
-    looks_like_name,
-    org_name,
     person_like,
     resolve_descriptor,
     resolve_name,
-    role_prefix,
-    split_role_name,
-    strip_who,
     surname,
-    tail_clause,
 )
 from digest.models import Quote
 from digest.text.normalize import collapse_whitespace
@@ -69,51 +69,9 @@ OPENING_MARKS: frozenset[str] = frozenset("“„«")
 CLOSING_MARKS: frozenset[str] = frozenset("”»")
 STRAIGHT_MARK = '"'
 
-# Speech verbs, most common first. A verb here attributes a quote in both word orders
-# ("Dupin said" and "said Dupin").
-SPEECH_VERBS: tuple[str, ...] = (
-    "said", "says", "say", "added", "adds", "explained", "explains", "noted", "notes",
-    "wrote", "writes", "stated", "states", "continued", "continues", "argued", "argues",
-    "asked", "asks", "recalled", "recalls", "insisted", "insists", "claimed", "claims",
-    "remarked", "remarks", "observed", "observes", "commented", "comments", "declared",
-    "declares", "announced", "announces", "confirmed", "confirms", "acknowledged",
-    "acknowledges", "admitted", "admits", "warned", "warns", "predicted", "predicts",
-    "suggested", "suggests", "emphasized", "emphasised", "emphasizes", "emphasises",
-    "stressed", "stresses", "touted", "touts", "boasted", "boasts", "quipped", "quips",
-    "joked", "jokes", "replied", "replies", "responded", "responds", "answered", "answers",
-    "posted", "posts", "tweeted", "tweets", "agreed", "agrees", "concluded", "concludes",
-    "cautioned", "cautions", "conceded", "concedes", "maintained", "maintains", "described",
-    "described it", "reiterated", "reiterates", "promised", "promises", "vowed", "vows",
-    "countered", "counters", "highlighted", "highlights", "put it", "puts it",
-    # two-word verbs and participles seen on real pages ('as the committee has pointed out, ...',
-    # 'sent a letter stating that ...')
-    "pointed out", "points out", "stating", "saying", "inquired", "inquires", "enquired",
-    # verbs of telling found on general news pages ('Habets elaborates, "..."', 'Cossio
-    # imparted to all writers, "..."')
-    "elaborated", "elaborates", "revealed", "reveals", "imparted", "recounted", "recounts",
-    "reflected", "reflects", "mused", "muses", "lamented", "laments", "complained",
-    "complains", "testified", "testifies", "urged", "urges", "advised", "advises",
-    "echoed", "echoes", "opined", "shared", "shares", "captioned", "texted", "emailed",
-)
-# Left out on purpose: belief verbs ("expects", "believes", "thinks"). In 'Dupin said Apple
-# expects "..."' they would make the company the speaker of Dupin's words.
-# Verbs whose object is the listener, not the speaker: only the "Name told" order attributes.
-SUBJECT_ONLY_VERBS: tuple[str, ...] = ("told", "tells", "informed", "assured", "reminded")
-# Words allowed between a speaker and the verb ("Dupin also said", "Huang has long argued").
-VERB_MODIFIERS: tuple[str, ...] = (
-    "also", "later", "then", "previously", "once", "recently", "further", "has", "had", "have",
-    "long", "repeatedly", "again", "earlier", "would", "will", "often", "simply", "later",
-)
-# Pronouns that stand for the last person named.
-PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
 # Honorifics that tell which pronoun stands for a person ('Ms. Kessel' ... 'she said').
 HONORIFIC_PRONOUNS: dict[str, str] = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}
 GENDERED_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
-# 'it said', 'it added': the organisation quoted just before.
-NEUTER_PRONOUN = "it"
-# Nouns for a document that speaks for an organisation: 'said a report from <Org>'.
-DOCUMENT_NOUNS: tuple[str, ...] = ("report", "note", "research note", "statement", "study",
-                                   "analysis", "survey", "memo", "letter", "filing", "release")
 # Words just before a quoted span that make it a title or a name, not speech.
 TITLE_MARKERS: tuple[str, ...] = (
     "called", "titled", "entitled", "dubbed", "named", "nicknamed", "known as", "branded",
@@ -132,13 +90,6 @@ TITLE_SMALL_WORDS: frozenset[str] = frozenset({
     "a", "an", "the", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "as",
     "with", "from", "into", "onto", "over", "via", "vs", "vs.", "is", "be", "it",
 })
-# Words opening what follows a speech verb that leave the verb's subject the speaker ('Claure
-# said in the email, which ...', 'Hicks said of her time in the military').
-CIRCUMSTANCE_OPENERS: tuple[str, ...] = ("in ", "on ", "during", "at ", "to ", "reporters",
-                                         "that", "via", "of ", "over ", "after ", "before ",
-                                         "when ", "while ")
-# '"...," <subject> said <anything>': a subject of at most this many words.
-ANY_TAIL_MAX_SUBJECT_WORDS = 12
 # Quoted spans with at most this many words need a speech verb right next to them to count.
 SCARE_QUOTE_MAX_WORDS = 3
 # Partial quotes attributed from elsewhere in the sentence need at least this many words.
@@ -148,77 +99,13 @@ PARTIAL_QUOTE_MIN_WORDS = 4
 MERGE_MAX_ATTRIBUTION_WORDS = 30
 # Two partial quotes of one sentence joined by at most this many words are one quotation.
 PARTIAL_JOIN_MAX_WORDS = 12
-# Dashes that open a press-release attribution line ("— Jane Doe, CEO of Example").
-ATTRIBUTION_DASHES = "—–-"
-_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
-_SUBJECT_VERBS = _VERBS + "|" + "|".join(SUBJECT_ONLY_VERBS)
 # --- patterns built from the data ---------------------------------------------------------------
 
-_MODS = "|".join(VERB_MODIFIERS)
-# "said <speaker>" at the start of the text after a quote.
-_VERB_FIRST = re.compile(
-    r"^[\s,]*(?:(?:" + _MODS + r")\s+)*(?P<verb>" + _VERBS + r")\s+(?P<rest>.+)$", re.S
-)
-# 'president David Weisbrot', 'Keystone Policy Group analyst Renata Ilves'
-_ROLE_WORDS_RE = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
-_ROLE_THEN_NAME = re.compile(  # role words in any case, the name capitalised
-    r"(?P<role>.*\b(?i:" + _ROLE_WORDS_RE + r"))\s+(?P<name>" + CAP_RUN + r")"
-)
-_DOCUMENT_FROM = re.compile(
-    r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(DOCUMENT_NOUNS) + r")\s+(?:from|by)\s+(?P<org>"
-    + ORG_RUN + r")$"
-)
-# 'announced in October, said Derek Scissors, ...': an attribution after a few words of the
-# sentence the quote sits in.
-# An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
-_APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
-# "theCUBE's Savannah Peterson", "the agency's Jane Roe": an owner in the possessive, then a name.
-_OWNER_THEN_NAME = re.compile(
-    r"^(?P<owner>\S+[’']s)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)$"
-)
-# Words that open a circumstance before a sentence's subject ('In a memo, Hochul said ...').
-CIRCUMSTANCE_WORDS: tuple[str, ...] = (
-    "In", "At", "On", "After", "Before", "During", "For", "With", "When", "While", "Since",
-    "Speaking", "Asked", "Later", "Earlier", "Then", "Now", "Still", "However", "Meanwhile",
-    "Separately", "Last", "This", "Next", "As", "Back", "By", "From", "Under", "Over",
-)
-# A sentence that opens with its subject, after at most one circumstance ('Fundamentally,',
-# 'At a dinner last year with X,'): a capitalised name or a pronoun, an optional appositive
-# (', a professor at X,'), then a lower-case word (the verb).
-_SENTENCE_SUBJECT = re.compile(
-    r"^(?:(?:" + "|".join(CIRCUMSTANCE_WORDS) + r"|[A-Z][a-z]+ly)\b[^,]{0,90},\s+)?"
-    r"(?P<subj>" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey)"
-    r"(?:,\s+[^,]{1,120},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)"
-)
 _GENDERED_HONORIFIC = re.compile(
     r"\b(?P<title>" + "|".join(t.capitalize() for t in HONORIFIC_PRONOUNS) + r")\.?\s+"
     r"(?P<surname>[A-Z][\w’'-]+)"
 )
-# An age or a credential in apposition ('Jane Doe, 52, said', 'Beth Keith, MS, RDN, a
-# dietitian, told'): no part of the name or the role.
-_AGE_CLAUSE = re.compile(r"\d{1,3}|[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?")  # 'Doe, 52,' 'Keith, MS, RDN,'
-# A one-word subject ('Adele spoke out against ...') is a speaker when one of these follows it.
-_SPEAKING_WORDS = frozenset({*(v for v in SPEECH_VERBS if " " not in v), *SUBJECT_ONLY_VERBS,
-                             "spoke", "speaks", "talked", "talks"})
-_LATE_VERB = re.compile(r",\s+(?=(?:" + _VERBS + r")\s+[A-Z])")
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<rest>.+)$", re.I | re.S)
-_WORD = re.compile(r"[\w’'%$.-]+")
-_SUBJECT_VERB_WORD = re.compile(r"\b(?:" + _SUBJECT_VERBS + r")\b")
-_SUBJECT_THEN_VERB = re.compile(
-    r"^(?P<subj>.+?)\s+(?:(?:" + _MODS + r")\s+)*(?P<verb>" + _SUBJECT_VERBS + r")\b(?P<tail>.*)$",
-    re.S,
-)
-_TRAILING_MODS = re.compile(r"(?:\s+(?:" + _MODS + r"))+$")
 _TITLE_MARKER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in TITLE_MARKERS) + r")\b")
-_ACCORDING_TO_WORD = re.compile(r"\baccording to\b", re.I)
-_COMMA_SPACES = re.compile(r",\s+")
-_CIRCUMSTANCE_CUT = re.compile(
-    r"\s+(?:in an?|on|during|at the|when|while|via|before|after)\s+"
-    r"(?:interview|statement|keynote|call|email|post|blog|press|conference|"
-    r"event|earnings|briefing|speech|panel|presentation|podcast|video|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
-_PARTS = re.compile(r",\s+|\s+—\s+|\s+–\s+")
 _LETTER = re.compile(r"[A-Za-z]")
 _OPENING_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_MARKS)) + STRAIGHT_MARK) + "]")
 # Characters that open or close a quoted span: only these positions are visited.
@@ -235,19 +122,6 @@ class _Span:
     end: int  # index just past the closing mark (or the paragraph end when left open)
     text: str
     closed: bool
-
-
-@dataclass(slots=True)
-class _Attribution:
-    """Who a span is attributed to, and how close the evidence was."""
-
-    speaker: str | None
-    role: str | None
-    adjacent: bool  # a speech verb right next to the quote (not a partial-sentence guess)
-    pronoun: bool = False
-    descriptor: str | None = None  # 'the president', 'the group': resolved against the article
-    plural: bool = False  # the pronoun is 'they': may stand for an organisation
-    gender: str | None = None  # the pronoun itself ('he', 'she', 'they')
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -361,14 +235,14 @@ def _subject_before(
         head = paras[first.para - 1].strip()
     sentences = split_sentences(head) if head else []
     for sentence in [own, *sentences[-1:]]:
-        found = _sentence_subject(sentence, people) if sentence else None
+        found = sentence_subject(sentence, people) if sentence else None
         if found is not None and found.speaker is not None:
             name = resolve_name(found.speaker, people)
             return name if name in likely else None
     return None
 
 
-def _unattributed(found: _Attribution) -> bool:
+def _unattributed(found: Attribution) -> bool:
     """True when nothing around a quotation names or describes its speaker."""
     return (found.speaker is None and not found.adjacent and not found.pronoun
             and found.descriptor is None)
@@ -377,7 +251,7 @@ def _unattributed(found: _Attribution) -> bool:
 def _implied_speaker(
     paras: list[str], first: _Span, quotes: list[Quote], quote_paras: list[int], last_para: int,
     people: dict[str, str | None],
-) -> _Attribution:
+) -> Attribution:
     """The speaker the text implies for a quotation with no attribution of its own, nearest
     evidence first: an earlier quotation of the same paragraph; for a quotation opening its
     paragraph, the quotation that ended the paragraph before; the person who is the subject of
@@ -385,62 +259,27 @@ def _implied_speaker(
     quotation several paragraphs after a speaker does not inherit that speaker."""
     same = [q for q, p in zip(quotes, quote_paras, strict=True) if p == first.para]
     if same and same[-1].speaker:
-        return _Attribution(same[-1].speaker, same[-1].role, adjacent=True)
+        return Attribution(same[-1].speaker, same[-1].role, adjacent=True)
     if first.start == 0 and last_para == first.para - 1 and quotes and quotes[-1].speaker:
-        return _Attribution(quotes[-1].speaker, quotes[-1].role, adjacent=True)
+        return Attribution(quotes[-1].speaker, quotes[-1].role, adjacent=True)
     own = _sentence_before(paras[first.para], first.start).rstrip()
     if own.endswith(":"):  # 'Hollerich began by reminding the synod: "..."'
-        found = _sentence_subject(own, people)
+        found = sentence_subject(own, people)
         if found is not None and (found.speaker or found.pronoun):
             return found
     if not _opens_sentence(paras[first.para], first.start):
-        return _Attribution(None, None, adjacent=False)
+        return Attribution(None, None, adjacent=False)
     head = paras[first.para][: first.start].strip()
     if not head and first.para > 0:
         head = paras[first.para - 1].strip()
     sentences = split_sentences(head) if head else []
-    found = _sentence_subject(sentences[-1], people) if sentences else None
-    return found if found is not None else _Attribution(None, None, adjacent=False)
+    found = sentence_subject(sentences[-1], people) if sentences else None
+    return found if found is not None else Attribution(None, None, adjacent=False)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
     """True when a quotation at `start` begins a sentence (nothing of the writer's before it)."""
     return not _sentence_before(text, start).strip()
-
-
-def _sentence_subject(sentence: str, people: dict[str, str | None]) -> _Attribution | None:
-    """The person a sentence is about, when it opens with them: 'Governor Murphy emphasized
-    that ...', 'Fundamentally, Tipton credits ...', 'At a dinner, Murphy asked ...', 'She
-    previously removed ...'. None for other subjects."""
-    m = _SENTENCE_SUBJECT.match(sentence.strip())
-    if not m:
-        return None
-    subject = m.group("subj")
-    if subject.lower() in PRONOUNS:
-        return _Attribution(None, None, adjacent=True, pronoun=True, plural=subject == "they",
-                            gender=subject.lower())
-    if not looks_like_name(subject) or is_org(subject):
-        return None
-    name, role = split_role_name(subject)
-    if not name:
-        return None
-    speaking = m.group("verb") in _SPEAKING_WORDS
-    if len(name.split()) < 2 and resolve_name(name, people) == name and not speaking:
-        return None  # one capitalised word that names no one introduced: 'Demand for ...'
-    return _Attribution(name, role, adjacent=True)
-
-
-def _colon_subject(sentence: str) -> _Attribution | None:
-    """The subject of a sentence that introduces the next paragraph's quotation with a colon
-    ('SRLabs came back with a clear message:'): a person, or any organisation that opens it."""
-    m = _SENTENCE_SUBJECT.match(sentence)
-    if not m or m.group("subj").lower() in PRONOUNS:
-        return None
-    subject = m.group("subj")
-    name = org_name(subject)
-    if name and (is_org(subject) or ORG_RUN_RE.fullmatch(subject)):
-        return _Attribution(name, None, adjacent=True)
-    return None
 
 
 def _is_fragment(paras: list[str], first: _Span, text: str) -> bool:
@@ -518,20 +357,20 @@ def _only_attribution_between(text: str, left: _Span, right: _Span) -> bool:
         return True
     if _joins_partials(text, left, right, between):
         return True
-    words = _WORD.findall(between)
+    words = WORD.findall(between)
     if len(words) > MERGE_MAX_ATTRIBUTION_WORDS or not _ends_sentence_or_comma(between):
         return False
     if sentence_ends(between.rstrip().rstrip(".!?")):
         return False  # more than one sentence between the spans
-    return _verb_first(between) is not None or _subject_verb(between.rstrip(".,:; ")) is not None
+    return verb_first(between) is not None or subject_verb(between.rstrip(".,:; ")) is not None
 
 
 def _joins_partials(text: str, left: _Span, right: _Span, between: str) -> bool:
     if left.text.rstrip()[-1:] in ".!?," or right.text[:1].isupper():
         return False
-    if len(_WORD.findall(between)) > PARTIAL_JOIN_MAX_WORDS or sentence_ends(between):
+    if len(WORD.findall(between)) > PARTIAL_JOIN_MAX_WORDS or sentence_ends(between):
         return False
-    return not _SUBJECT_VERB_WORD.search(between)
+    return not SUBJECT_VERB_WORD.search(between)
 
 
 def _ends_sentence_or_comma(text: str) -> bool:
@@ -553,7 +392,7 @@ def _join_text(group: list[_Span]) -> str:
 # --- attribution --------------------------------------------------------------------------------
 
 
-def _attribute_group(paras: list[str], group: list[_Span]) -> _Attribution | None:
+def _attribute_group(paras: list[str], group: list[_Span]) -> Attribution | None:
     """The first attribution found, nearest evidence first; a weak fallback when none."""
     for span in group:
         found = _attribute_span(paras, span)
@@ -564,56 +403,56 @@ def _attribute_group(paras: list[str], group: list[_Span]) -> _Attribution | Non
     if first.start == 0 and first.para > 0 and paras[first.para - 1].rstrip().endswith(":"):
         # only the sentence that ends with the colon: 'They checked the chain. SRLabs noted:'
         last = split_sentences(paras[first.para - 1].rstrip())[-1].rstrip(":").strip()
-        found = _subject_verb(last) or _colon_subject(last)
+        found = subject_verb(last) or colon_subject(last)
         if found is not None:
             return found
     # A press-release attribution on the next paragraph ("— Name, Title").
     nxt = group[-1].para + 1
     if nxt < len(paras) and paras[nxt][:1] in ATTRIBUTION_DASHES:
-        found = _dash_attribution(paras[nxt])
+        found = dash_attribution(paras[nxt])
         if found is not None:
             return found
-    return _Attribution(None, None, adjacent=False)
+    return Attribution(None, None, adjacent=False)
 
 
-def _attribute_span(paras: list[str], span: _Span) -> _Attribution | None:
+def _attribute_span(paras: list[str], span: _Span) -> Attribution | None:
     text = paras[span.para]
     after = _sentence_after(text, span.end)
     before = _sentence_before(text, span.start)
     # 1. '"...," said Name, role.' / '"...," Name said.' / '"..." — Name, Title'
     if span.closed and after:
         stripped = after.lstrip()
-        if stripped[:1] in ATTRIBUTION_DASHES and (found := _dash_attribution(stripped)):
+        if stripped[:1] in ATTRIBUTION_DASHES and (found := dash_attribution(stripped)):
             return found
-        if (found := _verb_first(after)) is not None:
+        if (found := verb_first(after)) is not None:
             return found
-        late = _LATE_VERB.search(after)
+        late = LATE_VERB.search(after)
         if (late and after.lstrip()[:1].islower()
-                and (found := _verb_first(after[late.end() :])) is not None and found.speaker):
+                and (found := verb_first(after[late.end() :])) is not None and found.speaker):
             return found  # '" built in Ohio, said Name': the words before are no subject
         # a quotation closed by its comma ('"...," X said ...') is attributed by the subject and
         # verb that follow it, however the sentence goes on
         any_tail = span.text.rstrip()[-1:] in ",?!"
-        if (found := _subject_verb(after.strip().rstrip(".!?"), at_start=True,
+        if (found := subject_verb(after.strip().rstrip(".!?"), at_start=True,
                                    any_tail=any_tail)) is not None:
             return found
-        if (found := _according_to(after)) is not None:
+        if (found := according_to(after)) is not None:
             return found
-        late = _LATE_VERB.search(after)
-        if late and (found := _verb_first(after[late.end() :])) is not None and found.speaker:
+        late = LATE_VERB.search(after)
+        if late and (found := verb_first(after[late.end() :])) is not None and found.speaker:
             return found
     # 2. 'Name said: "..."' / 'According to Name, "..."'
     if before.strip():
         lead = before.rstrip()
         if lead.endswith((":", ",")):
             clause = lead.rstrip(":,").strip()
-            if (found := _subject_verb(clause)) is not None:
+            if (found := subject_verb(clause)) is not None:
                 return found
-            if (found := _according_to(clause)) is not None:
+            if (found := according_to(clause)) is not None:
                 return found
         # 3. a speech verb earlier in the sentence: 'Dupin said Apple expects "up to ..."',
         #    'According to Name, a role, customers "will keep ..."'
-        found = _subject_verb_anywhere(before) or _according_to(_strip_after_comma(before))
+        found = subject_verb_anywhere(before) or according_to(strip_after_comma(before))
         if found is not None:
             found.adjacent = False
             return found
@@ -623,33 +462,18 @@ def _attribute_span(paras: list[str], span: _Span) -> _Attribution | None:
     return None
 
 
-def _strip_after_comma(before: str) -> str:
-    """'According to Name, a role at X, customers' -> 'According to Name, a role at X'."""
-    m = _ACCORDING_TO_WORD.search(before)
-    if not m:
-        return ""
-    parts = _COMMA_SPACES.split(before[m.start() :])
-    keep = [parts[0]]
-    for part in parts[1:]:
-        if is_role(part) or is_who_clause(part):
-            keep.append(part)
-        else:
-            break
-    return ", ".join(keep)
-
-
-def _previous_sentence(text: str, start: int) -> _Attribution | None:
+def _previous_sentence(text: str, start: int) -> Attribution | None:
     """Attribution in the sentence right before a quote that opens a sentence."""
     head = text[:start].rstrip()
     if not head.endswith((".", ":")):
         return None
     ends = sentence_ends(head[:-1])
     sentence = head[ends[-1] if ends else 0 : -1].strip()
-    if len(_WORD.findall(sentence)) > MERGE_MAX_ATTRIBUTION_WORDS:
+    if len(WORD.findall(sentence)) > MERGE_MAX_ATTRIBUTION_WORDS:
         return None
     # only the clause that carries the verb: 'The gap has not closed everywhere, he added'
-    clause = _COMMA_SPACES.split(sentence)[-1]
-    return _subject_verb(clause, at_start=False) if clause else None
+    clause = COMMA_SPACES.split(sentence)[-1]
+    return subject_verb(clause, at_start=False) if clause else None
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -667,175 +491,6 @@ def _sentence_after(text: str, pos: int) -> str:
     return tail[:end] if end is not None else tail
 
 
-def _verb_first(after: str) -> _Attribution | None:
-    """'said Name, role' / 'said the company's CEO, Name' right after a quote."""
-    m = _VERB_FIRST.match(after)
-    if not m:
-        return None
-    return _speaker_from_object(m.group("rest"))
-
-
-def _according_to(text: str) -> _Attribution | None:
-    m = _ACCORDING_TO.search(text)
-    if not m:
-        return None
-    return _speaker_from_object(m.group("rest"))
-
-
-def _dash_attribution(text: str) -> _Attribution | None:
-    """'— Jane Doe, chief executive of Example' (press-release style)."""
-    rest = text.lstrip(ATTRIBUTION_DASHES + " ")
-    found = _speaker_from_object(rest)
-    if found is None or found.speaker is None:
-        return None
-    return found
-
-
-def _speaker_from_object(rest: str) -> _Attribution | None:
-    """Speaker and role at the start of `rest`: 'Name, role', 'Org's role, Name', 'Org CEO Name'."""
-    rest = rest.strip().rstrip(".!?").strip()
-    rest = _CIRCUMSTANCE_CUT.split(rest)[0]
-    if not rest:
-        return None
-    first = rest.split()[0].lower().strip(",")
-    if first in PRONOUNS:
-        return _Attribution(None, None, adjacent=True, pronoun=True, plural=first == "they",
-                            gender=first)
-    if first == NEUTER_PRONOUN and len(rest.split()) == 1:
-        return _Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
-    parts = [p.strip() for p in _PARTS.split(rest) if p.strip()]
-    head = parts[0]
-    # 'a report from Kotak Institutional Equities': the organisation speaks
-    if (doc := _DOCUMENT_FROM.match(head)) and is_org(doc.group("org")):
-        return _Attribution(org_name(doc.group("org")), None, adjacent=True)
-    if ORG_RUN_RE.fullmatch(head) and is_org(head):
-        return _Attribution(org_name(head), None, adjacent=True)
-    # 'the company's CEO, Lisa Su' / 'Nvidia's chief executive, Jensen Huang'
-    if len(parts) > 1 and not looks_like_name(head) and looks_like_name(parts[1]):
-        name, role = split_role_name(parts[1])
-        return _Attribution(name, clean_role(head), adjacent=True)
-    # 'president David Weisbrot', 'Keystone Policy Group analyst Renata Ilves'
-    titled = _ROLE_THEN_NAME.fullmatch(head)
-    role_words = titled.group("role").split() if titled else []
-    if titled and (role_words[0][:1].islower() or role_words[-1].islower()):
-        name, _ = split_role_name(titled.group("name"))
-        if name:
-            return _Attribution(name, clean_role(titled.group("role")), adjacent=True)
-    owner = _OWNER_THEN_NAME.match(head)
-    if owner and looks_like_name(owner.group("name")):
-        name, _ = split_role_name(owner.group("name"))
-        if name:  # "theCUBE's Savannah Peterson": the owner is her role
-            return _Attribution(name, owner.group("owner"), adjacent=True)
-    m = CAP_RUN_RE.match(head)
-    if not m:
-        if is_generic(head):
-            return _Attribution(None, None, adjacent=True)
-        return None
-    name, role = split_role_name(m.group(0))
-    if name is None:
-        if is_generic(head):
-            return _Attribution(None, None, adjacent=True)
-        return None
-    if role is None and len(parts) > 1 and (is_role(parts[1]) or is_who_clause(parts[1])):
-        role = clean_role(strip_who(parts[1]))
-    if role is None and m.end() < len(head):
-        trailing = head[m.end() :].strip()
-        # 'Lisa Su of AMD' -> role-ish 'of AMD' is not a role; leave it
-        if trailing.lower().startswith(("who ", "which ")):
-            role = None
-    return _Attribution(name, role, adjacent=True)
-
-
-def _subject_verb(
-    clause: str, at_start: bool = False, any_tail: bool = False
-) -> _Attribution | None:
-    """'<subject> said' ending `clause` (or starting it when `at_start`; with `any_tail`, the
-    words after the verb may run on: '"...," Black said about the bushes with the trees ...')."""
-    clause = clause.strip().lstrip(",").strip()
-    if not clause:
-        return None
-    m = _SUBJECT_THEN_VERB.match(clause)
-    if not m:
-        return None
-    tail = m.group("tail").strip()
-    if at_start:
-        # after a quote: a short tail ('reporters') or a circumstance ('in the email, which ...')
-        circumstance = tail.lower().startswith(("in ", "on ", "at ", "during ", "to ", "via "))
-        # '" he said, with 80% of sales from ...': the verb closes the attribution
-        circumstance = circumstance or tail.startswith(",")
-        if len(_WORD.findall(tail)) > 8 and not circumstance and not (
-                any_tail and len(_WORD.findall(m.group("subj"))) <= ANY_TAIL_MAX_SUBJECT_WORDS):
-            return None
-    elif len(_WORD.findall(tail)) > 3 and not tail.lower().startswith(CIRCUMSTANCE_OPENERS):
-        return None
-    return _speaker_from_subject(m.group("subj"))
-
-
-def _subject_verb_anywhere(before: str) -> _Attribution | None:
-    """The last '<subject> said' in the sentence part before a partial quote."""
-    matches = list(_SUBJECT_VERB_WORD.finditer(before))
-    for m in reversed(matches):
-        subj = before[: m.start()].rstrip()
-        subj = _TRAILING_MODS.sub("", subj)
-        found = _speaker_from_subject(subj)
-        if found is not None:
-            return found
-        after = _verb_first(before[m.start() :])
-        if after is not None and after.speaker:
-            return after
-    return None
-
-
-def _speaker_from_subject(subj: str) -> _Attribution | None:
-    """Speaker and role from the words just before a speech verb."""
-    subj = subj.strip().rstrip(",").strip()
-    if not subj:
-        return None
-    words = subj.split()
-    if words[-1].lower() in PRONOUNS:
-        return _Attribution(None, None, adjacent=True, pronoun=True,
-                            plural=words[-1].lower() == "they", gender=words[-1].lower())
-    # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
-    clauses = [c.strip() for c in COMMA.split(subj) if c.strip()]
-    clauses = [c for c in clauses if not _AGE_CLAUSE.fullmatch(c)] or clauses  # 'Doe, 52,'
-    last = clauses[-1]
-    if len(clauses) > 1 and _APPOSITIVE.match(last):
-        # 'Name, the Buffalo Democrat who sponsored the bill in the state Senate,': the name in
-        # the clause before an appositive, whatever organisation the appositive names
-        m0 = CAP_RUN_AT_END.search(clauses[-2])
-        if m0 and looks_like_name(m0.group(1)):
-            name, role = split_role_name(m0.group(1))
-            if name and len(name.split()) > 1:
-                return _Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
-    org = ORG_RUN_AT_END.search(last)
-    before_org = last[: org.start(1)].split()[-1:] if org else []
-    if (org and is_org(org.group(1)) and not is_role(last)
-            and not (before_org and before_org[0].lower() in ORG_PREPOSITIONS)):
-        # 'as Parliament's Joint Committee on X has pointed out', not 'an analyst at X'
-        return _Attribution(org_name(org.group(1)), None, adjacent=True)
-    m = CAP_RUN_AT_END.search(last)
-    role_clause = len(clauses) > 1 and (is_who_clause(last) or (
-        is_role(last) and m is not None and m.start(1) > 0))
-    if m and looks_like_name(m.group(1)) and not role_clause:
-        name, role = split_role_name(m.group(1))
-        if name is None:
-            return generic_or_none(last)
-        prefix = last[: m.start(1)].strip()
-        if role is None and prefix:
-            role = role_prefix(prefix)
-        if role is None and len(clauses) > 1 and is_role(clauses[-2]):
-            role = clean_role(tail_clause(clauses[-2]))
-        return _Attribution(name, role, adjacent=True)
-    # 'Benoit Dupin, Apple's senior director,' -> name in the clause before a role clause
-    if len(clauses) > 1 and (is_role(last) or is_who_clause(last)):
-        m2 = CAP_RUN_AT_END.search(clauses[-2])
-        if m2 and looks_like_name(m2.group(1)):
-            name, role = split_role_name(m2.group(1))
-            if name:
-                return _Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
-    return generic_or_none(last)
-
-
 def _outside_quotes(text: str, spans: list[_Span]) -> str:
     """`text` with its quoted spans blanked out (same length, so positions still hold)."""
     if not spans:
@@ -848,19 +503,19 @@ def _outside_quotes(text: str, spans: list[_Span]) -> str:
 
 
 # --- what is speech -----------------------------------------------------------------------------
-def _is_speech(paras: list[str], group: list[_Span], text: str, found: _Attribution) -> bool:
+def _is_speech(paras: list[str], group: list[_Span], text: str, found: Attribution) -> bool:
     """False for scare quotes, titles and names in quotation marks."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if not words or not _LETTER.search(text):
         return False
     first = group[0]
     before = paras[first.para][: first.start].rstrip().rstrip(",:").lower()
     near = " ".join(before.split()[-TITLE_MARKER_REACH:])
-    if _TITLE_MARKER.search(near) and not _SUBJECT_VERB_WORD.search(near):
+    if _TITLE_MARKER.search(near) and not SUBJECT_VERB_WORD.search(near):
         return False
     has_speaker = found.speaker is not None or found.pronoun
     if len(group) > 1 and not found.adjacent and all(
-            len(_WORD.findall(g.text)) <= SCARE_QUOTE_MAX_WORDS for g in group):
+            len(WORD.findall(g.text)) <= SCARE_QUOTE_MAX_WORDS for g in group):
         return False  # 'the "geography of AI" called the region a "superstar"': terms
     if len(words) <= SCARE_QUOTE_MAX_WORDS:
         return found.adjacent and has_speaker and not _title_case(words)
@@ -880,17 +535,4 @@ def _title_case(words: list[str]) -> bool:
     significant = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
 
-
-def generic_or_none(phrase: str) -> _Attribution | None:
-    described = DESCRIBED_ORG.fullmatch(phrase.strip())
-    if described:  # 'the Ukrainian border service': the body it describes
-        return _Attribution(described.group("org"), None, adjacent=True)
-    definite = DEFINITE.match(phrase.strip())
-    descriptor = definite.group("head").lower() if definite else None
-    if phrase.strip().lower() == NEUTER_PRONOUN:
-        return _Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
-    if is_generic(phrase) or (descriptor and (descriptor in ROLE_WORDS
-                                              or descriptor in ORG_HEAD_NOUNS)):
-        return _Attribution(None, None, adjacent=True, descriptor=descriptor)
-    return None
 
