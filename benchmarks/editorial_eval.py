@@ -13,6 +13,7 @@ annotations for reference. `--split` adds the real pages' development and held-o
                       holds one of the gold keywords) among the matched
   tags R / P          tag recall / precision (salience rule where the gold has `mentions`)
   facts ours / lead3  summary facts carried by our summary and by the first three sentences
+  key fig ours/lead3  summaries carrying the gold's first figure (the one a reader quotes first)
   ms/page             CPU time of the four editorial stages per page (process time, median of
                       three runs)
 
@@ -81,18 +82,24 @@ def _row(label: str, docs: list[es.GoldDoc]) -> tuple[str, dict[str, es.Score]]:
     ours = es.score_summaries(
         docs, lambda d: summarize(d.title, d.paragraphs, find_figures(d.paragraphs)))
     lead = es.score_summaries(docs, lambda d: es.lead_sentences(d.paragraphs))
+    key_ours = es.key_figure_carried(
+        docs, lambda d: summarize(d.title, d.paragraphs, find_figures(d.paragraphs)))
+    key_lead = es.key_figure_carried(docs, lambda d: es.lead_sentences(d.paragraphs))
     measures = f.extra.get("gold_matched_ctx", 0) / f.gold_matched if f.gold_matched else None
     speaker = q.ratio("speaker_ok", "matched")
     line = (f"{label:<30} {len(docs):5d} | {_pct(q.recall)} {_pct(speaker)}"
             f" | {_pct(f.recall)} {_pct(f.precision)} {_pct(measures)}"
             f" | {_pct(t.recall)} {_pct(t.precision)}"
             f" | {ours.gold_matched:3d}/{ours.gold:<3d} {lead.gold_matched:3d}/{lead.gold:<3d}"
+            f" | {key_ours.gold_matched:2d}/{key_ours.gold:<2d} {key_lead.gold_matched:2d}"
+            f"/{key_lead.gold:<2d}"
             f" | {_cpu_ms_per_page(docs):6.2f}")
     return line, {"quotes": q, "figures": f, "tags": t, "summary": ours}
 
 
 HEADER = (f"{'set':<30} {'pages':>5} | {'quotes R':>6} {'spk':>6} | {'figs R':>6} {'P':>6} "
-          f"{'meas':>6} | {'tags R':>6} {'P':>6} | {'facts ours':>7} {'lead3':>7} | ms/page")
+          f"{'meas':>6} | {'tags R':>6} {'P':>6} | {'facts ours':>7} {'lead3':>7} | "
+          f"{'key fig':>5} {'lead3':>5} | ms/page")
 
 
 @click.command()

@@ -458,6 +458,23 @@ def lead_sentences(paragraphs: Sequence[str], n: int = 3) -> str:
     return " ".join(sentences[:n])
 
 
+def key_figure_carried(docs: Sequence[GoldDoc], summarize: Callable[[GoldDoc], str]) -> Score:
+    """How many summaries carry the gold set's first figure (the one a reader quotes first):
+    `gold_matched` of `gold` (documents with figures)."""
+    score = Score()
+    for doc in docs:
+        figures = doc.gold.get("figures") or []
+        if not figures:
+            continue
+        score.gold += 1
+        if norm_value(str(figures[0].get("value", ""))) in norm_value(summarize(doc)):
+            score.gold_matched += 1
+        else:
+            score.misses.append(Miss(doc.name, "key figure missing",
+                                     str(figures[0].get("value")), "-"))
+    return score
+
+
 def score_summaries(docs: Sequence[GoldDoc], summarize: Callable[[str], str] | Any) -> Score:
     """Facts contained (`gold_matched` of `gold`) and words (`words` over `summaries`)."""
     score = Score()
