@@ -204,6 +204,13 @@ def test_numbers_in_names_codes_and_list_items_are_not_figures() -> None:
     assert _values("Users may see 503 Service Unavailable errors and retry.") == []
     assert _values("Set the variable MAX_THREADS= 4 before the run.") == []
     assert _values("The model runs fast. 2. Throughput improved a lot.") == []
+    assert _values("Key results: 1. vLLM cut the wait.") == []
+    assert _values("Buyers picked the ecobee 4 WiFi Thermostat over rivals.") == []
+
+
+def test_a_rate_after_money_stays_in_the_context() -> None:
+    (figure,) = find_figures(["That comes to about 18 cents per day for the laptop."])
+    assert figure.value == "18 cents" and "per day" in figure.context
 
 
 def test_large_count_written_again_for_the_same_thing_is_listed_once() -> None:

@@ -217,8 +217,13 @@ _TRAILING_LIST_NUMBER = re.compile(r"\d{1,2}")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,2}(?:[.)](?:\s|$)|$)")
 # A number followed by a capitalised function word belongs to a name ("7 On Your Side").
 _NAME_AFTER = re.compile(
-    r"^\s(?:(?:On|Of|In|The|And|For|To|At|With|By)\s+[A-Z]|[A-Z][a-z]+\s+[A-Z][a-z]+\b)"
+    r"^\s(?:(?:On|Of|In|The|And|For|To|At|With|By)\s+[A-Z]|[A-Z][A-Za-z]+\s+[A-Z][a-z]+\b)"
 )
+# A list number inside a run-on paragraph: "Key results: 1. vLLM reduces ..." (the period does
+# not end a sentence there, a lower-case word follows).
+_INLINE_LIST_NUMBER = re.compile(r"^\.\s+[a-z]")
+# The rate after a money value ("18 cents per day"): context, not value.
+_RATE_TAIL = re.compile(r"\sper\s\S+$")
 # A value assigned in code or a setting ("LIMIT= 1", "threads = 4").
 _ASSIGNED = re.compile(r"=\s?$")
 # Word-number compounds count when their second part is a unit ("nine-acre", "two-year",
@@ -324,7 +329,12 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
                 continue  # "... accuracy 3" before the next item of a list lost its line break
             if _NAME_AFTER.match(sentence[e:]) or _ASSIGNED.search(sentence[:s]):
                 continue  # "7 On Your Side", "503 Service Unavailable", "FLAG= 1"
+            if _TRAILING_LIST_NUMBER.fullmatch(value) and _INLINE_LIST_NUMBER.match(sentence[e:]):
+                continue
             words = not _DIGIT.search(value)
+            rate = _RATE_TAIL.search(value)
+            if rate and _kind(value[: rate.start()]) == "money":
+                value, e = value[: rate.start()], e - len(rate.group())  # "18 cents", per day
             kind = _kind(value)
             if kind is None:
                 continue
