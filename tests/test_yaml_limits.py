@@ -59,10 +59,10 @@ def test_loader_reads_ordinary_front_matter_and_small_aliases() -> None:
 
 
 def test_loader_is_a_loader_class() -> None:
-    # what the site plugin hands to the blog plugin, which calls yaml.load(text, Loader)
+    # a Loader class: code that takes one, yaml.load(text, Loader), gets the limits too
     with pytest.raises(yamlsafe.YAMLLimitError):
-        yaml.load(alias_bomb(), Loader=yamlsafe.LimitedLoader)  # noqa: S506 - a safe loader
-    assert yaml.load("a: 1", Loader=yamlsafe.LimitedLoader) == {"a": 1}  # noqa: S506
+        yaml.load(alias_bomb(), Loader=yamlsafe.LimitedLoader)
+    assert yaml.load("a: 1", Loader=yamlsafe.LimitedLoader) == {"a": 1}
 
 
 def test_read_entry_refuses_alias_bomb(tmp_path: Path) -> None:
@@ -80,10 +80,10 @@ def test_check_reports_alias_bomb_in_one_line(tmp_path: Path) -> None:
     assert "\n" not in str(problems[0])
 
 
-def test_site_plugin_uses_the_limited_loader() -> None:
-    from material.plugins.blog import structure
+def test_site_build_reading_refuses_alias_bomb(tmp_path: Path) -> None:
+    from digest.errors import DigestError
+    from digest.site.staging import read_items
 
-    from digest.site.plugin import _use_libyaml_for_blog_posts
-
-    _use_libyaml_for_blog_posts()
-    assert structure.SafeLoader is yamlsafe.LimitedLoader
+    _entry(tmp_path, GOOD_FRONT + alias_bomb())
+    with pytest.raises(DigestError, match="expands to more than"):
+        read_items(tmp_path / "docs")
