@@ -153,3 +153,127 @@ def test_wrapped_lines_join_into_one_paragraph() -> None:
 def test_no_article(text: str) -> None:
     with pytest.raises(ExtractionError, match=r"scrape\.txt"):
         extract_text(text, source="scrape.txt")
+
+
+# --- the body stretch (REGION_WEIGHTS, GAP_CAP, KEEP_KINDS) --------------------------------------
+
+PARA_1 = (
+    "Rapidus switched on the first tools of its 2nm pilot line in Chitose this week, a milestone "
+    "for Japan's effort to make leading-edge logic at home again."
+)
+PARA_2 = (
+    "The company plans to hand prototype wafers to early customers later in the year and to "
+    "reach volume production in 2027, helped by another round of state subsidies."
+)
+PARA_3 = (
+    "Engineers from its partner in New York have spent two years in Hokkaido tuning the process, "
+    "and the first test chips are expected before the summer holidays begin."
+)
+PARA_4 = (
+    "Local officials say the plant has already brought hundreds of jobs to the town, and that "
+    "housing for the engineers' families is the next thing they need to solve."
+)
+TOP = (
+    "Menu\nChips\nMemory\nFoundry\n\n"
+    "Rapidus starts a 2nm pilot line in Hokkaido\nBy Mariko Tanaka\n"
+)
+
+
+def _body(text: str) -> list[str]:
+    return extract_text(text, source="scrape.txt").paragraphs
+
+
+def test_body_bridges_an_ad_label_and_a_subhead() -> None:
+    text = f"{TOP}\n{PARA_1}\n\nAdvertisement\n\nWhat comes next\n\n{PARA_2}\n"
+    assert _body(text) == [PARA_1, "What comes next", PARA_2]
+
+
+def test_body_bridges_a_product_box_inside_the_article() -> None:
+    box = "\n".join(["Pros", "Fast", "Cheap", "Cons", "Loud", "Hot", "Price", "Check", "Retailer"])
+    text = f"{TOP}\n{PARA_1}\n\n{PARA_2}\n\n{box}\n\n{PARA_3}\n\n{PARA_4}\n"
+    body = _body(text)
+    assert body[0] == PARA_1 and body[2] == PARA_3
+    assert "Retailer" not in body  # the box's lines are a menu: bridged, not kept
+
+
+def test_body_ends_at_a_trailing_section() -> None:
+    teaser = "Japan adds subsidies for chip plants as the race for 2nm heats up in Asia."
+    text = f"{TOP}\n{PARA_1}\n\n{PARA_2}\n\nRelated stories\n\n{teaser}\n\n{teaser.upper()}\n"
+    assert _body(text) == [PARA_1, PARA_2]
+
+
+def test_caption_before_a_credit_is_dropped() -> None:
+    caption = "The clean room in Chitose, seen from the visitor gallery."
+    text = f"{TOP}\n{PARA_1}\n\n{caption}\nPhoto: Fabline archive\n\n{PARA_2}\n"
+    assert _body(text) == [PARA_1, PARA_2]
+
+
+def test_keyword_lines_earn_little() -> None:
+    """Prose with almost no function words (tag clouds, keyword lists) weighs less than prose."""
+    from digest.ingest.lines import classify
+    from digest.ingest.plaintext import line_weight
+
+    keywords = classify(" ".join(["Rapidus", "Hokkaido", "2nm", "foundry", "subsidy"] * 6))[0]
+    prose = classify(PARA_1)[0]
+    assert keywords.kind is prose.kind
+    assert line_weight(keywords) < line_weight(prose) / 2
+
+
+def test_repeated_sentences_stand_in_when_nothing_else_reads_like_prose() -> None:
+    blurb = "A collaborative approach brought new energy to the museum's yearly campaign"
+    text = f"Work\nAgency\nBlog\n{blurb}\nMore\n{blurb}\nMore\n"
+    article = extract_text(text, source="s.txt")
+    assert set(article.paragraphs) == {blurb}
+    assert article.low_confidence
+
+
+def test_a_clear_article_is_not_low_confidence() -> None:
+    article = extract_text(f"{TOP}\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n", source="s.txt")
+    assert not article.low_confidence
+    assert extract_text(f"{TOP}\n{PARA_1}\n", source="s.txt").low_confidence  # one paragraph
+
+
+# --- byline and date near the headline (digest.ingest.scrapemeta) ---------------------------------
+
+
+def _meta(under_headline: str, body: str = f"{PARA_1}\n\n{PARA_2}\n") -> tuple[str | None, object]:
+    text = f"Menu\nChips\n\nRapidus starts a 2nm pilot line in Hokkaido\n{under_headline}\n\n{body}"
+    article = extract_text(text, source="s.txt")
+    return article.author, article.published
+
+
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        pytest.param("By Mariko Tanaka", "Mariko Tanaka", id="by"),
+        pytest.param("By\nMariko Tanaka", "Mariko Tanaka", id="by-alone-on-its-line"),
+        pytest.param("BY MARIKO TANAKA", "Mariko Tanaka", id="capitals"),
+        pytest.param("By Mariko Tanaka, Senior Reporter", "Mariko Tanaka", id="role-cut"),
+        pytest.param("By Mariko Tanaka and Tomas Lindqvist", "Mariko Tanaka and Tomas Lindqvist",
+                     id="two-authors"),
+        pytest.param("BY MARIKO TANAKAPUBLISHED: DEC 2, 2025", "Mariko Tanaka", id="glued-meta"),
+        pytest.param("4 min · by Mariko Tanaka · Updated 2 Dec 2025", "Mariko Tanaka",
+                     id="inside-a-meta-line"),
+        pytest.param("Mariko Tanaka · Dec 2, 2025, 5:48 PM ET", "Mariko Tanaka", id="name-date"),
+        pytest.param("Mariko Tanaka\nDecember 2, 2025", "Mariko Tanaka", id="bare-name-by-date"),
+        pytest.param("Mariko Tanaka", "Mariko Tanaka", id="bare-name-under-headline"),
+        pytest.param("Pilot Line", None, id="category-is-not-a-name"),
+    ],
+)
+def test_author_near_headline(lines: str, author: str | None) -> None:
+    body = PARA_1.replace("first tools", "first tools of its pilot line") + "\n\n" + PARA_2 + "\n"
+    assert _meta(lines, body)[0] == author
+
+
+def test_published_date_beats_updated() -> None:
+    both = "By Mariko Tanaka\nUpdated December 9, 2025\nPublished December 2, 2025"
+    assert _meta(both)[1] == dt.date(2025, 12, 2)
+    assert _meta("By Mariko Tanaka\nUpdated December 9, 2025")[1] == dt.date(2025, 12, 9)
+
+
+def test_byline_far_from_headline_is_still_found() -> None:
+    body = f"{PARA_1}\n\nBy Mariko Tanaka\n\n{PARA_2}\n\n{PARA_3}\n"
+    text = "Menu\nChips\n\nRapidus starts a 2nm pilot line in Hokkaido\n" + "\n".join(
+        f"Teaser line number {i} about other chip news" for i in range(14)
+    ) + f"\n\n{body}"
+    assert extract_text(text, source="s.txt").author == "Mariko Tanaka"

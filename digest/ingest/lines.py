@@ -321,8 +321,11 @@ def _wrapped(lines: list[str], width: int) -> list[bool]:
     """For each line: does the next line continue it (its first word did not fit)?"""
     flags = []
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
-        head = following.split()[:1]
-        flags.append(bool(line.strip() and head and len(line.rstrip()) + 1 + len(head[0]) > width))
+        words = following.split()
+        # the line after a wrap goes on with the sentence: several words, or its end
+        goes_on = len(words) >= 3 or bool(SENTENCE_END.search(following.strip()))
+        fits = bool(words) and len(line.rstrip()) + 1 + len(words[0]) <= width
+        flags.append(bool(line.strip()) and goes_on and not fits)
     return flags
 
 

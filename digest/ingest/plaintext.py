@@ -88,9 +88,11 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
     start = region.start
     if headline is not None and headline >= start:
         start = headline + 1
-    body = [line for line in body_lines(lines[start : region.end])]
-    if not body:  # the stretch held only the headline: take what follows it
+    body = body_lines(lines[start : region.end])
+    if not body:  # the stretch held only the headline: take the prose after it, or the stretch
+        weak = True
         body = [line for line in lines[start:] if line.kind is Kind.PROSE][:1]
+        body = body or body_lines(lines[region.start : region.end])
     if not body:
         raise ExtractionError(source, "no article text found (no paragraph after the headline)")
     author, published = byline_and_date(lines, headline, start, region.end)
