@@ -71,12 +71,13 @@ CORPUS_FLOORS = [
     pytest.param("figures", "precision", 0.94, id="figures-precision"),
 ]
 # the real-page set (tests/gold/real, issue 13): floors just below the measured values; the
-# targets of the issue are higher (speaker 0.95, figure precision 0.90, tags 0.90 / 0.90)
+# targets of the issue are higher (speaker 0.95, tags 0.90 / 0.90); the tag floors are loose
+# because the vocabulary (another engineer's file) moves them
 REAL_FLOORS = [
     pytest.param("quotes", "recall", 0.97, id="quotes-recall"),
-    pytest.param("quotes", "speaker", 0.76, id="quotes-speaker"),
-    pytest.param("figures", "recall", 0.90, id="figures-recall"),
-    pytest.param("figures", "precision", 0.85, id="figures-precision"),
+    pytest.param("quotes", "speaker", 0.78, id="quotes-speaker"),
+    pytest.param("figures", "recall", 0.91, id="figures-recall"),
+    pytest.param("figures", "precision", 0.88, id="figures-precision"),
     pytest.param("figures", "measures", 0.92, id="figures-measures-right"),
     pytest.param("tags", "recall", 0.82, id="tags-recall"),
     pytest.param("tags", "precision", 0.56, id="tags-precision"),
