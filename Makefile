@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint serve bench samples clean
+.PHONY: site test lint serve bench samples mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/extract_eval.py
+
+## mutation: mutation score per module with mutmut (slow; not part of `make test`).
+## MODULES="urls reading" limits it; MUTATION_ARGS="--sample 150" tests a sample of each module.
+mutation: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	nice $(BIN)/python benchmarks/mutation.py $(MUTATION_ARGS) $(MODULES)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache
