@@ -48,6 +48,31 @@ class Case:
 
 D = dt.date
 CASES = [
+    # --- authors ---
+    Case("role-after-comma-dropped",
+         page(f"<article>{BODY}</article>", meta("author", "Jane Roe, Senior Editor", "name")),
+         "author", "Jane Roe"),
+    Case("role-after-name-dropped",
+         page(f"<article>{BODY}</article>", meta("author", "By Jane Roe Staff Writer", "name")),
+         "author", "Jane Roe"),
+    Case("author-prefix-dropped",
+         page(f"<article>{BODY}</article>", meta("author", "Author: Jane Roe", "name")),
+         "author", "Jane Roe"),
+    Case("site-name-dropped-from-names",
+         page(f"<article>{BODY}</article>",
+              meta("og:site_name", "Chip Ledger")
+              + meta("author", "Jane Roe, Chip Ledger", "name")),
+         "author", "Jane Roe"),
+    Case("site-as-only-author-kept",
+         page(f"<article>{BODY}</article>",
+              meta("og:site_name", "Chip Ledger") + meta("author", "Chip Ledger", "name")),
+         "author", "Chip Ledger"),
+    Case("team-as-only-author-kept",
+         page(f"<article>{BODY}</article>", meta("author", "Editorial Team", "name")),
+         "author", "Editorial Team"),
+    Case("names-keep-their-separators",
+         page(f"<article>{BODY}</article>", meta("author", "Maria & Katerina", "name")),
+         "author", "Maria & Katerina"),
     # --- titles ---
     Case("entities-escaped-twice-are-decoded",
          page(f"<article>{BODY}</article>",
@@ -128,6 +153,25 @@ CASES = [
          page(f"<article><h1>Yields up</h1>{BODY}</article>",
               '<link rel="canonical" href="https://news.example.org/2023/12/22/yields-up/">'),
          "published", D(2023, 12, 22)),
+    Case("publication-stamp-after-last-change-skipped",
+         page(f"<article><h1>Yields up</h1>{BODY}</article>",
+              meta("published-time", "2026-03-09T08:45:32Z", "name")
+              + meta("published-date", "2021-02-16", "name")
+              + meta("modified-date", "2024-07-30", "name")),
+         "published", D(2021, 2, 16)),
+    Case("earlier-date-in-a-date-element-beats-restamped-metadata",
+         page(f"<article><h1>Yields up</h1><p class='post-date'>Published Apr 26, 2023</p>"
+              f"{BODY}</article>", ld(datePublished="2025-08-21")),
+         "published", D(2023, 4, 26)),
+    Case("unmarked-earlier-date-does-not-override-metadata",
+         page(f"<article><h1>Yields up</h1><p>Apr 26, 2023</p>{BODY}</article>",
+              ld(datePublished="2025-08-21")),
+         "published", D(2025, 8, 21)),
+    Case("url-date-corrects-a-utc-day-shift",
+         page(f"<article><h1>Yields up</h1>{BODY}</article>",
+              meta("article:published_time", "2025-12-19T02:41:41+00:00")
+              + '<link rel="canonical" href="https://x.example/2025/12/18/yields/">'),
+         "published", D(2025, 12, 18)),
     Case("modified-date-when-nothing-else",
          page(f"<article><h1>Yields up</h1>{BODY}</article>",
               ld(dateModified="2025-03-02T10:00:00Z")),

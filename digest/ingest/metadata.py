@@ -49,6 +49,7 @@ DATE_KEYS = ("article:published_time", "og:article:published_time", "article.pub
 # read after DATE_KEYS; keys that name a later change are left to MODIFIED_KEYS.
 PUBLISHED_KEY = re.compile(r"publish|pub[-_.]?date|created|release|issued", re.I)
 NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|revis", re.I)
+MODIFIED_KEY = re.compile(r"modif|updat", re.I)  # other keys naming a change's date
 # Dates of the last change: used only when the page states no publication date.
 MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "og:article:modified_time",
                  "datemodified", "dcterms.modified", "dc.date.modified", "last-modified",
@@ -70,7 +71,7 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·»/\\]|::)\s+")
 SITE_SEPARATORS = (" | ", " - ", " – ", " — ", ": ", " :: ", " · ", " » ", " / ")
 # "By Jane Doe" and friends at the start of a byline.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:by|from|posted by|written by|words by|von|par|por|door)[:\s]+", re.I
+    r"^\s*(?:by|from|posted by|written by|words by|author|authored by|von|par|por|door)[:\s]+", re.I
 )
 # Elements whose class/id marks a visible byline (checked after the structured sources).
 BYLINE_HINT = re.compile(r"byline|author|writer|contributor|posted-by|creator", re.I)
@@ -101,6 +102,16 @@ NOT_ARTICLE_HINT = re.compile(
 ANY_HINT = re.compile(
     "|".join(p.pattern for p in (BYLINE_HINT, META_HINT, DATE_HINT, NOT_ARTICLE_HINT)), re.I
 )
+# Words of job titles in a byline ("Jane Doe, Senior Technology Editor"): what follows the name.
+ROLE_WORDS = frozenset({
+    "editor", "editors", "writer", "writers", "reporter", "reporters", "correspondent",
+    "contributor", "contributors", "columnist", "staff", "producer", "analyst", "journalist",
+    "senior", "associate", "deputy", "managing", "executive", "chief", "contributing",
+    "freelance", "intern", "photographer", "critic", "director", "manager", "head", "lead",
+    "founder", "co-founder", "ceo", "president", "professor", "editorial", "team", "desk",
+})
+# Between the names of a byline: commas, "and", "&", semicolons.
+AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
 MAX_AUTHOR_CHARS = 80  # longer "author" strings are sentences, not names
 # Where a date starts after a name in a byline: "Jane Doe on Monday, 2 May", "Jane Doe, May 2".
 DATE_AFTER_NAME = (
@@ -139,7 +150,7 @@ def read_metadata(soup: BeautifulSoup) -> Metadata:
     title = _visible_headline(found.h1_texts, title, site, doc_title) or title
     return Metadata(
         title=title,
-        author=_resolve_author(found, ld, meta),
+        author=_resolve_author(found, ld, meta, site),
         published=_resolve_date(found, ld, meta),
         site_name=site or _site_from_title(doc_title, title or h1),
         url=_first(found.canonical, *(meta.get(k) for k in URL_KEYS)),
@@ -236,8 +247,9 @@ def _attr(attrs: dict[str, object], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def clean_author(value: str | None) -> str | None:
-    """A byline reduced to names: no "By ", no URL, no trailing date, no run-on text."""
+def clean_author(value: str | None, site: str | None = None) -> str | None:
+    """A byline reduced to names: no "By ", no URL, no trailing date, no run-on text, no job
+    titles ("Jane Doe, Senior Editor"), and not the site's own name."""
     if not value:
         return None
     value = URL_IN_TEXT.sub(" ", value)
@@ -246,9 +258,38 @@ def clean_author(value: str | None) -> str | None:
         return None
     text = re.split(r"\s*(?:\||•|·|\bupdated\b|\bpublished\b|\d{1,2}:\d{2})|" + DATE_AFTER_NAME,
                     text, maxsplit=1, flags=re.I)[0].strip(" ,;:-–—")
+    text = _without_roles(text, site)
     if not text or len(text) > MAX_AUTHOR_CHARS or not re.search(r"[^\W\d_]{2}", text):
         return None
     return text
+
+
+def _without_roles(text: str, site: str | None) -> str:
+    """Drop job titles and the site's name from a list of names ("Jane Doe, Staff Writer,
+    Chip Ledger and John Roe" -> "Jane Doe and John Roe"); a name's own words stay, and so does
+    an organisation that is the only author."""
+    parts = [p for p in AUTHOR_SEPARATORS.split(text) if p.strip()]
+    names: list[str] = []
+    changed = False
+    for part in parts:
+        words = part.split()
+        # A role word after the name ends it ("Alaina Yee Senior Editor"); a part that starts
+        # with one is only a title ("Senior Editor", "Staff").
+        cut = next((i for i, w in enumerate(words) if w.casefold().strip(".") in ROLE_WORDS),
+                   None)
+        if cut is not None:
+            words, changed = words[:cut], True
+        if words:
+            names.append(" ".join(words))
+    if site and len(names) > 1:
+        kept = [n for n in names if n.casefold() != site.casefold()]
+        changed, names = changed or len(kept) < len(names), kept
+    if not changed:
+        return text  # the byline as written, separators and all
+    if not names:
+        return text  # only a title or a team ("Editorial Team"): still the stated author
+    joiner = " and " if len(names) == 2 and re.search(r"\band\b|&", text) else ", "
+    return joiner.join(names)
 
 
 # --- sources -------------------------------------------------------------------------------------
@@ -405,47 +446,51 @@ def _strip_site(title: str, site: str | None, h1: str | None) -> str:
     return longest if len(longest.split()) >= 3 else title
 
 
-def _resolve_author(found: _Found, ld: dict[str, object], meta: dict[str, str]) -> str | None:
-    author = clean_author(_ld_name(ld.get("author")))
+def _resolve_author(
+    found: _Found, ld: dict[str, object], meta: dict[str, str], site: str | None
+) -> str | None:
+    author = clean_author(_ld_name(ld.get("author")), site)
     if author:
         return author
     for key in AUTHOR_KEYS:
-        author = clean_author(meta.get(key))
+        author = clean_author(meta.get(key), site)
         if author:
             return author
     for tag in found.author_props[:5]:
         name = tag.find(attrs={"itemprop": "name"})
         source = name or tag
         content = source.get("content")
-        author = clean_author(content if isinstance(content, str) else source.get_text(" "))
+        author = clean_author(
+            content if isinstance(content, str) else source.get_text(" "), site
+        )
         if author:
             return author
     for tag in found.rel_authors[:5]:
-        author = clean_author(tag.get_text(" "))
+        author = clean_author(tag.get_text(" "), site)
         if author:
             return author
     # JSON-LD "creator" is often the account that uploaded the page, hence last.
     return (
-        _visible_byline(found.bylines[:10])
-        or _meta_row_byline(found.meta_rows[:10])
-        or clean_author(_ld_name(ld.get("creator")))
+        _visible_byline(found.bylines[:10], site)
+        or _meta_row_byline(found.meta_rows[:10], site)
+        or clean_author(_ld_name(ld.get("creator")), site)
     )
 
 
-def _meta_row_byline(tags: list[Tag]) -> str | None:
+def _meta_row_byline(tags: list[Tag], site: str | None) -> str | None:
     """'Posted by Jane Doe on 2 May 2024' in a meta row: the name after "by"."""
     for tag in tags:
         text = _clean(tag.get_text(" "))
         if not text or len(text) > 2 * MAX_AUTHOR_CHARS:
             continue
         match = META_BYLINE.match(text)
-        author = clean_author(match.group(1)) if match else None
+        author = clean_author(match.group(1), site) if match else None
         if author and len(author.split()) <= 8:
             return author
     return None
 
 
-def _visible_byline(tags: list[Tag]) -> str | None:
+def _visible_byline(tags: list[Tag], site: str | None) -> str | None:
     """A 'By Jane Doe' line in an element whose class or id says byline/author."""
     for tag in tags:
         text = _clean(tag.get_text(" "))
@@ -453,7 +498,7 @@ def _visible_byline(tags: list[Tag]) -> str | None:
             continue
         inner = tag.find(class_=re.compile(r"name", re.I)) or tag.find("a")
         for candidate in (inner.get_text(" ") if inner else None, text):
-            author = clean_author(candidate)
+            author = clean_author(candidate, site)
             if author and len(author.split()) <= 8:
                 return author
     return None
@@ -462,21 +507,32 @@ def _visible_byline(tags: list[Tag]) -> str | None:
 def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) -> dt.date | None:
     """The publication date from every place a page states one, most trusted first; the date of
     the last change only when no publication date is stated anywhere."""
-    modified: list[dt.date | None] = []
+    changed = [parse_date(v) for v in (_text(ld.get("dateModified")),
+                                       *(meta.get(k) for k in MODIFIED_KEYS),
+                                       *(v for k, v in meta.items() if MODIFIED_KEY.search(k)))]
+    last_change = max((d for d in changed if d), default=None)
+    modified: list[dt.date] = []
+    structured = None
     for value in (_text(ld.get("datePublished")), *(meta.get(k) for k in DATE_KEYS),
                   _text(ld.get("dateCreated")),
                   *(v for k, v in meta.items()
                     if PUBLISHED_KEY.search(k) and not NOT_PUBLISHED_KEY.search(k))):
         date = parse_date(value)
-        if date:
-            return date
+        # A "publication" after the page's last change is a re-indexing stamp, not the date.
+        if date and not (last_change and date > last_change):
+            structured = date
+            break
+    marked = None
     for tag in found.date_props[:3] + found.times[:5]:
         value = tag.get("content") or tag.get("datetime")
         date = parse_date(value if isinstance(value, str) else tag.get_text(" "))
         if date and _labelled_updated(tag):
             modified.append(date)
         elif date:
-            return date
+            marked = date
+            break
+    visible = None
+    hinted = False  # the visible date is in an element whose class or id says it is the date
     for tag in found.date_lines:
         text = tag.get_text(" ")
         if len(text) <= MAX_DATE_TEXT:
@@ -484,18 +540,28 @@ def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) ->
             if date and UPDATED_LABEL.search(text):
                 modified.append(date)
             elif date:
-                return date
-    for date, updated in _visible_datelines(found.h1):
-        if not updated:
-            return date
-        modified.append(date)
-    for url in (found.canonical, meta.get("og:url")):
-        date = parse_url_date(url)
-        if date:
-            return date
-    modified[:0] = [parse_date(v) for v in (_text(ld.get("dateModified")),
-                                            *(meta.get(k) for k in MODIFIED_KEYS))]
-    return next((d for d in modified if d), None)
+                visible, hinted = date, True
+                break
+    if visible is None:
+        for date, updated in _visible_datelines(found.h1):
+            if not updated:
+                visible = date
+                break
+            modified.append(date)
+    in_url = next((d for d in map(parse_url_date, (found.canonical, meta.get("og:url"))) if d),
+                  None)
+    date = structured or marked or visible or in_url
+    if date is None:
+        return next(iter(modified), None) or last_change
+    if visible and hinted and visible < date:
+        # A page showing its reader an earlier publication date than its metadata states was
+        # re-stamped by its CMS; the reader's date is the publication.
+        date = visible
+    if in_url and abs((in_url - date).days) == 1:
+        # A timestamp converted to UTC can fall on the next or the previous day; the URL's path
+        # holds the publisher's own calendar date.
+        date = in_url
+    return date
 
 
 def _labelled_updated(tag: Tag) -> bool:
