@@ -369,14 +369,26 @@ def _custom_dir(config: Path, site_config: dict[str, Any]) -> Path | None:
 def _publish(output: Path, final: Path) -> None:
     """Copy the engine's output into a fresh folder beside the site, then swap it in. Under an
     flock on the site's parent folder: folders a killed build left there (`.site-build-*`,
-    `.site-old-*`) are removed first, and two builds never publish at once."""
+    `.site-old-*`) are removed first, and two builds never publish at once.
+
+    A file the previous site already has with the same size and modification time (copied from
+    this output, and not written by the engine since) is hard-linked from there instead of
+    copied: the published files are copies the engine never writes into, so a link to one
+    cannot change under the published site, and an incremental build copies what changed."""
     final.parent.mkdir(parents=True, exist_ok=True)
     with _folder_lock(final.parent):
         remove_leftovers(final)
         fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
+        previous = final if final.is_dir() and not final.is_symlink() else None
         try:
             fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
-            shutil.copytree(output, fresh, dirs_exist_ok=True)
+            for dirpath, _dirnames, filenames in os.walk(output):
+                rel = os.path.relpath(dirpath, output)
+                target = fresh if rel == "." else fresh / rel
+                target.mkdir(exist_ok=True)
+                for name in filenames:
+                    old = None if previous is None else previous / rel / name
+                    _publish_file(Path(dirpath) / name, target / name, old)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
@@ -405,6 +417,22 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def _publish_file(source: Path, target: Path, published: Path | None) -> None:
+    stat = source.stat()
+    if published is not None:
+        try:
+            old = published.stat()
+        except OSError:
+            old = None
+        if old is not None and (old.st_mtime_ns, old.st_size) == (stat.st_mtime_ns, stat.st_size):
+            try:
+                os.link(published, target)
+                return
+            except OSError:  # another file system, or no hard links: copy
+                pass
+    shutil.copy2(source, target)
 
 
 def _replace(final: Path, fresh: Path) -> None:
