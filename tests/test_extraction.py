@@ -400,6 +400,17 @@ BOILERPLATE_LINES = [
     pytest.param("Related: Intel delays its Ohio fab again", id="related-colon"),
     pytest.param("Click here to read the full interview", id="click-here-to-read"),
     pytest.param("Jane Roe/Agency Images", id="photo-credit-slash"),
+    pytest.param("The cleanroom in Hsinchu, seen from the gallery. Credit: Jane Roe",
+                 id="caption-closed-by-credit"),
+    pytest.param("The chief executive speaks to investors (Agency Images)",
+                 id="caption-with-agency-in-parentheses"),
+    pytest.param("People are also reading\u2026", id="also-reading"),
+    pytest.param("Get local news delivered to your inbox!", id="delivered-to-inbox"),
+    pytest.param("If you register through a link on our site we may be paid. By using this "
+                 "site, you consent to our User Agreement and agree that your clicks and "
+                 "interactions may be recorded by us and by our partners, as described in our "
+                 "Privacy Policy, which explains the choices you have about the data collected "
+                 "on this site.", id="long-legal-notice"),
     pytest.param("Mei Lin may be reached at mei@example.com and followed on social media.",
                  id="reached-at-email"),
     pytest.param("If you buy through a link on our site, we may receive compensation.",

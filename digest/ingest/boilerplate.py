@@ -231,6 +231,8 @@ BOILERPLATE_TEXT = (
     r"(read|see) (more|also|next)\b:?.{0,120}",
     r"related( (stories|articles|posts|coverage|content))?:?",
     r"(most|more) (read|popular|viewed|shared|watched)\b.{0,40}",  # headings of story lists
+    r"(people|readers|others) (are )?(also )?(reading|read|viewed|liked)\b.{0,40}",
+    r".*\b(delivered|sent|straight|directly) to your inbox\b.*",
     r"(don'?t miss|(you )?(may|might) also like|recommended( for you)?|trending( now)?)\b.{0,40}",
     r"(tags|tagged|topics|categories|filed under)( with| in)?:?",  # labels of tag rows
     r"(this|our) (site|website) uses cookies.*",
@@ -242,6 +244,9 @@ BOILERPLATE_TEXT = (
     r".{0,60}(/| via )[\w .&'-]{0,30}\b(images|photos?|pictures|photography)",
     r"(photo|photograph|image|picture|illustration|graphic|video)s?( by)?\s*(:|by\b).{0,80}",
     r"(photo )?courtesy( of)?\b.{0,60}",
+    # a picture's caption closed by its credit ("... on Tuesday. Credit: Jane Roe", "(AP Images)")
+    r".{0,200}\b(credit|photo|image|photograph|pictured)s?\s*:\s*[^.:]{1,60}",
+    r".{0,200}\(([\w.&'-]+ ){0,3}(images?|photos?|pictures)\)",
     r"(updated|published|posted|last updated)( at| on)?\b.{0,40}",  # timestamps between paragraphs
     r"(skip|jump) to (main )?(content|navigation).*",
     r".*\ball rights reserved\b.*|copyright (©|\(c\)|\d{4}).*|© ?\d{4}.*",
@@ -272,6 +277,13 @@ BOILERPLATE_TEXT = (
     r"related( \w+)?\s*[:|].{0,150}",
 )
 BOILERPLATE_TEXT_MAX_CHARS = 200
+# Legal notices run longer than other boilerplate lines; matched up to LEGAL_NOTICE_MAX_CHARS.
+LEGAL_NOTICES = (
+    r".*\bby using this (site|website|service)\b.*",
+    r".*\byou (consent|agree) to (our|the) (user agreement|terms|privacy policy|use of cookies)"
+    r"\b.*",
+)
+LEGAL_NOTICE_MAX_CHARS = 600
 # Trailing sections of a press release or a wire story: a paragraph matching one of these, in the
 # second half of the article, starts boilerplate that runs to the end (company boilerplate,
 # forward-looking statements, contacts). Matched against the whole paragraph, case-insensitive
@@ -320,6 +332,7 @@ ALWAYS_CHROME_RE = _alternation(ALWAYS_CHROME_HINTS)
 TRAILING_SECTION_RE = re.compile(
     r"^\W*(?:" + "|".join(TRAILING_SECTIONS) + r")\W*$", re.IGNORECASE | re.DOTALL
 )
+LEGAL_NOTICE_RE = re.compile(r"^(?:" + "|".join(LEGAL_NOTICES) + r")$", re.IGNORECASE | re.DOTALL)
 BOILERPLATE_TEXT_RE = re.compile(
     r"^\W*(?:" + "|".join(BOILERPLATE_TEXT) + r")\W*$", re.IGNORECASE | re.DOTALL
 )

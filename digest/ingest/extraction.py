@@ -708,7 +708,8 @@ def _clean_paragraphs(paragraphs: list[str], meta: Metadata) -> list[str]:
     kept = [
         text
         for text in paragraphs
-        if len(text) > bp.BOILERPLATE_TEXT_MAX_CHARS or not bp.BOILERPLATE_TEXT_RE.match(text)
+        if (len(text) > bp.BOILERPLATE_TEXT_MAX_CHARS or not bp.BOILERPLATE_TEXT_RE.match(text))
+        and (len(text) > bp.LEGAL_NOTICE_MAX_CHARS or not bp.LEGAL_NOTICE_RE.match(text))
     ]
     kept = _without_trailing_section(kept)
     title = _norm(meta.title or "")
