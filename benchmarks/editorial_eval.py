@@ -8,7 +8,10 @@ own articles (`tests/gold/annotations/gold-*.yml`), plus the older corpus and sa
 annotations for reference. `--split` adds the real pages' development and held-out halves
 (a quarter held out by the sha1 of the page id). Columns:
 
-  quotes R / spk      quote recall (by the first words) / speaker right among the matched
+  quotes R / P / spk  quote recall / precision / speaker right among the matched; a gold quote
+                      is found by an output quote that starts with its `starts` words (quote
+                      marks, case and spacing normalised), each output quote matching one gold
+                      quote at most
   figs R / P / meas   figure value recall / precision / what-it-measures right (the context
                       holds one of the gold keywords) among the matched
   tags R / P          tag recall / precision (salience rule where the gold has `mentions`)
@@ -87,7 +90,7 @@ def _row(label: str, docs: list[es.GoldDoc]) -> tuple[str, dict[str, es.Score]]:
     key_lead = es.key_figure_carried(docs, lambda d: es.lead_sentences(d.paragraphs))
     measures = f.extra.get("gold_matched_ctx", 0) / f.gold_matched if f.gold_matched else None
     speaker = q.ratio("speaker_ok", "matched")
-    line = (f"{label:<30} {len(docs):5d} | {_pct(q.recall)} {_pct(speaker)}"
+    line = (f"{label:<30} {len(docs):5d} | {_pct(q.recall)} {_pct(q.precision)} {_pct(speaker)}"
             f" | {_pct(f.recall)} {_pct(f.precision)} {_pct(measures)}"
             f" | {_pct(t.recall)} {_pct(t.precision)}"
             f" | {ours.gold_matched:3d}/{ours.gold:<3d} {lead.gold_matched:3d}/{lead.gold:<3d}"
@@ -97,8 +100,9 @@ def _row(label: str, docs: list[es.GoldDoc]) -> tuple[str, dict[str, es.Score]]:
     return line, {"quotes": q, "figures": f, "tags": t, "summary": ours}
 
 
-HEADER = (f"{'set':<30} {'pages':>5} | {'quotes R':>6} {'spk':>6} | {'figs R':>6} {'P':>6} "
-          f"{'meas':>6} | {'tags R':>6} {'P':>6} | {'facts ours':>7} {'lead3':>7} | "
+HEADER = (f"{'set':<30} {'pages':>5} | {'quotes R':>6} {'P':>6} {'spk':>6} | "
+          f"{'figs R':>6} {'P':>6} {'meas':>6} | {'tags R':>6} {'P':>6} | "
+          f"{'facts ours':>7} {'lead3':>7} | "
           f"{'key fig':>5} {'lead3':>5} | ms/page")
 
 

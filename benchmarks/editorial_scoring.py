@@ -30,7 +30,7 @@ import yaml
 
 from digest.editorial.figures import find_figures
 from digest.editorial.quotes import find_quotes
-from digest.models import Figure
+from digest.models import Figure, Quote
 
 REPO = Path(__file__).resolve().parents[1]
 ANNOTATIONS = REPO / "tests" / "gold" / "annotations"
@@ -57,6 +57,9 @@ VALUE_SPELLINGS: tuple[tuple[str, str], ...] = (("percent", "%"), ("per cent", "
 HONORIFICS: tuple[str, ...] = ("mr.", "ms.", "mrs.", "dr.", "prof.", "mr", "ms", "mrs", "dr")
 _DIGIT = re.compile(r"\d")
 _WORD_MULTIPLIER = re.compile(r"(?:times|fold)$")  # "three times": a figure under both rules
+# Where an output quote may be cut into the quoted sentences the older annotations list one
+# by one: a sentence end, or the "…" joining two parts of one speaker's paragraph.
+_QUOTE_PARTS = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])|\s*…\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
 
 
@@ -271,48 +274,80 @@ def norm_value(value: str) -> str:
 
 
 def score_quotes(docs: Sequence[GoldDoc]) -> Score:
-    """Recall and precision of quotes, speaker accuracy (`speaker_ok`/`matched`), role accuracy."""
+    """Recall and precision of quotes, speaker accuracy (`speaker_ok`/`matched`), role accuracy.
+
+    Under the real-page rule (one entry per speaker and paragraph) a gold quote is found by an
+    output quote that starts with its `starts` words, each output quote matching at most one
+    gold quote. The older annotations list each quoted sentence on its own, so there a gold
+    quote is found by an output quote one of whose sentences starts with its words."""
     score = Score()
     for doc in docs:
-        gold = doc.gold.get("quotes") or []
-        found = find_quotes(doc.paragraphs)
-        score.gold += len(gold)
-        score.found += len(found)
-        used: set[int] = set()
-        for g in gold:
-            starts = norm_text(str(g.get("starts", "")))
-            hits = [i for i, q in enumerate(found) if starts and starts in norm_text(q.text)]
-            if not hits:
-                got = "; ".join(f"{q.speaker}: {_head(q.text)}" for q in found) or "no quotes"
-                score.misses.append(Miss(doc.name, "quote missed",
-                                         f"{g.get('speaker')}: {g.get('starts')}", got))
-                continue
-            score.gold_matched += 1
-            i = hits[0]
-            used.add(i)
-            q = found[i]
-            score.add("matched")
-            if norm_name(q.speaker) == norm_name(g.get("speaker")):
-                score.add("speaker_ok")
-            else:
-                score.misses.append(Miss(doc.name, "wrong speaker",
-                                         f"{g.get('speaker')} ({g.get('starts')})",
-                                         repr(q.speaker)))
-            if g.get("role"):
-                score.add("role_gold")
-                if _role_ok(g.get("role"), q.role):
-                    score.add("role_ok")
-                else:
-                    score.misses.append(Miss(doc.name, "role differs",
-                                             f"{g.get('speaker')}: {g.get('role')}",
-                                             repr(q.role)))
-        for i, q in enumerate(found):
-            if i in used:
-                score.found_matched += 1
-            else:
-                score.misses.append(Miss(doc.name, "extra quote", "(none)",
-                                         f"{q.speaker}: {_head(q.text)}"))
+        _score_quotes_of(doc, find_quotes(doc.paragraphs), score)
     return score
+
+
+def score_quotes_found(doc: GoldDoc, found: Sequence[Quote]) -> Score:
+    """`score_quotes` for one document and a given list of output quotes."""
+    score = Score()
+    _score_quotes_of(doc, found, score)
+    return score
+
+
+def _score_quotes_of(doc: GoldDoc, found: Sequence[Quote], score: Score) -> None:
+    gold = doc.gold.get("quotes") or []
+    score.gold += len(gold)
+    score.found += len(found)
+    used: set[int] = set()
+    strict = counts_word_numbers(doc)  # the real-page rule: one entry per speaker/paragraph
+    heads = [norm_text(q.text) for q in found]
+    parts = [[norm_text(p) for p in _QUOTE_PARTS.split(q.text)] for q in found]
+    for g in gold:
+        starts = norm_text(str(g.get("starts", "")))
+        if strict:
+            hits = [i for i, head in enumerate(heads)
+                    if i not in used and quote_starts_with(head, starts)]
+        else:  # older rule: one entry per quoted sentence, found at any sentence start
+            hits = [i for i, ps in enumerate(parts)
+                    if any(quote_starts_with(p, starts) for p in ps)]
+        if not hits:
+            got = "; ".join(f"{q.speaker}: {_head(q.text)}" for q in found) or "no quotes"
+            score.misses.append(Miss(doc.name, "quote missed",
+                                     f"{g.get('speaker')}: {g.get('starts')}", got))
+            continue
+        score.gold_matched += 1
+        i = hits[0]
+        used.add(i)
+        q = found[i]
+        score.add("matched")
+        if norm_name(q.speaker) == norm_name(g.get("speaker")):
+            score.add("speaker_ok")
+        else:
+            score.misses.append(Miss(doc.name, "wrong speaker",
+                                     f"{g.get('speaker')} ({g.get('starts')})",
+                                     repr(q.speaker)))
+        if g.get("role"):
+            score.add("role_gold")
+            if _role_ok(g.get("role"), q.role):
+                score.add("role_ok")
+            else:
+                score.misses.append(Miss(doc.name, "role differs",
+                                         f"{g.get('speaker')}: {g.get('role')}",
+                                         repr(q.role)))
+    for i, q in enumerate(found):
+        if i in used:
+            score.found_matched += 1
+        else:
+            score.misses.append(Miss(doc.name, "extra quote", "(none)",
+                                     f"{q.speaker}: {_head(q.text)}"))
+
+
+def quote_starts_with(quote: str, starts: str) -> bool:
+    """True when a normalised output quote begins with the gold `starts` words (both through
+    `norm_text`, so quote marks, case and spacing do not matter). A gold quote is found only at
+    the start of an output quote: words found in its middle mean two quotes were run together or
+    the opening was lost, which is a miss. An output quote made of several parts joined by "…"
+    (one speaker, one paragraph) is found by its first part only."""
+    return bool(starts) and (quote == starts or quote.startswith(starts + " "))
 
 
 def _role_ok(gold: str | None, ours: str | None) -> bool:

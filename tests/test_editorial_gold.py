@@ -75,6 +75,7 @@ CORPUS_FLOORS = [
 # because the vocabulary (another engineer's file) moves them
 REAL_FLOORS = [
     pytest.param("quotes", "recall", 0.97, id="quotes-recall"),
+    pytest.param("quotes", "precision", 0.91, id="quotes-precision"),
     pytest.param("quotes", "speaker", 0.78, id="quotes-speaker"),
     pytest.param("figures", "recall", 0.91, id="figures-recall"),
     pytest.param("figures", "precision", 0.88, id="figures-precision"),
@@ -166,3 +167,34 @@ def test_speaker_normalisation_drops_honorifics_and_punctuation() -> None:
     es = _scoring()
     assert es.norm_name("Mr. James P. Kennedy Jr.") == es.norm_name("James P Kennedy Jr")
     assert es.norm_name("Lisa Su") != es.norm_name("Lisa Chen")
+
+
+def test_real_page_quote_is_found_only_at_the_start_of_an_output_quote_and_once() -> None:
+    es = _scoring()
+    from digest.models import Quote
+
+    gold = {"quotes": [{"speaker": "Ada Park", "starts": "We will ship it"},
+                       {"speaker": "Ada Park", "starts": "The plant opens"}]}
+    doc = es.GoldDoc("r", "corpus:news2023/abc", "", ["x"], gold)
+    # one output quote holding both gold starts: only the first is found, and only once
+    merged = [Quote("“We will ship it in May. The plant opens in June.”", "Ada Park", None)]
+    score = es.score_quotes_found(doc, merged)
+    assert (score.gold_matched, score.found_matched) == (1, 1)
+    # words in the middle of an output quote do not find a gold quote
+    late = [Quote("Asked again, we will ship it in May", "Ada Park", None)]
+    assert es.score_quotes_found(doc, late).gold_matched == 0
+    # quote marks, case and spacing are normalised
+    assert es.quote_starts_with(es.norm_text("“we  WILL ship it, soon”"),
+                                es.norm_text("We will ship it"))
+    assert not es.quote_starts_with(es.norm_text("We will shipment"), es.norm_text("We will ship"))
+
+
+def test_older_annotations_find_each_quoted_sentence_of_an_output_quote() -> None:
+    es = _scoring()
+    from digest.models import Quote
+
+    gold = {"quotes": [{"speaker": "Ada Park", "starts": "We will ship it"},
+                       {"speaker": "Ada Park", "starts": "The plant opens"}]}
+    doc = es.GoldDoc("o", "tests/gold/articles/x.txt", "", ["x"], gold)
+    merged = [Quote("We will ship it in May. The plant opens in June.", "Ada Park", None)]
+    assert es.score_quotes_found(doc, merged).gold_matched == 2
