@@ -500,6 +500,14 @@ def test_style_hidden_text_stays_out_of_every_pass() -> None:
     assert P2 not in article.text
 
 
+def test_text_hidden_until_a_subscriber_logs_in_is_read_low_confidence() -> None:
+    html = page(f"<article>{paragraphs(P1)}<div class='subscriber-only' style='display:none'>"
+                f"{paragraphs(P2, P3, P4)}</div></article>")
+    article = extract_html(html, source="paywall.html")
+    assert P1 in article.text and P4 in article.text
+    assert article.low_confidence
+
+
 def test_text_left_outside_body_is_read() -> None:
     # A page closes </body></html> early and carries on: the parser leaves the rest outside.
     html = (f"<html><head><title>x</title></head><body>{MENU}</body></html>"

@@ -89,6 +89,9 @@ NEGATIVE_HINTS = (
 # dialog is long prose and would outvote a short article).
 ALWAYS_CHROME_HINTS = ("cookies?", "consent", "gdpr", "modal", "popup", "comments?", "disqus",
                        "push-?notification", "onesignal")
+# Blocks a page hides by their style until a subscriber logs in ("subscriber-only",
+# "premium-content"): the looser passes keep them, since the saved page holds the article.
+SUBSCRIBER_HINTS = ("subscribers?(-?only)?", "premium", "members?(-?only)?", "paywalled")
 # Whole class names (or ids) that are chrome only when they stand alone: "rail" is a sidebar, but
 # "pg-rail-tall" and "grid--with-rail" are layouts holding the article; likewise a bare "widget"
 # is a sidebar box while "elementor-widget-container" wraps page-builder content.
@@ -329,6 +332,7 @@ NEGATIVE_RE = _alternation(NEGATIVE_HINTS)
 POSITIVE_RE = _alternation(POSITIVE_HINTS)
 CAPTION_RE = _alternation(CAPTION_HINTS)
 ALWAYS_CHROME_RE = _alternation(ALWAYS_CHROME_HINTS)
+SUBSCRIBER_RE = _alternation(SUBSCRIBER_HINTS)
 TRAILING_SECTION_RE = re.compile(
     r"^\W*(?:" + "|".join(TRAILING_SECTIONS) + r")\W*$", re.IGNORECASE | re.DOTALL
 )

@@ -250,13 +250,22 @@ def _is_hidden(tag: Tag, *, attribute: bool = True) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
+def _is_subscriber_text(tag: Tag) -> bool:
+    """A block the page hides until a subscriber logs in: its class names say so."""
+    hint = _hint(tag)
+    return bool(hint) and bp.SUBSCRIBER_RE.search(hint) is not None
+
+
 def _prune(page: _Page, root: Tag) -> None:
     """Mark subtrees that are never article text: form controls, hidden, boilerplate hints."""
     stack = _children(root)
     while stack:
         tag = stack.pop()
         name = tag.name
-        if name in bp.DROP_TAGS or _is_hidden(tag, attribute=page.settings.drop_hidden):
+        if name in bp.DROP_TAGS or (
+            _is_hidden(tag, attribute=page.settings.drop_hidden)
+            and (page.settings.drop_hidden or not _is_subscriber_text(tag))
+        ):
             page.dropped.add(id(tag))
             continue
         if _is_caption(tag):
