@@ -539,3 +539,62 @@ def test_a_one_word_name_that_spoke_just_before_is_the_speaker() -> None:
     quote = _one(["Demand for the chips rose in every region.",
                   "“Have you noticed how people are forgetting show etiquette?”"])
     assert quote.speaker is None
+
+
+# --- general attribution rules (issue 13, second pass); our own sentences -----------------------
+GENERAL_RULES = [
+    pytest.param(
+        ["Analyst Marta Lopez Arana follows the memory makers closely.",
+         "“Prices will turn before the summer,” Lopez Arana said."],
+        "Prices will turn", "Marta Lopez Arana",
+        id="last-two-words-of-a-three-word-name",
+    ),
+    pytest.param(
+        ["Nexa at the time said it disagreed with a ruling that its claims rested “entirely "
+         "on the independent actions of other parties.”"],
+        "entirely on the independent", "Nexa",
+        id="organisation-subject-with-a-circumstance-before-the-verb",
+    ),
+    pytest.param(
+        ["She pleaded guilty in 2019. The Department of Commerce complaint says that at the "
+         "time she worked for firms which would “quote low prices and then raise them on the "
+         "day.”"],
+        "quote low prices", "Department of Commerce",
+        id="organisation-speaks-through-its-document",
+    ),
+    pytest.param(
+        ["Reporters reached out to the Department of Energy for comment. In a reply, the agency "
+         "said, “The grid office is aware of the claims and can confirm a review.”"],
+        "The grid office is aware", "Department of Energy",
+        id="the-agency-is-the-organisation-named-last",
+    ),
+    pytest.param(
+        ["Tom Hale said, “They charged me about $8,000.”",
+         "And when asked how much Ada Roe was charged, “Oh, we paid 18,000,” she said."],
+        "Oh, we paid", "Ada Roe",
+        id="pronoun-is-the-person-named-in-its-own-sentence",
+    ),
+    pytest.param(
+        ["Tollgate Labs noted:", "“Signed builds close the gap.”",
+         "They also checked the defaults. Their assessment:",
+         "“Small images reduce what an attacker can use.”"],
+        "Small images reduce", "Tollgate Labs",
+        id="possessive-colon-after-quotations-of-a-body",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "starts", "speaker"), GENERAL_RULES)
+def test_general_attribution_rules(paragraphs: list[str], starts: str, speaker: str | None) -> None:
+    quotes = [q for q in find_quotes(paragraphs) if q.text.startswith(starts)]
+    assert quotes, find_quotes(paragraphs)
+    assert quotes[0].speaker == speaker
+
+
+def test_an_unnamed_speaker_after_the_verb_does_not_inherit_the_last_speaker() -> None:
+    quotes = find_quotes(
+        ["“Demand is soft,” said Ada Black, an analyst at Northwind.",
+         "“There is a gloomy mood on the floor,” said a line engineer who asked not to be "
+         "named."])
+    assert [q.speaker for q in quotes] == ["Ada Black", None]
+    assert quotes[1].role == "line engineer"

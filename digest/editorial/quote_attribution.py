@@ -87,7 +87,11 @@ NEUTER_PRONOUN = "it"
 
 # Nouns for a document that speaks for an organisation: 'said a report from <Org>'.
 DOCUMENT_NOUNS: tuple[str, ...] = ("report", "note", "research note", "statement", "study",
-                                   "analysis", "survey", "memo", "letter", "filing", "release")
+                                   "analysis", "survey", "memo", "letter", "filing", "release",
+                                   # legal and web documents ('The Department of Justice
+                                   # complaint says', "the company's blog post said")
+                                   "complaint", "lawsuit", "indictment", "website",
+                                   "blog post", "post", "announcement", "assessment")
 
 # Words opening what follows a speech verb that leave the verb's subject the speaker ('Claure
 # said in the email, which ...', 'Hicks said of her time in the military').
@@ -115,9 +119,36 @@ ROLE_WORDS_RE = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, rever
 ROLE_THEN_NAME = re.compile(  # role words in any case, the name capitalised
     r"(?P<role>.*\b(?i:" + ROLE_WORDS_RE + r"))\s+(?P<name>" + CAP_RUN + r")"
 )
+# '<Org> complaint says', "<Org>'s report said": the organisation speaks through its document.
+ORG_DOCUMENT = re.compile(
+    r"(?:^|\s)(?P<org>" + ORG_RUN + r")(?:[’']s)?\s+(?:" + "|".join(DOCUMENT_NOUNS) + r")$"
+)
 DOCUMENT_FROM = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(DOCUMENT_NOUNS) + r")\s+(?:from|by)\s+(?P<org>"
     + ORG_RUN + r")$"
+)
+# An unnamed speaker after a speech verb: an indefinite description in lower case ('said a
+# recent graduate who asked not to be named', 'said one trader'); the relative clause is cut.
+UNNAMED_SPEAKER = re.compile(
+    r"^(?:an?|one|another)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
+    r"(?=\s+(?:who|whose|that|with|in|at|from)\b|\s*$)"
+)
+# A circumstance between a named subject and its speech verb ('Visa at the time said', 'Ada
+# Roe in a statement said'): a preposition and at most four lower-case words after a
+# capitalised word.
+SUBJECT_CIRCUMSTANCE = re.compile(
+    r"^(?P<keep>.*\b[A-Z][\w’'.&-]*)\s+(?:at|in|on|during|last|this|earlier|later)"
+    r"(?:\s+[a-z][\w-]*){1,4}$", re.S
+)
+# Possessive pronouns and the pronoun each stands for.
+POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Nouns of what someone said, after a possessive: 'Their assessment:', 'In his words:'.
+SAYING_NOUNS: tuple[str, ...] = ("words", "assessment", "verdict", "conclusion", "answer",
+                                 "response", "reply", "view", "message", "summary", "advice",
+                                 "take", "warning", "explanation", "statement")
+POSSESSIVE_INTRO = re.compile(
+    r"^(?:(?:In|As)\s+)?(?P<pro>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:own\s+|final\s+)?"
+    r"(?:" + "|".join(SAYING_NOUNS) + r")\s*:?$"
 )
 # An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
 APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
@@ -215,6 +246,19 @@ def colon_subject(sentence: str) -> Attribution | None:
         return Attribution(name, None, adjacent=True)
     return None
 
+def possessive_colon(sentence: str) -> Attribution | None:
+    """'Their assessment:', 'In her words:': a possessive pronoun introducing the next
+    paragraph's quotation stands for its speaker, resolved like the pronoun itself."""
+    m = POSSESSIVE_INTRO.match(sentence.strip())
+    if not m:
+        return None
+    pronoun = POSSESSIVE_PRONOUNS[m.group("pro").lower()]
+    if pronoun == NEUTER_PRONOUN:
+        return Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
+    return Attribution(None, None, adjacent=True, pronoun=True, plural=pronoun == "they",
+                       gender=pronoun)
+
+
 def strip_after_comma(before: str) -> str:
     """'According to Name, a role at X, customers' -> 'According to Name, a role at X'."""
     m = ACCORDING_TO_WORD.search(before)
@@ -289,6 +333,10 @@ def speaker_from_object(rest: str) -> Attribution | None:
     if not m:
         if is_generic(head):
             return Attribution(None, None, adjacent=True)
+        if (unnamed := UNNAMED_SPEAKER.match(head)) is not None:
+            # 'said a recent graduate who asked not to be named': someone the text does not
+            # name; the description is the role, and no earlier speaker is inherited
+            return Attribution(None, clean_role(unnamed.group("who")), adjacent=True)
         return None
     name, role = split_role_name(m.group(0))
     if name is None:
@@ -345,6 +393,8 @@ def subject_verb_anywhere(before: str) -> Attribution | None:
 def speaker_from_subject(subj: str) -> Attribution | None:
     """Speaker and role from the words just before a speech verb."""
     subj = subj.strip().rstrip(",").strip()
+    # 'Visa at the time said', 'Ada Roe on Tuesday said': the circumstance is no part of it
+    subj = SUBJECT_CIRCUMSTANCE.sub(r"\g<keep>", subj)
     if not subj:
         return None
     words = subj.split()
@@ -363,6 +413,10 @@ def speaker_from_subject(subj: str) -> Attribution | None:
             name, role = split_role_name(m0.group(1))
             if name and len(name.split()) > 1:
                 return Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
+    if (doc := ORG_DOCUMENT.search(last)) and looks_like_name(doc.group("org")):
+        name = org_name(doc.group("org"))
+        if name and not split_role_name(name)[1]:
+            return Attribution(name, None, adjacent=True)
     org = ORG_RUN_AT_END.search(last)
     before_org = last[: org.start(1)].split()[-1:] if org else []
     if (org and is_org(org.group(1)) and not is_role(last)

@@ -328,10 +328,16 @@ def could_be_person(clause: str, start: int, name: str, after: str = "") -> bool
 
 def resolve_name(name: str, people: dict[str, str | None]) -> str:
     """A surname (or 'Mr. Surname') -> the full name introduced earlier, when unambiguous."""
-    if name in people:
-        return name
     tokens = [t for t in name.split() if t.lower() not in HONORIFICS]
     if not tokens:
+        return name
+    # the last words of a longer name ('Reif Ehrlich' for 'Jessica Reif Ehrlich'): the one
+    # person whose full name ends with them, even when the short form was collected too
+    longer = [full for full in people
+              if len(full.split()) > len(tokens) and full.split()[-len(tokens):] == tokens]
+    if len(tokens) > 1 and len(longer) == 1 and not people.get(name):
+        return longer[0]
+    if name in people:
         return name
     candidates = [full for full in people if surname(full) == surname(" ".join(tokens))]
     if len(tokens) == 1 and len(candidates) == 1:
@@ -431,8 +437,26 @@ def resolve_descriptor(
     role ends in 'president' ('US President Donald Trump')."""
     if head in bodies:
         return bodies[head][2]
+    if head in ORG_HEAD_NOUNS or head in APPOSITION_HEADS:
+        return None  # a body: see last_org_before
     holders = [name for name, role in people.items()
                if role and role.lower().split()[-1].strip(".,") == head]
     return holders[0] if len(holders) == 1 else None
 
 
+
+
+# How far back 'the agency said' looks for the organisation it stands for (paragraphs).
+ORG_LOOKBACK_PARAGRAPHS = 1
+
+
+def last_org_before(outside: list[str], para: int, pos: int) -> str | None:
+    """The organisation named last (outside quotes) before (para, pos), in that paragraph or
+    the one before: 'reached out to the Department of Transportation. ... the agency said'."""
+    best: str | None = None
+    for i in range(max(0, para - ORG_LOOKBACK_PARAGRAPHS), para + 1):
+        text = outside[i][: pos if i == para else None]
+        for m in ORG_RUN_RE.finditer(text):
+            if is_org(m.group(0)):
+                best = org_name(m.group(0))
+    return best

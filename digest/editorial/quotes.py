@@ -39,6 +39,7 @@ from digest.editorial.quote_attribution import (
     according_to,
     colon_subject,
     dash_attribution,
+    possessive_colon,
     sentence_subject,
     strip_after_comma,
     subject_verb,
@@ -46,14 +47,19 @@ from digest.editorial.quote_attribution import (
     verb_first,
 )
 from digest.editorial.quote_names import (
+    APPOSITION_HEADS,
+    CAP_RUN_RE,
+    ORG_HEAD_NOUNS,
     TitledSurnames,
     apposed_bodies,
     body_before,
     collect_people,
+    last_org_before,
     last_person_before,
     person_like,
     resolve_descriptor,
     resolve_name,
+    split_role_name,
     surname,
 )
 from digest.models import Quote
@@ -99,6 +105,8 @@ PARTIAL_QUOTE_MIN_WORDS = 4
 MERGE_MAX_ATTRIBUTION_WORDS = 30
 # Two partial quotes of one sentence joined by at most this many words are one quotation.
 PARTIAL_JOIN_MAX_WORDS = 12
+# 'the agency said', 'the company added': a body, resolved to the organisation named last.
+ORG_DESCRIPTORS: frozenset[str] = frozenset(ORG_HEAD_NOUNS) | frozenset(APPOSITION_HEADS)
 # --- patterns built from the data ---------------------------------------------------------------
 
 _GENDERED_HONORIFIC = re.compile(
@@ -156,8 +164,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         body = body_before(bodies, first.para, first.start)
         sentence_start = first.start - len(_sentence_before(paras[first.para], first.start))
         subject_body = body_before(bodies, first.para, first.start, sentence_start)
+        last_body = quotes[-1].speaker if quotes and quotes[-1].speaker not in people else None
         if attribution.pronoun and attribution.plural and body:
             speaker, role = body, None  # 'The group, X, ... stating that they "..."'
+        elif attribution.pronoun and attribution.plural and last_body:
+            speaker, role = last_body, None  # 'they' after quotations of a body ('In their words:')
         elif speaker is None and not attribution.pronoun and subject_body:
             speaker, role = subject_body, None  # the sentence opens with the body it quotes
         elif attribution.pronoun:
@@ -167,7 +178,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             likely = {n: r for n, r in likely.items() if n in agree}
             # 'she said' cannot be the man quoted last
             fallback = last_person if last_person and last_person[2] in agree else None
-            prior = _subject_before(paras, first, people, likely)
+            # a person named earlier in the quotation's own sentence ('Asked how much Ada Roe
+            # paid, "...," she said'), else the subject of the sentence before
+            prior = _named_in_own_sentence(paras, outside, first, agree)
+            if prior is None:
+                prior = _subject_before(paras, first, people, likely)
             if prior is None and attribution.gender in GENDERED_PRONOUNS:
                 # the latest speaker of the last two paragraphs known by this pronoun, when the
                 # speaker quoted last is not ('Lena ... she said', 'Tom said', 'she added')
@@ -191,6 +206,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                                                                                          None)
         elif speaker is None and attribution.descriptor:
             speaker = resolve_descriptor(attribution.descriptor, people, bodies)
+            if speaker is None and attribution.descriptor in ORG_DESCRIPTORS:
+                speaker = last_org_before(outside, first.para, first.start)
             role = people.get(speaker) if speaker else None
         elif speaker:
             speaker = resolve_name(speaker, people)
@@ -219,6 +236,21 @@ def _pronouns_from_honorifics(paras: list[str], people: dict[str, str | None]) -
             if full:
                 out.setdefault(full, HONORIFIC_PRONOUNS[m.group("title").lower()])
     return out
+
+
+def _named_in_own_sentence(
+    paras: list[str], outside: list[str], first: _Span, agree: dict[str, str | None]
+) -> str | None:
+    """The last full name (of someone the pronoun can stand for) written before the quotation
+    in its own sentence."""
+    text = outside[first.para]
+    start = sentence_start(paras[first.para], first.start)
+    found = None
+    for m in CAP_RUN_RE.finditer(text[start : first.start]):
+        name, _ = split_role_name(m.group(0))
+        if name and len(name.split()) > 1 and resolve_name(name, agree) in agree:
+            found = resolve_name(name, agree)
+    return found
 
 
 def _subject_before(
@@ -403,7 +435,7 @@ def _attribute_group(paras: list[str], group: list[_Span]) -> Attribution | None
     if first.start == 0 and first.para > 0 and paras[first.para - 1].rstrip().endswith(":"):
         # only the sentence that ends with the colon: 'They checked the chain. SRLabs noted:'
         last = split_sentences(paras[first.para - 1].rstrip())[-1].rstrip(":").strip()
-        found = subject_verb(last) or colon_subject(last)
+        found = subject_verb(last) or colon_subject(last) or possessive_colon(last)
         if found is not None:
             return found
     # A press-release attribution on the next paragraph ("— Name, Title").
