@@ -89,6 +89,38 @@ def test_entries_cache_reads_unchanged_files_once(tmp_path: Path) -> None:
     ]
 
 
+def test_page_memo_keeps_pages_whose_inputs_did_not_change(tmp_path: Path) -> None:
+    """Staged again with the same inputs, an entry page is kept as it is (None); the edited
+    entry's page, and a page whose file went missing, are rendered again; new code forgets all."""
+    from digest.archive.entry import entry_filename, render_entry
+
+    docs = tmp_path / "docs"
+    (docs / "posts").mkdir(parents=True)
+    entries = [_entry(1), _entry(40)]
+    for entry in entries:
+        (docs / "posts" / entry_filename(entry)).write_text(render_entry(entry), "utf-8")
+    options = staging.StageOptions(site=staging.feeds.FeedSite("S", "D", "https://e.org/"))
+    root = tmp_path / "staged"
+
+    def stage(code: str = "v1") -> dict[str, bytes | None]:
+        memo = staging.PageMemo(tmp_path / "pages.json", root, code)
+        staged = staging.stage_site(docs, options, memo=memo, sanitize=lambda h: h)
+        sync_tree(root, staged.files)
+        memo.save()
+        return {src: staged.files[src] for src in (sitepages.entry_src(e) for e in entries)}
+
+    assert all(stage().values())
+    assert list(stage().values()) == [None, None]
+    edited = render_entry(entries[1]).replace("A summary.", "Another summary.")
+    (docs / "posts" / entry_filename(entries[1])).write_text(edited, "utf-8")
+    (root / sitepages.entry_src(entries[0])).unlink()
+    again = stage()
+    assert all(again.values())
+    assert b"Another summary." in again[sitepages.entry_src(entries[1])]  # type: ignore[operator]
+    assert list(stage().values()) == [None, None]
+    assert all(stage(code="v2").values())
+
+
 # --- every HTML block through the sanitiser ---------------------------------------------------
 
 

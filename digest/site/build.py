@@ -54,6 +54,7 @@ DEFAULT_DOCS = Path("docs")
 DEFAULT_SOURCES = Path("sources")
 CACHE_DIR = ".digest-cache"  # beside mkdocs.yml: the staging tree and the engines' output
 STATE_FILE = "state.json"
+PAGE_MEMO = "pages.json"  # inputs of each staged entry page (staging.PageMemo)
 ENTRIES_CACHE = "entries.json"  # parsed entries by the hash of their file (staging.read_items)
 # Material prints a multi-line banner about its successor on every build; it is not a warning
 # about this site, so it is switched off to keep build logs readable.
@@ -154,10 +155,14 @@ def build_site(
         options = staging.stage_options(
             site_config, search_engine, settings, html_links=chosen.html_links
         )
+        memo = staging.PageMemo(project.root / engine / PAGE_MEMO, project.docs,
+                                staging.code_version())
         with progress.stage("rendering pages", total=None):
-            staged = staging.stage_site(docs, options, items=items)
+            staged = staging.stage_site(docs, options, items=items, memo=memo)
         with progress.stage("writing staged files", total=len(staged.files)) as bar:
+            memo.forget()
             changes = staging.sync_tree(project.docs, staged.files, bar.update)
+            memo.save()
             custom = _custom_dir(config, site_config)
             overrides = staging.theme_overrides(search_engine, custom)
             staging.sync_tree(project.overrides, chosen.adapt_overrides(overrides, site_config))

@@ -94,7 +94,8 @@ class StageOptions:
 class StagedSite:
     """Every file of the staged tree, and what the search step needs to know of it."""
 
-    files: dict[str, bytes] = field(default_factory=dict)
+    # None: the page staged already is the right one (PageMemo), kept as it is
+    files: dict[str, bytes | None] = field(default_factory=dict)
     indexed: set[str] = field(default_factory=set)  # srcs of the pages Pagefind indexes
     entries: int = 0
 
@@ -154,6 +155,62 @@ def make_href(directory_urls: bool, html_links: str = "page") -> Callable[[str, 
     if html_links not in ("page", "source"):
         raise ValueError(f"html_links must be page or source, not {html_links!r}")
     return href if html_links == "page" else source_href
+
+
+class PageMemo:
+    """Which staged entry pages were made from which inputs (a hash of the entry, the links
+    and settings the page shows, and the code that renders it), kept in a JSON file beside the
+    staged tree: a page whose inputs are unchanged, and whose staged file is there, is not
+    rendered again. Any change to the package's code or data starts a new memo."""
+
+    def __init__(self, path: Path, staged: Path, code: str) -> None:
+        self.path = path
+        self.staged = staged
+        self.code = code
+        self.old: dict[str, str] = {}
+        self.new: dict[str, str] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("code") == code:
+            pages = data.get("pages")
+            self.old = pages if isinstance(pages, dict) else {}
+
+    @staticmethod
+    def key(*inputs: Any) -> str:
+        text = json.dumps(inputs, ensure_ascii=False, default=str)
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+    def keep(self, src: str, key: str) -> bool:
+        if self.old.get(src) == key and (self.staged / src).is_file():
+            self.new[src] = key
+            return True
+        return False
+
+    def made(self, src: str, key: str) -> None:
+        self.new[src] = key
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.tmp")
+        tmp.write_text(json.dumps({"code": self.code, "pages": self.new}), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+    def forget(self) -> None:
+        """After a failed write of the staged tree: nothing in it can be vouched for."""
+        self.path.unlink(missing_ok=True)
+
+
+def code_version() -> str:
+    """A hash of the package's code and data: what the staged pages are rendered by."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".json", ".html", ".js"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -250,6 +307,7 @@ def stage_site(
     sanitize: Sanitize | None = None,
     vocabulary: Vocabulary | None = None,
     items: list[Item] | None = None,
+    memo: PageMemo | None = None,
 ) -> StagedSite:
     """Every file of the staged docs tree (see the module docstring)."""
     sanitize = sanitize or default_sanitizer()
@@ -288,12 +346,23 @@ def stage_site(
             by_tag[tag].append(item)
     slugs = sitepages.tag_slugs(list(by_tag))
 
-    # Entry pages.
+    # Entry pages: one made from the same inputs as the page already staged is kept as it is.
+    setting = repr(dataclasses.astuple(options))
     for item in items:
         entry = item.entry
         also = [(o.entry.source_name, o.entry.title, relative_link(item.src, o.src))
                 for o in coverage.get(item.src, ())]
         named = [(n, href(item.src, entity_src(n))) for n in entry.tags if n in entity_pages]
+        tags = [Link(t, sitepages.tag_src(slugs[t])) for t in dict.fromkeys(entry.tags)]
+        staged.indexed.add(item.src)
+        key = ""
+        if memo is not None:
+            key = memo.key(setting, _plain(entry_to_dict(entry)), entry.notes, also, named,
+                           [dataclasses.astuple(c) for c in categories_of(item)],
+                           [dataclasses.astuple(t) for t in tags])
+            if memo.keep(item.src, key):
+                staged.files[item.src] = None
+                continue
         body = render_body(dataclasses.replace(entry, notes=""), also_covered=also, entities=named)
         if entry.notes:
             body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes, sanitize) + "\n"
@@ -303,11 +372,11 @@ def stage_site(
         }
         if pagefind:
             meta.update(hidden)
-        tags = [Link(t, sitepages.tag_src(slugs[t])) for t in dict.fromkeys(entry.tags)]
         pages[item.src] = sitepages.entry_page(
             item, body, categories=categories_of(item), tags=tags, href=href, meta=meta
         )
-        staged.indexed.add(item.src)
+        if memo is not None:
+            memo.made(item.src, key)
 
     # Weekly issues, entity pages, figures and quotes.
     pages.update(weekly.render_issues(issues, order, href))
@@ -528,16 +597,21 @@ class Changes:
         return bool(self.written or self.removed)
 
 
-def sync_tree(root: Path, files: dict[str, bytes], progress: Callable[[int], None] | None = None
-              ) -> Changes:
+def sync_tree(
+    root: Path, files: dict[str, bytes | None], progress: Callable[[int], None] | None = None
+) -> Changes:
     """Make `root` hold exactly `files`: a file is written (atomically) only when its bytes
-    differ from what is there, files not in `files` are removed, then empty folders."""
+    differ from what is there (None: the file there is kept as it is), files not in `files`
+    are removed, then empty folders."""
     changes = Changes()
     root.mkdir(parents=True, exist_ok=True)
     existing = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
     for n, (src, data) in enumerate(sorted(files.items()), start=1):
         path = root / src
-        if src in existing and _same_bytes(path, data):
+        if data is None:
+            if src not in existing:
+                raise DigestError(str(path), "a kept staged page is missing")
+        elif src in existing and _same_bytes(path, data):
             pass
         else:
             _write(path, data)
