@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import socket
 import http.server
 import threading
 from collections.abc import Callable, Iterator
@@ -98,3 +99,20 @@ def _serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iter
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(autouse=True)
+def _run_outside_the_repository(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test runs in a fresh empty folder: what a command writes relative to its working
+    directory (`digest add`'s .cache/digest) never lands in the repository, where a later run
+    would read it, and no test can rely on being started from the repository root."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on: bound to learn a free one, then closed."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from digest.cli import main
 from digest.site.build import configured_site_dir
-from tests.conftest import REPO
+from tests.conftest import REPO, free_port
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 ARTICLE = FIXTURES / "meta-mtia-v2.html"
@@ -107,9 +107,10 @@ def test_add_bad_input(tmp_path: Path, name: str, content: bytes, message: str) 
 
 
 def test_add_unreachable_url(tmp_path: Path) -> None:
-    code, _, err = run("add", "--docs", str(tmp_path), "--allow-private", "http://127.0.0.1:9/a")
+    url = f"http://127.0.0.1:{free_port()}/a"  # not port 9: something may listen there
+    code, _, err = run("add", "--docs", str(tmp_path), "--allow-private", url)
     assert code == 1
-    assert err.startswith("error: http://127.0.0.1:9/a: cannot connect")
+    assert err.startswith(f"error: {url}: cannot connect")
 
 
 def test_add_stores_the_canonical_url(tmp_path: Path, http_server) -> None:  # type: ignore[no-untyped-def]
@@ -152,7 +153,8 @@ def test_check_reports_every_problem_with_lines(tmp_path: Path) -> None:
     assert f"::error file={posts / '2024-01-02-bad.md'},line=2::title:" in out
 
 
-def test_check_clean_archive() -> None:
+def test_check_clean_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # `check` with no path reads docs/ (and sources/) where it runs
     code, out, _ = run("check")
     assert (code, out) == (0, "ok: no problems found\n")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import signal
 import subprocess
@@ -14,6 +15,8 @@ from tests.conftest import REPO
 
 ARTICLE = REPO / "tests" / "fixtures" / "articles" / "meta-mtia-v2.html"
 SAMPLES = sorted((REPO / "samples").glob("*.html")) + sorted((REPO / "samples").glob("*.txt"))
+SCRAPE = REPO / "samples" / "2024-11-26-intel-chips-act-award.txt"
+SCRAPE_DATE = "November 26, 2024"
 DIGEST = [sys.executable, "-m", "digest"]
 
 
@@ -52,16 +55,42 @@ def test_different_articles_added_concurrently(tmp_path: Path) -> None:
     assert len(_assert_clean_archive(docs / "posts")) == len(SAMPLES)
 
 
+def _distinct_articles(folder: Path, count: int) -> list[str]:
+    """`count` scrapes of one sample, each dated two weeks after the one before: every one is a
+    new entry (no file name, URL or same-week story in common), so a run over them refuses
+    nothing and only an interrupt can stop it early."""
+    text = SCRAPE.read_text(encoding="utf-8")
+    assert SCRAPE_DATE in text
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        day = dt.date(2010, 1, 4) + dt.timedelta(weeks=2 * i)
+        path = folder / f"article-{i:03d}.txt"
+        path.write_text(text.replace(SCRAPE_DATE, f"{day:%B} {day.day}, {day.year}"),
+                        encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
 def test_interrupted_run_leaves_archive_consistent(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs" / "posts", docs / "posts")
     before = {p.name: p.read_bytes() for p in (docs / "posts").iterdir()}
-    articles = [str(ARTICLE)] + [str(s) for s in SAMPLES] * 3  # long enough to interrupt
-    run = _start("add", "--docs", str(docs), *articles)
-    time.sleep(1.5)
+    articles = _distinct_articles(tmp_path / "in", 200)
+    run = _start("add", "--docs", str(docs), "--jobs", "1", "--no-cache", *articles)
+    deadline = time.monotonic() + 120
+    # Interrupt once the run has written its first entry, and while it is still running.
+    while not [p for p in (docs / "posts").glob("[!.]*.md") if p.name not in before]:
+        assert run.poll() is None, run.communicate()
+        assert time.monotonic() < deadline, "the run wrote no entry in 120 s"
+        time.sleep(0.05)
+    assert run.poll() is None, "the run ended before it could be interrupted"
     run.send_signal(signal.SIGINT)
-    run.communicate(timeout=120)
-    assert run.returncode != 0
+    _, err = run.communicate(timeout=120)
+    assert run.returncode != 0, "the interrupted run reported success"
+    assert "already" not in err  # a refusal would also make the status non-zero
     after = _assert_clean_archive(docs / "posts")
+    added = [p for p in after if p.name not in before]
+    assert 1 <= len(added) < len(articles)  # stopped part-way, with whole entries
     # Entries already there are untouched; what the run added before the interrupt is whole.
     assert {p.name: p.read_bytes() for p in after if p.name in before} == before

@@ -1,7 +1,13 @@
 """The sample articles shipped in samples/: extraction against their annotations, and the
 committed entries in docs/posts/ against a fresh run of the pipeline (golden files).
 
-Regenerate the golden entries after a reviewed change with `make samples`, then read the diff."""
+Regenerate the golden entries after a reviewed change with `make samples`, then read the diff.
+
+What these tests do not prove: `make samples` rewrites the committed entries from whatever the
+pipeline gives, so after regenerating they accept any output, right or wrong. They only catch an
+unreviewed change. The rules themselves are pinned by hand-written tests that state them
+(tests/test_rules_*.py, test_quotes.py, test_figures.py, test_extraction.py ...), and by the
+annotations in tests/gold/annotations, which no command regenerates."""
 
 from __future__ import annotations
 
