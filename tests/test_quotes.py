@@ -598,3 +598,37 @@ def test_an_unnamed_speaker_after_the_verb_does_not_inherit_the_last_speaker() -
          "named."])
     assert [q.speaker for q in quotes] == ["Ada Black", None]
     assert quotes[1].role == "line engineer"
+
+
+def test_interview_answers_take_the_one_person_introduced_with_a_role() -> None:
+    quotes = find_quotes([
+        "Mira Tate, founder of Gridlake, spoke with us about the survey.",
+        "What did the survey find?",
+        "“Most firms have no policy for these tools yet. That surprised us.”",
+        "How do workers use them?",
+        "“They paste code and contracts into chat windows every day.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Mira Tate", "Mira Tate"]
+
+
+def test_interview_answers_take_the_sole_speaker_of_the_article() -> None:
+    quotes = find_quotes([
+        "“We built the tool for our own lab first,” said Mira Tate, who founded Gridlake.",
+        "The company now sells it to 40 universities.",
+        "“Most firms have no policy for these tools yet.”",
+        "Gridlake plans a second survey next year.",
+        "“They paste code into chat windows every day.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Mira Tate"] * 3
+
+
+def test_unattributed_answers_stay_unknown_with_two_speakers() -> None:
+    quotes = find_quotes([
+        "“We built the tool for our own lab,” said Mira Tate, who founded Gridlake.",
+        "“It sells well,” said Omar Reyes, an analyst at Northwind.",
+        "Gridlake plans a second survey.",
+        "“Most firms have no policy for these tools yet.”",
+        "The survey ran in May.",
+        "“They paste code into chat windows every day.”",
+    ])
+    assert [q.speaker for q in quotes][2:] == [None, None]

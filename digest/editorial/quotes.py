@@ -107,6 +107,9 @@ MERGE_MAX_ATTRIBUTION_WORDS = 30
 PARTIAL_JOIN_MAX_WORDS = 12
 # 'the agency said', 'the company added': a body, resolved to the organisation named last.
 ORG_DESCRIPTORS: frozenset[str] = frozenset(ORG_HEAD_NOUNS) | frozenset(APPOSITION_HEADS)
+# Unattributed whole-paragraph quotations take the article's sole speaker (an interview)
+# only when there are at least this many of them; a single one stays unknown.
+INTERVIEW_MIN_ORPHANS = 2
 # --- patterns built from the data ---------------------------------------------------------------
 
 _GENDERED_HONORIFIC = re.compile(
@@ -149,6 +152,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     quote_paras: list[int] = []
     last_person: tuple[int, int, str] | None = None
     last_quote_para = -2
+    orphans: list[bool] = []  # no attribution of any kind, not even an implied one
     for group in groups:
         attribution = _attribute_group(paras, group)
         if attribution is None:
@@ -220,9 +224,35 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         quotes.append(Quote(text=text, speaker=speaker, role=role,
                             fragment=_is_fragment(paras, first, text)))
         quote_paras.append(first.para)
+        # no attribution of any kind, and the quotation is a paragraph of its own (an answer)
+        orphans.append(_unattributed(attribution) and first.start == 0
+                       and group[-1].end >= len(paras[group[-1].para].rstrip()) - 1)
+    quotes = _sole_speaker_for_orphans(quotes, orphans, people)
     quotes = [Quote(q.text, q.speaker, q.role or (people.get(q.speaker) if q.speaker else None),
                     q.fragment) for q in quotes]
     return _one_per_speaker_and_paragraph(quotes, quote_paras)
+
+
+def _sole_speaker_for_orphans(
+    quotes: list[Quote], orphans: list[bool], people: dict[str, str | None]
+) -> list[Quote]:
+    """Quotations with no attribution at all take the article's one named speaker when every
+    attributed quotation is theirs (an interview or profile of one person quotes them again
+    and again without repeating the name: at least INTERVIEW_MIN_ORPHANS whole-paragraph
+    quotations with no attribution); when no quotation is attributed, the one person
+    the article introduces with a role (the interviewee). With two candidates, or an unnamed
+    source described ('a spokesperson'), they stay unknown."""
+    attributed = [q for q, orphan in zip(quotes, orphans, strict=True) if not orphan]
+    named = {q.speaker for q in attributed if q.speaker}
+    if not attributed:
+        named = {name for name, role in people.items() if role}
+    if (len(named) != 1 or any(q.speaker is None for q in attributed)
+            or sum(orphans) < INTERVIEW_MIN_ORPHANS):
+        return quotes
+    (sole,) = named
+    role = next((q.role for q in attributed if q.speaker == sole), people.get(sole))
+    return [Quote(q.text, sole, role, q.fragment) if orphan and q.speaker is None else q
+            for q, orphan in zip(quotes, orphans, strict=True)]
 
 
 def _pronouns_from_honorifics(paras: list[str], people: dict[str, str | None]) -> dict[str, str]:
