@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-import socket
 import http.server
+import os
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# CI sets DIGEST_REQUIRE_BROWSER=1: there a missing Chromium or Playwright fails the job instead
+# of skipping the browser tests without anyone noticing.
+REQUIRE_BROWSER = os.environ.get("DIGEST_REQUIRE_BROWSER") == "1"
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seed" / "000_11a8933b39e6874c.txt"
 CORPUS = SHARED / "corpus"
@@ -116,3 +120,10 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def skip_browser_tests(reason: str) -> None:
+    """Skip this browser test module for `reason`, or fail it when CI requires the browser."""
+    if REQUIRE_BROWSER:
+        pytest.fail(f"DIGEST_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)

@@ -21,6 +21,7 @@ import pytest
 
 from tests.axe_runner import PAGE_TYPES, SCHEMES, audit, audit_site, failing, serve_site
 from tests.built_site import BuiltSite, built_site, synth_site  # noqa: F401  (fixtures)
+from tests.conftest import skip_browser_tests
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -30,16 +31,11 @@ TABS_MAX = 200  # Tab presses to reach a control before giving up (the home page
 pytestmark = pytest.mark.browser
 
 if not CHROMIUM.is_file():
-    pytest.skip(
-        f"browser tests need Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True
-    )
+    skip_browser_tests(f"browser tests need Chromium at {CHROMIUM} (apt install chromium)")
 try:
     from playwright.sync_api import Browser, Page, sync_playwright
 except ImportError:
-    pytest.skip(
-        "browser tests need the playwright package (pip install playwright)",
-        allow_module_level=True,
-    )
+    skip_browser_tests("browser tests need the playwright package (pip install playwright)")
 
 
 @pytest.fixture(scope="module")

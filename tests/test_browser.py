@@ -24,7 +24,7 @@ import pytest
 
 from digest.archive.entry import read_entry, render_entry
 from digest.models import Entry, Figure, Quote
-from tests.conftest import REPO, serve_folder
+from tests.conftest import REPO, serve_folder, skip_browser_tests
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -43,16 +43,11 @@ TIMEOUT_MS = 15_000
 pytestmark = pytest.mark.browser
 
 if not CHROMIUM.is_file():
-    pytest.skip(
-        f"browser tests need Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True
-    )
+    skip_browser_tests(f"browser tests need Chromium at {CHROMIUM} (apt install chromium)")
 try:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
 except ImportError:
-    pytest.skip(
-        "browser tests need the playwright package (pip install playwright)",
-        allow_module_level=True,
-    )
+    skip_browser_tests("browser tests need the playwright package (pip install playwright)")
 
 
 def _trainium2_entry() -> tuple[Path, Entry]:

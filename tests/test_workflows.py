@@ -59,3 +59,12 @@ def test_least_privilege_and_pinned(path: Path) -> None:
         for step in job.get("steps", []):
             if "uses" in step:
                 assert PINNED.match(step["uses"]), f"{step['uses']} is not pinned to a commit"
+
+
+def test_pull_requests_run_the_browser_tests_as_required() -> None:
+    """pr.yml runs .ci/run, which provides Chromium and makes a browser-test skip a failure."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pr.yml").read_text("utf-8"))
+    runs = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert ".ci/run" in runs and "make test" not in runs
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "export DIGEST_REQUIRE_BROWSER=1" in script and script.rstrip().endswith("make test")
