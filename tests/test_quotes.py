@@ -581,6 +581,13 @@ GENERAL_RULES = [
         "Small images reduce", "Tollgate Labs",
         id="possessive-colon-after-quotations-of-a-body",
     ),
+    pytest.param(
+        ["In her only reply, Ada Roe said, “I have left the trade.”",
+         "But reporters did receive a text from her husband, Joe Hale that said, “I have told "
+         "you before: my wife has nothing to do with the firm.”"],
+        "I have told you before", "Joe Hale",
+        id="name-then-relative-pronoun-then-verb",
+    ),
 ]
 
 

@@ -150,6 +150,7 @@ POSSESSIVE_INTRO = re.compile(
     r"^(?:(?:In|As)\s+)?(?P<pro>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:own\s+|final\s+)?"
     r"(?:" + "|".join(SAYING_NOUNS) + r")\s*:?$"
 )
+RELATIVE_AFTER_NAME = re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.&-]*),?\s+(?:that|who|which)$", re.S)
 # An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
 APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
 # "theCUBE's Savannah Peterson", "the agency's Jane Roe": an owner in the possessive, then a name.
@@ -395,6 +396,9 @@ def speaker_from_subject(subj: str) -> Attribution | None:
     subj = subj.strip().rstrip(",").strip()
     # 'Visa at the time said', 'Ada Roe on Tuesday said': the circumstance is no part of it
     subj = SUBJECT_CIRCUMSTANCE.sub(r"\g<keep>", subj)
+    # 'a text from her husband, Joe Roe, that said', 'Ada Roe, who said': the relative
+    # pronoun after a name leaves the name as the subject
+    subj = RELATIVE_AFTER_NAME.sub(r"\g<keep>", subj)
     if not subj:
         return None
     words = subj.split()
