@@ -12,7 +12,7 @@ here are checked on the composed node graph, before any Python object is built:
 
 `LimitedLoader` is a loader class (libyaml's CSafeLoader when PyYAML was built with it), so it
 also serves code that takes a Loader: `yaml.load(text, Loader=LimitedLoader)`. The entry
-reader, the validator and the site plugin's front-matter reading all use it.
+reader (and through it the staging build) and the validator use it.
 """
 
 from __future__ import annotations
