@@ -570,9 +570,16 @@ GENERAL_RULES = [
     ),
     pytest.param(
         ["Tom Hale said, “They charged me about $8,000.”",
-         "And when asked how much Ada Roe was charged, “Oh, we paid 18,000,” she said."],
+         "And when asked how much Ada Roe was charged, “Oh, we paid 18,000,” she said. Roe "
+         "says her estimate was $7,100."],
         "Oh, we paid", "Ada Roe",
         id="pronoun-is-the-person-named-in-its-own-sentence",
+    ),
+    pytest.param(
+        ["Fundamentally, Dan Ruiz credits the brand's position as a local bakery. Other chains "
+         "moved into sandwiches, but Rue Baguette remains “a true bakery,” he said."],
+        "a true bakery", "Dan Ruiz",
+        id="pronoun-skips-a-company-named-in-its-own-sentence",
     ),
     pytest.param(
         ["Tollgate Labs noted:", "“Signed builds close the gap.”",

@@ -184,7 +184,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             fallback = last_person if last_person and last_person[2] in agree else None
             # a person named earlier in the quotation's own sentence ('Asked how much Ada Roe
             # paid, "...," she said'), else the subject of the sentence before
-            prior = _named_in_own_sentence(paras, outside, first, agree)
+            prior = _named_in_own_sentence(paras, outside, first, agree, likely)
             if prior is None:
                 prior = _subject_before(paras, first, people, likely)
             if prior is None and attribution.gender in GENDERED_PRONOUNS:
@@ -269,18 +269,28 @@ def _pronouns_from_honorifics(paras: list[str], people: dict[str, str | None]) -
 
 
 def _named_in_own_sentence(
-    paras: list[str], outside: list[str], first: _Span, agree: dict[str, str | None]
+    paras: list[str], outside: list[str], first: _Span, agree: dict[str, str | None],
+    likely: dict[str, str | None],
 ) -> str | None:
-    """The last full name (of someone the pronoun can stand for) written before the quotation
-    in its own sentence."""
+    """The last full name of a person (someone the pronoun can stand for, described as a
+    person or called by the surname alone somewhere, as articles call people and not firms)
+    written before the quotation in its own sentence."""
     text = outside[first.para]
     start = sentence_start(paras[first.para], first.start)
     found = None
     for m in CAP_RUN_RE.finditer(text[start : first.start]):
         name, _ = split_role_name(m.group(0))
-        if name and len(name.split()) > 1 and resolve_name(name, agree) in agree:
-            found = resolve_name(name, agree)
+        full = resolve_name(name, agree) if name and len(name.split()) > 1 else None
+        if full in agree and (full in likely or _called_by_surname(outside, full)):
+            found = full
     return found
+
+
+def _called_by_surname(outside: list[str], full: str) -> bool:
+    """True when the article writes the surname of `full` without the words before it."""
+    words = full.split()
+    alone = re.compile(r"(?<!" + re.escape(words[-2]) + r" )\b" + re.escape(words[-1]) + r"\b")
+    return any(alone.search(text) for text in outside)
 
 
 def _subject_before(
