@@ -576,7 +576,8 @@ GENERAL_RULES = [
         id="pronoun-is-the-person-named-in-its-own-sentence",
     ),
     pytest.param(
-        ["Fundamentally, Dan Ruiz credits the brand's position as a local bakery. Other chains "
+        ["Dan Ruiz, chief executive of the chain, wants a store on every block.",
+         "Fundamentally, Ruiz credits the brand's position as a local bakery. Other chains "
          "moved into sandwiches, but Rue Baguette remains “a true bakery,” he said."],
         "a true bakery", "Dan Ruiz",
         id="pronoun-skips-a-company-named-in-its-own-sentence",
