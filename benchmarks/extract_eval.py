@@ -51,7 +51,6 @@ from scoring import (  # noqa: E402
     title_matches,
 )
 
-from digest.bulk import digest_many  # noqa: E402
 from digest.errors import DigestError  # noqa: E402
 from digest.ingest.extraction import extract_html  # noqa: E402
 
@@ -173,6 +172,8 @@ def run_html(
 
 def run_scrapes(pages: Sequence[Page]) -> Run:
     """Every scrape through the CLI's path: digest_many, one job, no cache."""
+    from digest.bulk import digest_many  # the whole pipeline: imported only for the scrapes
+
     run = Run("ours", SCRAPES)
     sources = [str(p.path) for p in pages]
     by_source = {str(p.path): p for p in pages}

@@ -163,10 +163,19 @@ CASES = [
          page(f"<article><h1>Yields up</h1><p class='post-date'>Published Apr 26, 2023</p>"
               f"{BODY}</article>", ld(datePublished="2025-08-21")),
          "published", D(2023, 4, 26)),
-    Case("unmarked-earlier-date-does-not-override-metadata",
-         page(f"<article><h1>Yields up</h1><p>Apr 26, 2023</p>{BODY}</article>",
-              ld(datePublished="2025-08-21")),
+    Case("unlabelled-earlier-date-does-not-override-metadata",
+         page(f"<article><h1>Yields up</h1><p class='post-date'>Apr 26, 2023</p>{BODY}"
+              "</article>", ld(datePublished="2025-08-21")),
          "published", D(2025, 8, 21)),
+    Case("time-text-corrects-a-utc-day-shift",
+         page(f"<article><h1>Yields up</h1><time datetime='2023-12-21T14:44:18Z'>Posted: Dec 20, "
+              f"2023 10:27 PM EST</time>{BODY}</article>"),
+         "published", D(2023, 12, 20)),
+    Case("long-date-element-read-from-its-start",
+         page(f"<article><h1>Yields up</h1><div class='meta date-row'>Posted on April 13, 2023 "
+              "Tags: foundry, yields, gate-all-around, Samsung, process nodes, packaging</div>"
+              f"{BODY}</article>"),
+         "published", D(2023, 4, 13)),
     Case("url-date-corrects-a-utc-day-shift",
          page(f"<article><h1>Yields up</h1>{BODY}</article>",
               meta("article:published_time", "2025-12-19T02:41:41+00:00")

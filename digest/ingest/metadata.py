@@ -82,14 +82,19 @@ META_BYLINE = re.compile(r"^(?:.{0,20}\W)?(?:posted |written |words )?by\s+(\S.*
 # Elements whose class or id says they hold the publication date, read when nothing better says.
 DATE_HINT = re.compile(r"date|time|posted|published|meta|byline|dateline", re.I)
 DATE_NOT = re.compile(r"update|modified|comment", re.I)
-MAX_DATE_TEXT = 80  # longer elements are not a date line
+MAX_DATE_TEXT = 80  # longer elements are not a date line...
+# ...but a date-hinted element that starts with a label and a date is read up to this many
+# characters ("Posted on April 13, 2023 Tags: ...").
+MAX_DATE_LEAD = 40
+MAX_DATE_LINES = 30  # date-hinted elements looked at, in page order
 # A visible date line says which date it is: "Updated 3 May 2024" is a change, "Posted" or no
 # label is the publication. Matched on the line and on the short label just before it.
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b", re.I)
 UPDATED_LABEL = re.compile(r"\b(?:updated?|modified|edited|revised|refreshed)\b", re.I)
 # Visible datelines are looked for among the strings around the first <h1>: this many after it
 # (byline, date, dek) and before it (a kicker row above the headline).
-DATELINE_AFTER_H1 = 40
-DATELINE_BEFORE_H1 = 15
+DATELINE_AFTER_H1 = 80
+DATELINE_BEFORE_H1 = 30
 # A dateline is short and mostly date: at most this many characters besides the date itself
 # ("Published: ", "By Jane Doe - ", "10:00 am EDT").
 DATELINE_MAX_EXTRA = 40
@@ -233,7 +238,8 @@ def _collect(soup: BeautifulSoup) -> _Found:
                 found.bylines.append(tag)
             elif META_HINT.search(hint):
                 found.meta_rows.append(tag)
-            if DATE_HINT.search(hint) and not DATE_NOT.search(hint) and len(found.date_lines) < 10:
+            if (DATE_HINT.search(hint) and not DATE_NOT.search(hint)
+                    and len(found.date_lines) < MAX_DATE_LINES):
                 found.date_lines.append(tag)
             aside = bool(NOT_ARTICLE_HINT.search(hint))
         stack.extend((c, aside) for c in reversed(tag.contents) if isinstance(c, Tag))
@@ -522,25 +528,27 @@ def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) ->
         if date and not (last_change and date > last_change):
             structured = date
             break
-    marked = None
+    marked = shown = None
     for tag in found.date_props[:3] + found.times[:5]:
         value = tag.get("content") or tag.get("datetime")
         date = parse_date(value if isinstance(value, str) else tag.get_text(" "))
         if date and _labelled_updated(tag):
             modified.append(date)
         elif date:
-            marked = date
+            marked, shown = date, parse_date(tag.get_text(" "))
             break
     visible = None
-    hinted = False  # the visible date is in an element whose class or id says it is the date
+    labelled = False  # the visible date says it is the publication ("Published Apr 26, 2023")
     for tag in found.date_lines:
-        text = tag.get_text(" ")
-        if len(text) <= MAX_DATE_TEXT:
+        text = " ".join(tag.get_text(" ").split())
+        if len(text) > MAX_DATE_TEXT:
+            text = text[:MAX_DATE_LEAD]
+        if text:
             date = parse_date(text)
             if date and UPDATED_LABEL.search(text):
                 modified.append(date)
             elif date:
-                visible, hinted = date, True
+                visible, labelled = date, bool(PUBLISHED_LABEL.search(text))
                 break
     if visible is None:
         for date, updated in _visible_datelines(found.h1):
@@ -553,14 +561,15 @@ def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) ->
     date = structured or marked or visible or in_url
     if date is None:
         return next(iter(modified), None) or last_change
-    if visible and hinted and visible < date:
-        # A page showing its reader an earlier publication date than its metadata states was
+    if visible and labelled and visible < date:
+        # A page showing its reader an earlier "Published" date than its metadata states was
         # re-stamped by its CMS; the reader's date is the publication.
         date = visible
-    if in_url and abs((in_url - date).days) == 1:
-        # A timestamp converted to UTC can fall on the next or the previous day; the URL's path
-        # holds the publisher's own calendar date.
-        date = in_url
+    for local in (in_url, shown):
+        if local and abs((local - date).days) == 1:
+            # A timestamp converted to UTC can fall on the next or the previous day; the URL's
+            # path and the date a <time> prints for the reader are the publisher's own dates.
+            return local
     return date
 
 
