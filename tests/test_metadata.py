@@ -176,6 +176,10 @@ CASES = [
               "Tags: foundry, yields, gate-all-around, Samsung, process nodes, packaging</div>"
               f"{BODY}</article>"),
          "published", D(2023, 4, 13)),
+    Case("time-element-with-broken-datetime-read-from-its-text",
+         page(f"<article><h1>Yields up</h1><time datetime='00:00-YY-DD-MM'>Dec 23, 2023 5:06pm PT"
+              f"</time>{BODY}</article>"),
+         "published", D(2023, 12, 23)),
     Case("url-date-corrects-a-utc-day-shift",
          page(f"<article><h1>Yields up</h1>{BODY}</article>",
               meta("article:published_time", "2025-12-19T02:41:41+00:00")

@@ -531,11 +531,13 @@ def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) ->
     marked = shown = None
     for tag in found.date_props[:3] + found.times[:5]:
         value = tag.get("content") or tag.get("datetime")
-        date = parse_date(value if isinstance(value, str) else tag.get_text(" "))
+        printed = parse_date(tag.get_text(" "))
+        # A machine-readable value that does not parse ("00:00-YY-DD-MM") leaves the text.
+        date = (parse_date(value) if isinstance(value, str) else None) or printed
         if date and _labelled_updated(tag):
             modified.append(date)
         elif date:
-            marked, shown = date, parse_date(tag.get_text(" "))
+            marked, shown = date, printed
             break
     visible = None
     labelled = False  # the visible date says it is the publication ("Published Apr 26, 2023")
