@@ -38,7 +38,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 EQUIVALENTS = REPO / "tests" / "mutation" / "equivalents.yml"
 # What a working copy holds besides the package and the tests (data some tests read).
-COPIED = ["samples", "docs", "sources", "mkdocs.yml", "README.md"]
+COPIED = ["samples", "docs", "sources", "benchmarks", "mkdocs.yml", "README.md"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,11 @@ TARGETS: dict[str, Target] = {
     "sanitize": Target(
         "digest/site/sanitize.py",
         ("tests/test_sanitize.py", "tests/test_rules_render.py"),
+        SHARP,
+    ),
+    "fetching": Target(
+        "digest/ingest/fetching.py",
+        ("tests/test_rules_reading.py", "tests/test_fetching.py", "tests/test_reading.py"),
         SHARP,
     ),
     "extraction": Target(
