@@ -149,8 +149,8 @@ def build_site(
     settings = staging.settings_of(site_config, str(config))
 
     with _checking(docs, sources_dir, enabled=check) as checked:
-        with progress.stage("reading entries"):
-            items = staging.read_items(docs, cache=root / ENTRIES_CACHE)
+        with progress.stage("reading entries", total=len(staging.entry_files(docs))) as bar:
+            items = staging.read_items(docs, cache=root / ENTRIES_CACHE, progress=bar.update)
         search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)
         options = staging.stage_options(
             site_config, search_engine, settings, html_links=chosen.html_links

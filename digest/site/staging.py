@@ -219,7 +219,15 @@ def code_version() -> str:
 ENTRIES_CACHE_FORMAT = 1  # bump when Entry or its front matter changes meaning
 
 
-def read_items(docs_dir: Path, cache: Path | None = None) -> list[Item]:
+def entry_files(docs_dir: Path) -> list[Path]:
+    """The entry files under docs/posts/, in name order."""
+    posts = docs_dir / POSTS_DIR
+    return sorted(posts.rglob("*.md")) if posts.is_dir() else []
+
+
+def read_items(
+    docs_dir: Path, cache: Path | None = None, progress: Callable[[int], None] | None = None
+) -> list[Item]:
     """Every entry under docs/posts/, as Items at their staged paths; DigestError naming the
     file on the first unreadable entry or on two entries with one address.
 
@@ -233,7 +241,9 @@ def read_items(docs_dir: Path, cache: Path | None = None) -> list[Item]:
         return items
     known = _load_entries(cache) if cache is not None else {}
     fresh: dict[str, Any] = {}
-    for path in sorted(posts.rglob("*.md")):
+    for n, path in enumerate(entry_files(docs_dir), start=1):
+        if progress is not None and n % 100 == 0:
+            progress(100)
         shown = str(path)
         try:
             raw = path.read_bytes()
