@@ -1,0 +1,78 @@
+"""What is not a figure, and how ages are written (digest/editorial/figures.py), one rule a
+test. Each sentence also holds a real figure, which must still be found: a test fails when its
+exclusion rule is removed (the excluded number then shows up among the values) and cannot pass
+by finding nothing. Sentences are our own; the rules follow tests/gold/README.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.editorial.figures import find_figures
+
+
+def values(sentence: str) -> list[str]:
+    return [f.value for f in find_figures([sentence])]
+
+
+EXCLUSIONS = [
+    # phone numbers
+    pytest.param("Call 555-201-3344 for details about the 12 plants.", "12", id="phone-dashes"),
+    pytest.param("Call +1 (408) 555-0199 about the 12 plants.", "12", id="phone-international"),
+    pytest.param("Call 408.555.0199 about the 12 plants.", "12", id="phone-dots"),
+    # dates and years
+    pytest.param("On March 3, 2025 the firm shipped 500 units.", "500", id="month-day-year"),
+    pytest.param("On 3 March 2025 the firm shipped 500 units.", "500", id="day-month-year"),
+    pytest.param("On 12/05/2024 the firm shipped 500 units.", "500", id="numeric-date"),
+    pytest.param("In 2023 the firm shipped 500 units.", "500", id="year"),
+    pytest.param("Since the 1990s the firm has shipped 500 units.", "500", id="decade"),
+    pytest.param("From 2019-2023 the firm shipped 500 units.", "500", id="year-range"),
+    pytest.param("At 9:30 a.m. the firm shipped 500 units.", "500", id="time-of-day"),
+    pytest.param("At 4 p.m. the firm shipped 500 units.", "500", id="hour"),
+    pytest.param("In Q3 2024 the firm shipped 500 units.", "500", id="quarter"),
+    pytest.param("In FY2025 the firm shipped 500 units.", "500", id="fiscal-year"),
+    # model and product names
+    pytest.param("The H100 beat its rival by 30%.", "30%", id="letter-digits"),
+    pytest.param("The Gaudi 3 beat its rival by 30%.", "30%", id="name-space-digit"),
+    pytest.param("The Intel 4 process beat its rival by 30%.", "30%", id="process-name"),
+    pytest.param("The Snapdragon 8 Gen 3 beat its rival by 30%.", "30%", id="product-suffix"),
+    pytest.param("Boeing said the 777 program added 30% more jobs.", "30%", id="model-as-name"),
+    pytest.param("The 777X beat its rival by 30%.", "30%", id="model-multiplier"),
+    pytest.param("Part 4410-12 beat its rival by 30%.", "30%", id="part-number"),
+    # ordinals, references, places
+    pytest.param("The firm ranked 3rd after sales rose 30%.", "30%", id="ordinal"),
+    pytest.param("The report [3] said sales rose 30%.", "30%", id="footnote"),
+    pytest.param("The office at 1600 Main Street grew 30%.", "30%", id="street-address"),
+    pytest.param("The site in Austin, TX 78701 grew 30%.", "30%", id="zip-code"),
+    pytest.param("Support runs 24/7 and sales rose 30%.", "30%", id="round-the-clock"),
+    pytest.param("Version 2.1 shipped and sales rose 30%.", "30%", id="version"),
+    pytest.param("The top ten firms grew 30%.", "30%", id="rank-label"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), EXCLUSIONS)
+def test_not_a_figure(sentence: str, kept: str) -> None:
+    assert values(sentence) == [kept]
+
+
+def test_control_the_same_numbers_measuring_something_are_figures() -> None:
+    """Digits of a phone number, a year or a model are figures where they count things."""
+    assert values("The firm shipped 3,344 units and 2,025 wafers to 777 customers.") == [
+        "3,344", "2,025", "777"]
+
+
+# --- ages: figures, written with their unit (tests/gold/README.md) ---------------------------
+
+def test_age_as_a_compound_is_one_figure_with_its_unit() -> None:
+    assert "45-year-old" in values("The 45-year-old engineer joined with 300 colleagues.")
+
+
+def test_age_in_words_is_one_figure_with_its_unit() -> None:
+    assert "four-year-old" in values("The four-year-old company employs 300 people.")
+
+
+def test_age_in_apposition_is_a_count_of_years() -> None:
+    assert "52" in values("Maria Lindqvist, 52, said the firm employs 300 people.")
+
+
+def test_word_compound_that_is_no_unit_is_not_a_figure() -> None:
+    assert values("A three-legged stool and a two-way street cost 30% more.") == ["30%"]

@@ -1,0 +1,143 @@
+"""Quote-attribution rules (digest/editorial/quotes.py), one small test each, positive and
+negative. The texts are our own sentences about invented people and companies.
+
+Each positive case names the rule that attributes it; each negative case is what a looser rule
+would get wrong (a quotation several paragraphs after a speaker must not inherit them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.editorial.quotes import find_quotes
+
+CEO = "Maria Lindqvist"
+SHIP = "We will ship the new parts to every cloud customer this quarter"
+NEUTRAL = "The company makes accelerators for data centers and sells them to cloud providers."
+
+
+def speakers(paragraphs: list[str]) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.role) for q in find_quotes(paragraphs)]
+
+
+def speaker_of(paragraphs: list[str], text: str) -> str | None:
+    found = [q.speaker for q in find_quotes(paragraphs) if text in q.text]
+    assert len(found) == 1, find_quotes(paragraphs)
+    return found[0]
+
+
+# --- attributed next to the quotation -----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "role"),
+    [
+        pytest.param(f'"{SHIP}," said {CEO}, chief executive of Northwind.',
+                     "chief executive of Northwind", id="said-name-role"),
+        pytest.param(f'"{SHIP}," {CEO} said.', None, id="name-said"),
+        pytest.param(f'{CEO} said: "{SHIP}."', None, id="name-said-colon"),
+        pytest.param(f'According to {CEO}, "the new parts will ship to every customer soon."',
+                     None, id="according-to"),
+        pytest.param(f'"{SHIP}." — {CEO}, Chief Executive Officer, Northwind',
+                     "Chief Executive Officer", id="press-release-dash"),
+    ],
+)
+def test_attribution_beside_the_quotation(paragraph: str, role: str | None) -> None:
+    ((_, speaker, found_role),) = speakers([paragraph])
+    assert (speaker, found_role) == (CEO, role)
+
+
+def test_speaker_and_colon_closing_the_paragraph_before() -> None:
+    paras = [f"{CEO}, the chief executive, told analysts on a call:", f'"{SHIP}, and more."']
+    ((_, speaker, role),) = speakers(paras)
+    assert (speaker, role) == (CEO, "chief executive")
+
+
+def test_whole_sentence_after_a_short_attribution_sentence() -> None:
+    assert speaker_of([f'"Demand is strong," {CEO} said. "{SHIP}."'], SHIP) == CEO
+
+
+# --- implied speakers: the nearest evidence only ---------------------------------------------
+
+def test_quotation_opening_the_next_paragraph_continues_the_last_speaker() -> None:
+    paras = [f'"Demand is strong this year," said {CEO}, chief executive of Northwind.',
+             f'"{SHIP}."']
+    assert speaker_of(paras, SHIP) == CEO
+
+
+def test_quotation_several_paragraphs_after_a_speaker_does_not_inherit_them() -> None:
+    paras = [f'"Demand is strong this year," said {CEO}, chief executive of Northwind.',
+             NEUTRAL, "Its shares rose by a tenth over the past month.", f'"{SHIP}."']
+    assert speaker_of(paras, SHIP) is None
+
+
+def test_quotation_after_an_unrelated_paragraph_does_not_inherit() -> None:
+    paras = [f'"Demand is strong this year," said {CEO}, chief executive of Northwind.',
+             NEUTRAL, f'"{SHIP}."']
+    assert speaker_of(paras, SHIP) is None
+
+
+def test_subject_of_the_sentence_before_speaks() -> None:
+    paras = [f'{CEO}, chief executive of Northwind, expects demand to keep growing. "{SHIP}."']
+    assert speaker_of(paras, SHIP) == CEO
+
+
+def test_an_earlier_quotation_of_the_same_paragraph_lends_its_speaker() -> None:
+    paras = [f'"Demand is strong," said {CEO}, chief executive. She paused. "{SHIP}."']
+    assert speaker_of(paras, SHIP) == CEO
+
+
+# --- pronouns and bodies -----------------------------------------------------------------------
+
+def test_pronoun_agrees_with_the_honorific() -> None:
+    """'she said' after a man was quoted goes to the woman the article calls Ms."""
+    paras = [f"{CEO} runs Northwind and Tom Roe runs Eastbay.",
+             "Ms. Lindqvist and Mr. Roe met in March.",
+             '"Our costs are falling fast this year," said Tom Roe.',
+             f'"{SHIP}," she said.']
+    assert speaker_of(paras, SHIP) == CEO
+
+
+def test_it_added_is_the_body_quoted_before_never_a_person() -> None:
+    paras = ['"Demand is strong this year," Northwind said in a statement.',
+             f'"{SHIP}," it added.']
+    assert speaker_of(paras, SHIP) == "Northwind"
+    person_first = [f'"Demand is strong this year," said {CEO}.', f'"{SHIP}," it added.']
+    assert speaker_of(person_first, SHIP) != CEO
+
+
+# --- what is not speech, and who stays unknown --------------------------------------------
+
+def test_short_scare_quote_is_not_a_quotation() -> None:
+    assert find_quotes(['The company called the plan a "bold bet" on the market.']) == []
+
+
+def test_quoted_title_is_not_a_quotation() -> None:
+    paras = ['She wrote a paper titled "Scaling Memory Bandwidth for Large Models" in 2023.']
+    assert find_quotes(paras) == []
+
+
+def test_a_single_unattributed_quotation_stays_unknown() -> None:
+    paras = [f"{CEO} is chief executive of Northwind.", NEUTRAL, f'"{SHIP}."']
+    assert speaker_of(paras, SHIP) is None
+
+
+def test_several_unattributed_quotations_take_the_sole_named_speaker() -> None:
+    """An interview: INTERVIEW_MIN_ORPHANS whole-paragraph quotations, and every attributed
+    one is the same person's."""
+    paras = [f'"Demand is strong this year," said {CEO}, chief executive of Northwind.',
+             NEUTRAL, f'"{SHIP}."', "Shares rose by a tenth.",
+             '"Prices will fall as supply improves."']
+    assert [q.speaker for q in find_quotes(paras)] == [CEO, CEO, CEO]
+
+
+def test_one_unattributed_quotation_does_not_make_an_interview() -> None:
+    paras = [f'"Demand is strong this year," said {CEO}, chief executive of Northwind.',
+             NEUTRAL, f'"{SHIP}."']
+    assert [q.speaker for q in find_quotes(paras)] == [CEO, None]
+
+
+def test_unattributed_quotations_stay_unknown_with_two_speakers() -> None:
+    paras = [f'"Demand is strong this year," said {CEO}, chief executive of Northwind.',
+             '"Costs are falling," said Tom Roe, an analyst at Eastbay.', NEUTRAL,
+             f'"{SHIP}."', "Shares rose by a tenth.", '"Prices will fall as supply improves."']
+    found = {q.text: q.speaker for q in find_quotes(paras)}
+    assert found[f"{SHIP}."] is None and found["Prices will fall as supply improves."] is None
