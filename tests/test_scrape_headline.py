@@ -68,7 +68,11 @@ RULE_CASES = [
     ("echoed in the page", SCRAPE, HEADLINE, DEK),
     ("standfirst follows", SCRAPE, HEADLINE, DEK),
     ("byline or dateline just before", SCRAPE, "Photo: Fabline archive", HEADLINE),
-    ("opens after chrome", SCRAPE, "Fabline News", DEK),
+    ("header lines follow", SCRAPE, DEK, "Chips"),
+    ("menu just above", SCRAPE, "Fabline News", "HBM demand keeps growing"),
+    ("shares its words with the lead", SCRAPE, HEADLINE, "Fabline News"),
+    ("longest title-shaped line near the body", SCRAPE,
+     "Samsung ships 12-layer HBM3E stacks to its first customers | Fabline", HEADLINE),
     ("shares its words with the body", SCRAPE, HEADLINE, "Fabline News"),
     ("shares two words or more with the body", SCRAPE, HEADLINE,
      "Memory prices climb for a third month"),
@@ -112,14 +116,6 @@ def test_shape_rule(name: str, yes: str, no: str) -> None:
     rule = RULES[name]
     assert rule.applies(_line(page, yes), page)
     assert not rule.applies(_line(page, no), page)
-
-
-def test_repeated_rule() -> None:
-    again = "All our memory coverage in one place"
-    page = _page(SCRAPE.replace("Photo: Fabline archive", f"Photo: Fabline archive\n{again}")
-                 + f"\n{again}\n")
-    assert RULES["repeated in the page"].applies(_line(page, again), page)
-    assert not RULES["repeated in the page"].applies(_line(page, HEADLINE), page)
 
 
 def test_rule_weights_point_the_right_way() -> None:

@@ -149,11 +149,6 @@ def _standfirst_follows(line: Line, page: Page) -> bool:
     )
 
 
-def _opens_after_chrome(line: Line, page: Page) -> bool:
-    """The line above is page furniture (or there is none): the content starts here."""
-    return line.index == 0 or page.lines[line.index - 1].kind in FURNITURE
-
-
 def _shares_two_body_words(line: Line, page: Page) -> bool:
     return sum(w in page.body_words for w in stems(line.text)) >= 2
 
@@ -170,8 +165,32 @@ def _prose_kind(line: Line, page: Page) -> bool:
     return line.kind is Kind.PROSE
 
 
-def _repeated(line: Line, page: Page) -> bool:
-    return line.kind is Kind.REPEATED
+def _header_block(line: Line, page: Page) -> bool:
+    """Header lines under it: bylines, datelines, share bars, picture credits."""
+    following = page.lines[line.index + 1 : line.index + 1 + HEADER_LINES]
+    return sum(x.kind in HEADER_KINDS for x in following) >= 2
+
+
+def _after_menu(line: Line, page: Page) -> bool:
+    """Menus or page controls just above: the navigation ends where the article starts."""
+    before = page.lines[max(0, line.index - MENU_ABOVE_LINES) : line.index]
+    return sum(x.kind in (Kind.MENU, Kind.CHROME) for x in before) >= 2
+
+
+def _shares_lead_words(line: Line, page: Page) -> bool:
+    """Half its content words occur in the first two paragraphs after it (the lead)."""
+    after = [x for x in page.lines[line.index + 1 :] if x.kind is Kind.PROSE][:2]
+    lead = set(stems(" ".join(x.text for x in after)))
+    words = stems(line.text)
+    return bool(words) and sum(w in lead for w in words) >= SHARED_SHARE * len(words)
+
+
+def _longest(line: Line, page: Page) -> bool:
+    """No title-shaped line around the body's start is longer (SEO headlines run long, section
+    labels and calls to action are short)."""
+    lo = max(0, page.body_start - HEADLINE_LOOKBACK)
+    near = [x for x in page.lines[lo : page.body_start + 3] if x.kind in TITLE_KINDS]
+    return bool(near) and line.words >= max(x.words for x in near)
 
 
 def _in_menu(line: Line, page: Page) -> bool:
@@ -186,36 +205,41 @@ def _inside_body(line: Line, page: Page) -> bool:
 # the candidates of the dev text scrapes (one choice per page), checked corpus by corpus with
 # the other corpora held out, and rounded; each rule is a general fact about page layout.
 HEADLINE_RULES = (
-    # where it stands: the byline/dateline comes right under the headline, the page's top
-    # lines or breadcrumb repeat it, the chrome above it ends where it starts
-    HeadlineRule("byline or dateline follows", 2.25, _meta_after),
-    HeadlineRule("echoed in the page", 0.5, _echoed),
+    # where it stands: the byline/dateline comes right under the headline, with the other
+    # header lines (share bar, picture credit); menus end above it; the page's top lines or
+    # breadcrumb repeat it
+    HeadlineRule("byline or dateline follows", 1.75, _meta_after),
+    HeadlineRule("header lines follow", 0.5, _header_block),
     HeadlineRule("standfirst follows", 1.0, _standfirst_follows),
+    HeadlineRule("menu just above", 0.75, _after_menu),
+    HeadlineRule("echoed in the page", 0.5, _echoed),
     HeadlineRule("byline or dateline just before", 0.25, _meta_before),
-    HeadlineRule("opens after chrome", 0.25, _opens_after_chrome),
-    # what it says: the article's subject
-    HeadlineRule("shares its words with the body", 1.75, _shares_body_words),
+    # what it says: the article's subject, above all its lead's
+    HeadlineRule("shares its words with the lead", 1.25, _shares_lead_words),
+    HeadlineRule("shares its words with the body", 1.25, _shares_body_words),
     HeadlineRule("shares two words or more with the body", 1.25, _shares_two_body_words),
     HeadlineRule("shares no word with the body", -0.5, _foreign_to_body),
     # its shape
-    HeadlineRule("four to twenty words", 1.25, _good_length),
+    HeadlineRule("four to twenty words", 1.0, _good_length),
     HeadlineRule("six words or more", 1.0, _six_words),
-    HeadlineRule("in Title Case", 1.0, _in_title_case),
-    HeadlineRule("reads like a sentence", -1.25, _sentence_like),
-    HeadlineRule("prose-length line", -0.5, _prose_kind),
+    HeadlineRule("in Title Case", 0.75, _in_title_case),
+    HeadlineRule("longest title-shaped line near the body", 0.25, _longest),
+    HeadlineRule("reads like a sentence", -1.0, _sentence_like),
+    HeadlineRule("prose-length line", -0.25, _prose_kind),
     HeadlineRule("one or two words", -0.5, _too_short),
     HeadlineRule("all capitals", -0.25, _shouted),
     HeadlineRule("a bare name", -0.25, _name_shaped),
-    # what it is not: a menu item, a breadcrumb, a repeated label, a subhead, a standfirst
-    HeadlineRule("in a list of short lines", -0.5, _in_menu),
+    # what it is not: a menu item, a breadcrumb, a subhead, a standfirst
+    HeadlineRule("in a list of short lines", -0.25, _in_menu),
     HeadlineRule("labels between separators", -0.5, _label_list),
     HeadlineRule("inside the body", -0.5, _inside_body),
     HeadlineRule("prose just above", -0.25, _prose_before),
-    HeadlineRule("repeated in the page", -0.25, _repeated),
     HeadlineRule("right after a title-shaped line", -0.25, _after_title_line),
 )
 STANDFIRST_MAX_WORDS = 40
-FURNITURE = (Kind.CHROME, Kind.MENU, Kind.SHORT, Kind.END, Kind.REPEATED)
+HEADER_LINES = 5  # lines under a candidate looked at for header lines
+HEADER_KINDS = (Kind.BYLINE, Kind.DATE, Kind.CHROME, Kind.CREDIT)
+MENU_ABOVE_LINES = 4
 LABEL_SEPARATOR = re.compile(r"\s[|/>»•·]\s?|[|/>»•·]\s|,\s(?=[A-Z])")
 SHARED_SHARE = 0.5  # share of content words found in the body that makes a headline's
 STEM_CHARS = 6  # characters kept of each word when comparing vocabularies
@@ -225,7 +249,7 @@ NOT_COUNTED = (Kind.CHROME, Kind.DATE, Kind.BYLINE, Kind.CREDIT)  # for the dist
 TITLE_KINDS = (Kind.HEADING, Kind.SENTENCE)
 TITLE_CASE_SHARE = 0.8
 DISTANCE_PENALTY = 0.1  # per line between the candidate and the body
-DISTANCE_PENALTY_CAP = 2.75
+DISTANCE_PENALTY_CAP = 2.5
 
 
 def headline_score(line: Line, page: Page) -> float:
