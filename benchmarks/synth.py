@@ -23,10 +23,11 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from digest.archive.entry import entry_filename, render_entry, slugify  # noqa: E402
+from digest.archive.entry import SLUG_MAX_CHARS, entry_filename, render_entry  # noqa: E402
 from digest.editorial.tagging import categorize  # noqa: E402
 from digest.editorial.vocabulary import Vocabulary, load_vocabulary  # noqa: E402
 from digest.models import Entry, Figure, Quote  # noqa: E402
+from digest.text.slugs import slugify  # noqa: E402
 
 # --- data: word lists the generator draws from --------------------------------------------------
 
@@ -119,7 +120,7 @@ def generate_entries(
             title=title,
             date=date,
             source_name=source,
-            url=f"https://{domain}/{date:%Y/%m}/{slugify(title)}-{i}",
+            url=f"https://{domain}/{date:%Y/%m}/{slugify(title, max_chars=SLUG_MAX_CHARS)}-{i}",
             author=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
             summary=_summary(rng, title),
             tags=tags,
@@ -146,9 +147,9 @@ def write_archive(posts_dir: Path, count: int, *, seed: int = 0, years: int = 10
 
 
 def _unique_slug(entry: Entry, seen: set[str], index: int) -> str:
-    slug = slugify(entry.title)
+    slug = slugify(entry.title, max_chars=SLUG_MAX_CHARS, fallback="entry")
     if f"{entry.date}-{slug}" in seen:
-        slug = slugify(f"{entry.title[:40]} {index}")
+        slug = slugify(f"{entry.title[:40]} {index}", max_chars=SLUG_MAX_CHARS, fallback="entry")
     seen.add(f"{entry.date}-{slug}")
     return slug
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from digest.archive.admission import UrlIndex, admit, repair_entry
-from digest.archive.entry import atomic_write, clean_text, entry_filename
+from digest.archive.entry import entry_filename
 from digest.editorial.figures import find_figures
 from digest.editorial.quotes import find_quotes
 from digest.editorial.summary import summarize
@@ -21,6 +21,8 @@ from digest.ingest.extraction import extract_html
 from digest.ingest.plaintext import extract_text
 from digest.ingest.reading import ReadOptions, read_input
 from digest.models import Article, Entry, Figure, Quote
+from digest.text.files import atomic_write
+from digest.text.normalize import clean_text
 from digest.text.urls import canonical_url, url_problems
 
 # How much of each list an entry keeps (the JSON interface keeps everything found).

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from digest.archive.entry import read_entry
-from digest.archive.validate import TITLE_MAX_CHARS, check_paths
+from digest.archive.field_checks import TITLE_MAX_CHARS
+from digest.archive.validate import check_paths
 
 DIGEST = [sys.executable, "-m", "digest"]
 BODY = (

@@ -10,16 +10,18 @@ from pathlib import Path
 import pytest
 
 from digest.archive.entry import (
-    clean_text,
+    FALLBACK_SLUG_PREFIX,
+    SLUG_MAX_CHARS,
     entry_filename,
     parse_entry_text,
     read_entry,
     render_entry,
-    slugify,
     write_entry,
 )
 from digest.errors import DuplicateEntry, EntryError
 from digest.models import Entry, Figure, Quote
+from digest.text.normalize import clean_text
+from digest.text.slugs import slugify
 
 
 def make_entry(**changes: object) -> Entry:
@@ -76,12 +78,13 @@ def test_hostile_strings_survive_yaml(tmp_path: Path, title: str) -> None:
         pytest.param("Über-schnelle Chips für KI", "uber-schnelle-chips-fur-ki", id="accents"),
         pytest.param("../../etc/passwd", "etc-passwd", id="path-traversal"),
         pytest.param("台積電", "tai-ji-dian", id="no-ascii-transliterated"),
+        pytest.param("Sørensen", "sorensen", id="o-slash"),
         pytest.param("--- !!! ---", "entry", id="no-letters"),
         pytest.param("word " * 40, ("word-" * 12)[:-1], id="long-cut-at-word"),
     ],
 )
 def test_slugify(title: str, slug: str) -> None:
-    assert slugify(title) == slug
+    assert slugify(title, max_chars=SLUG_MAX_CHARS, fallback=FALLBACK_SLUG_PREFIX) == slug
 
 
 def test_clean_text_removes_controls_and_bidi() -> None:

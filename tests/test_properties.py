@@ -8,12 +8,13 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.archive.entry import clean_text, entry_from_dict, parse_entry_text, render_entry
+from digest.archive.entry import entry_from_dict, parse_entry_text, render_entry
 from digest.errors import DigestError
 from digest.ingest.extraction import extract_html
 from digest.ingest.plaintext import extract_text
 from digest.ingest.reading import decode_bytes, detect_kind
 from digest.models import Entry, Figure, Quote
+from digest.text.normalize import clean_text
 
 TAGS = st.sampled_from(
     ["p", "div", "article", "main", "nav", "aside", "script", "style", "h1", "span", "a", "li",

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.archive.entry import entry_filename, slugify
+from digest.archive.entry import entry_filename
 from digest.archive.validate import check_paths
 from digest.models import Entry
+from digest.text.slugs import slugify
 from tests.test_add_validation import page
 
 DIGEST = [sys.executable, "-m", "digest"]

@@ -28,29 +28,16 @@ import datetime as dt
 import fcntl
 import os
 import re
-import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from digest.archive.entry import (
-    TMP_NAME,
-    URL_LINE,
-    atomic_write,
-    entry_filename,
-    normalize_url,
-    render_entry,
-)
-from digest.archive.validate import (
-    EARLIEST_DATE,
-    FILE_NAME,
-    FUTURE_GRACE,
-    MD_LINK,
-    TITLE_MAX_CHARS,
-    check_new_entry,
-)
+from digest.archive.entry import URL_LINE, entry_filename, render_entry, write_entry_file
+from digest.archive.field_checks import EARLIEST_DATE, FILE_NAME, FUTURE_GRACE, TITLE_MAX_CHARS
+from digest.archive.validate import MD_LINK, check_new_entry
 from digest.errors import DuplicateEntry, EntryError
 from digest.models import Entry, Figure, Quote
-from digest.text.files import new_file_mode
+from digest.text.files import TMP_NAME, commit_file, stage_file
+from digest.text.urls import normalize_url
 
 ELLIPSIS = "…"
 URL_HEAD_CHARS = 4000  # the front matter's url line is near the top (see entry.find_url)
@@ -164,7 +151,7 @@ class PostsLock:
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Remove atomic_write's leftovers in `folder` (call with the folder's lock held)."""
+    """Remove the atomic writer's leftovers in `folder` (call with the folder's lock held)."""
     removed = []
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for item in entries:
@@ -263,14 +250,14 @@ def admit(
             )
         staged = _stage(*snapshot) if snapshot is not None else None
         try:
-            atomic_write(target, text, exclusive=not replace)
+            write_entry_file(target, text, exclusive=not replace)
         except BaseException:
             if staged is not None:
                 _unlink(staged)
             raise
         if staged is not None and snapshot is not None:
             try:
-                os.replace(staged, snapshot[0])
+                commit_file(staged, snapshot[0])
             except OSError as exc:
                 _unlink(staged)
                 _unlink(target)
@@ -305,19 +292,9 @@ def _stage(path: Path, text: str) -> Path:
     """`text` in a temporary file beside `path` (moved into place by the caller)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise EntryError(str(path.parent), f"cannot write the snapshot: {exc.strerror}") from None
-    try:
-        os.fchmod(fd, new_file_mode())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        _unlink(Path(tmp))
-        raise
-    return Path(tmp)
+    return stage_file(path, text)
 
 
 def _unlink(path: Path) -> None:

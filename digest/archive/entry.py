@@ -28,99 +28,26 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
-from anyascii import anyascii
 
+from digest.archive.schema import from_front_matter, to_front_matter
 from digest.errors import DuplicateEntry, EntryError
-from digest.models import Entry, Figure, Quote
-from digest.text.files import new_file_mode
+from digest.models import Entry
+from digest.text.files import atomic_write
+from digest.text.slugs import slugify
+from digest.text.urls import normalize_url
 from digest.text.yamlsafe import LimitedLoader, YAMLLimitError
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?\n)---\s*(?:\n|\Z)(?P<body>.*)\Z", re.S)
-# Key order of the front matter, as written.
-FIELDS = (
-    "title",
-    "date",
-    "slug",
-    "source",
-    "url",
-    "author",
-    "tags",
-    "mentions",
-    "categories",
-    "summary",
-    "quotes",
-    "figures",
-)
 SLUG_MAX_CHARS = 60
 # The one front-matter loader: libyaml's safe loader when PyYAML was built with it (parsing front
 # matter is the main cost of reading a large archive), with size and alias limits.
 SAFE_LOADER = LimitedLoader
-# Characters that must never reach an entry: C0/C1 controls (except tab/newline), bidi overrides,
-# zero-width characters used to hide text.
-UNSAFE_CHARS = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-
-
-# Tag-like sequences in scraped text ("<script>", "</title>", "<img src=x onerror=...>").
-TAG_LIKE = re.compile(r"</?[A-Za-z!?/][^<>]*>")
-# What stray angle brackets become: look-alikes that no HTML parser reads as markup. Some theme
-# templates unescape titles (Jinja's striptags), so escaping alone is not enough for titles.
-ANGLE_LOOKALIKES = str.maketrans({"<": "‹", ">": "›"})
-
-
-def clean_text(value: str) -> str:
-    """One line of plain text: controls removed, whitespace collapsed, Unicode NFC, and no
-    markup: tag-like sequences dropped, stray angle brackets replaced by look-alikes."""
-    value = unicodedata.normalize("NFC", UNSAFE_CHARS.sub("", value))
-    value = TAG_LIKE.sub("", value).translate(ANGLE_LOOKALIKES)
-    return re.sub(r"\s+", " ", value).strip()
-
-
-# Scripts written without spaces between words, one syllable a character (Unicode character
-# name prefixes): each character's transliteration becomes a word of the slug of its own, so
-# "台積電" gives "tai-ji-dian", not "taijidian".
-SYLLABIC_SCRIPTS: tuple[str, ...] = (
-    "CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA",
-    "HANGUL SYLLABLE", "YI SYLLABLE",
-)
 FALLBACK_SLUG_PREFIX = "entry"  # + a short hash of the title, when nothing else gives a word
-
-
-def transliterate(text: str) -> str:
-    """ASCII for `text`, readable: letters of other scripts transliterated (anyascii), each
-    syllable of a syllabic script set apart as a word."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        if char.isascii():
-            out.append(char)
-            continue
-        ascii_char = anyascii(char)
-        if unicodedata.name(char, "").startswith(SYLLABIC_SCRIPTS):
-            ascii_char = f" {ascii_char} "
-        out.append(ascii_char)
-    return "".join(out)
-
-
-def slugify(title: str) -> str:
-    """Lower-case ASCII words joined by hyphens, cut at a word boundary; titles in other
-    scripts transliterated. "entry" when the title has no letter or digit at all."""
-    words = re.findall(r"[a-z0-9]+", transliterate(title).lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > SLUG_MAX_CHARS:
-            break
-        slug = candidate
-    return slug or FALLBACK_SLUG_PREFIX
 
 
 def entry_slug(entry: Entry) -> str:
@@ -129,8 +56,8 @@ def entry_slug(entry: Entry) -> str:
     entries of one day do not share a file name."""
     if entry.slug:
         return entry.slug
-    slug = slugify(entry.title)
-    if slug == FALLBACK_SLUG_PREFIX:
+    slug = slugify(entry.title, max_chars=SLUG_MAX_CHARS)
+    if not slug:
         digest = hashlib.sha256(entry.title.encode("utf-8")).hexdigest()[:8]
         slug = f"{FALLBACK_SLUG_PREFIX}-{digest}"
     return slug
@@ -142,30 +69,9 @@ def entry_filename(entry: Entry) -> str:
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    """The front matter as plain data, keys in FIELDS order, empty optional fields left out."""
-    data: dict[str, Any] = {
-        "title": entry.title,
-        "date": entry.date,
-        "slug": entry_slug(entry),
-        "source": entry.source_name,
-        "url": entry.url,
-        "author": entry.author,
-        "tags": list(entry.tags),
-        "mentions": list(entry.mentions),
-        "categories": list(entry.categories),
-        "summary": entry.summary,
-        "quotes": [
-            _drop_none({"text": q.text, "speaker": q.speaker, "role": q.role,
-                        "fragment": True if q.fragment else None})
-            for q in entry.quotes
-        ],
-        "figures": [{"value": f.value, "context": f.context} for f in entry.figures],
-    }
-    return {k: v for k, v in data.items() if v not in (None, [], "")}
-
-
-def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if v is not None}
+    """The front matter as plain data (digest.archive.schema: keys in the schema's order, empty
+    optional fields left out)."""
+    return to_front_matter(entry, entry_slug(entry))
 
 
 class _Dumper(yaml.SafeDumper):
@@ -256,28 +162,7 @@ def entry_from_dict(data: dict[str, Any], notes: str = "", path: str = "entry") 
     """Build an Entry from front-matter data; EntryError on a missing or mistyped field.
     (The validation gate reports every problem; this raises on the first.)"""
     try:
-        date = data["date"]
-        if isinstance(date, dt.datetime):
-            date = date.date()
-        if isinstance(date, str):
-            date = dt.date.fromisoformat(date)
-        if not isinstance(date, dt.date):
-            raise TypeError("date must be YYYY-MM-DD")
-        return Entry(
-            title=str(data["title"]),
-            date=date,
-            source_name=str(data["source"]),
-            url=data.get("url"),
-            author=data.get("author"),
-            summary=str(data["summary"]),
-            tags=[str(t) for t in data.get("tags") or []],
-            mentions=[str(t) for t in data.get("mentions") or []],
-            categories=[str(c) for c in data.get("categories") or []],
-            quotes=[Quote(**q) for q in data.get("quotes") or []],
-            figures=[Figure(**f) for f in data.get("figures") or []],
-            notes=notes.strip(),
-            slug=str(data.get("slug") or ""),
-        )
+        return from_front_matter(data, notes)
     except KeyError as exc:
         raise EntryError(path, f"missing required field {exc.args[0]!r}") from None
     except (TypeError, ValueError) as exc:
@@ -305,39 +190,20 @@ def write_entry(entry: Entry, directory: Path, *, replace: bool = False) -> Path
             existing = find_url(directory, entry.url)
             if existing is not None:
                 raise DuplicateEntry(entry.url, f"already in the archive as {existing}")
-    atomic_write(target, render_entry(entry), exclusive=not replace)
+    write_entry_file(target, render_entry(entry), exclusive=not replace)
     return target
 
 
-# atomic_write's temporary files: `.NAME.XXXXXXXX.tmp` beside the target (a run killed while
-# writing leaves one; `digest add` removes them under its lock).
-TMP_SUFFIX = ".tmp"
-TMP_NAME = re.compile(r"\A\..+\.[A-Za-z0-9_]{8}\.tmp\Z")
-
-
-def atomic_write(target: Path, text: str, *, exclusive: bool = False) -> None:
-    """Write `text` to `target` so readers see the old file or the new one, never a part.
-    With `exclusive`, fail with DuplicateEntry if the target appeared meanwhile (two
-    concurrent `digest add` runs of the same article)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
+def write_entry_file(target: Path, text: str, *, exclusive: bool = False) -> None:
+    """Write an entry file atomically (digest.text.files.atomic_write). With `exclusive`,
+    DuplicateEntry if the target appeared meanwhile (two concurrent `digest add` runs of the
+    same article)."""
     try:
-        os.fchmod(fd, new_file_mode())  # as open() would make it (0644 under umask 022)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if exclusive:
-            try:
-                os.link(tmp, target)  # fails if the target exists: no silent overwrite
-            except FileExistsError:
-                raise DuplicateEntry(str(target), "already exists (added concurrently)") from None
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        atomic_write(target, text, exclusive=exclusive)
+    except FileExistsError:
+        if not exclusive:
+            raise
+        raise DuplicateEntry(str(target), "already exists (added concurrently)") from None
 
 
 URL_LINE = re.compile(r"^url:\s*['\"]?(?P<url>\S+?)['\"]?\s*$", re.M)
@@ -355,9 +221,3 @@ def find_url(directory: Path, url: str) -> Path | None:
         if match and normalize_url(match.group("url")) == wanted:
             return path
     return None
-
-
-def normalize_url(url: str) -> str:
-    """Compare URLs loosely: no scheme, no `www.`, no trailing slash, no fragment."""
-    url = re.sub(r"^https?://(?:www\.)?", "", url.strip().lower())
-    return url.split("#", 1)[0].rstrip("/")

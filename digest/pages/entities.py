@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from digest.archive.entry import clean_text
 from digest.editorial.vocabulary import Term
 from digest.pages.indexes import (
     FIGURES_SRC,
@@ -25,12 +24,12 @@ from digest.pages.items import (
     by_date_desc,
     entity_src,
     entry_anchor,
-    html_text,
     long_date,
     relative_link,
-    text,
 )
 from digest.pages.metadata import front_matter, meta_text
+from digest.text.escaping import html_text, markdown_text
+from digest.text.normalize import clean_text
 
 INDEX_SRC = "entities/index.md"
 # Long pages stay readable: the newest figures and quotes, the rest on the index pages.
@@ -62,7 +61,7 @@ def entries_mentioning(items: Iterable[Item], matcher: EntityMatcher) -> dict[st
 
 def _links(names: Iterable[str], from_src: str) -> str:
     return ", ".join(
-        f"[{text(n)}](<{relative_link(from_src, entity_src(n))}>)" for n in sorted(names)
+        f"[{markdown_text(n)}](<{relative_link(from_src, entity_src(n))}>)" for n in sorted(names)
     )
 
 
@@ -91,11 +90,11 @@ def render_entity(
     }
     parts = [
         front_matter(head),
-        f"# {text(term.name)}",
+        f"# {markdown_text(term.name)}",
         "",
         f"*{facts}*",
         "",
-        text(term.description),
+        markdown_text(term.description),
         "",
     ]
     if term.maker and term.maker in pages:
@@ -173,6 +172,7 @@ def render_index(pages: dict[str, Term], counts: dict[str, int]) -> str:
         for name in names:
             link = relative_link(INDEX_SRC, entity_src(name))
             parts.append(
-                f"| [{text(name)}](<{link}>) | {counts[name]} | {text(pages[name].description)} |"
+                f"| [{markdown_text(name)}](<{link}>) | {counts[name]} | "
+                f"{markdown_text(pages[name].description)} |"
             )
     return "\n".join(parts) + "\n"

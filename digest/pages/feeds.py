@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import html
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from digest.archive.entry import clean_text
 from digest.pages.items import Item, by_date_desc
 from digest.pages.render import safe_url
 from digest.pages.weekly import Issue, sections, top_stories
+from digest.text.escaping import html_attribute, html_text
+from digest.text.normalize import clean_text
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ENTRIES_JSON = "feed.json"
@@ -98,18 +98,18 @@ def issue_html(
     def story_line(story: Any) -> str:
         lead = story.lead
         line = (
-            f'<a href="{html.escape(url_of(lead.src), quote=True)}">'
-            f"{html.escape(clean_text(lead.entry.title))}</a> "
-            f"({html.escape(clean_text(lead.entry.source_name))}"
+            f'<a href="{html_attribute(url_of(lead.src))}">'
+            f"{html_text(clean_text(lead.entry.title))}</a> "
+            f"({html_text(clean_text(lead.entry.source_name))}"
         )
         if story.others:
-            others = ", ".join(html.escape(clean_text(o.entry.source_name)) for o in story.others)
+            others = ", ".join(html_text(clean_text(o.entry.source_name)) for o in story.others)
             line += f"; also covered by {others}"
         return f"<li>{line})</li>"
 
     parts = ["<h2>Top stories</h2>", "<ul>", *(story_line(s) for s in top_stories(issue)), "</ul>"]
     for name, stories in sections(issue, section_order):
-        parts += [f"<h2>{html.escape(name)}</h2>", "<ul>", *(story_line(s) for s in stories)]
+        parts += [f"<h2>{html_text(name)}</h2>", "<ul>", *(story_line(s) for s in stories)]
         parts.append("</ul>")
     return clean("".join(parts))
 

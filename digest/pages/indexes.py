@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.archive.entry import clean_text
 from digest.editorial.vocabulary import Term, Vocabulary
 from digest.pages.items import (
     Href,
@@ -19,13 +18,13 @@ from digest.pages.items import (
     by_date_desc,
     entity_src,
     entry_anchor,
-    html_text,
     long_date,
     relative_link,
-    text,
 )
 from digest.pages.metadata import front_matter, meta_text
 from digest.pages.paging import Part, parts_nav, split_by_year
+from digest.text.escaping import html_attribute, html_text, markdown_text
+from digest.text.normalize import clean_text
 
 FIGURES_SRC = "figures.md"
 # Where the figures page's table goes: an HTML comment survives Markdown untouched, and the site
@@ -184,19 +183,19 @@ def _entity_cell_html(name: str, from_src: str, entity_pages: frozenset[str], hr
     if not name:
         return "—"
     if name in entity_pages:
-        url = html.escape(href(from_src, entity_src(name)), quote=True)
+        url = html_attribute(href(from_src, entity_src(name)))
         return f'<a href="{url}">{html_text(name)}</a>'
     return html_text(name)
 
 
 def _options(label: str, every: str, name: str, values: Iterable[str]) -> str:
-    options = [f'<option value="">{html.escape(every)}</option>']
+    options = [f'<option value="">{html_text(every)}</option>']
     options += [
-        f'<option value="{html.escape(v, quote=True)}">{html.escape(v)}</option>' for v in values
+        f'<option value="{html_attribute(v)}">{html_text(v)}</option>' for v in values
     ]
     return (
-        f'<label>{html.escape(label)} <select name="{name}" '
-        f'data-column="{html.escape(name.capitalize(), quote=True)}">{"".join(options)}'
+        f'<label>{html_text(label)} <select name="{name}" '
+        f'data-column="{html_attribute(name.capitalize())}">{"".join(options)}'
         "</select></label>"
     )
 
@@ -224,7 +223,7 @@ def render_figures(rows: Sequence[FigureRow], *, label: str = "", nav: str = "")
         "title": meta_text(title),
         "description": meta_text(f"{intro}."),
     }
-    parts = [front_matter(head), f"# {text(title)}", ""]
+    parts = [front_matter(head), f"# {markdown_text(title)}", ""]
     if nav:
         parts += [f"{intro} (on this page; the index is split by year).", "", nav, ""]
     else:
@@ -398,7 +397,7 @@ def _quotes_page(
     }
     parts = [
         front_matter(head),
-        f"# {text(title)}",
+        f"# {markdown_text(title)}",
         "",
         f"What people said, by speaker ({counts}{' on this page' if nav else ''}), each with "
         "the speaker's role and the entry it comes from.",
@@ -408,7 +407,7 @@ def _quotes_page(
         parts += [nav, ""]
     for speaker, speaker_rows in groups:
         parts += [
-            f"## {text(speaker)}",
+            f"## {markdown_text(speaker)}",
             "",
             quotes_html(speaker_rows, src, with_speaker=False, href=href),
             "",

@@ -10,14 +10,12 @@ the final URLs (the blog plugin's dated post URLs included) and checks in strict
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.models import Entry
-from digest.pages.render import escape_text
+from digest.text.escaping import html_attribute, html_text, markdown_text
+from digest.text.slugs import slugify
 
 # Front matter of generated pages reached from an index page rather than the nav (issues,
 # entities): their left sidebar would be empty, so the content gets its width.
@@ -110,42 +108,24 @@ def relative_link(from_src: str, to_src: str) -> str:
 Href = Callable[[str, str], str]
 
 
-def html_text(value: str | None) -> str:
-    """Scraped text as HTML text: shown as written, never markup."""
-    return html.escape(value or "", quote=True)
-
-
 def entry_anchor(item: Item, from_src: str, href: Href = relative_link) -> str:
     """`<a href="...">Title</a>` with the title escaped."""
-    url = html.escape(href(from_src, item.src), quote=True)
+    url = html_attribute(href(from_src, item.src))
     return f'<a href="{url}">{html_text(item.entry.title)}</a>'
 
 
-# Letters that Unicode decomposition does not reduce to ASCII ("Sørensen" would lose its "ø").
-SLUG_LETTERS = str.maketrans(
-    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
-)
-
-
 def entity_slug(name: str) -> str:
-    """The entity page's slug: "SK hynix" -> "sk-hynix", "18A" -> "18a"."""
-    name = name.translate(SLUG_LETTERS)
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "entity"
+    """The entity page's slug: "SK hynix" -> "sk-hynix", "18A" -> "18a" (digest.text.slugs)."""
+    return slugify(name, fallback="entity")
 
 
 def entity_src(name: str) -> str:
     return f"entities/{entity_slug(name)}.md"
 
 
-def text(value: str | None) -> str:
-    """Scraped text, safe to place in Markdown: shown as written, never markup."""
-    return escape_text(value or "")
-
-
 def entry_link(item: Item, from_src: str) -> str:
     """`[Title](relative/path.md)` with the title escaped."""
-    return f"[{text(item.entry.title)}](<{relative_link(from_src, item.src)}>)"
+    return f"[{markdown_text(item.entry.title)}](<{relative_link(from_src, item.src)}>)"
 
 
 def by_date_desc(items: list[Item]) -> list[Item]:

@@ -14,14 +14,13 @@ Keys:
 
 from __future__ import annotations
 
-import html
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from digest.archive.entry import clean_text
 from digest.models import Entry
 from digest.pages.render import safe_url
+from digest.text.escaping import html_attribute, yaml_scalar
+from digest.text.normalize import clean_text
 
 FrontMatter = dict[str, Any]
 SCHEMA = "https://schema.org"
@@ -30,14 +29,14 @@ ARTICLE = "article"  # og:type of entries and issues; every other page is a "web
 
 def meta_text(value: str | None) -> str:
     """A title or description for front matter: one line of text, HTML-escaped."""
-    return html.escape(clean_text(value or ""), quote=True)
+    return html_attribute(clean_text(value or ""))
 
 
 def front_matter(data: FrontMatter) -> str:
     """Plain YAML front matter (`---` lines included); values are data, never markup. Each
     value is written as JSON, which is YAML too (and far quicker to write than PyYAML's
     emitter), as digest.site.sitepages writes the entry pages'."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()]
+    lines = [f"{key}: {yaml_scalar(value)}" for key, value in data.items()]
     return "---\n" + "".join(line + "\n" for line in lines) + "---\n"
 
 

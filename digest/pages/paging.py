@@ -10,12 +10,12 @@ Every part carries the same list of parts (`parts_nav`), by year and page.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from digest.pages.items import Href
+from digest.text.escaping import html_attribute, html_text
 
 T = TypeVar("T")
 
@@ -85,14 +85,14 @@ def parts_nav(parts: Sequence[Part[T]], current: Part[T], label: str, href: Href
         )
         items.append(f"<li><span>{year}:</span> {numbers}</li>")
     return (
-        f'<nav class="sd-pages" aria-label="{html.escape(label, quote=True)}">'
+        f'<nav class="sd-pages" aria-label="{html_attribute(label)}">'
         f"<ul>{''.join(items)}</ul></nav>"
     )
 
 
 def _link(part: Part[T], current: Part[T], text: str, href: Href, name: str = "") -> str:
-    url = html.escape(href(current.src, part.src), quote=True)
-    attrs = f' aria-label="{html.escape(name, quote=True)}"' if name else ""
+    url = html_attribute(href(current.src, part.src))
+    attrs = f' aria-label="{html_attribute(name)}"' if name else ""
     if part.src == current.src:
         attrs += ' aria-current="page"'
-    return f'<a href="{url}"{attrs}>{html.escape(text)}</a>'
+    return f'<a href="{url}"{attrs}>{html_text(text)}</a>'

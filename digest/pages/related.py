@@ -2,7 +2,8 @@
 
 Two entries are one story when they come from different outlets, are dated within a week of each
 other, share at least one entity (company, chip or process tag), and their text (summary, quote
-and figure wording, figure values) is similar by TF-IDF cosine. Title words are not used:
+and figure wording, figure values) is similar by TF-IDF cosine (digest.text.similarity, the
+measure `digest check` also uses for one write-up filed twice). Title words are not used:
 same-event headlines share few words (aggregators that matched titles scored them 0.12-0.5),
 while the body facts - the figures and the entities - are what two write-ups of one event share.
 
@@ -13,7 +14,6 @@ O(n * entities * MAX_NEIGHBOURS) comparisons, never O(n^2).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from digest.editorial.vocabulary import Vocabulary
 from digest.pages.items import Item
+from digest.text.normalize import squeeze
+from digest.text.similarity import cosine, tfidf_vectors
 
 WINDOW_DAYS = 7  # one news cycle: later write-ups of an event land within days, not weeks
 # Per-entity neighbours compared, newest first: bounds the work for an entity with hundreds of
@@ -88,28 +90,8 @@ def tokens(item: Item) -> Counter[str]:
             if word and word not in STOPWORDS:
                 bag[word] += 1
     for figure in entry.figures:
-        bag["fig:" + re.sub(r"\s+", "", figure.value.lower())] += 2  # a shared figure is strong
+        bag["fig:" + squeeze(figure.value)] += 2  # a shared figure is strong
     return bag
-
-
-def _vectors(bags: list[Counter[str]]) -> list[dict[str, float]]:
-    """TF-IDF vectors, unit length (IDF over the whole archive given)."""
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    n = len(bags)
-    vectors = []
-    for bag in bags:
-        vec = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
-    return vectors
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 def _candidates(items: list[Item], ents: list[frozenset[str]]) -> set[tuple[int, int]]:
@@ -157,7 +139,7 @@ def group_related(items: Iterable[Item], vocabulary: Vocabulary) -> list[Story]:
     items = list(items)
     names = entity_names(vocabulary)
     ents = [entities(item, names) for item in items]
-    vectors = _vectors([tokens(item) for item in items])
+    vectors = tfidf_vectors([tokens(item) for item in items])
     parent = list(range(len(items)))
 
     def find(i: int) -> int:

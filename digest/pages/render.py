@@ -6,29 +6,17 @@ become markup, a link target or Markdown syntax in the built site.
 
 from __future__ import annotations
 
-import html
-import re
 import urllib.parse
 from collections.abc import Sequence
 
-from digest.archive.entry import clean_text
 from digest.models import Entry, Quote
+from digest.text.escaping import html_attribute, html_text, markdown_text
+from digest.text.normalize import clean_text
 
 KEY_FIGURES_SHOWN = 5  # the entry page's "Key figures" table shows the top few
 EXCERPT_SEPARATOR = "<!-- more -->"  # Material blog: what comes before is the excerpt
 # Between two quotes: Markdown merges blockquotes separated only by a blank line into one.
 QUOTE_SEPARATOR = "<!-- quote -->"
-
-# Characters with a meaning in Markdown syntax that Python-Markdown lets a backslash escape
-# (its ESCAPED_CHARS, plus "|" from the tables extension); "<", ">" and "&" are HTML-escaped.
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|-])")
-
-
-def escape_text(value: str) -> str:
-    """Scraped text -> Markdown that renders exactly that text and nothing else."""
-    value = html.escape(value, quote=False)  # text content: quotes need no escaping
-    return MARKDOWN_SPECIALS.sub(r"\\\1", value)
-
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it is an absolute http(s) URL, percent-encoded for use in a link; else None."""
@@ -62,7 +50,9 @@ def render_body(
     by" (`(source, title, link)` of other outlets' entries on the story), links to the entity
     pages (`(name, link)`), source link, then the curator's notes verbatim. Links are relative
     Markdown links made by the caller; every text is escaped here."""
-    parts = [f"# {escape_text(entry.title)}", "", escape_text(entry.summary), "", EXCERPT_SEPARATOR]
+    parts = [
+        f"# {markdown_text(entry.title)}", "", markdown_text(entry.summary), "", EXCERPT_SEPARATOR
+    ]
     url = safe_url(entry.url)
     line = byline(entry.source_name, entry.author, url)
     if line:
@@ -70,30 +60,30 @@ def render_body(
     figures = entry.figures[:KEY_FIGURES_SHOWN]
     if figures:
         parts += ["", "## Key figures", "", "| Figure | What it measures |", "| --- | --- |"]
-        parts += [f"| **{escape_text(f.value)}** | {escape_text(f.context)} |" for f in figures]
+        parts += [f"| **{markdown_text(f.value)}** | {markdown_text(f.context)} |" for f in figures]
     if entry.quotes:
         parts += ["", "## Quotes"]
         for n, quote in enumerate(entry.quotes):
             if n:
                 parts += ["", QUOTE_SEPARATOR]
-            parts += ["", f"> {escape_text(quote_display(quote))}"]
+            parts += ["", f"> {markdown_text(quote_display(quote))}"]
             who = _attribution(quote.speaker, quote.role)
             if who:
                 parts += [">", f"> — {who}"]
     if also_covered:
         parts += ["", "## Also covered by", ""]
         parts += [
-            f"- **{escape_text(other_source)}**: [{escape_text(title)}](<{link}>)"
+            f"- **{markdown_text(other_source)}**: [{markdown_text(title)}](<{link}>)"
             for other_source, title, link in also_covered
         ]
     if entities:  # HTML with final URLs: Markdown would only resolve and copy eight links
         links = " · ".join(
-            f'<a href="{html.escape(href, quote=True)}">{html.escape(name)}</a>'
+            f'<a href="{html_attribute(href)}">{html_text(name)}</a>'
             for name, href in entities
         )
         parts += ["", f'<p class="sd-entities"><strong>Companies and chips:</strong> {links}</p>']
     if url:
-        source = escape_text(clean_text(entry.source_name or ""))
+        source = markdown_text(clean_text(entry.source_name or ""))
         read = f"Read the original article at {source}" if source else "Read the original article"
         parts += ["", f"[{read}](<{url}>){{ .md-button }}"]
     if entry.notes:
@@ -111,7 +101,8 @@ def byline(outlet: str | None, author: str | None, url: str | None) -> str:
     - author only: "Reported by Caleb Strand in the original article."
     - neither: "From the original article."
     """
-    outlet, author = escape_text(clean_text(outlet or "")), escape_text(clean_text(author or ""))
+    outlet = markdown_text(clean_text(outlet or ""))
+    author = markdown_text(clean_text(author or ""))
 
     def linked(label: str) -> str:
         return f"[{label}](<{url}>)" if url else label
@@ -129,7 +120,7 @@ def byline(outlet: str | None, author: str | None, url: str | None) -> str:
 
 def _attribution(speaker: str | None, role: str | None) -> str:
     if speaker and role:
-        return f"**{escape_text(speaker)}**, {escape_text(role)}"
+        return f"**{markdown_text(speaker)}**, {markdown_text(role)}"
     if speaker:
-        return f"**{escape_text(speaker)}**"
+        return f"**{markdown_text(speaker)}**"
     return ""

@@ -16,14 +16,13 @@ from digest.pages.items import (
     Week,
     entry_anchor,
     entry_link,
-    html_text,
     long_date,
     relative_link,
-    text,
     week_src,
 )
 from digest.pages.metadata import article_meta, front_matter, meta_text
 from digest.pages.related import Story
+from digest.text.escaping import html_text, markdown_text
 
 TOP_STORIES = 3  # "the week's top stories in two or three lines"
 OTHER_SECTION = "Other news"  # entries with no category (the validator normally forbids that)
@@ -103,10 +102,10 @@ def sections(issue: Issue, order: Sequence[str]) -> list[tuple[str, list[Story]]
 
 def _sources(story: Story, from_src: str) -> str:
     """The source line: "Wafer Weekly · also covered by [Cloud Ledger](...), ..."."""
-    line = text(story.lead.entry.source_name)
+    line = markdown_text(story.lead.entry.source_name)
     if story.others:
         links = ", ".join(
-            f"[{text(o.entry.source_name)}](<{relative_link(from_src, o.src)}>)"
+            f"[{markdown_text(o.entry.source_name)}](<{relative_link(from_src, o.src)}>)"
             for o in story.others
         )
         line += f" · also covered by {links}"
@@ -164,7 +163,7 @@ def render_issue(
         )
     parts += ["</ul>", ""]
     for name, stories in sections(issue, section_order):
-        parts += [f"## {text(name)}", ""]
+        parts += [f"## {markdown_text(name)}", ""]
         for story in stories:
             lead = story.lead.entry
             parts += [
@@ -246,7 +245,7 @@ def render_archive(issues: Sequence[Issue]) -> str:
         parts.append(
             f"- [{issue.week.title}](<{relative_link(ARCHIVE_SRC, issue.src)}>) · "
             f"{issue.week.span} · {count} {'entry' if count == 1 else 'entries'} · "
-            f"*{text(top)}*"
+            f"*{markdown_text(top)}*"
         )
     return "\n".join(parts) + "\n"
 

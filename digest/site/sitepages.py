@@ -20,28 +20,27 @@ URLs (`Href`) in HTML and source paths in Markdown, which the engine resolves.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from digest.archive.entry import clean_text, entry_slug
+from digest.archive.entry import entry_slug
 from digest.models import Entry
 from digest.pages.items import (
     Href,
     Item,
     by_date_desc,
     entity_slug,
-    html_text,
     long_date,
     relative_link,
-    text,
 )
 
 # One writer of front matter and of its text values for every page (digest.pages.metadata):
 # staging adds its keys to a page's front matter with the same function.
 from digest.pages.metadata import front_matter
 from digest.pages.metadata import meta_text as page_title
+from digest.text.escaping import html_attribute, html_text, markdown_text
+from digest.text.normalize import clean_text
 
 HOME_SRC = "index.md"
 TAGS_SRC = "tags.md"
@@ -94,7 +93,7 @@ class Link:
 def _anchor_html(link: Link, from_src: str, href: Href, css: str = "") -> str:
     url = href(from_src, link.src) + (f"#{link.anchor}" if link.anchor else "")
     cls = f' class="{css}"' if css else ""
-    return f'<a href="{html.escape(url, quote=True)}"{cls}>{html_text(link.label)}</a>'
+    return f'<a href="{html_attribute(url)}"{cls}>{html_text(link.label)}</a>'
 
 
 def meta_line(item: Item, categories: Sequence[Link], from_src: str, href: Href) -> str:
@@ -142,10 +141,10 @@ def entry_page(
 def excerpt(item: Item, categories: Sequence[Link], from_src: str, href: Href) -> str:
     """An entry in a listing: its title as a heading (the page's contents), date and categories,
     summary and a link to read on."""
-    link = html.escape(href(from_src, item.src), quote=True)
+    link = html_attribute(href(from_src, item.src))
     return "\n".join(
         [
-            f"## [{text(item.entry.title)}](<{relative_link(from_src, item.src)}>)",
+            f"## [{markdown_text(item.entry.title)}](<{relative_link(from_src, item.src)}>)",
             "",
             meta_line(item, categories, from_src, href),
             f"<p>{html_text(clean_text(item.entry.summary))}</p>",
@@ -209,7 +208,7 @@ def listing_pages(
         first, last = items[-1].entry.date, items[0].entry.date
         span = long_date(first) if first == last else f"{long_date(first)} – {long_date(last)}"
         title = f"Entries of {span}"
-        parts = [front_matter({"title": title, **meta}), f"# {text(title)}", ""]
+        parts = [front_matter({"title": title, **meta}), f"# {markdown_text(title)}", ""]
         parts += [excerpt(item, categories(item), src, href) for item in items]
         newer = HOME_SRC if n == count else page_src(n + 1)
         parts.append(pager(src, newer, page_src(n - 1) if n > 1 else None, href))
@@ -228,9 +227,9 @@ def tag_pages(
         # "Entries tagged AWS": the title and heading tell it from AWS's entity page
         parts = [
             front_matter({"title": page_title(f"Entries tagged {name}"), **meta}),
-            f"# Entries tagged {text(name)}",
+            f"# Entries tagged {markdown_text(name)}",
             "",
-            f"*{count} {'entry' if count == 1 else 'entries'} tagged {text(name)}*",
+            f"*{count} {'entry' if count == 1 else 'entries'} tagged {markdown_text(name)}*",
             "",
             "<ul>",
         ]
@@ -241,7 +240,7 @@ def tag_pages(
             )
         parts += ["</ul>", ""]
         all_tags = href(src, TAGS_SRC)
-        parts.append(f'<p><a href="{html.escape(all_tags, quote=True)}">All tags</a></p>')
+        parts.append(f'<p><a href="{html_attribute(all_tags)}">All tags</a></p>')
         pages[src] = "\n".join(parts).rstrip() + "\n"
     return pages
 

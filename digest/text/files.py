@@ -1,4 +1,6 @@
-"""Reading a file that must be a regular file: FIFOs, sockets and devices are refused before any
+"""Files: reading one that must be a regular file, and the one atomic writer.
+
+Reading a file that must be a regular file: FIFOs, sockets and devices are refused before any
 read, and without blocking (opening a FIFO for reading waits for a writer; reading a device such
 as /dev/zero never ends).
 
@@ -8,9 +10,12 @@ is swapped for a FIFO between a check and the open cannot slip through.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -82,3 +87,62 @@ def new_file_mode() -> int:
     """The mode an ordinary new file gets (0644 under umask 022): what `open()` would give.
     mkstemp's files are private (0600); files written through one are set to this."""
     return 0o666 & ~current_umask()
+
+
+# --- writing: the one atomic writer ---------------------------------------------------------------
+
+# Temporary files of atomic_write and stage_file: `.NAME.XXXXXXXX.tmp` beside the target (a run
+# killed while writing leaves one; `digest add` removes them under its lock).
+TMP_SUFFIX = ".tmp"
+TMP_NAME = re.compile(r"\A\..+\.[A-Za-z0-9_]{8}\.tmp\Z")
+
+
+def stage_file(target: Path, data: str | bytes, *, durable: bool = True) -> Path:
+    """`data` (text is written as UTF-8 with "\\n" line ends) in a new temporary file beside
+    `target`, with the mode `open()` would give it; `durable` flushes it to the disk. The
+    caller moves it into place with `commit_file` (or removes it)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
+    try:
+        os.fchmod(fd, new_file_mode())  # as open() would make it (0644 under umask 022)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def commit_file(staged: Path, target: Path, *, exclusive: bool = False) -> None:
+    """Move a staged file to `target` in one step: readers see the old file or the new one.
+    With `exclusive`, FileExistsError when `target` exists (the staged file is then removed)."""
+    try:
+        if exclusive:
+            os.link(staged, target)  # fails if the target exists: no silent overwrite
+            os.unlink(staged)
+        else:
+            os.replace(staged, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
+        raise
+
+
+def atomic_write(
+    target: Path, data: str | bytes, *, exclusive: bool = False, durable: bool = True
+) -> None:
+    """Write `data` to `target` so readers see the old file or the new one, never a part; no
+    temporary file is left behind on failure. With `exclusive`, FileExistsError when the target
+    exists. `durable=False` skips fsync (caches and staged trees that can be rebuilt)."""
+    commit_file(stage_file(target, data, durable=durable), target, exclusive=exclusive)
+
+
+def replace_symlink(link: Path, target: Path) -> None:
+    """Point `link` at the folder `target` in one step (a new link renamed over the old)."""
+    tmp = link.with_name(f".{link.name}{TMP_SUFFIX}")
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(target, target_is_directory=True)
+    os.replace(tmp, link)

@@ -3,6 +3,7 @@ flags URLs that are not): http(s) only, no credentials, no fragment, no tracking
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 
 # Query parameters that only track the reader, never select content. Exact names first, then
@@ -111,3 +112,11 @@ def without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def normalize_url(url: str) -> str:
+    """The key two spellings of one page's URL share, for finding an entry by its URL: lower
+    case, no scheme, no `www.`, no fragment, no trailing slash. (Stored URLs are canonical
+    already, see canonical_url; this only forgives how a person types one.)"""
+    url = re.sub(r"^https?://(?:www\.)?", "", url.strip().lower())
+    return url.split("#", 1)[0].rstrip("/")
