@@ -13,7 +13,6 @@ import importlib.util
 import json
 import sys
 from functools import cache
-from pathlib import Path
 from types import ModuleType
 
 import pytest
