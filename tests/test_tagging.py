@@ -373,10 +373,14 @@ def test_three_paragraphs_make_a_tag() -> None:
 
 
 def test_the_entity_named_most_is_the_subject() -> None:
-    body = ["A supply deal was signed on Monday.", "Nvidia will buy most of the output.",
+    body = ["A supply deal was signed on Monday.",
+            "Nvidia will buy most of the output, Nvidia said.",
             "Nvidia has bought from the plant before."]
     tags, _ = tags_and_mentions("A supply deal", body)
     assert tags == ["Nvidia"]  # two paragraphs only, but no other entity is named as often
+    tags, mentions = tags_and_mentions("A supply deal", [body[0], body[1].split(",")[0] + ".",
+                                                         body[2]])
+    assert "Nvidia" in mentions  # named twice only: not yet the subject
 
 
 def test_a_place_in_the_first_paragraph_is_a_mention() -> None:
@@ -386,12 +390,23 @@ def test_a_place_in_the_first_paragraph_is_a_mention() -> None:
 
 
 def test_a_place_in_the_headline_the_body_returns_to_is_a_tag() -> None:
-    body = ["Japan will fund a new chip plant.", "Japan said the plant opens in 2027.",
+    body = ["Japan's government will fund a new chip plant.",
+            "Japan will also cut the plant's taxes, officials said.",
             "The plant will make memory."]
     tags, _ = tags_and_mentions("Japan funds a chip plant", body)
     assert "Japan" in tags
     tags, mentions = tags_and_mentions("Japan funds a chip plant", body[:1] + body[2:])
     assert "Japan" in mentions  # the headline alone, named in one paragraph
+
+
+def test_a_place_the_story_only_happens_in_is_a_mention() -> None:
+    # headline and every paragraph name it, but no text speaks of its state, policy or trade
+    body = ["Travellers to Japan can buy a prepaid data card at the airport.",
+            "The card works across Japan for 30 days.",
+            "Most visitors to Japan use it for maps and messages.",
+            "In Japan the card costs less than roaming."]
+    tags, mentions = tags_and_mentions("A data card for trips to Japan", body)
+    assert "Japan" in mentions and "Japan" not in tags
 
 
 def test_topics_are_never_mentions_and_at_most_two_are_tags() -> None:
@@ -404,3 +419,34 @@ def test_topics_are_never_mentions_and_at_most_two_are_tags() -> None:
     assert all(vocab.get(m) is not None and vocab.get(m).kind != "topic" for m in mentions)
     assert sum(1 for t in tags if vocab.get(t).kind == "topic") <= 2
     assert "Export controls" in tags
+
+
+def test_an_implied_maker_is_a_mention_not_a_tag() -> None:
+    # the lead names the product; its maker is not named and so is not what the story is about
+    tags, mentions = tags_and_mentions(
+        "A faster way to serve models",
+        ["The new server runs Llama models twice as fast as before.",
+         "It is written in 5,000 lines of Python.", "It is free to use."])
+    assert "Llama" in tags
+    assert "Meta" not in tags and "Meta" in mentions
+
+
+def test_a_generic_topic_needs_more_than_two_later_paragraphs() -> None:
+    body = ["The start-up sells heat pumps to schools.", "It has 40 staff.",
+            "Its pumps cut emissions by a third.", "Lower emissions also cut costs.",
+            "The firm opens an office in May."]
+    tags, _ = tags_and_mentions("A heat-pump start-up grows", body)
+    assert "Emissions" not in tags  # two paragraphs, neither the headline nor the lead
+    more = [*body[:4], "Schools report emissions every year.", "Emissions rules tighten soon."]
+    tags, _ = tags_and_mentions("A heat-pump start-up grows", more)
+    assert "Emissions" in tags  # four paragraphs: the story is about it
+
+
+def test_a_country_or_an_agency_does_not_make_an_article_chip_news() -> None:
+    # 'Data center' is a generic topic: with only a country and an agency beside it (no chip,
+    # process, memory, packaging, device or system), a passing mention is dropped
+    body = ["The FBI opened an office in Canada.", "It will also lease space in a data center.",
+            "The data center is near the office."]
+    assert "Data center" not in tag_article("New office", body)
+    body[0] = "The FBI opened an office in Canada with H100 servers."
+    assert "Data center" in tag_article("New office", body)
