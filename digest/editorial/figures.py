@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from digest.editorial.figure_context import measure_context
 from digest.editorial.units import Units, load_units, unit_kind, unit_quantity
 from digest.models import Figure
+from digest.text.dates import MONTH_WORDS
 from digest.text.normalize import collapse_whitespace, squeeze
 from digest.text.sentences import ends_sentence, sentence_spans
 
@@ -43,11 +44,7 @@ RANGE_AND_OPENER = "between"
 RANGE_AND_REACH = 4
 # Words before "X to Y" that make it a change between two figures, not a range.
 CHANGE_WORDS: frozenset[str] = frozenset({"from", "by"})
-MONTHS: tuple[str, ...] = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
-)
+MONTHS: tuple[str, ...] = tuple(sorted(word.capitalize() for word in MONTH_WORDS))
 # Words before a bare number that make it a label, not a measure ("Section 230", "No. 1").
 LABEL_WORDS: frozenset[str] = frozenset({
     "no", "no.", "number", "version", "v", "section", "chapter", "page", "article", "rule",

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from digest.text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from digest.text.sentences import split_sentences
 
 # --- data ---------------------------------------------------------------------------------------
@@ -114,9 +115,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "the", "a", "an", "in", "on", "at", "and", "but", "as", "so", "yet", "then", "when", "while",
     "after", "before", "during", "since", "still", "also", "however", "meanwhile", "separately",
     "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "last", "this",
-    "that", "these", "those", "speaking", "asked", "writing", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "here", "there",
+    "that", "these", "those", "speaking", "asked", "writing", *WEEKDAY_NAMES, *MONTH_NAMES,
+    "here", "there",
     "it", "we", "i", "you", "he", "she", "they", "his", "her", "their", "our", "my", "its",
     "if", "for", "with", "from", "by", "of", "to", "about", "according", "both", "each",
 })

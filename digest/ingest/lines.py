@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
-from digest.text.dates import parse_date
+from digest.text.dates import MONTH_WORDS, WEEKDAY_WORDS, parse_date
 
 
 class Kind(Enum):
@@ -210,10 +210,7 @@ DATE_MAX_OTHER_WORDS = 4  # words that are not part of a date: a sentence mentio
 # The words a dateline is made of besides numbers (compared without a plural s).
 DATE_WORDS = frozenset(
     [
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-        "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
-        "nov", "november", "dec", "december", "mon", "monday", "tue", "tuesday", "wed",
-        "wednesday", "thu", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+        *MONTH_WORDS, *WEEKDAY_WORDS,
         "am", "pm", "a", "p", "m", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt",
         "gmt", "utc", "bst", "cet", "cest", "ist", "aest", "st", "nd", "rd", "th", "published",
         "updated", "posted", "modified", "last", "first", "on", "at", "date", "time", "ago",

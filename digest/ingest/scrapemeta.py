@@ -11,7 +11,7 @@ import itertools
 import re
 
 from digest.ingest.lines import BYLINE, BYLINE_WORD_ONLY, WORD, Kind, Line, is_date_line
-from digest.text.dates import parse_date
+from digest.text.dates import MONTH_WORDS, WEEKDAY_NAMES, parse_date
 
 # Where the byline and dateline sit: this many lines before the headline and after it (up to
 # the first body paragraph plus a few lines, as some pages put the byline under the dek or the
@@ -40,10 +40,7 @@ NOT_NAME_WORDS = frozenset(
         "columnist", "analyst", "producer", "photographer", "founder", "ceo", "president",
         "updated", "published", "posted", "share", "follow", "subscribe", "advertisement",
         "on", "at", "in", "for", "from", "read", "min", "minutes", "comments",
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "jun", "june",
-        "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-        "november", "dec", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday",
+        *(MONTH_WORDS - {"may"}), *WEEKDAY_NAMES,
     ]
 )
 BYLINE_PREFIX = re.compile(r"^(?:(?:written |words |posted )?by:?\s*(?=[A-Z])|author:?\s+)", re.I)

@@ -5,27 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
+# Month and weekday names, lower case: the one table of them (dates here; datelines and bylines
+# in digest.ingest; figures and speaker names in digest.editorial read it from here).
+MONTH_NAMES: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+# Abbreviations of each month, in the same order ("may" has none; September has two).
+MONTH_ABBREVIATIONS: tuple[tuple[str, ...], ...] = (
+    ("jan",), ("feb",), ("mar",), ("apr",), (), ("jun",), ("jul",), ("aug",), ("sep", "sept"),
+    ("oct",), ("nov",), ("dec",),
+)
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)
+WEEKDAY_ABBREVIATIONS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Every way a month is written -> its number ("sept" -> 9).
+MONTHS: dict[str, int] = {
     name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
+    for number, (full, short) in enumerate(zip(MONTH_NAMES, MONTH_ABBREVIATIONS, strict=True), 1)
+    for name in (*short, full)
 }
+MONTH_WORDS: frozenset[str] = frozenset(MONTHS)
+WEEKDAY_WORDS: frozenset[str] = frozenset((*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS))
 _MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 # Ordered: the most explicit forms first.
