@@ -425,7 +425,7 @@ def test_an_implied_maker_is_a_mention_not_a_tag() -> None:
     # the lead names the product; its maker is not named and so is not what the story is about
     tags, mentions = tags_and_mentions(
         "A faster way to serve models",
-        ["The new server runs Llama models twice as fast as before.",
+        ["The new server runs Llama AI models twice as fast as before.",
          "It is written in 5,000 lines of Python.", "It is free to use."])
     assert "Llama" in tags
     assert "Meta" not in tags and "Meta" in mentions
@@ -450,3 +450,40 @@ def test_a_country_or_an_agency_does_not_make_an_article_chip_news() -> None:
     assert "Data center" not in tag_article("New office", body)
     body[0] = "The FBI opened an office in Canada with H100 servers."
     assert "Data center" in tag_article("New office", body)
+
+
+# Names that are also ordinary words, people, myths or books: no tag without their field.
+# (id, sentence without context, sentence with context, tag)
+ORDINARY_WORD_NAMES = [
+    ("pascal-unit", "Pressure is measured in Pascal units at the plant.",
+     "The GeForce cards use the Pascal design.", "Pascal"),
+    ("colossus-statue", "The Colossus of Rhodes stood by the harbour.",
+     "xAI's Colossus holds 100,000 GPUs.", "Colossus"),
+    ("stargate-film", "Stargate was a film and a television series.",
+     "OpenAI's Stargate data center rises in Texas.", "Stargate"),
+    ("claude-person", "Claude Monet painted water lilies at Giverny.",
+     "Anthropic's Claude answers questions.", "Claude"),
+    ("gemini-sign", "Those born in June are a Gemini by sign.",
+     "Google's Gemini answers questions.", "Gemini"),
+    ("llama-animal", "The llama farm sells Llama wool in the market.",
+     "Meta released Llama weights.", "Llama"),
+    ("windows-glass", "Windows and doors were replaced after the storm.",
+     "Windows runs on most PCs.", "Windows"),
+    ("copilot-plane", "The Copilot landed the plane after the captain fell ill.",
+     "Microsoft's Copilot writes drafts.", "Copilot"),
+    ("ignite-verb", "Ignite the stove before adding the oil.",
+     "Microsoft showed the chip at Ignite.", "Ignite"),
+    ("coherent-adjective", "Coherent arguments win debates.",
+     "Coherent sells laser parts.", "Coherent"),
+    ("canon-literature", "Canon law governs the church.",
+     "Canon ships nanoimprint tools.", "Canon"),
+    ("crusoe-novel", "Crusoe was stranded on an island for years.",
+     "Crusoe builds AI data centers.", "Crusoe"),
+]
+
+
+@pytest.mark.parametrize(("plain", "chip", "name"),
+                         [pytest.param(p, c, n, id=i) for i, p, c, n in ORDINARY_WORD_NAMES])
+def test_ordinary_word_names_need_their_field(plain: str, chip: str, name: str) -> None:
+    assert name not in tag_article("Notes", [plain])
+    assert name in tag_article("Notes", [chip])

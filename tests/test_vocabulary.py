@@ -116,7 +116,9 @@ CONTEXT = (
     "Background: Nvidia GPU and Superchip parts such as the H100, Huawei and HiSilicon, Tesla "
     "and Musk, AMD MI300 accelerators, Intel and Habana, Microsoft Azure, Google TPU, Groq, "
     "quantum qubit research, Apple iPhone, Mac and iPad chips, TSMC process nodes, the "
-    "semiconductor wafer equipment business, EDA software and analog packaging."
+    "semiconductor wafer equipment business, EDA software and analog packaging. Also AI "
+    "models from OpenAI, Anthropic and Meta, Microsoft PCs, xAI's supercomputer, laser optics "
+    "and camera imaging."
 )
 
 

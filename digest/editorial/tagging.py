@@ -106,6 +106,20 @@ REQUIRED_CONTEXT: dict[str, re.Pattern[str]] = {
         ("Tokyo Electron", r"\bchip|semiconductor|wafer|equipment"),
         ("ASE", r"\bchip|semiconductor|packaging"),
         ("Texas Instruments", r"\bchip|semiconductor|analog"),
+        # names that are also ordinary words, people, myths or books (issue 13): kept only
+        # beside their maker or their field
+        ("Pascal", r"Nvidia|NVIDIA|GeForce|\bGTX\b|\bGPUs?\b|graphics card"),
+        ("Colossus", r"xAI|Musk|supercomputer|\bGPUs?\b"),
+        ("Stargate", r"OpenAI|SoftBank|Oracle|data cent(?:er|re)|\bAI\b"),
+        ("Claude", r"Anthropic|chatbot|\bLLMs?\b|language model|\bAI\b"),
+        ("Gemini", r"Google|DeepMind|chatbot|\bLLMs?\b|language model|\bAI\b"),
+        ("Llama", r"\bMeta\b|\bLLMs?\b|language model|open-weight|\bAI\b"),
+        ("Windows", r"Microsoft|\bPCs?\b|laptop|desktop|operating system|\bOS\b"),
+        ("Copilot", r"Microsoft|GitHub|\bAI\b|assistant"),
+        ("Ignite", r"Microsoft"),
+        ("Coherent", r"laser|optic|transceiver|photonic|\bCOHR\b"),
+        ("Canon", r"camera|lithograph|printer|imaging|nanoimprint|\bscanners?\b"),
+        ("Crusoe", r"\bAI\b|data cent(?:er|re)|\bGPUs?\b|\bcloud\b"),
     )
 }
 
