@@ -37,6 +37,7 @@ from digest.archive.validate import MD_LINK, check_new_entry
 from digest.errors import DuplicateEntry, EntryError
 from digest.models import Entry, Figure, Quote
 from digest.text.files import TMP_NAME, commit_file, stage_file
+from digest.text.normalize import collapse_whitespace
 from digest.text.urls import normalize_url
 
 ELLIPSIS = "…"
@@ -54,7 +55,7 @@ def strip_link_syntax(value: str) -> str:
         if reduced == value:
             break
         value = reduced
-    return re.sub(r"\s+", " ", value).strip()
+    return collapse_whitespace(value)
 
 
 def _link_text(match: re.Match[str]) -> str:

@@ -37,6 +37,8 @@ from html.parser import HTMLParser
 import markdown
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
+from digest.text.normalize import collapse_whitespace
+
 # --- data ---------------------------------------------------------------------------------------
 
 # Link schemes a reader may follow. Everything else (javascript:, vbscript:, data:, file:, ftp:,
@@ -262,7 +264,7 @@ def _links(text: str, prose: str) -> list[tuple[int, str]]:
 
 
 def _label(label: str) -> str:
-    return " ".join(label.split()).lower()
+    return collapse_whitespace(label).lower()
 
 
 def _inline_targets(prose: str) -> Iterator[tuple[int, str, bool]]:

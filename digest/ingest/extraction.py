@@ -30,6 +30,7 @@ from digest.ingest import boilerplate as bp
 from digest.ingest.metadata import Metadata, read_metadata
 from digest.models import Article
 from digest.text.dates import parse_date
+from digest.text.normalize import collapse_whitespace
 
 # Inline elements: their text belongs to the paragraph around them.
 INLINE_TAGS = frozenset(
@@ -73,7 +74,6 @@ _WS_AFTER_BLOCK_TAG = re.compile(
 # Stylesheet, icon and preload links carry nothing the metadata reader wants (canonical stays).
 _NON_CANONICAL_LINK = re.compile(r"<link\b(?![^>]*canonical)[^>]*>", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?。][\"”’)\]]*$")
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
@@ -421,7 +421,7 @@ def _select(page: _Page, root: Tag) -> list[Tag]:
     # The same block printed twice (a desktop and a mobile copy) is kept once.
     unique: dict[str, Tag] = {}
     for tag in chosen:
-        unique.setdefault(_WS.sub(" ", tag.get_text()).strip(), tag)
+        unique.setdefault(collapse_whitespace(tag.get_text()), tag)
     return list(unique.values())
 
 
@@ -602,7 +602,7 @@ def _emit(page: _Page, containers: list[Tag]) -> list[str]:
     links = [0, 0]  # characters inside links, links opened, in the current paragraph
 
     def flush() -> None:
-        text = _WS.sub(" ", "".join(buffer)).strip()
+        text = collapse_whitespace("".join(buffer))
         buffer.clear()
         link_chars, link_count = links
         links[:] = [0, 0]
@@ -673,7 +673,7 @@ def _caption_text(tag: Tag) -> str | None:
     Long captions are the photo descriptions of news pages, which repeat the story and which
     human-annotated article bodies leave out; short labels belong to the figure they name.
     """
-    text = _WS.sub(" ", tag.get_text(" ")).strip()
+    text = collapse_whitespace(tag.get_text(" "))
     if not text or len(text.split()) > bp.CAPTION_MAX_WORDS:
         return None
     return text
@@ -775,5 +775,5 @@ def _check_against_json_ld(paragraphs: list[str], meta: Metadata) -> list[str]:
     if ours >= bp.ARTICLE_BODY_FALLBACK_RATIO * len(body):
         return paragraphs
     text = BeautifulSoup(body, "lxml").get_text("\n") if "<" in body else body
-    lines = [_WS.sub(" ", line).strip() for line in re.split(r"\n+", text)]
+    lines = [collapse_whitespace(line) for line in re.split(r"\n+", text)]
     return [line for line in lines if line]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from digest.text.dates import MONTH_WORDS, WEEKDAY_WORDS, parse_date
+from digest.text.normalize import collapse_whitespace
 
 
 class Kind(Enum):
@@ -277,7 +278,7 @@ BODY_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.HEADING, Kind.SHORT})
 
 def clean(line: str) -> str:
     """A line with non-breaking and repeated spaces collapsed, stripped."""
-    return re.sub(r"\s+", " ", line.replace("\u00a0", " ")).strip()
+    return collapse_whitespace(line)  # white space of every kind, non-breaking spaces too
 
 
 def split_lines(text: str) -> list[tuple[str, str, bool]]:

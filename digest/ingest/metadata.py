@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from digest.text.dates import parse_date, parse_url_date
+from digest.text.normalize import collapse_whitespace
 
 # JSON-LD @type values that describe the article itself (schema.org CreativeWork family).
 ARTICLE_TYPES = frozenset(
@@ -600,7 +601,7 @@ def _visible_datelines(h1: Tag | None) -> Iterator[tuple[dt.date, bool]]:
                 string.parent is not None and string.parent.name in ("script", "style")
             ):
                 continue
-            text = " ".join(string.split())
+            text = collapse_whitespace(string)
             if not text:
                 continue
             date = parse_date(text) if len(text) <= MAX_DATE_TEXT and _has_digit(text) else None
@@ -668,7 +669,7 @@ def _clean(value: str | None) -> str | None:
         if decoded == value:
             break
         value = decoded
-    return " ".join(value.split()) or None
+    return collapse_whitespace(value) or None
 
 
 def _first(*values: str | None) -> str | None:
