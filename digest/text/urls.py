@@ -97,7 +97,8 @@ def url_problems(url: str) -> list[str]:
         )
     if parts.fragment or url.endswith("#"):
         problems.append(f"must not have a fragment ('#{parts.fragment}'); use {suggestion}")
-    if parts.scheme != parts.scheme.lower() or parts.netloc != parts.netloc.lower():
+    scheme = url.partition(":")[0]  # as written: urlsplit lower-cases the scheme
+    if scheme != scheme.lower() or parts.netloc != parts.netloc.lower():
         problems.append(f"scheme and host must be lower-case; use {suggestion}")
     return problems
 
