@@ -298,6 +298,8 @@ CATEGORY_CASES = [
     pytest.param(["Export controls", "Huawei"], {"Policy and trade"}, id="policy"),
     pytest.param(["SK hynix", "HBM4", "Memory"], {"Memory"}, id="memory"),
     pytest.param(["Quantum computing", "Google"], {"Quantum"}, id="quantum"),
+    # a memory type weighs like a chip: the story is about storage, not the GPU maker named
+    pytest.param(["Nvidia", "Samsung", "SSD"], {"Memory"}, id="memory-kind-weighs-like-a-chip"),
 ]
 
 
@@ -487,3 +489,8 @@ ORDINARY_WORD_NAMES = [
 def test_ordinary_word_names_need_their_field(plain: str, chip: str, name: str) -> None:
     assert name not in tag_article("Notes", [plain])
     assert name in tag_article("Notes", [chip])
+
+
+def test_memory_and_device_names_match_their_plurals() -> None:
+    tags = tag_article("Laptop parts", ["The laptops ship with NPUs and SSDs."])
+    assert "NPU" in tags and "SSD" in tags

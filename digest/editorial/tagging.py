@@ -21,9 +21,10 @@ from digest.editorial.vocabulary import Term, Vocabulary, load_vocabulary
 
 # --- Matching data -------------------------------------------------------------------------------
 
-# Kinds whose labels also match with a plural "s" ("H100s", "data centers", "chiplets").
-# Companies are excluded: "Arms" or "Intels" are not mentions of the company.
-PLURAL_KINDS = frozenset({"chip", "process", "topic"})
+# Kinds whose labels also match with a plural "s" ("H100s", "data centers", "chiplets", "SSDs",
+# "AI PCs"). Companies, places and names are excluded: "Arms" or "Intels" are not mentions of
+# the company.
+PLURAL_KINDS = frozenset({"chip", "process", "topic", "memory", "packaging", "device"})
 
 # A letter run this long followed by digits may be written with a space or hyphen between them
 # ("Trainium 2", "Graviton-4", "Gaudi3"). Shorter runs are product codes that are never split
@@ -208,7 +209,12 @@ STATE_WORDS = re.compile(
 PLACE_MIN_STATE_TEXTS = 2
 # Kind weights for choosing an entry's categories: products and topics say more about what an
 # entry covers than the companies it names.
-CATEGORY_KIND_WEIGHT = {"chip": 1.0, "process": 1.0, "topic": 1.0, "company": 0.5}
+# Memory types, packaging, device classes, named systems and policies say what an entry covers
+# as much as a chip does; companies, software, places, agencies and events less (0.5, the
+# default for kinds not listed).
+CATEGORY_KIND_WEIGHT = {"chip": 1.0, "process": 1.0, "topic": 1.0, "memory": 1.0,
+                        "packaging": 1.0, "device": 1.0, "system": 1.0, "policy": 1.0,
+                        "company": 0.5}
 # The second category is kept when it scores at least this fraction of the first.
 SECOND_CATEGORY_RATIO = 0.5
 # Used when no tag has a category.
