@@ -54,7 +54,7 @@ HEURISTIC = 0.70  # extraction, boilerplate, quotes, figures
 TARGETS: dict[str, Target] = {
     "urls": Target(
         "digest/text/urls.py",
-        ("tests/test_rules_urls.py", "tests/test_validate.py", "tests/test_fetching.py"),
+        ("tests/test_rules_urls.py", "tests/test_validate.py"),
         SHARP,
     ),
     "reading": Target(
@@ -83,7 +83,7 @@ TARGETS: dict[str, Target] = {
     ),
     "sanitize": Target(
         "digest/site/sanitize.py",
-        ("tests/test_sanitize.py", "tests/test_rules_render.py"),
+        ("tests/test_sanitize.py", "tests/test_rules_sanitize.py"),
         SHARP,
     ),
     "fetching": Target(
