@@ -262,3 +262,11 @@ def test_sample_archive_groups_only_the_trainium2_pair() -> None:
     assert len(grouped) == 1, grouped
     assert all("Trainium2" in i.entry.tags for s in stories if s.others for i in s.items)
     assert len(stories) == len(items) - 1
+
+
+def test_memory_packaging_and_systems_count_as_story_entities() -> None:
+    from digest.pages.related import entity_names
+
+    names = entity_names(VOCAB)
+    assert {"HBM3E", "CoWoS", "Colossus", "Nvidia", "H100", "3nm"} <= names
+    assert not {"AI PC", "China", "Computex", "Earnings"} & names

@@ -29,8 +29,11 @@ WINDOW_DAYS = 7  # one news cycle: later write-ups of an event land within days,
 # entries a week (a busy "Nvidia" week); the pair is still found through a rarer shared entity.
 MAX_NEIGHBOURS = 60
 # Tag kinds that name what a story is about; topics ("Earnings", "Data center") are shared by
-# unrelated stories of the same week and would link everything.
-ENTITY_KINDS = frozenset({"company", "chip", "process"})
+# unrelated stories of the same week and would link everything. Memory types and packaging
+# ("HBM3E", "CoWoS") were chips and processes before the vocabulary gave them kinds of their
+# own, and named systems ("Colossus") are as particular; device classes ("AI PC"), places,
+# agencies and events are shared like topics.
+ENTITY_KINDS = frozenset({"company", "chip", "process", "memory", "packaging", "system"})
 # Thresholds, measured on tests/test_related.py's pairs and the sample archive: same-story
 # write-ups in different words score 0.53-0.60 on text; different stories score at most 0.26
 # (the sample's Intel CHIPS grant and Gelsinger retirement: same company, six days apart, a
