@@ -257,6 +257,28 @@ class _Found:
 # --- public API ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class FigureKind:
+    """What kind of number a figure is: `kind` one of money, percent, multiplier, unit, scaled,
+    count or other (no number to read); `quantity` what a unit measures ("time", "memory", ...
+    the quantities of data/units.yml), else None."""
+
+    kind: str
+    quantity: str | None = None
+
+
+def figure_kind(value: str) -> FigureKind:
+    """The one figure-kind classifier: the ranking here and the site's figures index use it."""
+    v = value.strip()
+    if not v:
+        return FigureKind("other")
+    kind = _kind(v) or "count"
+    if kind == "count" and not _READS_AS_NUMBER.match(v):
+        return FigureKind("other")  # "Q3": a label with a digit in it, not a count
+    unit = _unit_at_end(v) if kind == "unit" else None
+    return FigureKind(kind, unit_quantity(U, unit) if unit is not None else None)
+
+
 def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
     """Every figure in `paragraphs`, most important first; each value once per thing measured."""
     found: list[_Found] = []
@@ -386,6 +408,18 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _unit_at_end(value: str) -> str | None:
+    """The unit a value ends with, as written: the longest unit word or symbol after the number
+    ("cubic feet per minute"), or a symbol glued to it ("3nm", "5.3TB/s", "2°C")."""
+    words = value.replace("-", " ").split()
+    for size in (4, 3, 2, 1):
+        if len(words) >= size and unit_kind(U, " ".join(words[-size:])):
+            return " ".join(words[-size:])
+    if (symbol := _UNIT_SYMBOL_END.search(value)) and unit_kind(U, symbol.group(1)):
+        return symbol.group(1)
+    return None
+
+
 def _kind(value: str) -> str | None:
     """money, percent, multiplier, unit, scaled or count."""
     v = value.strip()
@@ -393,11 +427,8 @@ def _kind(value: str) -> str | None:
     low = v.lower()
     if _CURRENCY_START.match(v) or words[-1].lower() in U.currency_suffixes:
         return "money"
-    for size in (4, 3, 2, 1):  # the longest unit at the end: "cubic feet per minute"
-        if len(words) >= size and (found := unit_kind(U, " ".join(words[-size:]))):
-            return found
-    if (symbol := _UNIT_SYMBOL_END.search(v)) and (found := unit_kind(U, symbol.group(1))):
-        return found  # glued symbols: "3nm", "5.3TB/s", "2°C"
+    if (unit := _unit_at_end(v)) is not None:
+        return unit_kind(U, unit)
     if low in _MULTIPLE_WORDS:
         return "multiplier"
     if _FRACTION_END.search(v) or _RATIO.search(low):
@@ -415,6 +446,9 @@ _FRACTION_END = re.compile(r"(?i)(?:" + _FRAC + r")$")
 _RATIO = re.compile(r"\s(?:in|out of)\s")
 _SCALE_END = re.compile(r"(?:" + U.scale + r"|(?i:dozens?|" + _alt(U.vague_scales) + r"))$")
 _COMPOUND_END = re.compile(r"-[A-Za-z]+$")
+# A count is a number: digits, or a number word ("two", "a dozen", "tens of thousands").
+_READS_AS_NUMBER = re.compile(r"(?:[\d.,]|(?i:" + _alt([*U.cardinals, *U.vague_scales, "a", "an"])
+                              + r")\b)")
 
 
 def _sentence_start(sentence: str, s: int) -> bool:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from digest.editorial.figures import figure_kind as classify_figure
 from digest.editorial.vocabulary import Term, Vocabulary
 from digest.pages.items import (
     Href,
@@ -39,42 +40,34 @@ QUOTES_PER_PAGE = 800
 ENTITY_KINDS = ("company", "chip")  # the kinds that get entity pages
 OTHER_KIND = "Other"
 UNATTRIBUTED = "Unattributed"
-# What a figure measures, by how its value is written; first match wins, so the order matters:
-# money before percentages ("$3.8 billion, up 65%" values are one or the other), durations
-# before counts ("10 septillion years"), process nodes before data sizes.
-FIGURE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Money", re.compile(r"[$€£¥₩]|\b(?:USD|EUR|RMB|yuan|yen|won|euros?|dollars?)\b", re.I)),
-    ("Percentage", re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)),
-    ("Multiple", re.compile(r"^\s*[\d.,]+\s*[x×]\s*$|\b(?:fold|times)\b", re.I)),
-    ("Process node", re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:nm|Å|angstroms?)\s*$", re.I)),
-    (
-        "Duration",
-        re.compile(
-            r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|"
-            r"\d-(?:day|week|month|year)\b",
-            re.I,
-        ),
-    ),
-    ("Compute", re.compile(r"\b(?:[a-z]*flops|TOPS)\b", re.I)),
-    ("Memory and bandwidth", re.compile(r"\b[KMGTP]i?B(?:/s)?\b|\bbytes?\b|\b[GT]bps\b")),
-    ("Frequency", re.compile(r"\b[KMGT]Hz\b", re.I)),
-    ("Power", re.compile(r"\b(?:[kMG]W|(?:kilo|mega|giga)?watts?)\b")),
-    (
-        "Count",
-        re.compile(
-            r"^\s*[\d.,]+(?:\s*(?:thousand|million|billion|trillion))?\s*$|"
-            r"\d-(?:qubit|core|layer|high)\b|\b(?:qubits?|units?|wafers?|GPUs?)\b",
-            re.I,
-        ),
-    ),
-)
+# What the figures index calls each kind of figure (digest.editorial.figures.figure_kind, the one
+# classifier), in a reader's words; a unit is named by the quantity it measures, a quantity not
+# listed by its own name ("Area", "Energy"), a unit with none ("105-qubit") as a count.
+KIND_LABELS: dict[str, str] = {
+    "money": "Money",
+    "percent": "Percentage",
+    "multiplier": "Multiple",
+    "unit": "Count",
+    "scaled": "Count",
+    "count": "Count",
+}
+QUANTITY_LABELS: dict[str, str] = {
+    "time": "Duration",
+    "compute": "Compute",
+    "memory": "Memory and bandwidth",
+    "bandwidth": "Memory and bandwidth",
+    "frequency": "Frequency",
+    "power": "Power",
+    "length": "Process node and length",  # process nodes are lengths: "3nm", "18 angstroms"
+}
 
 
 def figure_kind(value: str) -> str:
-    for kind, pattern in FIGURE_KINDS:
-        if pattern.search(value):
-            return kind
-    return OTHER_KIND
+    """The figures index's label for a figure's value."""
+    found = classify_figure(value)
+    if found.quantity is not None:
+        return QUANTITY_LABELS.get(found.quantity, found.quantity.capitalize())
+    return KIND_LABELS.get(found.kind, OTHER_KIND)
 
 
 @dataclass(frozen=True, slots=True)
