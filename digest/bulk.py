@@ -16,11 +16,9 @@ fetching it, and naming a URL asks for a fresh fetch.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,14 +33,13 @@ from typing import Any
 from digest import __version__, errors
 from digest.errors import DigestError
 from digest.ingest.reading import ReadOptions
-from digest.models import Article, Figure, Quote
-from digest.pipeline import Digested, process
+from digest.pipeline import Digested, from_json, process, to_json
 from digest.text.children import die_with_parent
-from digest.text.files import read_regular_file
+from digest.text.files import atomic_write, read_regular_file
 from digest.text.urls import without_credentials
 
 DEFAULT_CACHE_DIR = Path(".cache/digest")
-CACHE_FORMAT = 2  # bump when the JSON layout below changes
+CACHE_FORMAT = 3  # bump when the JSON layout (digest.pipeline.to_json) changes
 CHUNK_SIZE = 4  # inputs per task: amortises pickling without starving a core at the end
 IN_FLIGHT_PER_JOB = 2  # chunks queued per worker, so a worker never waits for the parent
 URL_PREFIXES = ("http://", "https://")
@@ -258,53 +255,6 @@ def _cache_write(cache_dir: Path, key: str, result: Digested) -> None:
     target = _cache_path(cache_dir, key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(to_json(result), fh, ensure_ascii=False)
-        os.replace(tmp, target)
+        atomic_write(target, json.dumps(to_json(result), ensure_ascii=False), durable=False)
     except OSError:
         pass  # a cache that cannot be written only costs time
-
-
-def to_json(result: Digested) -> dict[str, Any]:
-    """The whole digest result as JSON data (the cache's format)."""
-    a = result.article
-    return {
-        "article": {
-            "source": a.source,
-            "title": a.title,
-            "paragraphs": a.paragraphs,
-            "author": a.author,
-            "published": a.published.isoformat() if a.published else None,
-            "site_name": a.site_name,
-            "url": a.url,
-            "description": a.description,
-            "lang": a.lang,
-            "low_confidence": a.low_confidence,
-        },
-        "summary": result.summary,
-        "quotes": [[q.text, q.speaker, q.role, q.fragment] for q in result.quotes],
-        "figures": [[f.value, f.context] for f in result.figures],
-        "tags": result.tags,
-        "categories": result.categories,
-        "mentions": result.mentions,
-    }
-
-
-def from_json(data: dict[str, Any], source: str | None = None) -> Digested:
-    """A digest result from `to_json` data; `source` replaces the recorded one (the same bytes
-    may come from another path)."""
-    a = dict(data["article"])
-    if a["published"]:
-        a["published"] = dt.date.fromisoformat(a["published"])
-    if source is not None:
-        a["source"] = source
-    return Digested(
-        article=Article(**a),
-        summary=data["summary"],
-        quotes=[Quote(*q) for q in data["quotes"]],
-        figures=[Figure(*f) for f in data["figures"]],
-        tags=list(data["tags"]),
-        categories=list(data["categories"]),
-        mentions=list(data.get("mentions") or []),
-    )

@@ -5,6 +5,7 @@ The only module that imports every stage; the CLI and the benchmarks call these 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import urllib.parse
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from typing import Any, BinaryIO
 
 from digest.archive.admission import UrlIndex, admit, repair_entry
 from digest.archive.entry import entry_filename
+from digest.archive.schema import BY_KEY, record_data, record_from_data
 from digest.editorial.figures import find_figures
 from digest.editorial.quotes import find_quotes
 from digest.editorial.summary import summarize
@@ -26,6 +28,7 @@ from digest.text.normalize import clean_text
 from digest.text.urls import canonical_url, url_problems
 
 # How much of each list an entry keeps (the JSON interface keeps everything found).
+QUOTES, FIGURES = BY_KEY["quotes"], BY_KEY["figures"]  # the schema's records
 ENTRY_MAX_FIGURES = 10
 ENTRY_MAX_QUOTES = 6
 UNKNOWN_SOURCE = "Unknown source"
@@ -77,24 +80,42 @@ def process(
 
 
 def to_json(result: Digested) -> dict[str, Any]:
-    """The stable JSON interface of `digest extract --format json`."""
+    """The one JSON form of a digest result: what `digest extract --format json` prints and the
+    batch cache stores (from_json reads it back). Every field of the Article (dates in ISO
+    form) and its `text`, then what the editorial stages found; quotes and figures as mappings
+    with the keys of the entry schema (digest.archive.schema)."""
     a = result.article
-    return {
-        "source": a.source,
-        "title": a.title,
-        "author": a.author,
-        "published": a.published.isoformat() if a.published else None,
-        "site_name": a.site_name,
-        "url": a.url,
-        "text": a.text,
-        "low_confidence": a.low_confidence,
-        "summary": result.summary,
-        "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role, "fragment": q.fragment}
-                   for q in result.quotes],
-        "figures": [{"value": f.value, "context": f.context} for f in result.figures],
-        "tags": list(result.tags),
-        "mentions": list(result.mentions),
-    }
+    data: dict[str, Any] = {f.name: getattr(a, f.name) for f in dataclasses.fields(Article)}
+    data["published"] = a.published.isoformat() if a.published else None
+    data["text"] = a.text
+    data.update(
+        summary=result.summary,
+        quotes=[record_data(q, keep_defaults=True) for q in result.quotes],
+        figures=[record_data(f, keep_defaults=True) for f in result.figures],
+        tags=list(result.tags),
+        categories=list(result.categories),
+        mentions=list(result.mentions),
+    )
+    return data
+
+
+def from_json(data: dict[str, Any], source: str | None = None) -> Digested:
+    """A digest result from `to_json` data; `source` replaces the recorded one (the same bytes
+    may come from another path). KeyError, TypeError or ValueError when `data` is not one."""
+    article = {f.name: data[f.name] for f in dataclasses.fields(Article)}
+    if article["published"]:
+        article["published"] = dt.date.fromisoformat(article["published"])
+    if source is not None:
+        article["source"] = source
+    return Digested(
+        article=Article(**article),
+        summary=data["summary"],
+        quotes=[record_from_data(QUOTES, q) for q in data["quotes"]],
+        figures=[record_from_data(FIGURES, f) for f in data["figures"]],
+        tags=list(data["tags"]),
+        categories=list(data["categories"]),
+        mentions=list(data["mentions"]),
+    )
 
 
 def to_entry(result: Digested, *, today: dt.date | None = None) -> Entry:

@@ -19,6 +19,8 @@ BROKEN_ENTRIES = Path(__file__).parent / "fixtures" / "broken_entries"
 JSON_KEYS = {
     "source", "title", "author", "published", "site_name", "url",
     "text", "low_confidence", "summary", "quotes", "figures", "tags", "mentions",
+    # the one JSON form (the batch cache's too) carries the whole Article and the categories
+    "paragraphs", "description", "lang", "categories",
 }  # fmt: skip
 
 
@@ -206,3 +208,13 @@ def test_configured_site_dir(tmp_path: Path, text: str, expected: str) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     assert configured_site_dir(config) == tmp_path / expected
+
+
+def test_extract_json_reads_back_as_the_same_result() -> None:
+    """One JSON form: what `extract --format json` prints is what the batch cache stores and
+    from_json reads back (issue 16: the two to_json shapes are one)."""
+    from digest.pipeline import from_json, process, to_json
+
+    code, out, err = run("extract", str(ARTICLE), "--format", "json")
+    assert code == 0, err
+    assert from_json(json.loads(out)) == process(str(ARTICLE))
