@@ -312,3 +312,37 @@ def test_seed_article_figures(seed_body: list[str]) -> None:
     assert "pre-training" in fifty.context or "efficiency" in fifty.context
     assert all("2014" not in f.value for f in figures)
     assert [f.value for f in figures][:1] == ["40%"]
+
+
+# --- names, formats and currencies (issue 13, second pass); our own sentences --------------------
+NAME_AND_FORMAT_NUMBERS = [
+    pytest.param("The new iPhone 15 has a 48MP camera.", "15", id="number-after-a-camel-case-name"),
+    pytest.param("The Zotac GTX 1080 & 1070 cards ship today.", "1070",
+                 id="second-model-number-after-ampersand"),
+    pytest.param("The GTX 1050 / 1050 Ti cards ship today.", "1050",
+                 id="second-model-number-after-slash"),
+    pytest.param("The 2019-launched phone shot 4K video.", "2019-launched",
+                 id="year-as-compound-adjective"),
+    pytest.param("It has a 7.1-channel analog output.", "7.1-channel",
+                 id="audio-channel-format"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "not_value"), NAME_AND_FORMAT_NUMBERS)
+def test_numbers_in_names_and_formats_are_not_figures(sentence: str, not_value: str) -> None:
+    assert not_value not in _values(sentence)
+
+
+def test_a_real_count_after_a_camel_case_name_and_a_comma_stays() -> None:
+    assert "15" in _values("For the iPhone, 15 suppliers ship parts.")
+
+
+def test_currency_written_before_and_after_keeps_the_symbol() -> None:
+    assert _values("The case costs £1200 ($1,300 USD) in May.") == ["£1200", "$1,300"]
+    assert _values("At €2,500 euros, it is not cheap.") == ["€2,500"]
+
+
+def test_a_ticker_in_brackets_does_not_cut_the_context() -> None:
+    figures = find_figures(["Shares of Northwind (NYSE: NW) fell 8% after the outlook cut."])
+    assert figures[0].value == "8%"
+    assert figures[0].context.startswith("Shares of Northwind")

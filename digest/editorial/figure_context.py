@@ -22,6 +22,9 @@ CLAUSE_BOUNDARY = re.compile(
     r",(?!\d{3})|;|:(?!\d)|\(|\)|\s[—–-]\s|—|\s–"
     r"|\s(?:and|but|while|whereas)(?=\s(?:the|a|an|its|their|it|he|she|they|we|i|this|that)\s)"
 )
+# A short aside in brackets with no number in it (a stock ticker "(NYSE: NW)", an acronym
+# "(FMCSA)") is no clause boundary: the clause reads through it.
+ASIDE = re.compile(r"\([^()\d]{1,30}\)")
 # First words of a clause that describe something named in the clause before: the context then
 # starts in that clause ("revenue of $12.8 billion, up 1% ...", "the chip, which draws 700 W").
 CONTINUING_OPENERS: frozenset[str] = frozenset({
@@ -65,7 +68,15 @@ TRIM = " ,;:.—–-“”\"()‘’'"
 
 def measure_context(sentence: str, s: int, e: int) -> tuple[str, bool]:
     """The context of the value at sentence[s:e], and whether it makes a comparison."""
-    starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(sentence, 0, s)]
+    plain = sentence
+    if "(" in sentence:  # boundaries are looked for with the asides blanked out
+        plain = ASIDE.sub(lambda m: " " * len(m.group()), sentence)
+        plain = plain[:s] + sentence[s:e] + plain[e:]
+    return _measure_context(sentence, plain, s, e)
+
+
+def _measure_context(sentence: str, plain: str, s: int, e: int) -> tuple[str, bool]:
+    starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(plain, 0, s)]
     clause_start = starts[-1] if starts else 0
     before_words = sentence[clause_start:s].split()
     first = before_words[0].lower().strip(TRIM) if before_words else ""
@@ -81,12 +92,12 @@ def measure_context(sentence: str, s: int, e: int) -> tuple[str, bool]:
     while lead_words and lead_words[0].lower().strip(TRIM) in CONJUNCTIONS:
         lead_words = lead_words[1:]  # no context opens with 'and' or 'but'
     before_words = lead_words
-    end_match = CLAUSE_BOUNDARY.search(sentence, e)
+    end_match = CLAUSE_BOUNDARY.search(plain, e)
     clause_end = end_match.start() if end_match else len(sentence)
     after = sentence[e:clause_end]
     extra = 0
     if end_match and COMPARISON_START.match(sentence[end_match.end() :]):
-        nxt = CLAUSE_BOUNDARY.search(sentence, end_match.end())
+        nxt = CLAUSE_BOUNDARY.search(plain, end_match.end())
         clause_end = nxt.start() if nxt else len(sentence)
         after = sentence[e:clause_end]
         extra = COMPARISON_EXTRA_WORDS

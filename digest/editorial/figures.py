@@ -118,6 +118,16 @@ FUNCTION_WORDS: frozenset[str] = frozenset({
     "is", "was", "are", "were", "be", "that", "which", "than", "as", "version", "versions",
 })
 
+# A name written with a lower-case first letter and a capital inside ("iPhone", "iPad",
+# "eSIM"): the number after it is part of the name ("iPhone 15"), like "Gaudi 3".
+CAMEL_NAME = re.compile(r"^[a-z]{1,3}[A-Z][\w-]*$")
+# A second model number after a connector ("GTX 1080 & 1070", "GTX 1050 / 1050 Ti"): the text
+# before the connector ends with a capitalised name and its number.
+SECOND_MODEL_NUMBER = re.compile(r"[A-Z][\w-]*\s+\d+(?:\s+[A-Z][a-z]?\w*)?\s*(?:&|/)\s*$")
+# Compounds whose number names a year or a format, not a quantity ("2019-launched",
+# "2024-era", "7.1-channel", "5.1-channel").
+NAME_COMPOUND = re.compile(r"^(?:(?:1[5-9]|20)\d{2}-[a-z]+|\d\.\d-channel)$", re.I)
+
 # --- patterns built from the data ---------------------------------------------------------------
 
 U: Units = load_units()
@@ -354,6 +364,12 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
             rate = _RATE_TAIL.search(value)
             if rate and _kind(value[: rate.start()]) == "money":
                 value, e = value[: rate.start()], e - len(rate.group())  # "18 cents", per day
+            if _CURRENCY_START.match(value) and value.split()[-1].lower() in (
+                    U.currency_suffixes) and len(value.split()) > 1:
+                # "$1,300 USD", "€2,500 euros": the currency is written twice; the value keeps
+                # the symbol
+                cut = value.rindex(" ")
+                value, e = value[:cut], s + cut
             kind = _kind(value)
             if kind is None:
                 continue
@@ -502,6 +518,10 @@ def _is_figure(sentence: str, s: int, e: int, value: str, kind: str) -> bool:
     prev_word = words_before[-1].lower() if words_before else ""
     if kind == "multiplier" and _MODEL_MULTIPLIER.fullmatch(value):
         return False  # "777X", "802.1x": a model or a standard, not a multiplier
+    if NAME_COMPOUND.match(value):
+        return False  # "2019-launched", "7.1-channel": a year or a format
+    if SECOND_MODEL_NUMBER.search(before):
+        return False  # "GTX 1080 & 1070": the second of two model numbers
     if kind == "count":
         # "the 777 program", "five 787 Dreamliner sales": a model number used as a name
         nxt = after.split()[0] if after.split() else ""
@@ -522,10 +542,11 @@ def _is_figure(sentence: str, s: int, e: int, value: str, kind: str) -> bool:
         prev_clean = prev.strip("(“\"'").lower()
         if prev_clean in LABEL_WORDS:
             return False
-        # a number glued to a name by a space: "Gaudi 3", "Intel 4", "Snapdragon 8 Gen 3"
-        if prev[:1].isupper() and prev_clean not in CAPITALISED_NON_NAMES and not prev.endswith(
-            ("’s", "'s", ",", ":")
-        ):
+        # a number glued to a name by a space: "Gaudi 3", "Intel 4", "Snapdragon 8 Gen 3",
+        # "iPhone 15"
+        if (prev[:1].isupper() or CAMEL_NAME.match(prev.strip("(“\"'"))) and (
+                prev_clean not in CAPITALISED_NON_NAMES) and not prev.endswith(
+                    ("’s", "'s", ",", ":")):
             return False
         if _PRODUCT_SUFFIX.match(after) and kind == "count":
             return False  # "3 Pro", "8 Gen 3": part of a product name
