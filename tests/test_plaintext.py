@@ -277,3 +277,20 @@ def test_byline_far_from_headline_is_still_found() -> None:
         f"Teaser line number {i} about other chip news" for i in range(14)
     ) + f"\n\n{body}"
     assert extract_text(text, source="s.txt").author == "Mariko Tanaka"
+
+
+def test_function_words_only_count_on_english_pages() -> None:
+    """On a page in another language every prose line lacks English function words; they must
+    not all be discounted (the menus would outweigh the article)."""
+    from digest.ingest.lines import classify
+    from digest.ingest.plaintext import line_weight, reads_english
+
+    portuguese = classify(
+        "A fábrica de chips começou a produzir os primeiros lotes de wafers nesta semana, "
+        "segundo a empresa, que espera chegar à produção em volume no próximo ano.\n\n"
+        "Os engenheiros passaram dois anos ajustando o processo antes de ligar as máquinas "
+        "da nova linha, que fica perto do porto e emprega centenas de pessoas.\n"
+    )
+    assert not reads_english(portuguese)
+    assert line_weight(portuguese[0], english=False) > line_weight(portuguese[0], english=True)
+    assert reads_english(classify(PARA_1 + "\n\n" + PARA_2))

@@ -115,14 +115,21 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
 # --- step 2: the body -------------------------------------------------------------------------
 
 
-def line_weight(line: Line) -> float:
-    """What a line adds to a body stretch (REGION_WEIGHTS)."""
+def line_weight(line: Line, english: bool = True) -> float:
+    """What a line adds to a body stretch (REGION_WEIGHTS). Function words are English ones, so
+    they only count on a page whose prose is English."""
     weight = REGION_WEIGHTS[line.kind]
     if line.kind is Kind.PROSE:
         weight += min(line.words, PROSE_WORD_CAP) * PROSE_PER_WORD
-        if line.stop_ratio < LOW_STOPWORD_RATIO:
+        if english and line.stop_ratio < LOW_STOPWORD_RATIO:
             weight *= LOW_STOPWORD_FACTOR
     return weight
+
+
+def reads_english(lines: list[Line]) -> bool:
+    """Most prose lines hold English function words (the median line's share is not low)."""
+    ratios = sorted(x.stop_ratio for x in lines if x.kind is Kind.PROSE)
+    return not ratios or ratios[len(ratios) // 2] >= LOW_STOPWORD_RATIO
 
 
 def body_region(lines: list[Line]) -> Region:
@@ -131,8 +138,9 @@ def body_region(lines: list[Line]) -> Region:
     embedded link list inside the article does not split it, unless the run holds a section end
     (END), which costs in full. The stretch starts and ends on a positive line."""
     runs: list[tuple[int, int, float]] = []  # (start, end, weight) of same-sign runs
+    english = reads_english(lines)
     for i, line in enumerate(lines):
-        weight = line_weight(line)
+        weight = line_weight(line, english)
         positive = weight > 0
         if runs and (runs[-1][2] > 0) == positive and not (runs[-1][2] == 0 and positive):
             start, _, total = runs[-1]
