@@ -281,16 +281,16 @@ def test_byline_far_from_headline_is_still_found() -> None:
 
 def test_function_words_only_count_on_english_pages() -> None:
     """On a page in another language every prose line lacks English function words; they must
-    not all be discounted (the menus would outweigh the article)."""
+    not all be discounted (the menus would outweigh the article)."""  # our own German
     from digest.ingest.lines import classify
     from digest.ingest.plaintext import line_weight, reads_english
 
-    portuguese = classify(
-        "A fábrica de chips começou a produzir os primeiros lotes de wafers nesta semana, "
-        "segundo a empresa, que espera chegar à produção em volume no próximo ano.\n\n"
-        "Os engenheiros passaram dois anos ajustando o processo antes de ligar as máquinas "
-        "da nova linha, que fica perto do porto e emprega centenas de pessoas.\n"
+    german = classify(
+        "Die Fabrik hat in dieser Woche die ersten Wafer produziert, sagte das Unternehmen, "
+        "das im nächsten Jahr die Serienfertigung erreichen will.\n\n"
+        "Die Ingenieure haben zwei Jahre lang den Prozess abgestimmt, bevor die Maschinen der "
+        "neuen Linie eingeschaltet wurden, die hunderte Menschen beschäftigt.\n"
     )
-    assert not reads_english(portuguese)
-    assert line_weight(portuguese[0], english=False) > line_weight(portuguese[0], english=True)
+    assert not reads_english(german)
+    assert line_weight(german[0], english=False) > line_weight(german[0], english=True)
     assert reads_english(classify(PARA_1 + "\n\n" + PARA_2))
