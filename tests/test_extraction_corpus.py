@@ -17,7 +17,6 @@ from types import ModuleType
 
 import pytest
 
-from digest.bulk import digest_many
 from digest.errors import DigestError, ExtractionError
 from digest.ingest.extraction import extract_html
 from digest.models import Article
@@ -29,18 +28,18 @@ CORPUS = REPO.parent / "shared" / "corpus"
 # (benchmarks/extract_eval.py) runs every page. Floors sit just below what the sample scores now.
 SAMPLE_STEP = {"extraction": 1, "readability": 1, "news2023": 2, "wcxb": 5, "textscrape": 10}
 # Corpus F1 with the README's metric.
-F1_FLOORS = {"extraction": 0.975, "readability": 0.972, "news2023": 0.910, "wcxb": 0.942}
+F1_FLOORS = {"extraction": 0.975, "readability": 0.970, "news2023": 0.920, "wcxb": 0.945}
 # Title / author / date accuracy where the reference has the field. (Readability's reference
 # title is Readability.js's reading of <title>; ours prefers the visible headline, see
 # digest/ingest/metadata.py, hence its lower title floor.)
 METADATA_FLOORS = {
     "readability": {"title": 0.70, "author": 0.88, "date": 0.99},
-    "news2023": {"title": 0.80, "author": 0.80, "date": 0.76},
-    "wcxb": {"title": 0.76, "author": 0.71, "date": 0.82},
+    "news2023": {"title": 0.80, "author": 0.82, "date": 0.76},
+    "wcxb": {"title": 0.76, "author": 0.73, "date": 0.83},
 }
 # Plain-text scrapes through the CLI's path: mean page F1 (a failure scores 0) and failures
 # among pages with a reference of at least 500 characters, on the sample.
-SCRAPE_FLOORS = {"mean_f1": 0.68, "max_failed_long": 10}
+SCRAPE_FLOORS = {"mean_f1": 0.82, "max_failed_long": 2}
 
 pytestmark = [
     pytest.mark.corpus,
@@ -130,6 +129,8 @@ def test_metadata_floor(corpus: str, field: str) -> None:
 
 
 def test_scrape_floors() -> None:
+    from digest.bulk import digest_many  # the CLI's path, whole pipeline
+
     pages = corpus_pages("textscrape")
     predictions: dict[str, str] = {}
     titles: dict[str, str | None] = {}
