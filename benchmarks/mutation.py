@@ -59,8 +59,8 @@ TARGETS: dict[str, Target] = {
     ),
     "reading": Target(
         "digest/ingest/reading.py",
-        ("tests/test_rules_reading.py", "tests/test_reading.py", "tests/test_fetching.py",
-         "tests/test_decoding.py"),
+        ("tests/test_rules_decoding.py", "tests/test_rules_reading.py", "tests/test_reading.py",
+         "tests/test_fetching.py", "tests/test_decoding.py"),
         SHARP,
     ),
     "validate": Target(
