@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.errors import InputError, InputTooLarge
+from digest.errors import InputError
 from digest.ingest.reading import (
     ReadOptions,
     cap_elements,
