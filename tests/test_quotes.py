@@ -596,6 +596,25 @@ GENERAL_RULES = [
         "I have told you before", "Joe Hale",
         id="name-then-relative-pronoun-then-verb",
     ),
+    pytest.param(
+        ["In his 1986 book, historian Ada Rhodes wrote that the Harbor Project was “compelled "
+         "from the beginning not by malice but by fear.”"],
+        "compelled from the beginning", "Ada Rhodes",
+        id="book-quotation-role-words-before-the-name-after-a-circumstance",
+    ),
+    pytest.param(
+        ["Reporters reached out to the Department of Energy for comment.",
+         "The department's website says the agency looks at fraud that includes “deliberately "
+         "giving a low estimate to lure customers.”"],
+        "deliberately giving a low", "Department of Energy",
+        id="the-department-s-website-is-the-department",
+    ),
+    pytest.param(
+        ["“We will appeal,” Northwind Corp said on Monday.",
+         "Its statement said the ruling “ignores the facts of the case entirely.”"],
+        "ignores the facts", "Northwind Corp",
+        id="its-statement-is-the-body-quoted-before",
+    ),
 ]
 
 

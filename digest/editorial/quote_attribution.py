@@ -123,6 +123,11 @@ ROLE_THEN_NAME = re.compile(  # role words in any case, the name capitalised
 ORG_DOCUMENT = re.compile(
     r"(?:^|\s)(?P<org>" + ORG_RUN + r")(?:[’']s)?\s+(?:" + "|".join(DOCUMENT_NOUNS) + r")$"
 )
+# "the department's website", "its statement": a document of a body named before.
+OWNED_DOCUMENT = re.compile(
+    r"^(?P<owner>[Tt]he\s+(?P<head>[a-z]+)[’']s|[Ii]ts)\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(DOCUMENT_NOUNS) + r")$"
+)
 DOCUMENT_FROM = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(DOCUMENT_NOUNS) + r")\s+(?:from|by)\s+(?P<org>"
     + ORG_RUN + r")$"
@@ -417,6 +422,14 @@ def speaker_from_subject(subj: str) -> Attribution | None:
             name, role = split_role_name(m0.group(1))
             if name and len(name.split()) > 1:
                 return Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
+    if (owned := OWNED_DOCUMENT.match(last)) is not None:
+        # "the department's website says", "its statement said": the body, resolved like
+        # 'the department said' / 'it said'
+        head = (owned.group("head") or "").lower()
+        if owned.group("owner").lower() == "its":
+            return Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
+        if head:
+            return Attribution(None, None, adjacent=True, descriptor=head)
     if (doc := ORG_DOCUMENT.search(last)) and looks_like_name(doc.group("org")):
         name = org_name(doc.group("org"))
         if name and not split_role_name(name)[1]:
@@ -447,6 +460,14 @@ def speaker_from_subject(subj: str) -> Attribution | None:
             name, role = split_role_name(m2.group(1))
             if name:
                 return Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
+    if m and looks_like_name(m.group(1)) and not is_who_clause(last):
+        # 'In his book, historian Ada Rhodes': no name before the role clause, so the name
+        # the role words lead to is the speaker
+        name, role = split_role_name(m.group(1))
+        if name:
+            prefix = last[: m.start(1)].strip()
+            return Attribution(name, role or (role_prefix(prefix) if prefix else None),
+                               adjacent=True)
     return generic_or_none(last)
 
 def generic_or_none(phrase: str) -> Attribution | None:

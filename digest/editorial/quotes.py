@@ -89,6 +89,11 @@ TITLE_MARKERS: tuple[str, ...] = (
     "report", "article", "book", "blog post", "post", "essay", "white paper", "whitepaper",
     "slogan", "campaign", "program", "programme", "initiative", "project", "song", "film",
 )
+# A verb of being right before the mark makes the quotation a predicate, not a title: 'the
+# project was "compelled by fear"' (a title follows its marker: 'the project "Blue Harbor"').
+COPULAS: frozenset[str] = frozenset({"was", "is", "were", "are", "be", "been", "being",
+                                     "remains", "remained", "became", "becomes", "seemed",
+                                     "seems"})
 # A title marker counts when it is among the last words before the mark ("a 2023 paper, "...").
 TITLE_MARKER_REACH = 3
 # Words left lower case inside titles, ignored when deciding whether a quote is Title Case.
@@ -583,7 +588,8 @@ def _is_speech(paras: list[str], group: list[_Span], text: str, found: Attributi
     first = group[0]
     before = paras[first.para][: first.start].rstrip().rstrip(",:").lower()
     near = " ".join(before.split()[-TITLE_MARKER_REACH:])
-    if _TITLE_MARKER.search(near) and not SUBJECT_VERB_WORD.search(near):
+    predicate = before.split()[-1:] and before.split()[-1] in COPULAS  # 'the project was "..."'
+    if _TITLE_MARKER.search(near) and not SUBJECT_VERB_WORD.search(near) and not predicate:
         return False
     has_speaker = found.speaker is not None or found.pronoun
     if len(group) > 1 and not found.adjacent and all(
