@@ -151,7 +151,9 @@ def working_copy(name: str, target: Target, workdir: Path, repo: Path = REPO) ->
     tests = [t for t in target.tests if (repo / t).is_file()]
     pyproject = (repo / "pyproject.toml").read_text(encoding="utf-8")
     config = tomllib.loads(pyproject).get("tool", {}).get("mutmut", {})
-    config = {**config, "only_mutate": [target.path], "pytest_add_cli_args_test_selection": tests}
+    also_copy = list(dict.fromkeys([*config.get("also_copy", []), *COPIED]))
+    config = {**config, "also_copy": also_copy, "only_mutate": [target.path],
+              "pytest_add_cli_args_test_selection": tests}
     section = "[tool.mutmut]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in config.items())
     (workdir / "pyproject.toml").write_text(
         MUTMUT_SECTION.sub("", pyproject).rstrip("\n") + "\n\n" + section, encoding="utf-8"
