@@ -458,6 +458,12 @@ def test_press_release_tail_dropped(tail: list[str]) -> None:
         assert line not in article.text
 
 
+def test_disclaimer_note_of_the_story_kept() -> None:
+    note = "Disclaimer: patch sizes differ when you press update by hand on a phone."
+    html = page(f"<article>{paragraphs(P1, P2, note, P3, P4)}</article>")
+    assert note in extract_html(html, source="note.html").text
+
+
 def test_about_heading_of_a_story_section_kept() -> None:
     # "About the ..." introducing a part of the story (a table here) is not company boilerplate.
     heading = "About the Ten Largest Chip Foundries"

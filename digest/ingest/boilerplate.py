@@ -225,7 +225,10 @@ BOILERPLATE_TEXT = (
     r"ftc: .*affiliate.*",  # affiliate disclosures (9to5 sites and others)
     r".*(we|may) (earn|receive) (a )?(small )?(commission|affiliate).*",
     r".*\b(we|may) (earn|receive|get)\b.{0,30}\b(commission|compensation)\b.*",
-    r"disclaimer\s*:.*",  # site disclaimers printed under the story
+    # site disclaimers printed under the story (about rights, views, advice), not a note of the
+    # story's own that starts "Disclaimer:"
+    r"disclaimer\s*:.*\b(rights?|views?|opinions?|affiliate|advice|endorse\w*|responsib\w*|"
+    r"liab\w*|accura\w*)\b.*",
     # appeals for support or donations ("Our journalism needs your support", "Support our
     # newsroom", "a contribution of as little as $2")
     r".*\b(support (our|independent|local|quality) (journalism|newsroom|reporting|work)|"
