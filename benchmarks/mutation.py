@@ -72,7 +72,7 @@ TARGETS: dict[str, Target] = {
     ),
     "body_safety": Target(
         "digest/archive/body_safety.py",
-        ("tests/test_body_safety.py",),
+        ("tests/test_rules_body_safety.py", "tests/test_body_safety.py"),
         SHARP,
     ),
     "render": Target(

@@ -1,0 +1,97 @@
+"""What `digest check` refuses in an entry's body (digest/archive/body_safety.py), one rule a
+case, with the line and the whole message a contributor sees. Each case is the smallest body
+that shows its rule; code spans and fences are the negative cases (nothing in code counts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.archive.body_safety import body_problems
+
+CDN = "https://cdn.example/a.png"
+
+
+def link(target: str) -> str:
+    return f"link target '{target}' is not allowed; use an http(s) link"
+
+
+def image(target: str = CDN) -> str:
+    return (f"image '{target}' is loaded from another host; an image must be a file of this "
+            "site (a relative path)")
+
+
+def attributes(listed: str, why: str) -> str:
+    return (f"attribute list '{listed}' {why}; an attribute list may only set the classes "
+            "md-button, md-button--primary (write \\{ for a literal brace)")
+
+
+CASES = [
+    # inline link targets: where the destination starts and ends
+    pytest.param(["See [the report](javascript:alert(1))."], [(0, link("javascript:alert(1)"))],
+                 id="balanced-parentheses"),
+    pytest.param(["See [the report](  javascript:alert(1)  )."],
+                 [(0, link("javascript:alert(1)"))], id="spaces-around"),
+    pytest.param(["See [the report](", " javascript:alert(1))."],
+                 [(1, link("javascript:alert(1)"))], id="newline-after-paren"),
+    pytest.param(["See [the report](<javascript:alert(1)>)."],
+                 [(0, link("javascript:alert(1)"))], id="angle-brackets"),
+    pytest.param(["See [the report](<javascript:alert(1)"], [(0, link("javascript:alert(1)"))],
+                 id="unclosed-angle-bracket"),
+    pytest.param(["See [a (b) c](https://x.example/a_(b)) and [d](javascript:x)."],
+                 [(0, link("javascript:x"))], id="second-link-after-nested-parens"),
+    pytest.param(["See [a](https://x.example/(a(b))c) fine."], [], id="nested-parens-http"),
+    pytest.param(["Line one", "Line two [x](javascript:y)"], [(1, link("javascript:y"))],
+                 id="line-number"),
+    pytest.param(["See [x](javascript:" + "a" * 50 + ")"],
+                 [(0, link("javascript:" + "a" * 28 + "…"))], id="long-target-cut"),
+    # images: only from this site
+    pytest.param([f"Chart: ![chart]({CDN})"], [(0, image())], id="image-other-host"),
+    pytest.param([f"Chart: ![a [b] c]({CDN})"], [(0, image())], id="image-nested-brackets"),
+    pytest.param([f"![a [b [c] d] e]({CDN})"], [(0, image())], id="image-deeply-nested"),
+    pytest.param([f"Chart: ![a \\] b]({CDN})"], [(0, image())], id="image-escaped-bracket"),
+    pytest.param([f"Chart: !\\[a]({CDN})"], [], id="escaped-bang-is-a-link"),
+    pytest.param([f"See [x] and ![y]({CDN})"], [(0, image())], id="image-after-a-bracket"),
+    pytest.param([f"See ![x] [y]({CDN})"], [], id="link-after-an-image-label"),
+    pytest.param([f"[a ![b] c]({CDN})"], [], id="link-holding-a-label"),
+    pytest.param(["Chart: [![inner](img/a.png)](https://x.example)"], [],
+                 id="local-image-in-a-link"),
+    pytest.param(["Chart: ![chart][c]", "", f"[c]: {CDN}"], [(2, image())],
+                 id="image-by-reference"),
+    pytest.param(["Chart: ![chart][]", "", f"[chart]: {CDN}"], [(2, image())],
+                 id="image-by-collapsed-reference"),
+    pytest.param(["See [the report][r]", "", "[r]: javascript:alert(1)"],
+                 [(2, link("javascript:alert(1)"))], id="link-by-reference"),
+    pytest.param(["Mail <javascript:alert(1)> now"], [(0, link("javascript:alert(1)"))],
+                 id="autolink"),
+    # attribute lists
+    pytest.param(["Text", "", "Button {: .md-button }"], [], id="allowed-class"),
+    pytest.param(["Text {: #anchor }"], [(0, attributes("{: #anchor }", "sets id 'anchor'"))],
+                 id="id"),
+    pytest.param(['Text {: onclick="x" }'],
+                 [(0, attributes('{: onclick="x" }', "sets the event handler 'onclick'"))],
+                 id="event-handler"),
+    pytest.param(['Text {: class="md-button evil" }'],
+                 [(0, attributes('{: class="md-button evil" }', "sets class 'evil'"))],
+                 id="class-value"),
+    pytest.param(['Text {: style="color:red" }'],
+                 [(0, attributes('{: style="color:red" }', "sets 'style'"))], id="style"),
+    pytest.param(["Text {: data }"], [(0, attributes("{: data }", "sets 'data'"))],
+                 id="bare-word"),
+    pytest.param(["A set {a, b} in prose."], [], id="braces-in-prose"),
+    # raw HTML and admonitions
+    pytest.param(["<div>one</div> <span>two</span> <div>three</div> <b>x</b>"],
+                 [(0, "contains raw HTML '<div>', '</div>', '<span>'; use Markdown")],
+                 id="raw-html-first-three-distinct"),
+    pytest.param(['!!! dangerous "Title"', "    text"],
+                 [(0, "admonition type 'dangerous' is not one of Material's (note, info, tip, "
+                      "warning, danger, example, quote...)")], id="admonition-type"),
+    pytest.param(['!!! note "Title"', "    text"], [], id="admonition-allowed"),
+    # code is never read as Markdown
+    pytest.param(["`[x](javascript:y)` is code"], [], id="code-span"),
+    pytest.param(["```", "[x](javascript:y)", "```"], [], id="fenced-block"),
+]
+
+
+@pytest.mark.parametrize(("lines", "problems"), CASES)
+def test_body_rule(lines: list[str], problems: list[tuple[int, str]]) -> None:
+    assert body_problems(lines) == problems
