@@ -615,6 +615,17 @@ GENERAL_RULES = [
         "ignores the facts", "Northwind Corp",
         id="its-statement-is-the-body-quoted-before",
     ),
+    pytest.param(
+        ["Board Chairwoman Jessica Roe said the program would “raise the bar for security "
+         "across the devices.”"],
+        "raise the bar", "Jessica Roe",
+        id="a-verb-after-a-title-word-makes-a-predicate-not-a-title",
+    ),
+    pytest.param(
+        ["Northwind, in a blog post, said the change “will roll out to all users next month.”"],
+        "will roll out", "Northwind",
+        id="circumstance-in-apposition-after-the-subject",
+    ),
 ]
 
 

@@ -156,6 +156,8 @@ POSSESSIVE_INTRO = re.compile(
     r"(?:" + "|".join(SAYING_NOUNS) + r")\s*:?$"
 )
 RELATIVE_AFTER_NAME = re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.&-]*),?\s+(?:that|who|which)$", re.S)
+APPOSED_CIRCUMSTANCE = re.compile(
+    r"^(?:in|on|at|during|via|through|speaking|writing|later|earlier|meanwhile)\b[^A-Z]*$")
 # An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
 APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
 # "theCUBE's Savannah Peterson", "the agency's Jane Roe": an owner in the possessive, then a name.
@@ -413,6 +415,8 @@ def speaker_from_subject(subj: str) -> Attribution | None:
     # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
     clauses = [c.strip() for c in COMMA.split(subj) if c.strip()]
     clauses = [c for c in clauses if not AGE_CLAUSE.fullmatch(c)] or clauses  # 'Doe, 52,'
+    # 'Northwind, in a blog post, said': a circumstance in apposition is no part of the subject
+    clauses = [c for c in clauses if not APPOSED_CIRCUMSTANCE.match(c)] or clauses
     last = clauses[-1]
     if len(clauses) > 1 and APPOSITIVE.match(last):
         # 'Name, the Buffalo Democrat who sponsored the bill in the state Senate,': the name in

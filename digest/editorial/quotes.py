@@ -89,11 +89,14 @@ TITLE_MARKERS: tuple[str, ...] = (
     "report", "article", "book", "blog post", "post", "essay", "white paper", "whitepaper",
     "slogan", "campaign", "program", "programme", "initiative", "project", "song", "film",
 )
-# A verb of being right before the mark makes the quotation a predicate, not a title: 'the
-# project was "compelled by fear"' (a title follows its marker: 'the project "Blue Harbor"').
-COPULAS: frozenset[str] = frozenset({"was", "is", "were", "are", "be", "been", "being",
-                                     "remains", "remained", "became", "becomes", "seemed",
-                                     "seems"})
+# A title follows its marker directly ('the project "Blue Harbor"', 'a paper, "..."', 'titled
+# "..."', 'a study of the "..."'), with at most these lower-case words between; any other
+# lower-case word (a verb: 'the project was "compelled by fear"', 'the program would "raise
+# the bar"') makes the quotation a predicate of the writer's sentence, not a title.
+TITLE_LEADERS: frozenset[str] = frozenset({"a", "an", "the", "new", "latest", "its", "their",
+                                           "his", "her", "our", "called", "titled", "named",
+                                           "dubbed", "entitled", "of", "on", "about",
+                                           "for", "in"})
 # A title marker counts when it is among the last words before the mark ("a 2023 paper, "...").
 TITLE_MARKER_REACH = 3
 # Words left lower case inside titles, ignored when deciding whether a quote is Title Case.
@@ -588,8 +591,12 @@ def _is_speech(paras: list[str], group: list[_Span], text: str, found: Attributi
     first = group[0]
     before = paras[first.para][: first.start].rstrip().rstrip(",:").lower()
     near = " ".join(before.split()[-TITLE_MARKER_REACH:])
-    predicate = before.split()[-1:] and before.split()[-1] in COPULAS  # 'the project was "..."'
-    if _TITLE_MARKER.search(near) and not SUBJECT_VERB_WORD.search(near) and not predicate:
+    markers = list(_TITLE_MARKER.finditer(near))
+    # words between the marker and the mark that make the quotation a predicate, not a title:
+    # 'the project was "..."', 'the program would "raise ..."'
+    tail = near[markers[-1].end() :].split() if markers else []
+    predicate = any(w.isalpha() and w.islower() and w not in TITLE_LEADERS for w in tail)
+    if markers and not SUBJECT_VERB_WORD.search(near) and not predicate:
         return False
     has_speaker = found.speaker is not None or found.pronoun
     if len(group) > 1 and not found.adjacent and all(
