@@ -185,7 +185,7 @@ TEXT_GROUPS = [
     pytest.param("Have a tip? Send it our way", id="tip"),
     pytest.param("FTC: We use income earning affiliate links", id="ftc"),
     pytest.param("We may earn a commission when you buy through links", id="commission"),
-    pytest.param("Disclaimer: the author owns no shares", id="disclaimer"),
+    pytest.param("Disclaimer: the views expressed are the author's own", id="disclaimer"),
     pytest.param("Our journalism needs your support to continue", id="support-appeal"),
     pytest.param("Read more: Fabs race to hire technicians", id="read-more"),
     pytest.param("Related stories", id="related-heading"),
@@ -236,6 +236,11 @@ def test_text_patterns_match_whole_short_paragraphs_only() -> None:
     assert mention in text_of(page(f"<p>{mention}</p>"))
     long_line = "Advertisement " + "x" * 200
     assert long_line in text_of(page(f"<p>{long_line}</p>"))
+
+
+def test_a_story_note_headed_disclaimer_is_kept() -> None:
+    line = "Disclaimer: the reporter toured the plant at the company's invitation."
+    assert line in text_of(page(f"<p>{line}</p>"))
 
 
 def test_legal_notice_is_dropped() -> None:
