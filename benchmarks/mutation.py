@@ -78,7 +78,12 @@ TARGETS: dict[str, Target] = {
     "render": Target(
         "digest/pages/render.py",
         ("tests/test_rules_render.py", "tests/test_mentions_and_fragments.py",
-         "tests/test_metadata_tags.py", "tests/test_entry.py"),
+         "tests/test_entry.py"),
+        SHARP,
+    ),
+    "escaping": Target(
+        "digest/text/escaping.py",
+        ("tests/test_rules_escaping.py", "tests/test_rules_render.py"),
         SHARP,
     ),
     "sanitize": Target(

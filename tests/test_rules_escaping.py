@@ -1,0 +1,34 @@
+"""The one escaping module (digest/text/escaping.py): each function on the characters that
+matter in the place it writes to."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from digest.text.escaping import html_attribute, html_text, markdown_text, yaml_scalar
+
+
+@pytest.mark.parametrize("escape", [html_text, html_attribute])
+def test_html_escapes_markup_and_both_quotes(escape) -> None:  # type: ignore[no-untyped-def]
+    assert escape("""<a href="x" title='y'>R&D</a>""") == (
+        "&lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;R&amp;D&lt;/a&gt;")
+    assert escape(None) == "" and escape("") == ""
+
+
+def test_markdown_text_escapes_html_and_every_markdown_special() -> None:
+    specials = "\\`*_{}[]()#+!|-"
+    assert markdown_text(specials) == "".join("\\" + c for c in specials)
+    assert markdown_text('<b>"x"</b> & y') == '&lt;b&gt;"x"&lt;/b&gt; &amp; y'
+    assert markdown_text(None) == "" and markdown_text("plain words.") == "plain words."
+
+
+@pytest.mark.parametrize("value", ["plain", "key: value", "- item", "&anchor", "!tag", "#x",
+                                   "line\nbreak", 42, ["a", "b: c"], {"k": "v"}, "é ✓"])
+def test_yaml_scalar_is_one_line_read_back_as_written(value: object) -> None:
+    written = yaml_scalar(value)
+    assert "\n" not in written
+    assert yaml.safe_load(f"key: {written}") == {"key": value}
+    assert json.loads(written) == value and "\\u00e9" not in written
