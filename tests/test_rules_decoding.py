@@ -243,3 +243,17 @@ def test_a_text_scrape_is_never_cut(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     raw = read_input(str(path))
     assert (raw.kind, raw.text) == ("text", text)
+
+
+class _EndlessStream:
+    """A stdin that never ends: reading it whole would never return."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        assert size is not None and size >= 0, "read the whole stream"
+        return b"x" * size
+
+
+def test_stdin_is_read_only_up_to_the_cap() -> None:
+    assert error(lambda: read_input("-", ReadOptions(max_bytes=10),
+                                    stdin=_EndlessStream())) == (  # type: ignore[arg-type]
+        "InputTooLarge", "-", "larger than the 10-byte limit")
