@@ -258,6 +258,9 @@ def _meta(under_headline: str, body: str = f"{PARA_1}\n\n{PARA_2}\n") -> tuple[s
         pytest.param("Mariko Tanaka\nDecember 2, 2025", "Mariko Tanaka", id="bare-name-by-date"),
         pytest.param("Mariko Tanaka", "Mariko Tanaka", id="bare-name-under-headline"),
         pytest.param("Pilot Line", None, id="category-is-not-a-name"),
+        pytest.param("May 18, 2025 By Mariko Tanaka In Foundry", "Mariko Tanaka",
+                     id="by-inside-a-dateline"),
+        pytest.param("Newer Article\nDecember 2, 2025", None, id="interface-words-are-no-name"),
     ],
 )
 def test_author_near_headline(lines: str, author: str | None) -> None:
@@ -294,3 +297,24 @@ def test_function_words_only_count_on_english_pages() -> None:
     assert not reads_english(german)
     assert line_weight(german[0], english=False) > line_weight(german[0], english=True)
     assert reads_english(classify(PARA_1 + "\n\n" + PARA_2))
+
+
+def test_author_box_name_must_not_be_body_words() -> None:
+    body = f"{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n"
+    head = "Menu\nChips\n\nRapidus starts a 2nm pilot line in Hokkaido\n\n"
+    box = "\n\nAbout the author\n\nMariko Tanaka\nSenior Reporter, Fabline News\n"
+    assert extract_text(head + body + box, source="s.txt").author == "Mariko Tanaka"
+    teaser = "\n\nAbout the author\n\nPilot Line\nEditor picks, Fabline News\n"
+    assert extract_text(head + body + teaser, source="s.txt").author is None
+
+
+def test_far_byline_needs_a_full_name() -> None:
+    """A "By ..." line far above the headline (a menu's facet) is no byline unless it names a
+    person in full."""
+    body = f"{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n"
+    menu = "Browse\n{facet}\nChips\nMemory\nFoundry\nPolicy\nEvents\n\n"
+    head = "Rapidus starts a 2nm pilot line in Hokkaido\n\n"
+    text = menu.format(facet="By Role") + head + body
+    assert extract_text(text, source="s.txt").author is None
+    text = menu.format(facet="By Mariko Tanaka") + head + body
+    assert extract_text(text, source="s.txt").author == "Mariko Tanaka"

@@ -30,6 +30,7 @@ from digest.ingest.scrapemeta import (
     author_from_chrome,
     byline_and_date,
     first_date,
+    lowercase_words,
     site_from_chrome,
 )
 from digest.models import Article
@@ -97,6 +98,7 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
         raise ExtractionError(source, "no article text found (no paragraph after the headline)")
     author, published = byline_and_date(lines, headline, start, region.end)
     trailing = [line.text for line in lines[region.end :]]
+    body_lower = lowercase_words(body)
     everything = [line.text for line in lines]
     title = lines[headline].text if headline is not None else _fallback_title(lines, body)
     prose_words = sum(line.words for line in body if line.kind is Kind.PROSE)
@@ -104,7 +106,9 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
         source=source,
         title=title,
         paragraphs=[line.text for line in body],
-        author=author or author_from_chrome(trailing) or author_from_chrome(everything),
+        author=author
+        or author_from_chrome(trailing, body_lower)
+        or author_from_chrome(everything, body_lower),
         published=published or first_date(lines[: region.end]),
         site_name=site_from_chrome(trailing) or site_from_chrome(everything),
         url=url,

@@ -39,6 +39,8 @@ NOT_NAME_WORDS = frozenset(
         "contributing", "senior", "chief", "officer", "director", "head", "manager", "expert",
         "columnist", "analyst", "producer", "photographer", "founder", "ceo", "president",
         "updated", "published", "posted", "share", "follow", "subscribe", "advertisement",
+        "article", "articles", "post", "posts", "blog", "blogs", "story", "stories", "policy",
+        "privacy", "pricing", "newer", "older", "previous", "next", "menu", "search",
         "on", "at", "in", "for", "from", "read", "min", "minutes", "comments",
         *(MONTH_WORDS - {"may"}), *WEEKDAY_NAMES,
     ]
@@ -51,7 +53,8 @@ GLUED_META = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)$"
 )
 # "0 · by Jane Doe · Updated ...": a byline inside a line of meta items.
-INLINE_BYLINE = re.compile(rf"(?:^|[·|•]\s*)(?i:by)\s+(?P<name>{NAME})")
+INLINE_BYLINE = re.compile(rf"(?:^|[·|•,]\s*|\s)(?i:by)\s*:?\s+(?P<name>{NAME})")
+INLINE_BYLINE_MAX_WORDS = 25
 NAME_UNDER_HEADLINE = 3  # lines under the headline where a bare name is its byline
 
 # Published beats updated: a dateline that says it was published or posted is preferred.
@@ -71,6 +74,13 @@ COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<site>[^
 ABOUT_AUTHOR = re.compile(r"(?:about the )?authors?:?", re.I)
 
 
+def lowercase_words(lines: list[Line]) -> frozenset[str]:
+    """The words that the prose of `lines` writes in lower case (names never are)."""
+    return frozenset(
+        w for x in lines if x.kind is Kind.PROSE for w in WORD.findall(x.text) if w.islower()
+    )
+
+
 def byline_and_date(
     lines: list[Line], headline: int | None, body_start: int, body_end: int
 ) -> tuple[str | None, dt.date | None]:
@@ -80,13 +90,14 @@ def byline_and_date(
     lo = max(0, anchor - META_BEFORE)
     hi = min(len(lines), max(anchor + META_AFTER, body_start + 3))
     window = [line for line in lines[lo:hi] if line.index != headline]
-    body = " ".join(x.text for x in lines[body_start:body_end] if x.kind is Kind.PROSE)
-    body_lower = frozenset(w for w in WORD.findall(body) if w.islower())
+    body_lower = lowercase_words(lines[body_start:body_end])
     author = _author(window, body_lower)
     if author is None and headline is not None:
         author = _name_under_headline(lines, headline, body_start, body_lower)
-    if author is None:
+    if author is None:  # far from the headline: only a full name the body does not use as words
         author = _byline_author([x for x in lines[:body_end] if x.kind is Kind.BYLINE])
+        if author and (len(author.split()) < 2 or not is_plain_name(author, body_lower)):
+            author = None
     return author, _date(window)
 
 
@@ -122,9 +133,10 @@ def _author(window: list[Line], body_lower: frozenset[str]) -> str | None:
     name = _byline_author(window)
     if name:
         return name
-    for line in window:  # "0 · by Jane Doe · Updated on ...": a byline inside a meta line
-        match = INLINE_BYLINE.search(line.text)
-        if match and line.words <= 25:
+    for line in window:  # "May 2, 2025 by Jane Doe", "0 · by Jane Doe · Updated on ...":
+        meta = line.kind in (Kind.DATE, Kind.BYLINE) or parse_date(line.text) is not None
+        match = INLINE_BYLINE.search(line.text) if meta else None  # a byline in a meta line
+        if match and line.words <= INLINE_BYLINE_MAX_WORDS:
             name = clean_name(match.group("name"))
             if name:
                 return name
@@ -178,7 +190,8 @@ def is_plain_name(text: str, body_lower: frozenset[str]) -> bool:
     lower case (a category such as "Machine Learning" is written lower case in running text)."""
     if not NAME_ONLY.fullmatch(text) or len(text.split()) > 4:
         return False
-    return not any(w.lower() in body_lower for w in WORD.findall(text))
+    words = [w.lower() for w in WORD.findall(text)]
+    return not any(w in body_lower or w in NOT_NAME_WORDS for w in words)
 
 
 def _date(window: list[Line]) -> dt.date | None:
@@ -210,19 +223,20 @@ def first_date(lines: list[Line]) -> dt.date | None:
 # --- trailing chrome --------------------------------------------------------------------------
 
 
-def author_from_chrome(lines: list[str]) -> str | None:
+def author_from_chrome(lines: list[str], body_lower: frozenset[str] = frozenset()) -> str | None:
     """An author named in an author box: "Avatar for NAME", or a name under "About the author",
-    or a name line followed by a role or a bio that starts with the first name."""
+    or a name line followed by a role or a bio that starts with the first name (a name whose
+    words the body never writes in lower case)."""
     for i, line in enumerate(lines):
         avatar = AVATAR_LINE.match(line)
         if avatar:
             return avatar.group("name").strip()
         if ABOUT_AUTHOR.fullmatch(line) and i + 1 < len(lines):
             candidate = lines[i + 1]
-            if NAME_ONLY.fullmatch(candidate) and len(candidate.split()) <= 4:
+            if is_plain_name(candidate, body_lower):
                 return candidate
     box = _author_box(lines)
-    return box[0] if box else None
+    return box[0] if box and is_plain_name(box[0], body_lower) else None
 
 
 def site_from_chrome(lines: list[str]) -> str | None:
