@@ -39,6 +39,7 @@ from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import Problem
 from digest.text.files import NotRegularFile, read_regular_file
 from digest.text.normalize import UNSAFE_CHARS, search_key
+from digest.text.siteconfig import POSTS_DIR
 from digest.text.yamlsafe import LimitedLoader, YAMLLimitError
 
 # --- data ---------------------------------------------------------------------------------------
@@ -154,11 +155,11 @@ def _entry_files(paths: Sequence[Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            in_posts = "posts" in path.resolve().parts
+            in_posts = POSTS_DIR in path.resolve().parts
             candidates = sorted(
                 p for p in path.rglob("*.md")
                 if not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and (in_posts or "posts" in p.relative_to(path).parts[:-1])
+                and (in_posts or POSTS_DIR in p.relative_to(path).parts[:-1])
             )
         else:
             candidates = [path]

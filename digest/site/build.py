@@ -45,13 +45,21 @@ from digest.site import search, staging
 from digest.site.engines import Engine, Project, get_engine
 from digest.site.progress import Progress, Silent
 from digest.text.children import die_with_parent, orphan_safe
-from digest.text.siteconfig import ConfigError, docs_dir_of, read_site_config, site_dir_of
+from digest.text.siteconfig import (
+    CONFIG_FILE,
+    DOCS_DIR,
+    SOURCES_DIR,
+    ConfigError,
+    docs_dir_of,
+    read_site_config,
+    site_dir_of,
+)
 
-DEFAULT_CONFIG = Path("mkdocs.yml")
-DEFAULT_DOCS = Path("docs")
+DEFAULT_CONFIG = Path(CONFIG_FILE)
+DEFAULT_DOCS = Path(DOCS_DIR)
 # Source snapshots: the extracted text of each entry's article, `sources/<entry stem>.txt`, used
 # to check that quotes and figures occur in the source. Written by `digest add --snapshot`.
-DEFAULT_SOURCES = Path("sources")
+DEFAULT_SOURCES = Path(SOURCES_DIR)
 CACHE_DIR = ".digest-cache"  # beside mkdocs.yml: the staging tree and the engines' output
 STATE_FILE = "state.json"
 PAGE_MEMO = "pages.json"  # inputs of each staged entry page (staging.PageMemo)
@@ -144,8 +152,7 @@ def build_site(
     root = (cache_dir if cache_dir is not None else config.parent / CACHE_DIR).resolve()
     # Each engine its own staged tree (the trees differ in their theme overrides and in how
     # their HTML links are written: staging.make_href), side by side in one cache folder.
-    project = Project(root=root, docs=root / engine / "docs", overrides=root / engine / "overrides",
-                      site=root / engine / "site")
+    project = Project.at(root / engine)
     settings = staging.settings_of(site_config, str(config))
 
     with _checking(docs, sources_dir, enabled=check) as checked:

@@ -22,7 +22,8 @@ from mkdocs.plugins import BasePlugin
 from digest.errors import DigestError
 from digest.site import search as site_search
 from digest.site import staging
-from digest.text.siteconfig import ConfigError, read_site_config
+from digest.site.engines import Project
+from digest.text.siteconfig import CONFIG_FILE, ConfigError, read_site_config
 
 FOLDER = Path(".digest-cache") / "mkdocs-plugin"  # beside mkdocs.yml
 
@@ -40,10 +41,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.watched: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        source = Path(config.config_file_path or "mkdocs.yml")
-        root = source.parent / FOLDER
+        source = Path(config.config_file_path or CONFIG_FILE)
+        staged_at = Project.at(source.parent / FOLDER)
         docs = Path(config.docs_dir)
-        if docs.resolve() == (root / "docs").resolve():  # `mkdocs serve` reloads: the original
+        if docs.resolve() == staged_at.docs.resolve():  # `mkdocs serve` reloads: the original
             docs = Path(self.watched or config.docs_dir)
         try:
             site_config = read_site_config(source)
@@ -60,14 +61,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             staged = staging.stage_site(docs, options, items=items)
         except (DigestError, ConfigError) as exc:
             raise PluginError(str(exc)) from None
-        staging.sync_tree(root / "docs", staged.files)
-        staging.sync_tree(root / "overrides", staging.theme_overrides(self.search))
+        staging.sync_tree(staged_at.docs, staged.files)
+        staging.sync_tree(staged_at.overrides, staging.theme_overrides(self.search))
         self.indexed = sorted(
             staging.output_path(src, options.directory_urls) for src in staged.indexed
         )
         self.watched = str(docs)
-        config.docs_dir = str(root / "docs")
-        config.theme.dirs.insert(0, str(root / "overrides"))
+        config.docs_dir = str(staged_at.docs)
+        config.theme.dirs.insert(0, str(staged_at.overrides))
         return config
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from digest.text.children import orphan_safe
+from digest.text.siteconfig import POSTS_DIR, SITE_DIR, docs_dir_of, read_site_config
 from digest.text.terminal import terminal_safe
 
 log = logging.getLogger("digest.site.preview")
 
-POSTS_DIR = "posts"  # docs/posts/: the entries; a change there takes the fast path
 WORK_PREFIX = "digest-serve-"  # the preview's work folder, in the system's temporary folder
 ALIVE_FILE = "alive.lock"  # locked by the preview while it runs
 STALE_AFTER_SECONDS = 60  # an unlocked work folder older than this belongs to a killed preview
@@ -56,14 +56,14 @@ class Preview:
 
     def __init__(self, config_file: Path) -> None:
         self.config_file = config_file.resolve()
-        raw = _read_config(self.config_file)
-        self.docs_dir = (self.config_file.parent / raw.get("docs_dir", "docs")).resolve()
+        raw = read_site_config(self.config_file)
+        self.docs_dir = docs_dir_of(self.config_file, raw).resolve()
         path = urllib.parse.urlsplit(raw.get("site_url") or "/").path
         self.mount_path = path if path.endswith("/") else path + "/"
         remove_stale_work_folders()
         self.work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX))
         self._work_lock = _hold_lock(self.work)  # tells later previews this one is alive
-        self.link = self.work / "site"  # -> the folder of the latest full build
+        self.link = self.work / SITE_DIR  # -> the folder of the latest full build
         self.signal = self.work / "signal"
         self.signal.mkdir()
         self.posts = _snapshot(self.docs_dir / POSTS_DIR)
@@ -162,7 +162,6 @@ class Preview:
         from digest.site import sitepages, staging
         from digest.site.engines import Project
         from digest.site.engines.mkdocs_engine import MkDocsEngine
-        from digest.text.siteconfig import read_site_config
 
         root = self.work / "fast"
         docs = root / "entries"
@@ -183,8 +182,7 @@ class Preview:
         items = staging.read_items(docs)
         staged = staging.stage_site(docs, staging.stage_options(site_config, engine, settings),
                                     items=items)
-        project = Project(root=root, docs=root / "docs", overrides=root / "overrides",
-                          site=root / "site")
+        project = Project.at(root)
         staging.sync_tree(project.docs, staged.files)
         staging.sync_tree(project.overrides, staging.theme_overrides(engine))
         config = load_config(
@@ -274,27 +272,6 @@ class Preview:
                 log.warning("fast path failed (%s); waiting for the full build", exc)
         if changed or removed or other_changed:
             self.request_full_build()
-
-
-def _read_config(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as plain data, its `!ENV`-style tags read as plain values (only site_url and
-    docs_dir are used here)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def construct_any(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            return loader.construct_scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return loader.construct_sequence(node)
-        return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-    Loader.add_multi_constructor("!", construct_any)
-    with path.open(encoding="utf-8") as f:
-        data = yaml.load(f, Loader=Loader)  # SafeLoader subclass
-    return data if isinstance(data, dict) else {}
 
 
 def _interrupt(signum: int, frame: object) -> None:

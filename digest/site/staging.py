@@ -47,8 +47,8 @@ from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body
 from digest.site import search, sitepages
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
+from digest.text.siteconfig import POSTS_DIR
 
-POSTS_DIR = "posts"  # docs/posts/: the entries
 # Feeds that keep the addresses mkdocs-rss-plugin gave them (subscribers have them): the same
 # documents under both names.
 ENTRIES_RSS = ("feed_rss_created.xml", "feed_rss_updated.xml")

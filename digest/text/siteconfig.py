@@ -1,4 +1,5 @@
-"""Reading mkdocs.yml: the site's configuration as plain data (the one reader every stage calls).
+"""Reading mkdocs.yml: the site's configuration as plain data (the one reader every stage calls),
+and the site's layout: every folder the digest reads or writes, declared once (`Layout`).
 
 The file is MkDocs' format, which Zensical reads too. Tags such as `!ENV [NAME, default]` or
 `!relative` are read as their plain values (the first item of a sequence: `!ENV`'s variable
@@ -8,10 +9,20 @@ configuration from this data, and needs none of them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+# The layout's names. MkDocs defines docs_dir and site_dir (read from mkdocs.yml, these are its
+# defaults); the entries' folder inside docs_dir and the source snapshots beside mkdocs.yml are
+# the digest's own.
+CONFIG_FILE = "mkdocs.yml"
+DOCS_DIR = "docs"
+SITE_DIR = "site"
+POSTS_DIR = "posts"  # docs_dir/posts/: the entry files (their pages are at posts/...)
+SOURCES_DIR = "sources"  # sources/<entry stem>.txt: the article text each entry was made from
 
 
 class ConfigError(ValueError):
@@ -58,10 +69,36 @@ def read_site_config(path: Path) -> dict[str, Any]:
 def site_dir_of(path: Path, data: dict[str, Any]) -> Path:
     """The site folder the configuration names (`site_dir`, default "site" beside it)."""
     name = data.get("site_dir")
-    return path.parent / (name if isinstance(name, str) and name else "site")
+    return path.parent / (name if isinstance(name, str) and name else SITE_DIR)
 
 
 def docs_dir_of(path: Path, data: dict[str, Any]) -> Path:
     """The docs folder the configuration names (`docs_dir`, default "docs" beside it)."""
     name = data.get("docs_dir")
-    return path.parent / (name if isinstance(name, str) and name else "docs")
+    return path.parent / (name if isinstance(name, str) and name else DOCS_DIR)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where a site's files are: mkdocs.yml, its docs and site folders (as it names them), the
+    entries inside docs and the source snapshots beside mkdocs.yml."""
+
+    config: Path
+    docs_dir: Path
+    site_dir: Path
+
+    @property
+    def posts_dir(self) -> Path:
+        return self.docs_dir / POSTS_DIR
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.config.parent / SOURCES_DIR
+
+    @classmethod
+    def of(cls, config: Path, data: dict[str, Any] | None = None) -> Layout:
+        """The layout mkdocs.yml at `config` gives (`data`: the file already read). A missing
+        file gives MkDocs' defaults beside it; ConfigError when it cannot be read."""
+        if data is None:
+            data = read_site_config(config) if config.exists() else {}
+        return cls(config, docs_dir_of(config, data), site_dir_of(config, data))

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from digest.text.siteconfig import DOCS_DIR, SITE_DIR
+
 # Plugins whose work the staged tree does (digest.site.staging): never passed to an engine.
 REPLACED_PLUGINS = ("blog", "tags", "rss", "silicon-digest", "silicon-digest-search")
 DIGEST_SETTINGS = "digest"  # extra.digest in mkdocs.yml: read by digest build, not by engines
+OVERRIDES_DIR = "overrides"  # a staging folder's theme overrides (beside its docs and site)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +29,13 @@ class Project:
     root: Path  # the engine's configuration file is written here
     docs: Path  # the staged tree (root/docs)
     overrides: Path  # theme overrides (root/overrides)
-    site: Path  # where the engine writes the site (root/site-<engine>)
+    site: Path  # where the engine writes the site (root/site)
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        """The staging folder laid out under `root`, as every build and preview lays it out."""
+        return cls(root=root, docs=root / DOCS_DIR, overrides=root / OVERRIDES_DIR,
+                   site=root / SITE_DIR)
 
 
 class Engine(Protocol):
