@@ -626,6 +626,24 @@ GENERAL_RULES = [
         "will roll out", "Northwind",
         id="circumstance-in-apposition-after-the-subject",
     ),
+    pytest.param(
+        ["Critics were quick to respond. “There are no guarantees for the owners of these "
+         "assets,” wrote exiled businessman Mikhail Roe on Telegram."],
+        "There are no guarantees", "Mikhail Roe",
+        id="descriptors-before-the-name-and-where-it-was-said",
+    ),
+    pytest.param(
+        ["“We will keep the plant open through the winter and beyond.”",
+         "So said Ada Roe, Northwind's chief executive, on Monday."],
+        "We will keep the plant open", "Ada Roe",
+        id="so-said-name-in-the-next-paragraph",
+    ),
+    pytest.param(
+        ["“The networks are not for sale at any price.” Those were the words of Ada Roe, chief "
+         "executive of Northwind."],
+        "The networks are not for sale", "Ada Roe",
+        id="the-words-of-name-in-the-next-sentence",
+    ),
 ]
 
 

@@ -202,7 +202,12 @@ CIRCUMSTANCE_CUT = re.compile(
     r"(?:interview|statement|keynote|call|email|post|blog|press|conference|"
     r"event|earnings|briefing|speech|panel|presentation|podcast|video|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # 'wrote Mikhail Roe on Telegram', 'said Ada Roe via LinkedIn': where it was said
+    r"|(?<=[a-z])\s+(?:on|via)\s+(?=[A-Z])"
 )
+# Lower-case descriptors before a name after a speech verb ('wrote exiled businessman Mikhail
+# Roe', 'said longtime customer Ada Roe'): the descriptors are the role.
+DESCRIBED_NAME = re.compile(r"^(?P<role>(?:[a-z][\w’'-]*\s+){1,5})(?P<name>" + CAP_RUN + r")$")
 PARTS = re.compile(r",\s+|\s+—\s+|\s+–\s+")
 
 
@@ -332,6 +337,11 @@ def speaker_from_object(rest: str) -> Attribution | None:
         name, _ = split_role_name(titled.group("name"))
         if name:
             return Attribution(name, clean_role(titled.group("role")), adjacent=True)
+    described = DESCRIBED_NAME.fullmatch(head)
+    if described and described.group("role").split()[0] not in ("the", "a", "an", "its"):
+        name, _ = split_role_name(described.group("name"))
+        if name and len(name.split()) > 1:
+            return Attribution(name, described.group("role").strip(), adjacent=True)
     owner = OWNER_THEN_NAME.match(head)
     if owner and looks_like_name(owner.group("name")):
         name, _ = split_role_name(owner.group("name"))

@@ -41,6 +41,7 @@ from digest.editorial.quote_attribution import (
     dash_attribution,
     possessive_colon,
     sentence_subject,
+    speaker_from_object,
     strip_after_comma,
     subject_verb,
     subject_verb_anywhere,
@@ -118,6 +119,11 @@ ORG_DESCRIPTORS: frozenset[str] = frozenset(ORG_HEAD_NOUNS) | frozenset(APPOSITI
 # Unattributed whole-paragraph quotations take the article's sole speaker (an interview)
 # only when there are at least this many of them; a single one stays unknown.
 INTERVIEW_MIN_ORPHANS = 2
+# The sentence after an unattributed quotation may name its speaker: 'So said Ada Roe',
+# 'Those were the words of Ada Roe'.
+FOLLOWING_LEAD = re.compile(r"^(?:So|Thus|Or so|As)\s+", re.I)
+WORDS_OF = re.compile(r"\b(?:words|promise|message|verdict|warning|view|answer|advice)\s+"
+                      r"(?:of|from)\s+")
 # --- patterns built from the data ---------------------------------------------------------------
 
 _GENDERED_HONORIFIC = re.compile(
@@ -167,7 +173,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             continue
         first = group[0]
         if _unattributed(attribution):
-            attribution = _implied_speaker(paras, first, quotes, quote_paras, last_quote_para,
+            attribution = _implied_speaker(paras, group, quotes, quote_paras, last_quote_para,
                                            people)
         text = _join_text(group)
         if not _is_speech(paras, group, text, attribution):
@@ -329,14 +335,16 @@ def _unattributed(found: Attribution) -> bool:
 
 
 def _implied_speaker(
-    paras: list[str], first: _Span, quotes: list[Quote], quote_paras: list[int], last_para: int,
-    people: dict[str, str | None],
+    paras: list[str], group: list[_Span], quotes: list[Quote], quote_paras: list[int],
+    last_para: int, people: dict[str, str | None],
 ) -> Attribution:
     """The speaker the text implies for a quotation with no attribution of its own, nearest
     evidence first: an earlier quotation of the same paragraph; for a quotation opening its
     paragraph, the quotation that ended the paragraph before; the person who is the subject of
     the sentence right before it (the paraphrase that introduces it). Nothing further back: a
-    quotation several paragraphs after a speaker does not inherit that speaker."""
+    quotation several paragraphs after a speaker does not inherit that speaker. Last, a named
+    speaker in the sentence right after it."""
+    first, last = group[0], group[-1]
     same = [q for q, p in zip(quotes, quote_paras, strict=True) if p == first.para]
     if same and same[-1].speaker:
         return Attribution(same[-1].speaker, same[-1].role, adjacent=True)
@@ -354,7 +362,34 @@ def _implied_speaker(
         head = paras[first.para - 1].strip()
     sentences = split_sentences(head) if head else []
     found = sentence_subject(sentences[-1], people) if sentences else None
+    if found is None:
+        found = _following_sentence(paras, last)
     return found if found is not None else Attribution(None, None, adjacent=False)
+
+
+def _following_sentence(paras: list[str], last: _Span) -> Attribution | None:
+    """A named speaker in the sentence right after a quotation ('"...." So said Ada Roe, ...',
+    '"...." Those were the words of Ada Roe.', '"...." Ada Roe said this on Monday.'): the
+    rest of the quotation's paragraph, or the next paragraph when the quotation ends its own."""
+    rest = paras[last.para][last.end :].strip()
+    if not rest and last.para + 1 < len(paras):
+        rest = paras[last.para + 1].strip()
+        if rest[:1] in OPENING_MARKS or rest[:1] == STRAIGHT_MARK:
+            return None  # the next paragraph is a quotation of its own
+    sentences = split_sentences(rest) if rest else []
+    if not sentences:
+        return None
+    sentence = sentences[0].rstrip(".!?")
+    if len(WORD.findall(sentence)) > MERGE_MAX_ATTRIBUTION_WORDS:
+        return None
+    found = None
+    if (lead := FOLLOWING_LEAD.match(sentence)) is not None:
+        found = verb_first(sentence[lead.end() :])  # 'So said Ada Roe'
+    if found is None and (words := WORDS_OF.search(sentence)) is not None:
+        found = speaker_from_object(sentence[words.end() :])  # 'the words of Ada Roe'
+    if found is None:
+        found = subject_verb(COMMA_SPACES.split(sentence)[0], at_start=True)
+    return found if found is not None and found.speaker else None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
