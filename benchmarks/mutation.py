@@ -21,6 +21,7 @@ Run it with ``nice``: mutmut uses ``--max-children`` processes (default 2).
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import random
@@ -46,6 +47,9 @@ class Target:
     path: str  # the file mutated
     tests: tuple[str, ...]  # the test files that exercise it (missing ones are left out)
     floor: float  # the score the issue asks for
+    # A module of data (boilerplate.py: patterns, hints, thresholds), which mutmut cannot
+    # mutate (it mutates code inside functions): its mutants remove one rule each instead.
+    data: bool = False
 
 
 SHARP = 0.85  # reading, urls, validate, body safety, escaping and rendering
@@ -107,6 +111,7 @@ TARGETS: dict[str, Target] = {
         ("tests/test_rules_boilerplate.py", "tests/test_extraction.py",
          "tests/test_corpus_sample.py"),
         HEURISTIC,
+        data=True,
     ),
     "quotes": Target(
         "digest/editorial/quotes.py",
@@ -166,7 +171,74 @@ def working_copy(name: str, target: Target, workdir: Path, repo: Path = REPO) ->
     return tests
 
 
+# --- data modules: one mutant per rule ------------------------------------------------------
+NEVER = 'r"(?!)never"'  # a regex that matches nothing and a word no tag or class is
+
+
+def data_mutants(source: str, module: str) -> dict[str, str]:
+    """Mutants of a module of data: each string of a module-level tuple or set (a class hint,
+    a text pattern, a tag name) replaced by one that never matches, and each numeric
+    threshold doubled (0 -> 1). Named `module.CONSTANT[i]` and `module.CONSTANT`."""
+    lines = source.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(lineno: int, col: int) -> int:
+        return starts[lineno - 1] + len(lines[lineno - 1].encode()[:col].decode())
+
+    def replaced(node: ast.expr, text: str) -> str:
+        a = offset(node.lineno, node.col_offset)
+        b = offset(node.end_lineno or node.lineno, node.end_col_offset or 0)
+        return source[:a] + text + source[b:]
+
+    mutants: dict[str, str] = {}
+    for stmt in ast.parse(source).body:
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else (
+            stmt.target if isinstance(stmt, ast.AnnAssign) else None)
+        if not isinstance(target, ast.Name) or stmt.value is None:
+            continue
+        value = stmt.value
+        if isinstance(value, ast.Call) and value.args:  # frozenset({...})
+            value = value.args[0]
+        if isinstance(value, ast.Tuple | ast.Set | ast.List):
+            for i, element in enumerate(value.elts):
+                if isinstance(element, ast.Constant) and isinstance(element.value, str):
+                    mutants[f"{module}.{target.id}[{i}]"] = replaced(element, NEVER)
+        elif isinstance(value, ast.Constant) and isinstance(value.value, int | float) and (
+                not isinstance(value.value, bool)):
+            number = value.value
+            mutants[f"{module}.{target.id}"] = replaced(value, repr(number * 2 or 1))
+    return mutants
+
+
+def run_data_module(name: str, target: Target, workdir: Path, tests: list[str],
+                    sample: int) -> dict[str, int]:
+    """Run the tests once per data mutant; exit codes by mutant name (results.json)."""
+    path = workdir / target.path
+    original = path.read_text(encoding="utf-8")
+    mutants = data_mutants(original, target.path[:-3].replace("/", "."))
+    names = sorted(mutants)
+    if sample:
+        names = sorted(random.Random(name).sample(names, min(sample, len(names))))
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+               "-m", "not browser and not site", *tests]
+    results: dict[str, int] = {}
+    try:
+        if subprocess.run(command, cwd=workdir, capture_output=True).returncode != 0:
+            raise SystemExit(f"{name}: the tests fail without a mutant")
+        for key in names:
+            path.write_text(mutants[key], encoding="utf-8")
+            results[key] = subprocess.run(command, cwd=workdir, capture_output=True).returncode
+    finally:
+        path.write_text(original, encoding="utf-8")
+    (workdir / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return results
+
+
 def exit_codes(workdir: Path, target: Target) -> dict[str, int | None]:
+    if target.data:
+        return json.loads((workdir / "results.json").read_text(encoding="utf-8"))
     meta = workdir / "mutants" / (target.path + ".meta")
     return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
 
@@ -223,14 +295,19 @@ def main(argv: list[str] | None = None) -> int:
         if not args.report_only:
             tests = working_copy(name, target, workdir, args.source)
             print(f"== {name}: {target.path} with {' '.join(tests)}", flush=True)
-            chosen = sample_of(workdir, target, name, args.sample, True) if args.sample else []
-            run = mutmut(workdir, "run", "--max-children", str(args.max_children), *chosen)
-            if run.returncode != 0:
-                print(f"{name}: mutmut run failed (exit {run.returncode})", file=sys.stderr)
+            if target.data:
+                run_data_module(name, target, workdir, tests, args.sample)
+                returncode = 0
+            else:
+                chosen = sample_of(workdir, target, name, args.sample, True) if args.sample else []
+                returncode = mutmut(workdir, "run", "--max-children", str(args.max_children),
+                                    *chosen).returncode
+            if returncode != 0:
+                print(f"{name}: mutmut run failed (exit {returncode})", file=sys.stderr)
                 failed = True
                 continue
         codes = exit_codes(workdir, target)
-        if args.sample:
+        if args.sample and not target.data:
             codes = {k: codes[k] for k in sample_of(workdir, target, name, args.sample, False)}
         listed = {k for k in codes if k in equivalents}
         stale = sorted(k for k in equivalents
@@ -248,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: stale equivalent entry (gone or killed): {key}")
         if args.survivors:
             for key in survivors:
-                print(mutmut(workdir, "show", key, capture=True).stdout)
+                print(key if target.data else mutmut(workdir, "show", key, capture=True).stdout)
     print()
     print(f"{'module':<12} {'mutants':>7} {'killed':>6} {'equiv':>5} {'surv':>5} "
           f"{'score':>6} {'target':>6}")
