@@ -399,11 +399,6 @@ BOILERPLATE_LINES = [
     pytest.param("Also read | Intel delays its Ohio fab again", id="also-read"),
     pytest.param("Related: Intel delays its Ohio fab again", id="related-colon"),
     pytest.param("Click here to read the full interview", id="click-here-to-read"),
-    pytest.param("Jane Roe/Agency Images", id="photo-credit-slash"),
-    pytest.param("The cleanroom in Hsinchu, seen from the gallery. Credit: Jane Roe",
-                 id="caption-closed-by-credit"),
-    pytest.param("The chief executive speaks to investors (Agency Images)",
-                 id="caption-with-agency-in-parentheses"),
     pytest.param("People are also reading\u2026", id="also-reading"),
     pytest.param("Get local news delivered to your inbox!", id="delivered-to-inbox"),
     pytest.param("If you register through a link on our site we may be paid. By using this "
