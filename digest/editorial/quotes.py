@@ -15,18 +15,19 @@ The stage works on plain paragraphs in four passes:
    else the last person named, never someone the article calls by the other pronoun; a
    quotation with no attribution takes the speaker the text implies (an earlier quotation of
    its paragraph, the quotation ending the paragraph before, the person the sentence before is
-   about), and nothing from further back;
+   about, a named speaker in the sentence right after), and nothing from further back, except
+   on interview pages (several answers, one named speaker);
 5. one quote per speaker and paragraph; a quote built into the writer's sentence is a fragment.
 
-The reading of one piece of text (verbs, "said Name, role", sentence subjects) is in
-quote_attribution.py, names and roles in quote_names.py; the marks and thresholds below.
+Quoted spans and how they group are in quote_spans.py, the reading of one piece of text (verbs,
+"said Name, role", sentence subjects) in quote_attribution.py, names and roles in
+quote_names.py; the thresholds of attribution below.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from digest.editorial.quote_attribution import (
     ATTRIBUTION_DASHES,
@@ -63,18 +64,22 @@ from digest.editorial.quote_names import (
     split_role_name,
     surname,
 )
+from digest.editorial.quote_spans import (
+    MERGE_MAX_ATTRIBUTION_WORDS,
+    OPENING_MARKS,
+    STRAIGHT_MARK,
+    Span,
+    find_spans,
+    group_spans,
+    join_text,
+    outside_quotes,
+    sentence_after,
+    sentence_before,
+)
 from digest.models import Quote
-from digest.text.normalize import collapse_whitespace
-from digest.text.sentences import sentence_end, sentence_ends, sentence_start, split_sentences
+from digest.text.sentences import sentence_ends, sentence_start, split_sentences
 
 # --- data ---------------------------------------------------------------------------------------
-
-# Marks that open / close a quotation. "“" closes in German/Czech style („...“); that case is
-# handled when a paragraph uses „. Straight double quotes toggle. Single quotes are left out on
-# purpose: they are indistinguishable from apostrophes in scraped text.
-OPENING_MARKS: frozenset[str] = frozenset("“„«")
-CLOSING_MARKS: frozenset[str] = frozenset("”»")
-STRAIGHT_MARK = '"'
 
 # Honorifics that tell which pronoun stands for a person ('Ms. Kessel' ... 'she said').
 HONORIFIC_PRONOUNS: dict[str, str] = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}
@@ -109,11 +114,6 @@ TITLE_SMALL_WORDS: frozenset[str] = frozenset({
 SCARE_QUOTE_MAX_WORDS = 3
 # Partial quotes attributed from elsewhere in the sentence need at least this many words.
 PARTIAL_QUOTE_MIN_WORDS = 4
-# Two spans of one paragraph are one quotation when only an attribution of at most this many
-# words separates them ('"A," said Name, role at Company. "B."').
-MERGE_MAX_ATTRIBUTION_WORDS = 30
-# Two partial quotes of one sentence joined by at most this many words are one quotation.
-PARTIAL_JOIN_MAX_WORDS = 12
 # 'the agency said', 'the company added': a body, resolved to the organisation named last.
 ORG_DESCRIPTORS: frozenset[str] = frozenset(ORG_HEAD_NOUNS) | frozenset(APPOSITION_HEADS)
 # Unattributed whole-paragraph quotations take the article's sole speaker (an interview)
@@ -132,33 +132,16 @@ _GENDERED_HONORIFIC = re.compile(
 )
 _TITLE_MARKER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in TITLE_MARKERS) + r")\b")
 _LETTER = re.compile(r"[A-Za-z]")
-_OPENING_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_MARKS)) + STRAIGHT_MARK) + "]")
-# Characters that open or close a quoted span: only these positions are visited.
-_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_MARKS | CLOSING_MARKS)) + STRAIGHT_MARK)
-                   + "]")
-
-
-@dataclass(slots=True)
-class _Span:
-    """One quoted span: where it sits and what is around it."""
-
-    para: int
-    start: int  # index of the opening mark
-    end: int  # index just past the closing mark (or the paragraph end when left open)
-    text: str
-    closed: bool
-
-
 # --- public API ---------------------------------------------------------------------------------
 
 
 def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Return the direct quotations in `paragraphs`, in reading order, with speaker and role."""
     paras = [p.strip() for p in paragraphs]
-    spans = [_find_spans(i, p) for i, p in enumerate(paras)]
-    outside = [_outside_quotes(p, s) for p, s in zip(paras, spans, strict=True)]
+    spans = [find_spans(i, p) for i, p in enumerate(paras)]
+    outside = [outside_quotes(p, s) for p, s in zip(paras, spans, strict=True)]
     people = collect_people(outside)
-    groups = _group_spans(paras, spans)
+    groups = group_spans(paras, spans)
     bodies = apposed_bodies(outside)
     titled = TitledSurnames("\n".join(paras))
     pronoun_of = _pronouns_from_honorifics(paras, people)
@@ -175,12 +158,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if _unattributed(attribution):
             attribution = _implied_speaker(paras, group, quotes, quote_paras, last_quote_para,
                                            people)
-        text = _join_text(group)
+        text = join_text(group)
         if not _is_speech(paras, group, text, attribution):
             continue
         speaker, role = attribution.speaker, attribution.role
         body = body_before(bodies, first.para, first.start)
-        sentence_start = first.start - len(_sentence_before(paras[first.para], first.start))
+        sentence_start = first.start - len(sentence_before(paras[first.para], first.start))
         subject_body = body_before(bodies, first.para, first.start, sentence_start)
         last_body = quotes[-1].speaker if quotes and quotes[-1].speaker not in people else None
         if attribution.pronoun and attribution.plural and body:
@@ -283,7 +266,7 @@ def _pronouns_from_honorifics(paras: list[str], people: dict[str, str | None]) -
 
 
 def _named_in_own_sentence(
-    paras: list[str], outside: list[str], first: _Span, agree: dict[str, str | None],
+    paras: list[str], outside: list[str], first: Span, agree: dict[str, str | None],
     likely: dict[str, str | None],
 ) -> str | None:
     """The last full name of a person (someone the pronoun can stand for, described as a
@@ -308,14 +291,14 @@ def _called_by_surname(outside: list[str], full: str) -> bool:
 
 
 def _subject_before(
-    paras: list[str], first: _Span, people: dict[str, str | None], likely: dict[str, str | None]
+    paras: list[str], first: Span, people: dict[str, str | None], likely: dict[str, str | None]
 ) -> str | None:
     """The person who is the subject of the sentence before a quotation's sentence (in its
     paragraph, or the last of the paragraph before), when the pronoun can stand for them (a
     person described as one, `likely`, whose known pronoun agrees):
     'Lena Marsh met reporters with Tom Roe. "...," she said' is Lena Marsh."""
     text = paras[first.para]
-    own = _sentence_before(text, first.start).strip()  # 'Eisgruber said the hub "..."'
+    own = sentence_before(text, first.start).strip()  # 'Eisgruber said the hub "..."'
     head = text[: sentence_start(text, first.start)].strip()
     if not head and first.para > 0:
         head = paras[first.para - 1].strip()
@@ -335,7 +318,7 @@ def _unattributed(found: Attribution) -> bool:
 
 
 def _implied_speaker(
-    paras: list[str], group: list[_Span], quotes: list[Quote], quote_paras: list[int],
+    paras: list[str], group: list[Span], quotes: list[Quote], quote_paras: list[int],
     last_para: int, people: dict[str, str | None],
 ) -> Attribution:
     """The speaker the text implies for a quotation with no attribution of its own, nearest
@@ -350,7 +333,7 @@ def _implied_speaker(
         return Attribution(same[-1].speaker, same[-1].role, adjacent=True)
     if first.start == 0 and last_para == first.para - 1 and quotes and quotes[-1].speaker:
         return Attribution(quotes[-1].speaker, quotes[-1].role, adjacent=True)
-    own = _sentence_before(paras[first.para], first.start).rstrip()
+    own = sentence_before(paras[first.para], first.start).rstrip()
     if own.endswith(":"):  # 'Hollerich began by reminding the synod: "..."'
         found = sentence_subject(own, people)
         if found is not None and (found.speaker or found.pronoun):
@@ -367,7 +350,7 @@ def _implied_speaker(
     return found if found is not None else Attribution(None, None, adjacent=False)
 
 
-def _following_sentence(paras: list[str], last: _Span) -> Attribution | None:
+def _following_sentence(paras: list[str], last: Span) -> Attribution | None:
     """A named speaker in the sentence right after a quotation ('"...." So said Ada Roe, ...',
     '"...." Those were the words of Ada Roe.', '"...." Ada Roe said this on Monday.'): the
     rest of the quotation's paragraph, or the next paragraph when the quotation ends its own."""
@@ -394,15 +377,15 @@ def _following_sentence(paras: list[str], last: _Span) -> Attribution | None:
 
 def _opens_sentence(text: str, start: int) -> bool:
     """True when a quotation at `start` begins a sentence (nothing of the writer's before it)."""
-    return not _sentence_before(text, start).strip()
+    return not sentence_before(text, start).strip()
 
 
-def _is_fragment(paras: list[str], first: _Span, text: str) -> bool:
+def _is_fragment(paras: list[str], first: Span, text: str) -> bool:
     """True when the quoted words are built into the writer's sentence ('called it "a
     remarkable turnaround"'), not a whole sentence of the speaker's."""
     if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "[‘'\"":
         return True
-    before = _sentence_before(paras[first.para], first.start).rstrip()
+    before = sentence_before(paras[first.para], first.start).rstrip()
     return bool(before) and not before.endswith((":", ",", "—", "–", "-"))
 
 
@@ -422,92 +405,10 @@ def _one_per_speaker_and_paragraph(quotes: list[Quote], paras: list[int]) -> lis
     return out
 
 
-# --- spans --------------------------------------------------------------------------------------
-
-
-def _find_spans(para: int, text: str) -> list[_Span]:
-    """Quoted spans of one paragraph; a span still open at the end runs to the paragraph end."""
-    low_high = "„" in text  # „...“ style: the high mark closes
-    spans: list[_Span] = []
-    open_at: int | None = None
-    for mark in _MARK.finditer(text):  # other characters neither open nor close a span
-        i, ch = mark.start(), mark.group()
-        opens = ch in OPENING_MARKS and not (low_high and ch == "“")
-        closes = ch in CLOSING_MARKS or (low_high and ch == "“")
-        if ch == STRAIGHT_MARK:
-            opens, closes = open_at is None, open_at is not None
-        if open_at is None and opens:
-            open_at = i
-        elif open_at is not None and closes:
-            spans.append(_Span(para, open_at, i + 1, text[open_at + 1 : i], True))
-            open_at = None
-    if open_at is not None:
-        spans.append(_Span(para, open_at, len(text), text[open_at + 1 :], False))
-    return spans
-
-
-def _group_spans(paras: list[str], spans: list[list[_Span]]) -> list[list[_Span]]:
-    """Group spans that form one quotation: an open span continued by the next paragraph, and
-    spans of one paragraph separated only by their attribution ("A," he said. "B.")."""
-    groups: list[list[_Span]] = []
-    carry: list[_Span] | None = None
-    for i, para_spans in enumerate(spans):
-        for j, span in enumerate(para_spans):
-            if carry is not None and j == 0 and span.start == 0:
-                carry.append(span)
-            elif groups and j > 0 and _only_attribution_between(paras[i], para_spans[j - 1], span):
-                groups[-1].append(span)
-            else:
-                groups.append([span])
-            carry = None
-        carry = groups[-1] if para_spans and not para_spans[-1].closed else None
-    return groups
-
-
-def _only_attribution_between(text: str, left: _Span, right: _Span) -> bool:
-    """True when the text between two spans is a bare attribution ('," he said. "'), or a few
-    words joining two partial quotes of one sentence ('"mostly painless" but still "real work"')."""
-    between = text[left.end : right.start].strip()
-    if not between or between in {",", ".", ":"}:
-        return True
-    if _joins_partials(text, left, right, between):
-        return True
-    words = WORD.findall(between)
-    if len(words) > MERGE_MAX_ATTRIBUTION_WORDS or not _ends_sentence_or_comma(between):
-        return False
-    if sentence_ends(between.rstrip().rstrip(".!?")):
-        return False  # more than one sentence between the spans
-    return verb_first(between) is not None or subject_verb(between.rstrip(".,:; ")) is not None
-
-
-def _joins_partials(text: str, left: _Span, right: _Span, between: str) -> bool:
-    if left.text.rstrip()[-1:] in ".!?," or right.text[:1].isupper():
-        return False
-    if len(WORD.findall(between)) > PARTIAL_JOIN_MAX_WORDS or sentence_ends(between):
-        return False
-    return not SUBJECT_VERB_WORD.search(between)
-
-
-def _ends_sentence_or_comma(text: str) -> bool:
-    return text.rstrip().endswith((".", ",", ":", ";"))
-
-
-def _join_text(group: list[_Span]) -> str:
-    parts = [collapse_whitespace(s.text) for s in group]
-    parts = [p for p in parts if p]
-    for k in range(len(parts) - 1):
-        if parts[k].endswith(",") and parts[k + 1][:1].isupper():
-            parts[k] = parts[k][:-1] + "."
-        elif group[k].para == group[k + 1].para and parts[k][-1:].isalnum():
-            parts[k] += " …"  # words between two partial quotes were left out
-    text = " ".join(parts)
-    return text.rstrip(" ,").strip()
-
-
 # --- attribution --------------------------------------------------------------------------------
 
 
-def _attribute_group(paras: list[str], group: list[_Span]) -> Attribution | None:
+def _attribute_group(paras: list[str], group: list[Span]) -> Attribution | None:
     """The first attribution found, nearest evidence first; a weak fallback when none."""
     for span in group:
         found = _attribute_span(paras, span)
@@ -530,10 +431,10 @@ def _attribute_group(paras: list[str], group: list[_Span]) -> Attribution | None
     return Attribution(None, None, adjacent=False)
 
 
-def _attribute_span(paras: list[str], span: _Span) -> Attribution | None:
+def _attribute_span(paras: list[str], span: Span) -> Attribution | None:
     text = paras[span.para]
-    after = _sentence_after(text, span.end)
-    before = _sentence_before(text, span.start)
+    after = sentence_after(text, span.end)
+    before = sentence_before(text, span.start)
     # 1. '"...," said Name, role.' / '"...," Name said.' / '"..." — Name, Title'
     if span.closed and after:
         stripped = after.lstrip()
@@ -591,34 +492,8 @@ def _previous_sentence(text: str, start: int) -> Attribution | None:
     return subject_verb(clause, at_start=False) if clause else None
 
 
-def _sentence_before(text: str, pos: int) -> str:
-    """The part of the sentence before `pos` (from the last sentence end outside quotes)."""
-    return text[sentence_start(text, pos) : pos]
-
-
-def _sentence_after(text: str, pos: int) -> str:
-    """The text after `pos` up to the end of the sentence or the next opening quote mark."""
-    tail = text[pos:]
-    opening = _OPENING_MARK.search(tail)
-    if opening is not None:
-        tail = tail[: opening.start()]
-    end = sentence_end(tail)
-    return tail[:end] if end is not None else tail
-
-
-def _outside_quotes(text: str, spans: list[_Span]) -> str:
-    """`text` with its quoted spans blanked out (same length, so positions still hold)."""
-    if not spans:
-        return text
-    out = list(text)
-    for s in spans:
-        for j in range(s.start, min(s.end, len(out))):
-            out[j] = " "
-    return "".join(out)
-
-
 # --- what is speech -----------------------------------------------------------------------------
-def _is_speech(paras: list[str], group: list[_Span], text: str, found: Attribution) -> bool:
+def _is_speech(paras: list[str], group: list[Span], text: str, found: Attribution) -> bool:
     """False for scare quotes, titles and names in quotation marks."""
     words = WORD.findall(text)
     if not words or not _LETTER.search(text):

@@ -1,0 +1,163 @@
+"""Quoted spans of a paragraph and how they join into quotations, for the quotes stage.
+
+A span runs from an opening quotation mark to its closing one (curly, straight and low-high
+marks), or to the paragraph end when left open (a quotation continued in the next paragraph).
+Spans form one quotation when a paragraph continues an open one, or when only an attribution
+('," he said. "') or a few words joining two partial quotes separate them. quotes.py attributes
+the groups; the marks and thresholds are data below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.editorial.quote_attribution import (
+    SUBJECT_VERB_WORD,
+    WORD,
+    subject_verb,
+    verb_first,
+)
+from digest.text.normalize import collapse_whitespace
+from digest.text.sentences import sentence_end, sentence_ends, sentence_start
+
+# --- data ---------------------------------------------------------------------------------------
+
+# Marks that open / close a quotation. "“" closes in German/Czech style („...“); that case is
+# handled when a paragraph uses „. Straight double quotes toggle. Single quotes are left out on
+# purpose: they are indistinguishable from apostrophes in scraped text.
+OPENING_MARKS: frozenset[str] = frozenset("“„«")
+CLOSING_MARKS: frozenset[str] = frozenset("”»")
+STRAIGHT_MARK = '"'
+
+# Two spans of one paragraph are one quotation when only an attribution of at most this many
+# words separates them ('"A," said Name, role at Company. "B."').
+MERGE_MAX_ATTRIBUTION_WORDS = 30
+# Two partial quotes of one sentence joined by at most this many words are one quotation.
+PARTIAL_JOIN_MAX_WORDS = 12
+
+# --- patterns built from the data ---------------------------------------------------------------
+
+OPENING_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_MARKS)) + STRAIGHT_MARK) + "]")
+# Characters that open or close a quoted span: only these positions are visited.
+MARK = re.compile("[" + re.escape("".join(sorted(OPENING_MARKS | CLOSING_MARKS)) + STRAIGHT_MARK)
+                  + "]")
+
+
+@dataclass(slots=True)
+class Span:
+    """One quoted span: where it sits and what is around it."""
+
+    para: int
+    start: int  # index of the opening mark
+    end: int  # index just past the closing mark (or the paragraph end when left open)
+    text: str
+    closed: bool
+
+
+# --- spans --------------------------------------------------------------------------------------
+
+
+def find_spans(para: int, text: str) -> list[Span]:
+    """Quoted spans of one paragraph; a span still open at the end runs to the paragraph end."""
+    low_high = "„" in text  # „...“ style: the high mark closes
+    spans: list[Span] = []
+    open_at: int | None = None
+    for mark in MARK.finditer(text):  # other characters neither open nor close a span
+        i, ch = mark.start(), mark.group()
+        opens = ch in OPENING_MARKS and not (low_high and ch == "“")
+        closes = ch in CLOSING_MARKS or (low_high and ch == "“")
+        if ch == STRAIGHT_MARK:
+            opens, closes = open_at is None, open_at is not None
+        if open_at is None and opens:
+            open_at = i
+        elif open_at is not None and closes:
+            spans.append(Span(para, open_at, i + 1, text[open_at + 1 : i], True))
+            open_at = None
+    if open_at is not None:
+        spans.append(Span(para, open_at, len(text), text[open_at + 1 :], False))
+    return spans
+
+
+def group_spans(paras: list[str], spans: list[list[Span]]) -> list[list[Span]]:
+    """Group spans that form one quotation: an open span continued by the next paragraph, and
+    spans of one paragraph separated only by their attribution ("A," he said. "B.")."""
+    groups: list[list[Span]] = []
+    carry: list[Span] | None = None
+    for i, para_spans in enumerate(spans):
+        for j, span in enumerate(para_spans):
+            if carry is not None and j == 0 and span.start == 0:
+                carry.append(span)
+            elif groups and j > 0 and _only_attribution_between(paras[i], para_spans[j - 1], span):
+                groups[-1].append(span)
+            else:
+                groups.append([span])
+            carry = None
+        carry = groups[-1] if para_spans and not para_spans[-1].closed else None
+    return groups
+
+
+def _only_attribution_between(text: str, left: Span, right: Span) -> bool:
+    """True when the text between two spans is a bare attribution ('," he said. "'), or a few
+    words joining two partial quotes of one sentence ('"mostly painless" but still "real work"')."""
+    between = text[left.end : right.start].strip()
+    if not between or between in {",", ".", ":"}:
+        return True
+    if _joins_partials(text, left, right, between):
+        return True
+    words = WORD.findall(between)
+    if len(words) > MERGE_MAX_ATTRIBUTION_WORDS or not _ends_sentence_or_comma(between):
+        return False
+    if sentence_ends(between.rstrip().rstrip(".!?")):
+        return False  # more than one sentence between the spans
+    return verb_first(between) is not None or subject_verb(between.rstrip(".,:; ")) is not None
+
+
+def _joins_partials(text: str, left: Span, right: Span, between: str) -> bool:
+    if left.text.rstrip()[-1:] in ".!?," or right.text[:1].isupper():
+        return False
+    if len(WORD.findall(between)) > PARTIAL_JOIN_MAX_WORDS or sentence_ends(between):
+        return False
+    return not SUBJECT_VERB_WORD.search(between)
+
+
+def _ends_sentence_or_comma(text: str) -> bool:
+    return text.rstrip().endswith((".", ",", ":", ";"))
+
+
+def join_text(group: list[Span]) -> str:
+    parts = [collapse_whitespace(s.text) for s in group]
+    parts = [p for p in parts if p]
+    for k in range(len(parts) - 1):
+        if parts[k].endswith(",") and parts[k + 1][:1].isupper():
+            parts[k] = parts[k][:-1] + "."
+        elif group[k].para == group[k + 1].para and parts[k][-1:].isalnum():
+            parts[k] += " …"  # words between two partial quotes were left out
+    text = " ".join(parts)
+    return text.rstrip(" ,").strip()
+
+
+def sentence_before(text: str, pos: int) -> str:
+    """The part of the sentence before `pos` (from the last sentence end outside quotes)."""
+    return text[sentence_start(text, pos) : pos]
+
+
+def sentence_after(text: str, pos: int) -> str:
+    """The text after `pos` up to the end of the sentence or the next opening quote mark."""
+    tail = text[pos:]
+    opening = OPENING_MARK.search(tail)
+    if opening is not None:
+        tail = tail[: opening.start()]
+    end = sentence_end(tail)
+    return tail[:end] if end is not None else tail
+
+
+def outside_quotes(text: str, spans: list[Span]) -> str:
+    """`text` with its quoted spans blanked out (same length, so positions still hold)."""
+    if not spans:
+        return text
+    out = list(text)
+    for s in spans:
+        for j in range(s.start, min(s.end, len(out))):
+            out[j] = " "
+    return "".join(out)
