@@ -494,3 +494,17 @@ def test_ordinary_word_names_need_their_field(plain: str, chip: str, name: str) 
 def test_memory_and_device_names_match_their_plurals() -> None:
     tags = tag_article("Laptop parts", ["The laptops ship with NPUs and SSDs."])
     assert "NPU" in tags and "SSD" in tags
+
+
+@pytest.mark.parametrize("text", [
+    "The gym sells an AI strength training system.",
+    "Staff training starts on Monday.",
+    "The team flew to its training camp.",
+])
+def test_training_of_people_is_not_ai_training(text: str) -> None:
+    assert "AI training" not in tag_article("Notes", [text, text])
+
+
+def test_training_models_is_ai_training() -> None:
+    text = "The cluster is used for training large models on H100 GPUs."
+    assert "AI training" in tag_article("Notes", [text, text])

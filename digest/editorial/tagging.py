@@ -45,10 +45,12 @@ FORBIDDEN_AFTER: dict[str, re.Pattern[str]] = {
     "Meta": re.compile(r"-(?:analys[ie]s|data)\b", re.I),
     # "Arm in arm", "Arm's length" at a sentence start
     "Arm": re.compile(r"\s+in\s+arm\b|['’]s\s+length\b", re.I),
-    # "train" the vehicle: "train-wreck", "train station"
+    # "train" the vehicle: "train-wreck", "train station"; training of people: "training
+    # camp", "training sessions", "training shoes"
     "AI training": re.compile(
         r"[\s-]+(?:wrecks?|stations?|tracks?|rides?|tickets?|lines?|services?"
-        r"|drivers?|derail\w*|crash\w*)\b",
+        r"|drivers?|derail\w*|crash\w*|camps?|sessions?|courses?|classes|programs?|programmes?"
+        r"|regimens?|routines?|exercises?|shoes|wheels|partners?|facilit\w+|grounds?)\b",
         re.I,
     ),
     # a person: "Grace Lindqvist" (the chips are "Grace CPU", "Grace Hopper", "Grace Blackwell")
@@ -60,6 +62,13 @@ FORBIDDEN_AFTER: dict[str, re.Pattern[str]] = {
 # Text right before a mention that shows the word means something else. Checked with
 # re.search on the text preceding the mention (the pattern is anchored at its end).
 FORBIDDEN_BEFORE: dict[str, re.Pattern[str]] = {
+    # training of people and animals: "strength training", "staff training", "dog training"
+    "AI training": re.compile(
+        r"\b(?:strength|weight|fitness|gym|cardio|interval|endurance|athletic|sports?|military"
+        r"|police|job|employee|staff|worker|teacher|sales|safety|customer|diversity|compliance"
+        r"|vocational|dog|potty|boot|basic|spring)[\s-]+$",
+        re.I,
+    ),
     # Nvidia's old "Tesla" GPU brand, not the car maker
     "Tesla": re.compile(r"Nvidia\s+$", re.I),
     # a social-media follow line ("Follow us on Twitter and on Facebook") is page chrome
