@@ -508,3 +508,13 @@ def test_training_of_people_is_not_ai_training(text: str) -> None:
 def test_training_models_is_ai_training() -> None:
     text = "The cluster is used for training large models on H100 GPUs."
     assert "AI training" in tag_article("Notes", [text, text])
+
+
+def test_a_name_used_as_a_modifier_in_the_lead_is_a_mention() -> None:
+    body = ["The engine serves models through an OpenAI-compatible API.",
+            "It is written in 5,000 lines of Python.", "It is free to use."]
+    tags, mentions = tags_and_mentions("A small inference engine", body)
+    assert "OpenAI" in mentions and "OpenAI" not in tags
+    body[0] = "The engine serves models from OpenAI through its own API."
+    tags, _ = tags_and_mentions("A small inference engine", body)
+    assert "OpenAI" in tags

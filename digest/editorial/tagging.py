@@ -77,6 +77,10 @@ FORBIDDEN_BEFORE: dict[str, re.Pattern[str]] = {
     "Grace": re.compile(r"(?:Saving|Her|His|Your|Amazing)\s+$"),
 }
 
+# A name joined by a hyphen to a lower-case word is a modifier of something else ("an
+# OpenAI-compatible API", "Arm-based servers"): named in the first paragraph that way, it is a
+# mention, not what the story is about (tests/gold/README.md, "Countries and regions").
+MODIFIER_AFTER = re.compile(r"-(?:[a-z]+)\b")
 # How far back FORBIDDEN_BEFORE looks, in characters.
 BEFORE_WINDOW = 80
 
@@ -339,9 +343,10 @@ def _fixed_prefix(label: str) -> int:
 MENTION_START = re.compile(r"(?<!\w)(?<!\d\.)\w")
 
 
-def _mentions(text: str, matcher: _Matcher) -> list[str]:
-    """Tag names mentioned in `text`, in order, after the local context rules."""
-    found: list[str] = []
+def _mentions(text: str, matcher: _Matcher) -> list[tuple[str, bool]]:
+    """Tag names mentioned in `text`, in order, after the local context rules, each with
+    whether the mention is only a modifier ('an OpenAI-compatible API')."""
+    found: list[tuple[str, bool]] = []
     resume = 0
     # Lower-case the text once instead of at every word start. When no character changed length
     # ("İ" lower-cases to two), each position holds the lower case of the same character; the one
@@ -371,7 +376,7 @@ def _mentions(text: str, matcher: _Matcher) -> list[str]:
         before = FORBIDDEN_BEFORE.get(name)
         if before is not None and before.search(text[max(0, pos - BEFORE_WINDOW) : pos]):
             continue
-        found.append(name)
+        found.append((name, MODIFIER_AFTER.match(text, best.end()) is not None))
     return found
 
 
@@ -381,14 +386,15 @@ def _collect(title: str, paragraphs: Sequence[str], matcher: _Matcher) -> dict[s
     for index, text in enumerate((title, *paragraphs)):
         if not isinstance(text, str):
             continue
-        for name in _mentions(text, matcher):
+        for name, modifier in _mentions(text, matcher):
             s = stats.get(name)
             if s is None:
                 s = stats[name] = _Stats(first=position)
             s.count += 1
             s.in_title |= index == 0
             s.in_lead |= index <= LEAD_PARAGRAPHS
-            s.in_first_paragraph |= index <= 1
+            # a modifier in the lead ('an OpenAI-compatible API') does not make a tag
+            s.in_first_paragraph |= index <= 1 and not (modifier and index == 1)
             if index > 0 and s.last_paragraph != index:
                 s.paragraphs += 1
                 s.last_paragraph = index
