@@ -92,3 +92,15 @@ def test_without_credentials_on_a_url_that_does_not_parse() -> None:
 def test_normalize_url_forgives_how_a_person_types_it() -> None:
     assert normalize_url(" HTTPS://www.X.example/a/#top ") == "x.example/a"
     assert normalize_url("http://x.example/a") == normalize_url("https://www.x.example/a/")
+
+
+def test_case_is_checked_on_the_scheme_only_not_after_a_later_colon() -> None:
+    assert url_problems("https://x.example/Path:1") == []
+
+
+def test_without_credentials_on_an_unparsable_url_drops_every_user_part() -> None:
+    assert without_credentials("https://a@b@[::1/x") == "[::1/x"
+
+
+def test_normalize_url_cuts_at_the_first_hash() -> None:
+    assert normalize_url("x.example/a#b#c") == "x.example/a"
