@@ -644,6 +644,12 @@ GENERAL_RULES = [
         "The networks are not for sale", "Ada Roe",
         id="the-words-of-name-in-the-next-sentence",
     ),
+    pytest.param(
+        ["Ada Roe, a memory analyst at Cascade Partners, called the outlook “a consumer problem "
+         "wearing a data center jacket.” She said the story was intact."],
+        "a consumer problem", "Ada Roe",
+        id="called-the-thing-the-quoted-words",
+    ),
 ]
 
 

@@ -158,6 +158,13 @@ POSSESSIVE_INTRO = re.compile(
 RELATIVE_AFTER_NAME = re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.&-]*),?\s+(?:that|who|which)$", re.S)
 APPOSED_CIRCUMSTANCE = re.compile(
     r"^(?:in|on|at|during|via|through|speaking|writing|later|earlier|meanwhile)\b[^A-Z]*$")
+# 'called the outlook', 'described it as', 'labelled them': a characterisation in the quoted
+# words, at the end of the text before a quotation.
+CHARACTERISATION = re.compile(
+    r"\s+(?:called|calls|described|describes|labelled|labeled|branded|dubbed)\s+"
+    r"(?:it|them|him|her|this|that|(?:the|its|their|his|her)\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"(?:\s+as)?\s*$"
+)
 # An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
 APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
 # "theCUBE's Savannah Peterson", "the agency's Jane Roe": an owner in the possessive, then a name.
@@ -292,6 +299,16 @@ def verb_first(after: str) -> Attribution | None:
     if not m:
         return None
     return speaker_from_object(m.group("rest"))
+
+def characterisation(before: str) -> Attribution | None:
+    """'Ada Roe, an analyst at X, called the outlook "..."': the one who calls something by
+    the quoted words is their speaker, when a name is the subject."""
+    m = CHARACTERISATION.search(before)
+    if not m:
+        return None
+    found = speaker_from_subject(before[: m.start()])
+    return found if found is not None and (found.speaker or found.pronoun) else None
+
 
 def according_to(text: str) -> Attribution | None:
     m = ACCORDING_TO.search(text)

@@ -38,6 +38,7 @@ from digest.editorial.quote_attribution import (
     WORD,
     Attribution,
     according_to,
+    characterisation,
     colon_subject,
     dash_attribution,
     possessive_colon,
@@ -468,7 +469,8 @@ def _attribute_span(paras: list[str], span: Span) -> Attribution | None:
                 return found
         # 3. a speech verb earlier in the sentence: 'Dupin said Apple expects "up to ..."',
         #    'According to Name, a role, customers "will keep ..."'
-        found = subject_verb_anywhere(before) or according_to(strip_after_comma(before))
+        found = (subject_verb_anywhere(before) or according_to(strip_after_comma(before))
+                 or characterisation(before))
         if found is not None:
             found.adjacent = False
             return found
