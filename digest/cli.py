@@ -1,6 +1,10 @@
 """The `digest` command: a thin click wrapper around digest.pipeline,
-digest.archive.validate and digest.site.build. Library code raises DigestError; this module
-turns it into `source: message` lines on stderr and a non-zero exit status."""
+digest.archive.validate and digest.site.build.
+
+Library code raises DigestError (and ConfigError, OSError); one boundary, `DigestCommand`, turns
+each into a one-line message on stderr and exit status 1, as mkdocs turns its errors into a
+ClickException: no command handles them on its own. Problems found in entries (check, build)
+are printed by one printer, as text lines and, with `--format github`, as annotations."""
 
 from __future__ import annotations
 
@@ -23,12 +27,12 @@ from digest.ingest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOption
 from digest.pipeline import Digested, add_entry, prepare_entry, to_json
 from digest.site.build import (
     DEFAULT_CONFIG,
-    DEFAULT_DOCS,
     DEFAULT_SOURCES,
     check_and_build,
     check_archive,
     serve_site,
 )
+from digest.text.siteconfig import ConfigError, Layout
 from digest.text.terminal import terminal_safe
 from digest.text.urls import without_credentials
 
@@ -107,12 +111,88 @@ def _stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
 
 
-def _fail(exc: DigestError) -> None:
+def _fail(exc: DigestError | str) -> None:
     """One line on stderr; file names, servers and pages cannot send terminal controls."""
     click.echo(f"error: {terminal_safe(str(exc), ERROR_LIMIT)}", err=True)
 
 
-@click.group()
+# --- the error boundary ---------------------------------------------------------------------------
+
+
+class CommandFailed(click.ClickException):
+    """A domain error that ends a command: one `error: ...` line on stderr, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: object = None) -> None:
+        _fail(self.message)
+
+
+class ProblemsFound(click.ClickException):
+    """Problems in entry files: one line each (and an annotation each with --format github),
+    then a count; exit status 1."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem], fmt: str, outcome: str) -> None:
+        super().__init__(f"{len(problems)} problem(s) found{outcome}")
+        self.problems, self.fmt = problems, fmt
+
+    def show(self, file: object = None) -> None:
+        for problem in self.problems:
+            click.echo(terminal_safe(str(problem), ERROR_LIMIT), err=True)
+            if self.fmt == "github":
+                click.echo(_github_annotation(problem))
+        click.echo(self.message, err=True)
+
+
+# What a command was doing when problems stopped it, after "N problem(s) found".
+OUTCOMES: dict[str, str] = {"build": "; site not built"}
+
+
+def _os_message(exc: OSError) -> str:
+    """An OSError as `path: reason` (the reason without errno's number)."""
+    where = exc.filename if isinstance(exc.filename, str) else None
+    reason = exc.strerror or str(exc)
+    return f"{without_credentials(where)}: {reason}" if where else reason
+
+
+class DigestCommand(click.Command):
+    """Every digest command: domain errors become one line and exit status 1 here, once."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ValidationFailed as exc:
+            fmt = str(ctx.params.get("fmt") or "text")
+            raise ProblemsFound(exc.problems, fmt, OUTCOMES.get(self.name or "", "")) from None
+        except (DigestError, ConfigError) as exc:
+            raise CommandFailed(str(exc)) from None
+        except OSError as exc:
+            raise CommandFailed(_os_message(exc)) from None
+
+
+class DigestGroup(click.Group):
+    command_class = DigestCommand
+
+
+def _format_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "github"]),
+        default="text",
+        show_default=True,
+        help="text: path:line: field: message; github: also annotate the pull request.",
+    )(func)
+
+
+def _layout() -> Layout:
+    """The layout mkdocs.yml in the working folder gives (MkDocs' defaults without one)."""
+    return Layout.of(DEFAULT_CONFIG)
+
+
+@click.group(cls=DigestGroup)
 @click.version_option(__version__, prog_name="digest")
 def main() -> None:
     """Silicon Digest: turn chip-industry articles into digest entries and a searchable site."""
@@ -124,9 +204,9 @@ def main() -> None:
     "--docs",
     "docs_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DOCS,
-    show_default=True,
-    help="The site's docs folder; entries go to its posts/ folder.",
+    default=None,
+    help="The site's docs folder; entries go to its posts/ folder [default: mkdocs.yml's "
+    "docs_dir].",
 )
 @click.option("--replace", is_flag=True, help="Overwrite an existing entry for the same article.")
 @click.option(
@@ -141,7 +221,7 @@ def main() -> None:
 @_bulk_options
 def add(
     articles: tuple[str, ...],
-    docs_dir: Path,
+    docs_dir: Path | None,
     replace: bool,
     snapshot_dir: Path | None,
     fallback_date: dt.datetime | None,
@@ -154,7 +234,8 @@ def add(
     """Add ARTICLES (files, '-' for stdin, or http(s) URLs) to the digest as entries."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     today = fallback_date.date() if fallback_date else None
-    posts = docs_dir / "posts"
+    layout = _layout()
+    posts = layout.posts_dir if docs_dir is None else docs_dir / layout.posts_dir.name
     index = UrlIndex(posts)  # the archive's URLs, kept up to date across the batch
     failed = 0
     for source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):
@@ -167,6 +248,10 @@ def add(
             )
         except DigestError as exc:
             _fail(exc)
+            failed += 1
+            continue
+        except OSError as exc:  # the entry was not written (admission writes all or nothing)
+            _fail(_os_message(exc))
             failed += 1
             continue
         for note in notes:
@@ -238,11 +323,11 @@ def _sources_option(func):  # type: ignore[no-untyped-def]
     )(func)
 
 
-def _sources(sources_dir: Path | None, root: Path = Path(".")) -> Path | None:
+def _sources(sources_dir: Path | None, layout: Layout) -> Path | None:
+    """--sources, else the layout's sources folder when it exists."""
     if sources_dir is not None:
         return sources_dir
-    default = root / DEFAULT_SOURCES
-    return default if default.is_dir() else None
+    return layout.sources_dir if layout.sources_dir.is_dir() else None
 
 
 # GitHub's workflow-command escaping (actions/toolkit, command.ts): in the message, % CR LF; in
@@ -268,25 +353,12 @@ def _github_annotation(problem: Problem) -> str:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_sources_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "github"]),
-    default="text",
-    show_default=True,
-    help="text: path:line: field: message; github: also annotate the pull request.",
-)
+@_format_option
 def check(paths: tuple[Path, ...], sources_dir: Path | None, fmt: str) -> None:
-    """Validate entries under PATHS (default: docs/); print every problem, exit 1 if any."""
-    try:
-        check_archive(list(paths) or [DEFAULT_DOCS], _sources(sources_dir))
-    except ValidationFailed as exc:
-        for problem in exc.problems:
-            click.echo(terminal_safe(str(problem), ERROR_LIMIT), err=True)
-            if fmt == "github":
-                click.echo(_github_annotation(problem))
-        click.echo(f"{len(exc.problems)} problem(s) found", err=True)
-        sys.exit(1)
+    """Validate entries under PATHS (default: mkdocs.yml's docs_dir); print every problem, exit
+    1 if any."""
+    layout = _layout()
+    check_archive(list(paths) or [layout.docs_dir], _sources(sources_dir, layout))
     click.echo("ok: no problems found")
 
 
@@ -304,27 +376,20 @@ def check(paths: tuple[Path, ...], sources_dir: Path | None, fmt: str) -> None:
     help="What renders the staged pages: MkDocs + Material, or Zensical.",
 )
 @click.option("--full", is_flag=True, help="Rebuild every page (ignore the build cache).")
+@_format_option
 def build(
-    config: Path, site_dir: Path | None, sources_dir: Path | None, engine: str, full: bool
+    config: Path, site_dir: Path | None, sources_dir: Path | None, engine: str, full: bool,
+    fmt: str,
 ) -> None:
     """Check the archive, write every page into the staging tree (.digest-cache/), then build
     the site from it with the engine (only what changed, when it can)."""
     from digest.site.progress import for_stream
 
     _stop_on_sigterm()
-    try:
-        built = check_and_build(
-            config, site_dir, _sources(sources_dir, config.parent), engine=engine, full=full,
-            progress=for_stream(),
-        )
-    except ValidationFailed as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{len(exc.problems)} problem(s) found; site not built", err=True)
-        sys.exit(1)
-    except DigestError as exc:
-        _fail(exc)
-        sys.exit(1)
+    built = check_and_build(
+        config, site_dir, _sources(sources_dir, Layout.of(config)), engine=engine, full=full,
+        progress=for_stream(),
+    )
     click.echo(f"built {built}")
 
 

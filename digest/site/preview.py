@@ -57,7 +57,7 @@ class Preview:
     def __init__(self, config_file: Path) -> None:
         self.config_file = config_file.resolve()
         raw = read_site_config(self.config_file)
-        self.docs_dir = docs_dir_of(self.config_file, raw).resolve()
+        self.docs_dir = Path(os.path.realpath(docs_dir_of(self.config_file, raw)))  # no loop error
         path = urllib.parse.urlsplit(raw.get("site_url") or "/").path
         self.mount_path = path if path.endswith("/") else path + "/"
         remove_stale_work_folders()

@@ -53,7 +53,9 @@ def read_site_config(path: Path) -> dict[str, Any]:
     """mkdocs.yml as a mapping; ConfigError (with the file named) when it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     try:
         data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
