@@ -60,7 +60,7 @@ def test_whole_sentence_after_a_short_attribution_sentence() -> None:
 def test_quotation_opening_the_next_paragraph_continues_the_last_speaker() -> None:
     paras = [f'"Demand is strong this year," said {CEO}, chief executive of Northwind.',
              f'"{SHIP}."']
-    assert speaker_of(paras, SHIP) == CEO
+    assert speakers(paras)[1] == (f"{SHIP}.", CEO, "chief executive of Northwind")
 
 
 def test_quotation_several_paragraphs_after_a_speaker_does_not_inherit_them() -> None:
