@@ -518,3 +518,14 @@ def test_a_name_used_as_a_modifier_in_the_lead_is_a_mention() -> None:
     body[0] = "The engine serves models from OpenAI through its own API."
     tags, _ = tags_and_mentions("A small inference engine", body)
     assert "OpenAI" in tags
+
+
+def test_chip_news_topics_need_stronger_evidence_only_outside_chip_news() -> None:
+    body = ["The firm opened a new office on Monday.", "It has 40 staff.",
+            "Its data center holds the servers.", "A second data center opens in May.",
+            "The office is downtown."]
+    tags, _ = tags_and_mentions("A new office", body)
+    assert "Data center" not in tags  # no chip news: two later paragraphs are not enough
+    chip = [body[0], "It has 40 staff and 800 H100 GPUs.", *body[2:]]
+    tags, _ = tags_and_mentions("A new office", chip)
+    assert "Data center" in tags  # chip news: named in two paragraphs, as before
