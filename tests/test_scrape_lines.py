@@ -134,6 +134,9 @@ SHAPE_CASES = [
     ("sentence", "Memory prices rose again.", Kind.SENTENCE),
     ("heading", "Why the second fab matters more than the first", Kind.HEADING),
     ("inline-menu", "Chips  Licensing  Devices  Opinion", Kind.MENU),
+    ("truncated-teaser", "Rapidus has switched on the first tools of its pilot line in Chitose, "
+     "and the company now says that prototype wafers will reach its early customers before "
+     "the end of the...", Kind.HEADING),
 ]
 
 ALL_CASES = CHROME_CASES + END_CASES + META_CASES + SHAPE_CASES

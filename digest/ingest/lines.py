@@ -248,6 +248,10 @@ CJK_CHARS_PER_WORD = 2
 UPPER = re.compile(r"[A-Z]")
 LETTER = re.compile(r"[^\W\d_]")
 
+# A line cut short with an ellipsis is a teaser for another page, however long it runs.
+TRUNCATED = re.compile(r"(?:\w|\w[,;])\s?(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+TEASER_MAX_WORDS = 60
+
 # Shape thresholds.
 PROSE_MIN_WORDS = 10  # a line this long that ends like a sentence is prose
 LONG_PROSE_WORDS = 25  # a line this long is prose even without a sentence end
@@ -402,6 +406,8 @@ def _kind(raw: str, line: str, words: int, repeats: int) -> Kind:
         return Kind.REPEATED
     if words > 2 and INLINE_MENU.match(raw) and not SENTENCE_END.search(line):
         return Kind.MENU
+    if words <= TEASER_MAX_WORDS and TRUNCATED.search(line):
+        return Kind.HEADING  # a teaser cut short ("...the rest of the story…"): a link, not prose
     ends = bool(SENTENCE_END.search(line))
     if words >= LONG_PROSE_WORDS or (words >= PROSE_MIN_WORDS and ends):
         return Kind.PROSE
