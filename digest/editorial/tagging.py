@@ -296,16 +296,16 @@ def _label_fragment(label: str, case_sensitive: bool, plural: bool) -> str:
     return fragment if case_sensitive else f"(?i:{fragment})"
 
 
-# Compiled matchers by vocabulary identity. A plain cache keyed on the Vocabulary itself would
-# hash every term on every call, which costs more than tagging an article.
-_COMPILED: dict[int, _Matcher] = {}
+# The key of the compiled matcher in Vocabulary.memo: kept with the vocabulary it was compiled
+# from (no table of its own that outlives vocabularies or mistakes a new one for an old).
+MATCHER_MEMO = "tagging.matcher"
 
 
 def _matcher(vocabulary: Vocabulary) -> _Matcher:
-    """The compiled matcher of `vocabulary`, built on first use."""
-    matcher = _COMPILED.get(id(vocabulary))
-    if matcher is None or matcher.vocabulary is not vocabulary:
-        matcher = _COMPILED[id(vocabulary)] = _compile(vocabulary)
+    """The compiled matcher of `vocabulary`, built on first use and kept with it."""
+    matcher = vocabulary.memo.get(MATCHER_MEMO)
+    if matcher is None:
+        matcher = vocabulary.memo[MATCHER_MEMO] = _compile(vocabulary)
     return matcher
 
 

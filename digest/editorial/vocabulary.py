@@ -10,14 +10,14 @@ blog's allowed categories.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
 from digest.errors import DigestError
+from digest.text.cache import ContentCache
 
 # fmt: off
 TagKind = Literal[
@@ -73,9 +73,13 @@ class Vocabulary:
     terms: tuple[Term, ...]
     categories: tuple[Category, ...]
     by_name: dict[str, Term] = field(init=False, repr=False, compare=False, hash=False)
+    # What later stages compute from this vocabulary (the tagger's compiled matcher), kept with
+    # it: made once per vocabulary, gone with it, never found for an edited one.
+    memo: dict[str, Any] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {t.name: t for t in self.terms})
+        object.__setattr__(self, "memo", {})
 
     def names(self) -> list[str]:
         return [t.name for t in self.terms]
@@ -96,8 +100,15 @@ def label_key(label: str) -> str:
     return "".join(ch for ch in label.casefold() if not ch.isspace() and ch != "-")
 
 
-@cache
-def load_vocabulary(path: str | None = None) -> Vocabulary:
+# Parsed vocabularies by the SHA-256 of their text: the file is read on every call and parsed
+# again only when it changed (a preview sees an edited vocabulary at once). Bounded; a build or
+# command that wants its own passes `cache=`.
+PARSED: ContentCache[Vocabulary] = ContentCache(maxsize=4)
+
+
+def load_vocabulary(
+    path: str | None = None, *, cache: ContentCache[Vocabulary] | None = None
+) -> Vocabulary:
     """Load and check the vocabulary (the packaged file unless `path` is given)."""
     if path is None:
         package = resources.files("digest.editorial")
@@ -106,7 +117,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
     else:
         text = Path(path).read_text(encoding="utf-8")
         where = path
-    return parse_vocabulary(text, where)
+    return (PARSED if cache is None else cache).get(text, lambda: parse_vocabulary(text, where))
 
 
 def parse_vocabulary(text: str, where: str = "vocabulary") -> Vocabulary:

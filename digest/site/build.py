@@ -488,6 +488,7 @@ def serve_site(config: Path = DEFAULT_CONFIG, address: str = "127.0.0.1:8000") -
 
     from digest.site.preview import serve
 
-    os.environ.update(BUILD_ENV)
+    # (no os.environ change: the engines run as child processes with _env(); Material prints
+    # its banner only when started as `mkdocs`)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     return serve(config, address)
