@@ -529,3 +529,12 @@ def test_chip_news_topics_need_stronger_evidence_only_outside_chip_news() -> Non
     chip = [body[0], "It has 40 staff and 800 H100 GPUs.", *body[2:]]
     tags, _ = tags_and_mentions("A new office", chip)
     assert "Data center" in tags  # chip news: named in two paragraphs, as before
+
+
+def test_a_company_outside_the_chip_business_does_not_make_chip_news() -> None:
+    body = ["The launch firm flew its rocket again on Monday.",
+            "SpaceX closed a funding round last year.", "The funding round valued it highly.",
+            "The next flight is in May."]
+    assert "Funding" not in tags_and_mentions("Another launch", body)[0]
+    body[1] = "Nvidia closed a funding round last year."
+    assert "Funding" in tags_and_mentions("Another launch", body)[0]

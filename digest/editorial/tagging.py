@@ -166,6 +166,10 @@ GENERIC_TOPICS = frozenset({
 # events and software products turn up in any industry's news ("the United States", "the FBI",
 # "CES", "Windows"): they anchor nothing.
 ANCHOR_KINDS = frozenset({"chip", "process", "memory", "packaging", "device", "system"})
+# Site sections of the chip business: a company or topic in none of them (a satellite operator,
+# a network-equipment maker, "Right to repair", "Tariffs") does not make an article chip news.
+CHIP_CATEGORIES = frozenset({"AI accelerators", "CPUs and PCs", "Foundry and process", "Memory",
+                             "Quantum"})
 # Companies whose news is often about something other than chips (social media, cars, cloud
 # software, investment): alone they do not make an article a chip article.
 # fmt: off
@@ -423,10 +427,11 @@ def _is_anchor(term: Term | None) -> bool:
     """True for a tag that shows an article is about chips."""
     if term is None:
         return False
-    if term.kind == "company":
-        return term.name not in BROAD_COMPANIES
-    if term.kind == "topic":
-        return term.name not in GENERIC_TOPICS
+    if term.kind in ("company", "topic"):
+        # a company or topic of the chip business itself (its site sections say so), not one
+        # whose news is mostly about something else
+        return (term.name not in BROAD_COMPANIES and term.name not in GENERIC_TOPICS
+                and bool(CHIP_CATEGORIES.intersection(term.categories)))
     return term.kind in ANCHOR_KINDS
 
 
