@@ -45,6 +45,7 @@ from digest.site import search, staging
 from digest.site.engines import Engine, Project, get_engine
 from digest.site.progress import Progress, Silent
 from digest.text.children import die_with_parent, orphan_safe
+from digest.text.files import atomic_write
 from digest.text.siteconfig import (
     CONFIG_FILE,
     DOCS_DIR,
@@ -364,9 +365,7 @@ def _load_state(root: Path) -> dict[str, Any]:
 
 def _save_state(root: Path, state: dict[str, Any]) -> None:
     root.mkdir(parents=True, exist_ok=True)
-    tmp = root / f".{STATE_FILE}.tmp"
-    tmp.write_text(json.dumps(state), encoding="utf-8")
-    os.replace(tmp, root / STATE_FILE)
+    atomic_write(root / STATE_FILE, json.dumps(state), durable=False)
 
 
 def _custom_dir(config: Path, site_config: dict[str, Any]) -> Path | None:

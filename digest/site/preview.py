@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.text.children import orphan_safe
+from digest.text.files import replace_symlink
 from digest.text.siteconfig import POSTS_DIR, SITE_DIR, docs_dir_of, read_site_config
 from digest.text.terminal import terminal_safe
 
@@ -129,10 +130,7 @@ class Preview:
                     page.parent.mkdir(parents=True, exist_ok=True)
                     page.write_bytes(content)
             old = self.link.resolve() if self.link.is_symlink() else None
-            tmp = self.work / "site.tmp"
-            tmp.unlink(missing_ok=True)
-            tmp.symlink_to(target, target_is_directory=True)
-            os.replace(tmp, self.link)
+            replace_symlink(self.link, target)
         if old is not None and old != target:
             shutil.rmtree(old, ignore_errors=True)
         return True

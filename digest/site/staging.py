@@ -47,6 +47,7 @@ from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body
 from digest.site import search, sitepages
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
+from digest.text.files import atomic_write
 from digest.text.siteconfig import POSTS_DIR
 
 # Feeds that keep the addresses mkdocs-rss-plugin gave them (subscribers have them): the same
@@ -193,9 +194,7 @@ class PageMemo:
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        tmp.write_text(json.dumps({"code": self.code, "pages": self.new}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        atomic_write(self.path, json.dumps({"code": self.code, "pages": self.new}), durable=False)
 
     def forget(self) -> None:
         """After a failed write of the staged tree: nothing in it can be vouched for."""
@@ -273,10 +272,8 @@ def read_items(
         items.append(Item(entry, src))
     if cache is not None and fresh.keys() != known.keys():
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.tmp")
         payload = {"format": ENTRIES_CACHE_FORMAT, "entries": fresh}
-        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cache)
+        atomic_write(cache, json.dumps(payload, ensure_ascii=False), durable=False)
     return items
 
 
@@ -651,9 +648,7 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    atomic_write(path, data, durable=False)
 
 
 # -- settings --------------------------------------------------------------------------------
