@@ -701,3 +701,21 @@ def test_unattributed_answers_stay_unknown_with_two_speakers() -> None:
         "“They paste code into chat windows every day.”",
     ])
     assert [q.speaker for q in quotes][2:] == [None, None]
+
+
+def test_a_mistyped_closing_mark_closes_the_quotation() -> None:
+    quotes = find_quotes(["Ada Roe said the hub comes at a “pivotal moment“ for the state. "
+                          "“Our campus was already starting to invest here and this will help "
+                          "us do more,” she said."])
+    assert [q.text.split()[0] for q in quotes] == ["Our"]
+    assert quotes[0].speaker == "Ada Roe"
+
+
+def test_a_two_word_term_is_never_a_quotation() -> None:
+    assert find_quotes(["While Ada Roe called tourism the city’s “sweet spot,” she added that "
+                        "a cooking show will bring more visitors."]) == []
+
+
+def test_a_quoted_designation_is_a_name_not_a_quotation() -> None:
+    assert find_quotes(["Police have designated 2024 as “a year of special action to combat "
+                        "online rumours”, according to the broadcaster Northwind TV."]) == []

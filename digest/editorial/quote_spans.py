@@ -69,6 +69,8 @@ def find_spans(para: int, text: str) -> list[Span]:
         closes = ch in CLOSING_MARKS or (low_high and ch == "“")
         if ch == STRAIGHT_MARK:
             opens, closes = open_at is None, open_at is not None
+        elif open_at is not None and opens and _closes_by_position(text, i):
+            opens, closes = False, True  # 'a “pivotal moment“ to help': a mistyped closing mark
         if open_at is None and opens:
             open_at = i
         elif open_at is not None and closes:
@@ -77,6 +79,14 @@ def find_spans(para: int, text: str) -> list[Span]:
     if open_at is not None:
         spans.append(Span(para, open_at, len(text), text[open_at + 1 :], False))
     return spans
+
+
+def _closes_by_position(text: str, i: int) -> bool:
+    """True when an opening mark at `i` stands where a closing one belongs: right after a word
+    or punctuation, and before a space, punctuation or the end."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:!?")
 
 
 def group_spans(paras: list[str], spans: list[list[Span]]) -> list[list[Span]]:

@@ -95,12 +95,14 @@ TITLE_MARKERS: tuple[str, ...] = (
     "codename", "codenamed", "code-named", "the name", "the hashtag", "paper", "study",
     "report", "article", "book", "blog post", "post", "essay", "white paper", "whitepaper",
     "slogan", "campaign", "program", "programme", "initiative", "project", "song", "film",
+    # designations ('designated 2024 as "a year of special action"')
+    "designated", "declared", "proclaimed",
 )
 # A title follows its marker directly ('the project "Blue Harbor"', 'a paper, "..."', 'titled
 # "..."', 'a study of the "..."'), with at most these lower-case words between; any other
 # lower-case word (a verb: 'the project was "compelled by fear"', 'the program would "raise
 # the bar"') makes the quotation a predicate of the writer's sentence, not a title.
-TITLE_LEADERS: frozenset[str] = frozenset({"a", "an", "the", "new", "latest", "its", "their",
+TITLE_LEADERS: frozenset[str] = frozenset({"as", "a", "an", "the", "new", "latest", "its", "their",
                                            "his", "her", "our", "called", "titled", "named",
                                            "dubbed", "entitled", "of", "on", "about",
                                            "for", "in"})
@@ -111,6 +113,10 @@ TITLE_SMALL_WORDS: frozenset[str] = frozenset({
     "a", "an", "the", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "as",
     "with", "from", "into", "onto", "over", "via", "vs", "vs.", "is", "be", "it",
 })
+# A fragment of the writer's sentence (lower-case start) shorter than this is a term, never a
+# quotation, whatever verb is near (the gold rules: "fewer than three words"); a short whole
+# utterance ('"Absolutely not," said X') is kept under the next rule.
+MIN_FRAGMENT_WORDS = 3
 # Quoted spans with at most this many words need a speech verb right next to them to count.
 SCARE_QUOTE_MAX_WORDS = 3
 # Partial quotes attributed from elsewhere in the sentence need at least this many words.
@@ -514,6 +520,8 @@ def _is_speech(paras: list[str], group: list[Span], text: str, found: Attributio
     if len(group) > 1 and not found.adjacent and all(
             len(WORD.findall(g.text)) <= SCARE_QUOTE_MAX_WORDS for g in group):
         return False  # 'the "geography of AI" called the region a "superstar"': terms
+    if len(words) < MIN_FRAGMENT_WORDS and not text[:1].isupper():
+        return False  # 'called tourism its "sweet spot," she added': a term, not a quotation
     if len(words) <= SCARE_QUOTE_MAX_WORDS:
         return found.adjacent and has_speaker and not _title_case(words)
     if not found.adjacent and not has_speaker and len(words) < PARTIAL_QUOTE_MIN_WORDS:
