@@ -95,3 +95,96 @@ CASES = [
 @pytest.mark.parametrize(("lines", "problems"), CASES)
 def test_body_rule(lines: list[str], problems: list[tuple[int, str]]) -> None:
     assert body_problems(lines) == problems
+
+
+# --- attribute lists: where attr_list reads braces --------------------------------------------
+
+ATTRIBUTE_CASES = [
+    pytest.param(["Text {: .evil } more"], "{: .evil }", "sets class 'evil'",
+                 id="colon-form-anywhere"),
+    pytest.param(["Text {.evil} more"], "{.evil}", "sets class 'evil'", id="class-shape-anywhere"),
+    pytest.param(["Text {data}"], "{data}", "sets 'data'", id="bare-word-at-line-end"),
+    pytest.param(["Text {data}", "line2", "line3"], "{data}", "sets 'data'",
+                 id="line-end-before-more-lines"),
+    pytest.param(["| a | b {data} |"], "{data}", "sets 'data'", id="before-a-table-bar"),
+    pytest.param(["[x](a.html){data} more"], "{data}", "sets 'data'", id="after-a-link"),
+    pytest.param(["word*{data} more"], "{data}", "sets 'data'", id="after-emphasis"),
+    pytest.param(["Text {: #a .evil }"], "{: #a .evil }", "sets id 'a'; sets class 'evil'",
+                 id="every-refusal-listed"),
+    pytest.param(['Text {: class="Xray" }'], '{: class="Xray" }', "sets class 'Xray'",
+                 id="class-value-as-written"),
+    pytest.param(['Text {: class="a b" }'], '{: class="a b" }', "sets class 'a b'",
+                 id="every-bad-class"),
+]
+
+
+@pytest.mark.parametrize(("lines", "listed", "why"), ATTRIBUTE_CASES)
+def test_attribute_list_read_where_attr_list_reads_it(
+    lines: list[str], listed: str, why: str
+) -> None:
+    assert body_problems(lines) == [(0, attributes(listed, why))]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [pytest.param(["A set {data} in prose."], id="bare-word-mid-line"),
+     pytest.param(["{data} then text (end)"], id="bare-word-opening-the-body"),
+     pytest.param(["Text {Xyz} more"], id="capitalised-word-mid-line"),
+     pytest.param(['Text {: class="md-button" }'], id="allowed-class-value")],
+)
+def test_braces_attr_list_does_not_read_are_prose(lines: list[str]) -> None:
+    assert body_problems(lines) == []
+
+
+def test_prose_braces_do_not_hide_a_later_attribute_list() -> None:
+    assert body_problems(["A set {a, b} here.", "Then {: #x }"]) == [
+        (1, attributes("{: #x }", "sets id 'x'"))]
+
+
+# --- several problems, lines and excerpts ---------------------------------------------------
+
+def test_problems_of_one_line_keep_the_order_of_the_checks() -> None:
+    assert body_problems(["<span>x</span> {: #id }"]) == [
+        (0, "contains raw HTML '<span>', '</span>'; use Markdown"),
+        (0, attributes("{: #id }", "sets id 'id'"))]
+
+
+def test_problems_are_sorted_by_line() -> None:
+    assert body_problems(["[x](javascript:y)", "", "<div>z</div>"]) == [
+        (0, link("javascript:y")), (2, "contains raw HTML '<div>', '</div>'; use Markdown")]
+
+
+def test_lines_count_from_the_first_even_when_empty() -> None:
+    assert body_problems(["", "[x](javascript:y)"]) == [(1, link("javascript:y"))]
+
+
+def test_excerpt_shows_a_tag_on_one_line() -> None:
+    assert body_problems(["<div", 'class="x">y</div>']) == [
+        (0, "contains raw HTML '<div class=\"x\">'; use Markdown"),
+        (1, "contains raw HTML '</div>'; use Markdown")]
+
+
+def test_excerpt_of_exactly_the_limit_is_not_cut() -> None:
+    target = "javascript:" + "a" * 29  # 40 characters
+    assert body_problems([f"[x]({target})"]) == [(0, link(target))]
+
+
+# --- the backstop: what the rendered HTML may hold --------------------------------------
+
+def test_host_names_written_with_backslashes_after_every_decoding_round() -> None:
+    from digest.archive.body_safety import names_host
+
+    assert names_host("/\\cdn.example/a.png")
+    assert names_host("\\" * 2048 + "cdn.example/a.png")  # "\\cdn..." once decoded
+    assert names_host("\\" * 1024 + "/cdn.example/a.png")  # "\/cdn..." once decoded
+    assert not names_host("img/a.png")
+
+
+def test_backstop_names_the_line_of_what_renders() -> None:
+    from digest.archive.body_safety import _rendered_problems
+
+    assert _rendered_problems('Intro\n\nSome <SPAN onclick="x">y</SPAN> text\n') == [
+        (2, "renders to a <span> element; use Markdown"),
+        (2, "renders to <span onclick='x'>: an attribute Markdown does not write (an event "
+            "handler?)")]
+    assert _rendered_problems("Intro\n\n<b>bold</b>\n")[0][0] == 2
