@@ -346,3 +346,12 @@ def test_a_ticker_in_brackets_does_not_cut_the_context() -> None:
     figures = find_figures(["Shares of Northwind (NYSE: NW) fell 8% after the outlook cut."])
     assert figures[0].value == "8%"
     assert figures[0].context.startswith("Shares of Northwind")
+
+
+def test_numbers_of_a_list_run_into_one_paragraph_are_not_figures() -> None:
+    text = ("Key results: 1. vLLM cuts latency by up to 20 ms for most of our models 2. "
+            "Throughput improved by up to 8X by batching 3. Some servers saw latency drop by "
+            "60 ms.")
+    assert sorted(_values(text)) == ["20 ms", "60 ms", "8X"]
+    # two numbers closing sentences are not yet a list
+    assert _values("The team scored 2. Then it scored 3. Fans left.") == ["2", "3"]

@@ -229,6 +229,9 @@ _NAME_AFTER = re.compile(
 # A list number inside a run-on paragraph: "Key results: 1. vLLM reduces ..." (the period does
 # not end a sentence there, a lower-case word follows).
 _INLINE_LIST_NUMBER = re.compile(r"^\.\s+[a-z]")
+# A list mark inside a paragraph: a number of one or two digits, a period, a capitalised word.
+_RUN_ON_LIST_MARK = re.compile(r"(?<![\d.,$€£])\b(\d{1,2})\.\s+(?=[A-Za-z])")
+LIST_RUN_MIN = 3  # 'scored 2. Then 3.' is two scores; '1. ... 2. ... 3.' is a list
 # The rate after a money value ("18 cents per day"): context, not value.
 _RATE_TAIL = re.compile(r"\sper\s\S+$")
 # A value assigned in code or a setting ("LIMIT= 1", "threads = 4").
@@ -342,6 +345,7 @@ def _follower(after: str) -> str:
 
 def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
     blocked = _blocked_ranges(text) if _DIGIT.search(text) else []
+    blocked.extend(_list_numbers(text))
     out: list[_Found] = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -381,6 +385,20 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
             out.append(_Found(value, context, kind, para, start + s, comparison, words,
                               _follower(sentence[e:])))
     return out
+
+
+def _list_numbers(text: str) -> list[tuple[int, int]]:
+    """Numbered items run into one paragraph ('... our models 2. Throughput improved ... 3.
+    Some servers ...'): numbers written 'n. Word' in a run of LIST_RUN_MIN consecutive such
+    marks are list numbers, wherever the sentence splitter puts them."""
+    marks = [(int(m.group(1)), m.start(1), m.end(1)) for m in _RUN_ON_LIST_MARK.finditer(text)]
+    values = {n for n, _, _ in marks}
+
+    def in_run(n: int) -> bool:  # n belongs to LIST_RUN_MIN consecutive marks
+        return any(all(k + j in values for j in range(LIST_RUN_MIN))
+                   for k in range(n - LIST_RUN_MIN + 1, n + 1))
+
+    return [(s, e) for n, s, e in marks if in_run(n)]
 
 
 def _split_range(sentence: str, s: int, e: int, value: str) -> list[tuple[int, int, str]]:
