@@ -39,6 +39,7 @@ from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import Problem
 from digest.text.files import NotRegularFile, read_regular_file
 from digest.text.normalize import UNSAFE_CHARS, search_key
+from digest.text.sentences import split_sentences
 from digest.text.siteconfig import POSTS_DIR
 from digest.text.yamlsafe import LimitedLoader, YAMLLimitError
 
@@ -49,10 +50,10 @@ MD_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|!?\[[^\]\n]+\]\[[^\]\n]*\]")
 # Stripped from both ends of a quote before searching: its own quote marks and the punctuation a
 # writer changes when quoting ("reliable," becomes "reliable.").
 QUOTE_EDGES = "\"' .,;:!?-"
-# Where a quote may be cut when it is looked for in the source: elisions ("...", "[...]"; "…" is
-# folded to "..."), and sentence joints, where the quotes stage turns the comma before an
+# Where a quote may be cut when it is looked for in the source: elisions ("...", "…", "[...]"),
+# and sentence ends (digest.text.sentences), where the quotes stage turns the comma before an
 # attribution into a full stop ('"…each other," said X. "Both sides…"' -> "each other. Both").
-ELLIPSIS = re.compile(r"\s*(?:\.\s*){3}\s*|\s*\[\s*\.\.\.\s*\]\s*|(?<=[.!?])\s+")
+ELLIPSIS = re.compile(r"\s*(?:…|(?:\.\s*){3})\s*|\s*\[\s*(?:\.\.\.|…)\s*\]\s*")
 
 # The one front-matter loader (digest.text.yamlsafe: libyaml when present, with size and alias
 # limits); a file it refuses as bad YAML is parsed again by the pure-Python parser so that error
@@ -372,7 +373,10 @@ def _check_against_source(ctx: Context, source_text: str) -> None:
         if kind not in wanted:
             continue
         if kind == "quotes.text":
-            pieces = [p.strip(QUOTE_EDGES) for p in ELLIPSIS.split(search_key(value))]
+            pieces = [
+                search_key(sentence).strip(QUOTE_EDGES)
+                for part in ELLIPSIS.split(value) for sentence in split_sentences(part)
+            ]
             if not _in_order([p for p in pieces if p], haystack):
                 ctx.add(line, name, f"quote {_excerpt(value.strip())} does not occur in the "
                                     "source text")

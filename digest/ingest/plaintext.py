@@ -20,7 +20,6 @@ any prose at all raises ExtractionError.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from digest.errors import ExtractionError
@@ -34,6 +33,7 @@ from digest.ingest.scrapemeta import (
     site_from_chrome,
 )
 from digest.models import Article
+from digest.text.sentences import sentence_end
 
 # Step 2: what each kind of line adds to (or takes from) a stretch of body. Prose earns in
 # proportion to its length, so one long paragraph outweighs a few stray short lines.
@@ -182,6 +182,6 @@ def body_lines(stretch: list[Line]) -> list[Line]:
 def _fallback_title(lines: list[Line], body: list[Line]) -> str:
     """A title when no line is shaped like a headline: the first sentence of the body."""
     first = body[0].text
-    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    sentence = first[: sentence_end(first) or len(first)]
     words = sentence.split()
     return " ".join(words[:20]) + ("…" if len(words) > 20 else "")
