@@ -188,3 +188,75 @@ def test_backstop_names_the_line_of_what_renders() -> None:
         (2, "renders to <span onclick='x'>: an attribute Markdown does not write (an event "
             "handler?)")]
     assert _rendered_problems("Intro\n\n<b>bold</b>\n")[0][0] == 2
+
+
+@pytest.mark.parametrize(
+    ("tag", "name", "value", "message"),
+    [
+        ("span", "onclick", "x", "an attribute Markdown does not write (an event handler?)"),
+        ("a", "href", "javascript:x", "a link scheme other than http(s) or mailto"),
+        ("a", "href", "mailto:a@b.example", None),
+        ("img", "src", CDN, "an image from another host"),
+        ("img", "src", "img/a.png", None),
+        ("td", "style", "text-align: left;", None),
+        ("td", "style", "color: red", "a style other than a table column's alignment"),
+        ("p", "style", "text-align: left;", "a style other than a table column's alignment"),
+        ("h2", "id", "intro", None),
+        ("p", "id", "intro", "an id that is not a heading's own"),
+        ("h2", "id", "__theme", "an id that is not a heading's own"),
+        ("div", "class", "admonition note", None),
+        ("code", "class", "language-python", None),
+        ("p", "class", "language-python", "a class outside the allow-list"),
+        ("p", "class", "evil", "a class outside the allow-list"),
+    ],
+)
+def test_backstop_attribute_rules(tag: str, name: str, value: str, message: str | None) -> None:
+    from digest.archive.body_safety import _rendered_attribute
+
+    assert _rendered_attribute(tag, name, value) == message
+
+
+def test_backstop_attribute_without_a_value() -> None:
+    from digest.archive.body_safety import _rendered_problems
+
+    assert _rendered_problems("Some <span hidden>y</span> text\n")[1] == (
+        0, "renders to <span hidden=''>: an attribute Markdown does not write (an event "
+           "handler?)")
+
+
+# --- code spans and fences at any place of the body ---------------------------------------------
+
+def test_fence_after_text_blanks_only_its_code() -> None:
+    lines = ["Intro", "", "```", "[x](javascript:y)", "```", "", "[z](javascript:w)"]
+    assert body_problems(lines) == [(6, link("javascript:w"))]
+
+
+def test_fence_opener_keeps_its_attribute_list() -> None:
+    lines = ["Intro", "", "``` {: .evil }", "code", "```"]
+    assert body_problems(lines) == [(2, attributes("{: .evil }", "sets class 'evil'"))]
+
+
+@pytest.mark.parametrize("tag", ["div", "DIV"])
+def test_a_line_opening_with_a_tag_ends_a_code_span(tag: str) -> None:
+    lines = ["Some `code", f"<{tag}>raw</{tag}> more`"]
+    assert body_problems(lines) == [
+        (1, f"contains raw HTML '<{tag}>', '</{tag}>'; use Markdown")]
+
+
+def test_attribute_list_ending_a_paragraph() -> None:
+    assert body_problems(["Text {data}", "", "Next paragraph"]) == [
+        (0, attributes("{data}", "sets 'data'"))]
+
+
+# --- images: the "[" that opens the text -------------------------------------------------------
+
+def test_image_with_empty_text() -> None:
+    assert body_problems([f"![]({CDN})"]) == [(0, image())]
+
+
+def test_image_with_an_escaped_bracket_in_its_text() -> None:
+    assert body_problems([f"![a \\[ b]({CDN})"]) == [(0, image())]
+
+
+def test_closing_bracket_with_no_opening_one_is_no_image() -> None:
+    assert body_problems([f"x]({CDN}) !["]) == []
