@@ -7,8 +7,10 @@ The page is parsed once. Phases, in order:
     prune        form controls, hidden elements, navigation and boilerplate-hinted subtrees go
     score        Readability-style: text blocks vote for their ancestors (length, commas, hints)
     select       the best container, plus siblings that look like article text
-    emit         one paragraph per block (heading, list item, cell, quote...), boilerplate dropped
-    check        JSON-LD articleBody replaces the result when ours is much shorter
+                 (`digest.ingest.selection`; the measured tree is `digest.ingest.pagetree`)
+    emit         one paragraph per block (heading, list item, cell, quote...)
+    clean        boilerplate lines and trailing sections dropped; JSON-LD articleBody replaces
+                 the result when ours is much shorter (`digest.ingest.cleanup`)
     fall back    when the text found is weak, prune, score, select and emit run again with the
                  looser settings of `boilerplate.PASSES` (hint-named and hidden blocks kept), and
                  the longer result wins; a weak result is returned marked `low_confidence`
@@ -20,16 +22,21 @@ Heuristics live in `digest.ingest.boilerplate` as data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from digest.errors import ExtractionError
 from digest.ingest import boilerplate as bp
+from digest.ingest.cleanup import check_against_json_ld, clean_paragraphs
 from digest.ingest.metadata import Metadata, read_metadata
+from digest.ingest.pagetree import Node as _Node
+from digest.ingest.pagetree import Page as _Page
+from digest.ingest.pagetree import children as _children
+from digest.ingest.pagetree import hint as _hint
+from digest.ingest.pagetree import link_density as _link_density
+from digest.ingest.selection import select
 from digest.models import Article
-from digest.text.dates import parse_date
 from digest.text.normalize import collapse_whitespace
 
 # Inline elements: their text belongs to the paragraph around them.
@@ -46,19 +53,6 @@ INLINE_TAGS = frozenset(
 # (Block quotes are not: an embedded post is mostly links and still part of the story.)
 LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "aside", "p", "header",
                             "footer", "figure", "span"})
-# Elements whose own text votes for their ancestors. List items and headings do not: a gallery
-# of captioned list items or a long table of contents must not outvote the prose.
-SCORED_TAGS = frozenset({"p", "pre", "td", "blockquote", "div", "section", "article", "main",
-                         "font", "center", "dd"})
-# Readability-style starting score per tag for candidate containers.
-TAG_SCORE = {
-    "div": 5, "article": 8, "main": 5, "section": 3,
-    "pre": 3, "td": 3, "blockquote": 3,
-    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
-    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
-}
-# Elements that make a block a picture or a player rather than a paragraph.
-MEDIA_TAGS = ("img", "picture", "figure", "video")
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, CData, ProcessingInstruction)
 _PRESTRIP = re.compile(
     r"<(" + "|".join(bp.PRESTRIP_TAGS) + r")\b([^>]*)>.*?</\1\s*>|<!--.*?-->",
@@ -76,29 +70,6 @@ _NON_CANONICAL_LINK = re.compile(r"<link\b(?![^>]*canonical)[^>]*>", re.IGNORECA
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。][\"”’)\]]*$")
 _NOT_LETTERS = re.compile(r"[\W_]+")
-
-
-@dataclass(slots=True)
-class _Node:
-    """Per-element measurements, keyed by id(tag)."""
-
-    text: int = 0  # characters of text below the element (whitespace collapsed per string)
-    links: int = 0  # of which inside <a>
-    own: int = 0  # characters in the element's own paragraph (direct and inline text)
-    commas: int = 0  # commas in that own text
-    blocks: int = 0  # child elements that are blocks (not inline)
-    score: float = 0.0  # votes received from text blocks below
-
-
-@dataclass(slots=True)
-class _Page:
-    soup: BeautifulSoup
-    settings: bp.Pass = bp.PASSES[0]
-    dropped: set[int] = field(default_factory=set)
-    hinted: set[int] = field(default_factory=set)  # boilerplate hints, dropped unless text-heavy
-    # Picture captions: emitted as their own paragraphs when they read as prose.
-    captions: set[int] = field(default_factory=set)
-    nodes: dict[int, _Node] = field(default_factory=dict)
 
 
 def extract_html(html: str, *, source: str, url: str | None = None) -> Article:
@@ -146,9 +117,9 @@ def _extract_pass(page: _Page, root: Tag, meta: Metadata) -> list[str]:
     _prune(page, root)
     _measure(page, root)
     _prune_chrome(page, root)
-    containers = [root] if page.settings.whole_page else _select(page, root)
-    paragraphs = _clean_paragraphs(_emit(page, containers), meta)
-    return _check_against_json_ld(paragraphs, meta)
+    containers = [root] if page.settings.whole_page else select(page, root)
+    paragraphs = clean_paragraphs(_emit(page, containers), meta)
+    return check_against_json_ld(paragraphs, meta)
 
 
 def _keeps(found: list[str], earlier: list[str]) -> bool:
@@ -211,32 +182,6 @@ def _keep_json_ld(match: re.Match[str]) -> str:
 
 
 # --- tree walks ---------------------------------------------------------------------------------
-
-
-def _children(tag: Tag) -> list[Tag]:
-    return [c for c in tag.contents if isinstance(c, Tag)]
-
-
-def _hint(tag: Tag) -> str:
-    """The element's class names and id, lower-cased, reduced to what names the element.
-
-    BEM names keep their element part ("story__body" -> "body") and lose modifiers
-    ("grid--with-rail" -> "grid"); state classes ("has-sidebar", "is-sticky") are left out.
-    """
-    words = []
-    for attr in ("class", "id"):
-        value = tag.attrs.get(attr)
-        if isinstance(value, list):
-            value = " ".join(value)
-        if not isinstance(value, str):
-            continue
-        for word in value.lower().split():
-            if word.startswith(bp.STATE_CLASS_PREFIXES) or word.count("-") >= bp.SLUG_HYPHENS:
-                continue
-            word = word.rsplit("__", 1)[-1].split("--", 1)[0]
-            if word:
-                words.append(word)
-    return " ".join(words)
 
 
 def _is_hidden(tag: Tag, *, attribute: bool = True) -> bool:
@@ -376,225 +321,6 @@ def _measure(page: _Page, root: Tag) -> None:
     page.nodes = nodes
 
 
-def _link_density(node: _Node) -> float:
-    return node.links / node.text if node.text else 0.0
-
-
-# --- scoring and selection ----------------------------------------------------------------------
-
-
-def _select(page: _Page, root: Tag) -> list[Tag]:
-    """The article container(s): the best-scored element plus siblings that read as article."""
-    candidates: dict[int, Tag] = {}
-    order: dict[int, int] = {}
-    for tag in _walk(page, root):
-        order[id(tag)] = len(order)
-        node = page.nodes[id(tag)]
-        if node.own < bp.MIN_PARAGRAPH_CHARS or tag.name not in SCORED_TAGS:
-            continue
-        content = 1 + node.commas + min(node.own / 100, 3)
-        # Text written straight into a container beside block children (a div holding text runs
-        # and <p>s) is that container's own paragraph: it votes for the container itself.
-        ancestor, level = (tag, 1) if node.blocks else (tag.parent, 1)
-        while ancestor is not None and level <= bp.SCORE_LEVELS and id(ancestor) in page.nodes:
-            key = id(ancestor)
-            if key not in candidates:
-                candidates[key] = ancestor
-                page.nodes[key].score = _initial_score(ancestor)
-            divider = 1 if level == 1 else 2 if level == 2 else level * 3
-            page.nodes[key].score += content / divider
-            ancestor, level = ancestor.parent, level + 1
-    if not candidates:
-        return [root]
-    for key in candidates:
-        node = page.nodes[key]
-        node.score *= 1 - _link_density(node)
-    ranked = sorted(candidates.values(), key=lambda t: page.nodes[id(t)].score, reverse=True)
-    top = _promote(page, ranked)
-    chosen = _with_siblings(page, top) + _paragraphs_beside_ancestors(page, top)
-    twins = _twins(page, top, ranked, chosen)
-    if ranked[0] is not top:
-        # The best-scored element before promotion names the article's blocks more precisely
-        # than the wrapper it was promoted to ("text-content" inside "block-42").
-        twins += _twins(page, ranked[0], ranked, chosen + twins)
-    chosen = sorted(chosen + twins, key=lambda t: order[id(t)])
-    # The same block printed twice (a desktop and a mobile copy) is kept once.
-    unique: dict[str, Tag] = {}
-    for tag in chosen:
-        unique.setdefault(collapse_whitespace(tag.get_text()), tag)
-    return list(unique.values())
-
-
-def _twins(page: _Page, top: Tag, ranked: list[Tag], chosen: list[Tag]) -> list[Tag]:
-    """Elements named like the top candidate elsewhere on the page: an article body split in
-    several blocks (around an ad or a video), each block under its own wrapper."""
-    hint = _hint(top)
-    if not hint:
-        return []
-    threshold = max(bp.SIBLING_MIN_SCORE, page.nodes[id(top)].score * bp.TWIN_SCORE_RATIO)
-    twins: list[Tag] = []
-    for tag in ranked:
-        if page.nodes[id(tag)].score < threshold:
-            break
-        if tag is top or tag.name != top.name or _hint(tag) != hint:
-            continue
-        if any(_contains(c, tag) or _contains(tag, c) for c in [*chosen, *twins]):
-            continue
-        twins.append(tag)
-    return twins
-
-
-def _contains(ancestor: Tag, tag: Tag) -> bool:
-    parent = tag.parent
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _initial_score(tag: Tag) -> float:
-    score = float(TAG_SCORE.get(tag.name, 0))
-    hint = _hint(tag)
-    if hint:
-        if bp.POSITIVE_RE.search(hint):
-            score += bp.CLASS_WEIGHT
-        if bp.NEGATIVE_RE.search(hint):
-            score -= bp.CLASS_WEIGHT
-    itemprop = tag.get("itemprop")
-    if isinstance(itemprop, str) and itemprop.lower() in bp.ARTICLE_BODY_ITEMPROPS:
-        score += bp.CLASS_WEIGHT
-    return score
-
-
-def _promote(page: _Page, ranked: list[Tag]) -> Tag:
-    """Move up from the top candidate when close runners-up share an ancestor with it."""
-    top = ranked[0]
-    top_score = page.nodes[id(top)].score
-    rivals = {
-        id(t) for t in ranked[1:6] if page.nodes[id(t)].score >= bp.RIVAL_SCORE_RATIO * top_score
-    }
-    if len(rivals) >= bp.MIN_RIVALS:
-        ancestor = top.parent
-        while ancestor is not None and id(ancestor) in page.nodes and ancestor.name not in (
-            "body", "html", "[document]"
-        ):
-            inside = {id(a) for a in _descendant_candidates(ancestor, rivals)}
-            if len(inside) >= bp.MIN_RIVALS:
-                top = ancestor
-                break
-            ancestor = ancestor.parent
-    # An element holding nearly all of its parent's text says little the parent does not; moving
-    # up lets the parent's other children (an intro paragraph, a second block) join as siblings.
-    while (
-        top.parent is not None
-        and top.parent.name not in ("body", "html", "[document]")
-        and id(top.parent) in page.nodes
-        and page.nodes[id(top)].text >= bp.PARENT_TEXT_SHARE * page.nodes[id(top.parent)].text
-    ):
-        top = top.parent
-    return top
-
-
-def _descendant_candidates(ancestor: Tag, keys: set[int]) -> list[Tag]:
-    found = []
-    stack = _children(ancestor)
-    while stack and len(found) < len(keys):
-        tag = stack.pop()
-        if id(tag) in keys:
-            found.append(tag)
-        stack.extend(_children(tag))
-    return found
-
-
-def _with_siblings(page: _Page, top: Tag) -> list[Tag]:
-    parent = top.parent
-    if parent is None or parent.name == "[document]":
-        return [top]
-    top_score = page.nodes[id(top)].score
-    threshold = max(bp.SIBLING_MIN_SCORE, top_score * bp.SIBLING_SCORE_RATIO)
-    top_hint = _hint(top)
-    chosen = []
-    for sibling in _children(parent):
-        key = id(sibling)
-        if key in page.dropped:
-            continue
-        node = page.nodes.get(key)
-        if sibling is top:
-            chosen.append(sibling)
-            continue
-        if node is None or node.text == 0:
-            continue
-        bonus = top_score * 0.2 if top_hint and _hint(sibling) == top_hint else 0.0
-        if node.score + bonus >= threshold and node.score > 0:
-            chosen.append(sibling)
-        elif sibling.name in SCORED_TAGS:
-            # A paragraph (or a div used as one) next to the article reads as part of it.
-            density = _link_density(node)
-            long_prose = (
-                node.own > bp.SIBLING_PARAGRAPH_CHARS and density < bp.SIBLING_MAX_LINK_DENSITY
-            )
-            if long_prose or (
-                0 < node.own <= bp.SIBLING_PARAGRAPH_CHARS and density == 0
-                and sibling.name == "p"
-                and re.search(r"\.( |$)", sibling.get_text())
-            ):
-                chosen.append(sibling)
-    return chosen
-
-
-def _paragraphs_beside_ancestors(page: _Page, top: Tag) -> list[Tag]:
-    """Prose paragraphs next to the chosen element's wrappers: an intro or lead paragraph printed
-    before the block that holds the rest of the story ("story-intro", then "read-more")."""
-    found: list[Tag] = []
-    child = top
-    for _ in range(bp.INTRO_LEVELS):
-        parent = child.parent
-        if parent is None or parent.name in ("body", "[document]") or id(parent) not in page.nodes:
-            break
-        if page.nodes[id(child)].text < bp.INTRO_PARENT_SHARE * page.nodes[id(parent)].text:
-            break
-        if child is not top:
-            for sibling in _children(parent):
-                node = page.nodes.get(id(sibling))
-                if (
-                    sibling is not child
-                    and node is not None
-                    and id(sibling) not in page.dropped
-                    and _reads_as_paragraph(sibling, node)
-                ):
-                    found.append(sibling)
-        child = parent
-    return found
-
-
-def _reads_as_paragraph(tag: Tag, node: _Node) -> bool:
-    """A paragraph, or a wrapper around one, of prose: long, few links, sentence punctuation, no
-    picture (a lead image's caption is not the intro)."""
-    return (
-        tag.name in ("p", "div")
-        and tag.find(MEDIA_TAGS) is None
-        and node.blocks <= 1
-        and node.text > bp.SIBLING_PARAGRAPH_CHARS
-        and _link_density(node) < bp.SIBLING_MAX_LINK_DENSITY
-        and re.search(r"[.!?。](\s|$)", tag.get_text()) is not None
-    )
-
-
-def _walk(page: _Page, root: Tag) -> list[Tag]:
-    """Every kept element below root, in document order."""
-    out: list[Tag] = []
-    stack = [root]
-    while stack:
-        tag = stack.pop()
-        out.append(tag)
-        stack.extend(reversed([c for c in _children(tag) if id(c) not in page.dropped]))
-    return out
-
-
-# --- emission -----------------------------------------------------------------------------------
-
-
 def _emit(page: _Page, containers: list[Tag]) -> list[str]:
     """Text of the containers, one string per block element, link-heavy blocks left out."""
     paragraphs: list[str] = []
@@ -706,74 +432,3 @@ def _is_link_list(page: _Page, tag: Tag) -> bool:
 
 def _letters(text: str) -> int:
     return len(_NOT_LETTERS.sub("", text))
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def _clean_paragraphs(paragraphs: list[str], meta: Metadata) -> list[str]:
-    """Drop boilerplate lines, the headline (and any kicker above it) and leading bylines."""
-    kept = [
-        text
-        for text in paragraphs
-        if (len(text) > bp.BOILERPLATE_TEXT_MAX_CHARS or not bp.BOILERPLATE_TEXT_RE.match(text))
-        and (len(text) > bp.LEGAL_NOTICE_MAX_CHARS or not bp.LEGAL_NOTICE_RE.match(text))
-    ]
-    kept = _without_trailing_section(kept)
-    title = _norm(meta.title or "")
-    for index, text in enumerate(kept[: bp.HEADLINE_WINDOW]):
-        if title and _norm(text) == title:
-            if all(len(p) <= bp.KICKER_MAX_CHARS for p in kept[:index]):
-                kept = kept[index + 1 :]
-            while kept and _norm(kept[0]) == title:  # the headline printed twice
-                kept.pop(0)
-            break
-    while kept and (bp.BYLINE_TEXT.match(kept[0]) or _is_dateline(kept[0])):
-        kept.pop(0)
-    return kept
-
-
-def _without_trailing_section(paragraphs: list[str]) -> list[str]:
-    """Cut a press release's or wire story's trailing boilerplate (About <company>,
-    forward-looking statements, contacts) from the first such paragraph to the end."""
-    first = int(len(paragraphs) * bp.TRAILING_SECTION_MIN_POSITION)
-    for index in range(max(first, 1), len(paragraphs)):
-        text = paragraphs[index]
-        if len(text) > bp.TRAILING_SECTION_MAX_CHARS:
-            continue
-        if bp.TRAILING_SECTION_RE.match(text) or _about_company(text, paragraphs[index + 1 :]):
-            return paragraphs[:index]
-    return paragraphs
-
-
-def _about_company(text: str, after: list[str]) -> bool:
-    """An "About <name>" heading followed by a paragraph about that name."""
-    match = bp.ABOUT_HEADING.match(text)
-    if not match or not after:
-        return False
-    name = match.group("name")
-    first = name.split()[0].casefold() if name.split() else ""
-    return (
-        len(name.split()) <= bp.ABOUT_MAX_NAME_WORDS
-        and bool(first)
-        and first in after[0].casefold().split()[:3]
-    )
-
-
-def _is_dateline(text: str) -> bool:
-    """A short line that is a date ("10 Dec 2024, 4:45 pm"), not a sentence."""
-    return len(text) <= bp.DATELINE_MAX_CHARS and not text.endswith(".") and bool(parse_date(text))
-
-
-def _check_against_json_ld(paragraphs: list[str], meta: Metadata) -> list[str]:
-    """Use JSON-LD articleBody when our text is much shorter than it (a fallback, not a source)."""
-    body = meta.article_body
-    if not body:
-        return paragraphs
-    ours = sum(len(p) for p in paragraphs)
-    if ours >= bp.ARTICLE_BODY_FALLBACK_RATIO * len(body):
-        return paragraphs
-    text = BeautifulSoup(body, "lxml").get_text("\n") if "<" in body else body
-    lines = [collapse_whitespace(line) for line in re.split(r"\n+", text)]
-    return [line for line in lines if line]

@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-from digest.text.dates import parse_date, parse_url_date
+from digest.ingest.pagedates import MAX_DATE_LINES, resolve_date
 from digest.text.normalize import collapse_whitespace
 
 # JSON-LD @type values that describe the article itself (schema.org CreativeWork family).
@@ -42,19 +41,6 @@ TITLE_KEYS = ("dc.title", "dc:title", "dcterm:title", "og:title", "twitter:title
               "parsely-title", "sailthru.title", "title", "headline")
 AUTHOR_KEYS = ("dc.creator", "dc:creator", "dcterm:creator", "author", "article:author",
                "parsely-author", "sailthru.author", "byl", "twitter:creator", "og:article:author")
-DATE_KEYS = ("article:published_time", "og:article:published_time", "article.published",
-             "parsely-pub-date", "datepublished", "dc.date.issued", "dc.date", "dc:date",
-             "dcterms.created", "dcterms.date", "sailthru.date", "pubdate", "publishdate",
-             "publish-date", "date", "og:published_time", "article:published")
-# Other <meta> keys that name a publication date ("w-published-date", "pub_date", "created"),
-# read after DATE_KEYS; keys that name a later change are left to MODIFIED_KEYS.
-PUBLISHED_KEY = re.compile(r"publish|pub[-_.]?date|created|release|issued", re.I)
-NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|revis", re.I)
-MODIFIED_KEY = re.compile(r"modif|updat", re.I)  # other keys naming a change's date
-# Dates of the last change: used only when the page states no publication date.
-MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "og:article:modified_time",
-                 "datemodified", "dcterms.modified", "dc.date.modified", "last-modified",
-                 "modified")
 SITE_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
 DESCRIPTION_KEYS = ("description", "og:description", "twitter:description", "dc.description")
 URL_KEYS = ("og:url", "twitter:url")
@@ -83,23 +69,6 @@ META_BYLINE = re.compile(r"^(?:.{0,20}\W)?(?:posted |written |words )?by\s+(\S.*
 # Elements whose class or id says they hold the publication date, read when nothing better says.
 DATE_HINT = re.compile(r"date|time|posted|published|meta|byline|dateline", re.I)
 DATE_NOT = re.compile(r"update|modified|comment", re.I)
-MAX_DATE_TEXT = 80  # longer elements are not a date line...
-# ...but a date-hinted element that starts with a label and a date is read up to this many
-# characters ("Posted on April 13, 2023 Tags: ...").
-MAX_DATE_LEAD = 40
-MAX_DATE_LINES = 30  # date-hinted elements looked at, in page order
-# A visible date line says which date it is: "Updated 3 May 2024" is a change, "Posted" or no
-# label is the publication. Matched on the line and on the short label just before it.
-PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b", re.I)
-UPDATED_LABEL = re.compile(r"\b(?:updated?|modified|edited|revised|refreshed)\b", re.I)
-# Visible datelines are looked for among the strings around the first <h1>: this many after it
-# (byline, date, dek) and before it (a kicker row above the headline).
-DATELINE_AFTER_H1 = 80
-DATELINE_BEFORE_H1 = 30
-# A dateline is short and mostly date: at most this many characters besides the date itself
-# ("Published: ", "By Jane Doe - ", "10:00 am EDT").
-DATELINE_MAX_EXTRA = 40
-MAX_LABEL = 30  # a dateless string this short just before a date line may be its label
 # Bylines inside these are other people's (commenters, related stories), not the article's.
 NOT_ARTICLE_HINT = re.compile(
     r"comment|repl(y|ies)|respond|discussion|related|recommend|sidebar", re.I
@@ -124,7 +93,6 @@ DATE_AFTER_NAME = (
     r"(?:\s+on|,)?\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?,?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2})"
 )
-_SKIPPED = (Comment, Declaration, Doctype, ProcessingInstruction)
 CDATA_MARKERS = re.compile(r"<!\[CDATA\[|\]\]>")
 # A URL (in parentheses or not) inside a byline: "Jane Doe (https://example.org/jane)".
 URL_IN_TEXT = re.compile(r"\(?\s*https?://\S+?\s*\)|https?://\S+")
@@ -157,7 +125,17 @@ def read_metadata(soup: BeautifulSoup) -> Metadata:
     return Metadata(
         title=title,
         author=_resolve_author(found, ld, meta, site),
-        published=_resolve_date(found, ld, meta),
+        published=resolve_date(
+            meta,
+            ld_published=_text(ld.get("datePublished")),
+            ld_created=_text(ld.get("dateCreated")),
+            ld_modified=_text(ld.get("dateModified")),
+            date_props=found.date_props,
+            times=found.times,
+            date_lines=found.date_lines,
+            h1=found.h1,
+            canonical=found.canonical,
+        ),
         site_name=site or _site_from_title(doc_title, title or h1),
         url=_first(found.canonical, *(meta.get(k) for k in URL_KEYS)),
         description=_first(*(meta.get(k) for k in DESCRIPTION_KEYS), _text(ld.get("description"))),
@@ -509,119 +487,6 @@ def _visible_byline(tags: list[Tag], site: str | None) -> str | None:
             if author and len(author.split()) <= 8:
                 return author
     return None
-
-
-def _resolve_date(found: _Found, ld: dict[str, object], meta: dict[str, str]) -> dt.date | None:
-    """The publication date from every place a page states one, most trusted first; the date of
-    the last change only when no publication date is stated anywhere."""
-    changed = [parse_date(v) for v in (_text(ld.get("dateModified")),
-                                       *(meta.get(k) for k in MODIFIED_KEYS),
-                                       *(v for k, v in meta.items() if MODIFIED_KEY.search(k)))]
-    last_change = max((d for d in changed if d), default=None)
-    modified: list[dt.date] = []
-    structured = None
-    for value in (_text(ld.get("datePublished")), *(meta.get(k) for k in DATE_KEYS),
-                  _text(ld.get("dateCreated")),
-                  *(v for k, v in meta.items()
-                    if PUBLISHED_KEY.search(k) and not NOT_PUBLISHED_KEY.search(k))):
-        date = parse_date(value)
-        # A "publication" after the page's last change is a re-indexing stamp, not the date.
-        if date and not (last_change and date > last_change):
-            structured = date
-            break
-    marked = shown = None
-    for tag in found.date_props[:3] + found.times[:5]:
-        value = tag.get("content") or tag.get("datetime")
-        printed = parse_date(tag.get_text(" "))
-        # A machine-readable value that does not parse ("00:00-YY-DD-MM") leaves the text.
-        date = (parse_date(value) if isinstance(value, str) else None) or printed
-        if date and _labelled_updated(tag):
-            modified.append(date)
-        elif date:
-            marked, shown = date, printed
-            break
-    visible = None
-    labelled = False  # the visible date says it is the publication ("Published Apr 26, 2023")
-    for tag in found.date_lines:
-        text = " ".join(tag.get_text(" ").split())
-        if len(text) > MAX_DATE_TEXT:
-            text = text[:MAX_DATE_LEAD]
-        if text:
-            date = parse_date(text)
-            if date and UPDATED_LABEL.search(text):
-                modified.append(date)
-            elif date:
-                visible, labelled = date, bool(PUBLISHED_LABEL.search(text))
-                break
-    if visible is None:
-        for date, updated in _visible_datelines(found.h1):
-            if not updated:
-                visible = date
-                break
-            modified.append(date)
-    in_url = next((d for d in map(parse_url_date, (found.canonical, meta.get("og:url"))) if d),
-                  None)
-    date = structured or marked or visible or in_url
-    if date is None:
-        return next(iter(modified), None) or last_change
-    if visible and labelled and visible < date:
-        # A page showing its reader an earlier "Published" date than its metadata states was
-        # re-stamped by its CMS; the reader's date is the publication.
-        date = visible
-    for local in (in_url, shown):
-        if local and abs((local - date).days) == 1:
-            # A timestamp converted to UTC can fall on the next or the previous day; the URL's
-            # path and the date a <time> prints for the reader are the publisher's own dates.
-            return local
-    return date
-
-
-def _labelled_updated(tag: Tag) -> bool:
-    """A <time> whose text, or its short parent's, calls it an update ("Updated on ...")."""
-    for node in (tag, tag.parent):
-        if node is None:
-            break
-        text = node.get_text(" ")
-        if len(text) <= MAX_DATE_TEXT and UPDATED_LABEL.search(text):
-            return True
-    return False
-
-
-def _visible_datelines(h1: Tag | None) -> Iterator[tuple[dt.date, bool]]:
-    """Short date-only lines next to the headline, as (date, labelled an update), nearest
-    after the headline first, then the nearest before it."""
-    if h1 is None:
-        return
-    after = h1.find_all_next(string=True, limit=DATELINE_AFTER_H1)
-    before = h1.find_all_previous(string=True, limit=DATELINE_BEFORE_H1)
-    for strings in (after, before):
-        label = ""
-        for string in strings:
-            if isinstance(string, _SKIPPED) or (
-                string.parent is not None and string.parent.name in ("script", "style")
-            ):
-                continue
-            text = collapse_whitespace(string)
-            if not text:
-                continue
-            date = parse_date(text) if len(text) <= MAX_DATE_TEXT and _has_digit(text) else None
-            if date and len(text) - len(_date_span(text)) <= DATELINE_MAX_EXTRA:
-                yield date, bool(UPDATED_LABEL.search(text) or UPDATED_LABEL.search(label))
-            # A short dateless string before a date is its label ("Last updated:" in its own
-            # element); in the strings before the headline the order is reversed, so no label.
-            label = text if strings is after and not date and len(text) <= MAX_LABEL else ""
-
-
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
-
-
-_DATE_SPAN = re.compile(r"[\w.,/ -]*\d{4}")
-
-
-def _date_span(text: str) -> str:
-    """The longest run that could be the date itself (letters, digits, separators, a year)."""
-    return max(_DATE_SPAN.findall(text), key=len, default="")
 
 
 def _resolve_lang(found: _Found, meta: dict[str, str]) -> str | None:
