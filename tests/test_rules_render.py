@@ -185,3 +185,72 @@ def test_curator_notes_are_kept_verbatim() -> None:
     notes = "Our *own* note with a [link](https://x.example)."
     body = render_body(entry(notes=notes))
     assert body.endswith(f"## Notes\n\n{notes}\n")
+
+
+FULL_PAGE = """\
+# Foundry delays plant
+
+The foundry delayed its plant.
+
+<!-- more -->
+
+*Reported by Dana Whitfield for [Wafer Weekly](<https://wafer.example/a>).*
+
+## Key figures
+
+| Figure | What it measures |
+| --- | --- |
+| **40%** | sales rose 40% |
+
+## Quotes
+
+> We ship soon.
+>
+> — **Maria Lindqvist**, chief executive
+
+<!-- quote -->
+
+> …is our dream…
+>
+> — **Tom Roe**
+
+## Also covered by
+
+- **Fab News**: [Plant late](<../other/>)
+
+<p class="sd-entities"><strong>Companies and chips:</strong> <a href="acme/">Acme</a> · \
+<a href="beta/">Beta</a></p>
+
+[Read the original article at Wafer Weekly](<https://wafer.example/a>){ .md-button }
+
+## Notes
+
+Our note.
+"""
+
+
+def test_the_whole_page_layout() -> None:
+    """Every section in its order, separated as Markdown needs (a blank line before each
+    block; blockquotes kept apart by a comment), written out by hand."""
+    page = entry(title="Foundry delays plant", url="https://wafer.example/a",
+                 summary="The foundry delayed its plant.",
+                 figures=[Figure(value="40%", context="sales rose 40%")],
+                 quotes=[Quote(text="We ship soon.", speaker="Maria Lindqvist",
+                               role="chief executive"),
+                         Quote(text="is our dream.", speaker="Tom Roe", role=None,
+                               fragment=True)],
+                 notes="Our note.")
+    assert render_body(page, also_covered=[("Fab News", "Plant late", "../other/")],
+                       entities=[("Acme", "acme/"), ("Beta", "beta/")]) == FULL_PAGE
+
+
+def test_without_a_url_the_page_has_no_links_to_the_source() -> None:
+    body = render_body(entry(url=None, source_name="Wafer Weekly", author=None))
+    assert "*Reported by Wafer Weekly.*" in body and "](<" not in body
+
+
+def test_fragment_marks_replace_the_quote_s_own_ellipses_and_full_stop() -> None:
+    assert quote_display(Quote(text="… a turnaround …", speaker=None, role=None,
+                               fragment=True)) == "…a turnaround…"
+    assert quote_display(Quote(text="X-ray vision.", speaker=None, role=None,
+                               fragment=True)) == "…X-ray vision…"
