@@ -97,7 +97,7 @@ def resolve_date(
     visible = None
     labelled = False  # the visible date says it is the publication ("Published Apr 26, 2023")
     for tag in date_lines:
-        text = " ".join(tag.get_text(" ").split())
+        text = collapse_whitespace(tag.get_text(" "))
         if len(text) > MAX_DATE_TEXT:
             text = text[:MAX_DATE_LEAD]
         if text:

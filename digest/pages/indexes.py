@@ -5,7 +5,6 @@ its context names first, else the one the entry is about (see `_primary_entity`)
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -253,7 +252,6 @@ def figures_table_html(
     """The figures index's table as HTML; `href(src)` is the URL of a docs/ source file
     relative to the figures page. Written as HTML, not Markdown: an archive of 10,000 entries
     has some 80,000 figures, which Python-Markdown's table parser takes minutes over."""
-    esc = html.escape
     out = [
         "<table><thead><tr><th>Figure</th><th>What it measures</th><th>Entity</th>"
         "<th>Kind</th><th>Date</th><th>Entry</th></tr></thead><tbody>"
@@ -262,19 +260,19 @@ def figures_table_html(
     entry_cells: dict[str, str] = {}
     for row in rows:
         if row.entity not in entity_cells:
-            name = esc(row.entity)
+            name = html_text(row.entity)
             entity_cells[row.entity] = (
-                f'<a href="{esc(href(entity_src(row.entity)), quote=True)}">{name}</a>'
+                f'<a href="{html_attribute(href(entity_src(row.entity)))}">{name}</a>'
                 if row.entity in entity_pages
                 else name
             )
         src = row.item.src
         if src not in entry_cells:
-            title = esc(clean_text(row.item.entry.title))
-            entry_cells[src] = f'<a href="{esc(href(src), quote=True)}">{title}</a>'
+            title = html_text(clean_text(row.item.entry.title))
+            entry_cells[src] = f'<a href="{html_attribute(href(src))}">{title}</a>'
         out.append(
-            f"<tr><td><strong>{esc(row.value)}</strong></td><td>{esc(row.context)}</td>"
-            f"<td>{entity_cells[row.entity]}</td><td>{esc(row.kind)}</td>"
+            f"<tr><td><strong>{html_text(row.value)}</strong></td><td>{html_text(row.context)}</td>"
+            f"<td>{entity_cells[row.entity]}</td><td>{html_text(row.kind)}</td>"
             f"<td>{row.date.isoformat()}</td><td>{entry_cells[src]}</td></tr>"
         )
     out.append("</tbody></table>")

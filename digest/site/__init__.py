@@ -1,4 +1,5 @@
-"""Building the site: the MkDocs plugins, theme overrides, preview and the build command.
+"""Building the site: staging every page, the engines (MkDocs, Zensical), preview, the plugins.
 
-May import: every stage above (text, ingest, editorial, archive, pages), never digest.cli.
+May import: digest.text, digest.models, digest.errors, digest.ingest, digest.editorial,
+digest.archive, digest.pages.
 """

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Literal
 
 from digest.errors import DigestError
+from digest.text.siteconfig import CONFIG_FILE
 
 Engine = Literal["lunr", "pagefind"]
 ENGINES = ("auto", "lunr", "pagefind")
@@ -60,7 +61,7 @@ def resolve_engine(engine: str, entries: int, pagefind_from: int = PAGEFIND_FROM
         return engine
     if engine != "auto":
         raise DigestError(
-            "mkdocs.yml", f"search engine must be one of {', '.join(ENGINES)}, not {engine!r}"
+            CONFIG_FILE, f"search engine must be one of {', '.join(ENGINES)}, not {engine!r}"
         )
     return "pagefind" if entries >= pagefind_from else "lunr"
 

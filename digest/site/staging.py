@@ -48,7 +48,7 @@ from digest.pages.render import render_body
 from digest.site import search, sitepages
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
 from digest.text.files import atomic_write
-from digest.text.siteconfig import POSTS_DIR
+from digest.text.siteconfig import CONFIG_FILE, POSTS_DIR
 
 # Feeds that keep the addresses mkdocs-rss-plugin gave them (subscribers have them): the same
 # documents under both names.
@@ -665,7 +665,7 @@ class Settings:
     per_page: int = sitepages.PER_PAGE
 
 
-def settings_of(site_config: dict[str, Any], source: str = "mkdocs.yml") -> Settings:
+def settings_of(site_config: dict[str, Any], source: str = CONFIG_FILE) -> Settings:
     """The plugin's options from mkdocs.yml as data; DigestError naming a bad one."""
     options: Any = {}
     for plugin in site_config.get("plugins") or []:

@@ -1,4 +1,5 @@
-"""Shared text primitives: dates, URLs (and sentence splitting, normalising, slugs, escaping).
+"""Shared text primitives, one module each: dates, URLs, sentences, normalising, slugs, escaping,
+files (regular-file reading, the atomic writer), caches, similarity, mkdocs.yml and the layout.
 
-May import: the standard library and third-party packages only, never another digest module.
+May import: nothing from digest (the standard library and third-party packages only).
 """
