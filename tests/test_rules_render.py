@@ -254,3 +254,9 @@ def test_fragment_marks_replace_the_quote_s_own_ellipses_and_full_stop() -> None
                                fragment=True)) == "…a turnaround…"
     assert quote_display(Quote(text="X-ray vision.", speaker=None, role=None,
                                fragment=True)) == "…X-ray vision…"
+
+
+def test_source_link_without_an_outlet_name() -> None:
+    body = render_body(entry(source_name="", author=None))
+    assert body.endswith(
+        "[Read the original article](<https://wafer.example/2025/03/plant>){ .md-button }\n")
