@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from digest.archive.entry import SLUG_MAX_CHARS
-from digest.archive.schema import BY_KEY, KEYS, REQUIRED, FieldSpec
+from digest.archive.schema import FIELDS, FieldSpec
 from digest.editorial.vocabulary import Vocabulary
 from digest.errors import Problem
 from digest.text.urls import canonical_url, normalize_url, url_problems
@@ -140,9 +140,13 @@ def _did_you_mean(word: str, choices: Iterable[str], cutoff: float) -> str | Non
 # --- front matter ---------------------------------------------------------------------------
 
 
-def check_front_matter(ctx: Context, root: yaml.MappingNode) -> list[tuple[int, str]]:
-    """Check every key of the front matter against the schema; returns (line, key) for each
-    key, in order."""
+def check_front_matter(
+    ctx: Context, root: yaml.MappingNode, fields: tuple[FieldSpec, ...] = FIELDS
+) -> list[tuple[int, str]]:
+    """Check every key of the front matter against the schema (`fields`: Entry's); returns
+    (line, key) for each key, in order."""
+    by_key = {spec.key: spec for spec in fields}
+    keys = tuple(by_key)
     seen: dict[str, int] = {}
     key_lines: list[tuple[int, str]] = []
     for key_node, value_node in root.value:
@@ -156,15 +160,15 @@ def check_front_matter(ctx: Context, root: yaml.MappingNode) -> list[tuple[int, 
             ctx.add(line, key, f"appears twice (first on line {seen[key]}); keep one")
             continue
         seen[key] = line
-        spec = BY_KEY.get(key)
+        spec = by_key.get(key)
         if spec is None:
-            ctx.add(line, key, _unknown_key_message(key, KEYS, "front matter"))
+            ctx.add(line, key, _unknown_key_message(key, keys, "front matter"))
             continue
         value = KIND_CHECKS[spec.kind](ctx, spec, value_node)
         rule = FIELD_RULES.get(key)
         if rule is not None and value is not None:
             rule(ctx, key, value_node, value)
-    for name in REQUIRED:
+    for name in (spec.key for spec in fields if spec.required):
         if name not in seen:
             ctx.add(1, name, "required field is missing")
     return key_lines

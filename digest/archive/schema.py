@@ -84,10 +84,11 @@ def record_from_data(spec: FieldSpec, data: dict[str, Any]) -> Any:
 
 
 def to_front_matter(entry: Entry, slug: str) -> dict[str, Any]:
-    """The front matter as plain data, keys in FIELDS order, empty optional fields left out;
-    `slug` is the entry's permanent slug (digest.archive.entry.entry_slug)."""
+    """The front matter as plain data, keys in the schema's order, empty optional fields left
+    out; `slug` is the entry's permanent slug (digest.archive.entry.entry_slug). The fields are
+    those the entry's class declares (Entry's: FIELDS)."""
     data: dict[str, Any] = {}
-    for spec in FIELDS:
+    for spec in specs_of(type(entry)):
         value = slug if spec.kind == "slug" else getattr(entry, spec.attr)
         if spec.kind == "records":
             value = [record_data(item) for item in value]
@@ -109,11 +110,12 @@ def date_value(value: Any) -> dt.date:
     return value
 
 
-def from_front_matter(data: dict[str, Any], notes: str = "") -> Entry:
-    """An Entry from front-matter data. KeyError names a missing required field; TypeError or
-    ValueError a mistyped one. (The validator reports every problem; this stops at the first.)"""
+def from_front_matter(data: dict[str, Any], notes: str = "", cls: type[Entry] = Entry) -> Entry:
+    """An Entry (or `cls`, a dataclass declaring front-matter fields) from front-matter data.
+    KeyError names a missing required field; TypeError or ValueError a mistyped one. (The
+    validator reports every problem; this stops at the first.)"""
     values: dict[str, Any] = {}
-    for spec in FIELDS:
+    for spec in specs_of(cls):
         raw = data[spec.key] if spec.required else data.get(spec.key)
         if spec.kind == "date":
             values[spec.attr] = date_value(raw)
@@ -125,4 +127,4 @@ def from_front_matter(data: dict[str, Any], notes: str = "") -> Entry:
             values[spec.attr] = "" if spec.default == "" else None
         else:
             values[spec.attr] = str(raw)
-    return Entry(**values, notes=notes.strip())
+    return cls(**values, notes=notes.strip())
