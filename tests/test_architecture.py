@@ -261,3 +261,25 @@ def test_the_size_allow_list_stays_short_and_current() -> None:
         assert path.is_file(), f"{rel} is gone: drop it from the allow-list"
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines > MAX_LINES, f"{rel} is {lines} lines now: drop it from the allow-list"
+
+
+# --- the README's table -------------------------------------------------------------------------
+
+
+def test_the_readme_table_matches_the_folders() -> None:
+    """Every stage folder has a row of README.md's "How it works" table, and every module the
+    table names exists in the folder of its row."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    folders = {re.match(r"\| `([a-z_]+)/`", row).group(1) for row in rows  # type: ignore[union-attr]
+               if re.match(r"\| `([a-z_]+)/`", row)}
+    assert folders == set(STAGES)
+    for row in rows:
+        folder = re.match(r"\| `([a-z_]+)/`", row)
+        if folder is None:
+            continue
+        modules_cell = row.split("|")[3]
+        for name in re.findall(r"`([\w/]+\.(?:py|yml))`", modules_cell):
+            found = list((PACKAGE / folder.group(1)).rglob(Path(name).name))
+            assert found, f"README names {name} in {folder.group(1)}/, which has no such file"
