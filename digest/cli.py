@@ -32,7 +32,7 @@ from digest.site.build import (
     check_archive,
     serve_site,
 )
-from digest.text.siteconfig import ConfigError, Layout
+from digest.text.siteconfig import POSTS_DIR, ConfigError, Layout
 from digest.text.terminal import terminal_safe
 from digest.text.urls import without_credentials
 
@@ -234,8 +234,7 @@ def add(
     """Add ARTICLES (files, '-' for stdin, or http(s) URLs) to the digest as entries."""
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     today = fallback_date.date() if fallback_date else None
-    layout = _layout()
-    posts = layout.posts_dir if docs_dir is None else docs_dir / layout.posts_dir.name
+    posts = (docs_dir if docs_dir is not None else _layout().docs_dir) / POSTS_DIR
     index = UrlIndex(posts)  # the archive's URLs, kept up to date across the batch
     failed = 0
     for source, result in _processed(articles, options, jobs=jobs, no_cache=no_cache):

@@ -110,3 +110,10 @@ def test_check_and_build_print_problems_alike(tmp_path: Path, command: str) -> N
         "'tags'?" in done.stderr
     assert SUMMARY.search(done.stderr)
     assert "::error file=docs/posts/2025-01-07-bad.md,line=6::tag: unknown key" in done.stdout
+
+
+def test_add_with_a_docs_folder_does_not_read_the_config(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(BROKEN_CONFIG, encoding="utf-8")
+    done = run(tmp_path, "add", str(ARTICLE), "--docs", "docs", "--date", "2024-04-10")
+    assert done.returncode == 0, done.stderr
+    assert list((tmp_path / "docs" / "posts").glob("*.md"))
