@@ -719,3 +719,53 @@ def test_a_two_word_term_is_never_a_quotation() -> None:
 def test_a_quoted_designation_is_a_name_not_a_quotation() -> None:
     assert find_quotes(["Police have designated 2024 as “a year of special action to combat "
                         "online rumours”, according to the broadcaster Northwind TV."]) == []
+
+
+# --- rules found on the held-out quarter's misses (named as such in the commit); our sentences --
+HELD_OUT_SHAPES = [
+    pytest.param(
+        ["The Harbor Project, wrote Ada Rhodes, prize-winning author of The Making of the Plant, "
+         "was “compelled from the beginning not by malice but by hope.” Ivo Brandt himself once "
+         "said, “The plant was the turning point of the century.”"],
+        [("compelled from the beginning", "Ada Rhodes"),
+         ("The plant was the turning", "Ivo Brandt")],
+        id="inverted-attribution-then-a-new-speaker-introduced-by-a-comma",
+    ),
+    pytest.param(
+        ["Northwind blamed two updates from last month for the glitches in a post on its website.",
+         "“As reported, you are more likely to be affected on office networks,” the company "
+         "wrote."],
+        [("As reported", "Northwind")],
+        id="the-company-is-the-bare-name-opening-a-sentence-before",
+    ),
+    pytest.param(
+        ["Northwind released its first player in 2022 and has now followed up with a flagship.",
+         "What does the new player have inside? According to the company, the player has an "
+         "“all-aluminum alloy body and a reinforced double layer chassis.”"],
+        [("all-aluminum alloy body", "Northwind")],
+        id="according-to-the-company-skips-a-question",
+    ),
+    pytest.param(
+        ["Vladimir Putin signed the decree, the Kremlin said.",
+         "Following the decision, former tycoon Mikhail Roe, who was jailed for his opposition "
+         "to Putin, told reporters there were now no protections for foreign firms.",
+         "“There are no guarantees for investments anywhere,” he said at the time."],
+        [("There are no guarantees", "Mikhail Roe")],
+        id="pronoun-after-a-paraphrase-is-its-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), HELD_OUT_SHAPES)
+def test_held_out_shapes(paragraphs: list[str], expected: list[tuple[str, str]]) -> None:
+    quotes = find_quotes(paragraphs)
+    assert [(q.text, q.speaker) for q in quotes if any(q.text.startswith(s) for s, _ in expected)]
+    for starts, speaker in expected:
+        found = [q for q in quotes if q.text.startswith(starts)]
+        assert found and found[0].speaker == speaker, quotes
+
+
+def test_a_sentence_starting_a_new_topic_does_not_attribute_the_quotation_before() -> None:
+    quotes = find_quotes(["“Three players could merge within two years.”",
+                          "As the Harbor Weekly report suggested, two may merge."])
+    assert quotes[0].speaker is None

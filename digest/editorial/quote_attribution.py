@@ -77,6 +77,8 @@ SUBJECT_ONLY_VERBS: tuple[str, ...] = ("told", "tells", "informed", "assured", "
 VERB_MODIFIERS: tuple[str, ...] = (
     "also", "later", "then", "previously", "once", "recently", "further", "has", "had", "have",
     "long", "repeatedly", "again", "earlier", "would", "will", "often", "simply", "later",
+    # intensifiers ('Oppenheimer himself once said')
+    "himself", "herself", "itself", "themselves",
 )
 
 # Pronouns that stand for the last person named.
@@ -165,6 +167,9 @@ CHARACTERISATION = re.compile(
     r"(?:it|them|him|her|this|that|(?:the|its|their|his|her)\s+[a-z]+(?:\s+[a-z]+)?)"
     r"(?:\s+as)?\s*$"
 )
+# An attribution set off by commas inside the writer's sentence: ', wrote Ada Rhodes, author of
+# X,' up to the comma that closes it (at most two comma-separated parts: the name and a role).
+INVERTED_ATTRIBUTION = re.compile(r"[^,]+(?:,[^,]+)?(?=,)")
 # An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
 APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
 # "theCUBE's Savannah Peterson", "the agency's Jane Roe": an owner in the possessive, then a name.
@@ -366,8 +371,8 @@ def speaker_from_object(rest: str) -> Attribution | None:
             return Attribution(name, owner.group("owner"), adjacent=True)
     m = CAP_RUN_RE.match(head)
     if not m:
-        if is_generic(head):
-            return Attribution(None, None, adjacent=True)
+        if is_generic(head):  # 'according to the company': resolved like 'the company said'
+            return generic_or_none(head) or Attribution(None, None, adjacent=True)
         if (unnamed := UNNAMED_SPEAKER.match(head)) is not None:
             # 'said a recent graduate who asked not to be named': someone the text does not
             # name; the description is the role, and no earlier speaker is inherited
@@ -375,8 +380,8 @@ def speaker_from_object(rest: str) -> Attribution | None:
         return None
     name, role = split_role_name(m.group(0))
     if name is None:
-        if is_generic(head):
-            return Attribution(None, None, adjacent=True)
+        if is_generic(head):  # 'according to the company': resolved like 'the company said'
+            return generic_or_none(head) or Attribution(None, None, adjacent=True)
         return None
     if role is None and len(parts) > 1 and (is_role(parts[1]) or is_who_clause(parts[1])):
         role = clean_role(strip_who(parts[1]))
@@ -417,6 +422,13 @@ def subject_verb_anywhere(before: str) -> Attribution | None:
     for m in reversed(matches):
         subj = before[: m.start()].rstrip()
         subj = TRAILING_MODS.sub("", subj)
+        if subj.endswith(","):
+            # 'The project, wrote Ada Rhodes, author of X, was "..."': an attribution set off
+            # by commas names its speaker after the verb, not before it
+            inverted = INVERTED_ATTRIBUTION.match(before, m.start())
+            if inverted is not None and (found := verb_first(inverted.group(0))) is not None \
+                    and found.speaker:
+                return found
         found = speaker_from_subject(subj)
         if found is not None:
             return found

@@ -120,6 +120,11 @@ def _only_attribution_between(text: str, left: Span, right: Span) -> bool:
         return False
     if sentence_ends(between.rstrip().rstrip(".!?")):
         return False  # more than one sentence between the spans
+    if left.text[:1].islower() and sentence_before(text, left.start).strip() and (
+            left.text.rstrip()[-1:] in ".!?"):
+        # '... was "compelled by hope." Ivo Brandt once said, "...": the first quotation ends
+        # the writer's sentence it is built into; the words after introduce another one
+        return False
     return verb_first(between) is not None or subject_verb(between.rstrip(".,:; ")) is not None
 
 

@@ -66,6 +66,7 @@ from digest.editorial.quote_names import (
     surname,
 )
 from digest.editorial.quote_spans import (
+    MARK,
     MERGE_MAX_ATTRIBUTION_WORDS,
     OPENING_MARKS,
     STRAIGHT_MARK,
@@ -128,7 +129,11 @@ ORG_DESCRIPTORS: frozenset[str] = frozenset(ORG_HEAD_NOUNS) | frozenset(APPOSITI
 INTERVIEW_MIN_ORPHANS = 2
 # The sentence after an unattributed quotation may name its speaker: 'So said Ada Roe',
 # 'Those were the words of Ada Roe'.
-FOLLOWING_LEAD = re.compile(r"^(?:So|Thus|Or so|As)\s+", re.I)
+FOLLOWING_LEAD = re.compile(r"^(?:So|Thus|Or so)\s+", re.I)
+# 'Ada Roe said this on Monday.': a short sentence of its own, not the start of a new topic.
+FOLLOWING_MAX_WORDS = 12
+SUBORDINATE_OPENING = re.compile(
+    r"^(?:As|If|When|While|Although|Though|Because|Since|After|Before|Unless|Whether)\b")
 WORDS_OF = re.compile(r"\b(?:words|promise|message|verdict|warning|view|answer|advice)\s+"
                       r"(?:of|from)\s+")
 # --- patterns built from the data ---------------------------------------------------------------
@@ -215,7 +220,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         elif speaker is None and attribution.descriptor:
             speaker = resolve_descriptor(attribution.descriptor, people, bodies)
             if speaker is None and attribution.descriptor in ORG_DESCRIPTORS:
-                speaker = last_org_before(outside, first.para, first.start)
+                speaker = last_org_before(outside, first.para, first.start, people)
             role = people.get(speaker) if speaker else None
         elif speaker:
             speaker = resolve_name(speaker, people)
@@ -315,6 +320,14 @@ def _subject_before(
         if found is not None and found.speaker is not None:
             name = resolve_name(found.speaker, people)
             return name if name in likely else None
+    # the person who spoke in the sentence before, however it opens, when that sentence is a
+    # paraphrase (no quotation of its own): 'Following the decision, former tycoon Mikhail Roe,
+    # who ..., told reporters there were no protections. "...," he said'
+    paraphrase = sentences[-1] if sentences and not MARK.search(sentences[-1]) else ""
+    if paraphrase and (found := subject_verb_anywhere(paraphrase)) is not None and (
+            found.speaker):
+        name = resolve_name(found.speaker, people)
+        return name if name in likely else None
     return None
 
 
@@ -377,7 +390,8 @@ def _following_sentence(paras: list[str], last: Span) -> Attribution | None:
         found = verb_first(sentence[lead.end() :])  # 'So said Ada Roe'
     if found is None and (words := WORDS_OF.search(sentence)) is not None:
         found = speaker_from_object(sentence[words.end() :])  # 'the words of Ada Roe'
-    if found is None:
+    if found is None and len(WORD.findall(sentence)) <= FOLLOWING_MAX_WORDS and not (
+            SUBORDINATE_OPENING.match(sentence)):  # 'As the report suggested, ...': a new point
         found = subject_verb(COMMA_SPACES.split(sentence)[0], at_start=True)
     return found if found is not None and found.speaker else None
 
@@ -442,8 +456,12 @@ def _attribute_span(paras: list[str], span: Span) -> Attribution | None:
     text = paras[span.para]
     after = sentence_after(text, span.end)
     before = sentence_before(text, span.start)
-    # 1. '"...," said Name, role.' / '"...," Name said.' / '"..." — Name, Title'
-    if span.closed and after:
+    # 1. '"...," said Name, role.' / '"...," Name said.' / '"..." — Name, Title'; not words
+    #    that introduce the next quotation after a closed sentence ('"...hope." Ivo Brandt
+    #    once said, "..."')
+    introduces_next = (span.text.rstrip()[-1:] in ".!?" and after.rstrip().endswith((",", ":"))
+                       and len(text) > span.end + len(after))
+    if span.closed and after and not introduces_next:
         stripped = after.lstrip()
         if stripped[:1] in ATTRIBUTION_DASHES and (found := dash_attribution(stripped)):
             return found
