@@ -74,6 +74,12 @@ TARGETS: dict[str, Target] = {
          "tests/test_rules_validate.py"),
         SHARP,
     ),
+    "field_checks": Target(  # validate.py's per-field rules, split off from it
+        "digest/archive/field_checks.py",
+        ("tests/test_validate.py", "tests/test_add_validation.py", "tests/test_yaml_limits.py",
+         "tests/test_slugs.py", "tests/test_schema.py", "tests/test_rules_validate.py"),
+        SHARP,
+    ),
     "body_safety": Target(
         "digest/archive/body_safety.py",
         ("tests/test_rules_body_safety.py", "tests/test_body_safety.py"),
