@@ -70,18 +70,19 @@ CORPUS_FLOORS = [
     pytest.param("figures", "recall", 0.96, id="figures-recall"),
     pytest.param("figures", "precision", 0.94, id="figures-precision"),
 ]
-# the real-page set (tests/gold/real, issue 13): floors just below the measured values; the
-# targets of the issue are higher (speaker 0.95, tags 0.90 / 0.90); the tag floors are loose
-# because the vocabulary (another engineer's file) moves them
+# the real-page set (tests/gold/real, issue 13): floors just below the measured values (quote
+# recall is by the first words at the start of an output quote, one-to-one); the targets of the
+# issue are higher (tags 0.90 / 0.90); the tag floors are loose because the vocabulary moves
+# them
 REAL_FLOORS = [
-    pytest.param("quotes", "recall", 0.97, id="quotes-recall"),
-    pytest.param("quotes", "precision", 0.91, id="quotes-precision"),
-    pytest.param("quotes", "speaker", 0.90, id="quotes-speaker"),
+    pytest.param("quotes", "recall", 0.98, id="quotes-recall"),
+    pytest.param("quotes", "precision", 0.94, id="quotes-precision"),
+    pytest.param("quotes", "speaker", 0.94, id="quotes-speaker"),
     pytest.param("figures", "recall", 0.92, id="figures-recall"),
-    pytest.param("figures", "precision", 0.92, id="figures-precision"),
+    pytest.param("figures", "precision", 0.93, id="figures-precision"),
     pytest.param("figures", "measures", 0.93, id="figures-measures-right"),
-    pytest.param("tags", "recall", 0.83, id="tags-recall"),
-    pytest.param("tags", "precision", 0.76, id="tags-precision"),
+    pytest.param("tags", "recall", 0.84, id="tags-recall"),
+    pytest.param("tags", "precision", 0.77, id="tags-precision"),
 ]
 
 
