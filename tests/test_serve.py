@@ -158,3 +158,29 @@ def test_work_folders_of_killed_previews_are_removed(tmp_path: Path) -> None:
         os.close(held)
     assert removed == [stale]
     assert not stale.exists() and live.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        pytest.param(HOSTILE["title-list"][0], False, id="failing-entry-builds-nothing"),
+        pytest.param("title: Foundry opens second plant\n" + GOOD_FRONT, True, id="good-entry"),
+    ],
+)
+def test_on_change_builds_only_after_the_check_passes(
+    project: Path, text: str, passes: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    from digest.site.preview import Preview
+
+    preview = Preview(project / "mkdocs.yml")
+    calls: list[str] = []
+    preview.fast_build = lambda names: calls.append("fast") or []  # type: ignore[method-assign]
+    preview.request_full_build = lambda: calls.append("full")  # type: ignore[method-assign]
+    try:
+        (project / "docs" / "posts" / ENTRY_NAME).write_text(f"---\n{text}---\n", encoding="utf-8")
+        preview.on_change()
+    finally:
+        preview.close()
+    assert calls == (["fast", "full"] if passes else [])
+    problems = [r.getMessage() for r in caplog.records if ENTRY_NAME in r.getMessage()]
+    assert (problems == []) == passes
