@@ -141,3 +141,39 @@ def test_unattributed_quotations_stay_unknown_with_two_speakers() -> None:
              f'"{SHIP}."', "Shares rose by a tenth.", '"Prices will fall as supply improves."']
     found = {q.text: q.speaker for q in find_quotes(paras)}
     assert found[f"{SHIP}."] is None and found["Prices will fall as supply improves."] is None
+
+
+# --- joining spans into one quotation -----------------------------------------------------
+
+def test_quotation_split_by_its_attribution_is_one_quotation() -> None:
+    """'"A," Name, role, said on Tuesday, "and B."': MERGE_MAX_ATTRIBUTION_WORDS."""
+    paras = [f'"We have doubled output," {CEO}, chief executive of Northwind, said on Tuesday, '
+             '"and we expect to double it again next year."']
+    assert speakers(paras) == [("We have doubled output, and we expect to double it again next "
+                                "year.", CEO, "chief executive of Northwind")]
+
+
+def test_two_partial_quotations_of_one_sentence_are_one() -> None:
+    """PARTIAL_JOIN_MAX_WORDS: two fragments joined by a few words; shown with an ellipsis."""
+    paras = [f'{CEO} called the deal "a remarkable turnaround for the firm" and "the best news '
+             'in years for our workers".']
+    ((text, speaker, _),) = speakers(paras)
+    assert (text, speaker) == ("a remarkable turnaround for the firm … the best news in years "
+                               "for our workers", CEO)
+    assert find_quotes(paras)[0].fragment
+
+
+def test_one_quotation_per_speaker_and_paragraph() -> None:
+    paras = [f'"Demand is strong," said {CEO}, chief executive. She paused. "{SHIP}."']
+    assert speakers(paras) == [(f"Demand is strong … {SHIP}.", CEO, "chief executive")]
+
+
+def test_short_partial_quotation_is_not_speech() -> None:
+    """PARTIAL_QUOTE_MIN_WORDS: a three-word fragment in the writer's sentence is not kept."""
+    assert find_quotes([f'{CEO} said the results were "better than expected" on Tuesday.']) == []
+
+
+def test_quoted_title_in_title_case_is_not_a_quotation() -> None:
+    paras = ['The film "Chips Of The Future Make Everything Better For All Of Us Now" opened '
+             f"on Friday, said {CEO}."]
+    assert find_quotes(paras) == []
