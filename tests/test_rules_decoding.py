@@ -257,3 +257,17 @@ def test_stdin_is_read_only_up_to_the_cap() -> None:
     assert error(lambda: read_input("-", ReadOptions(max_bytes=10),
                                     stdin=_EndlessStream())) == (  # type: ignore[arg-type]
         "InputTooLarge", "-", "larger than the 10-byte limit")
+
+
+def test_only_html_is_cut_at_the_element_cap(tmp_path: Path) -> None:
+    """MAX_ELEMENTS: a page with more start tags is cut before the first one over; a text
+    scrape (no HTML marker in its first 5,000 characters) is never cut, whatever it holds."""
+    from digest.ingest.reading import MAX_ELEMENTS
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>x" * (MAX_ELEMENTS + 5), encoding="utf-8")
+    assert read_input(str(page)).text == "<p>x" * MAX_ELEMENTS
+    scrape = tmp_path / "scrape.txt"
+    text = "y" * 5000 + "<p>x" * (MAX_ELEMENTS + 5)
+    scrape.write_text(text, encoding="utf-8")
+    assert read_input(str(scrape)).text == text
