@@ -753,6 +753,13 @@ HELD_OUT_SHAPES = [
         [("There are no guarantees", "Mikhail Roe")],
         id="pronoun-after-a-paraphrase-is-its-speaker",
     ),
+    pytest.param(
+        ["Analyst Ada Lopez Arana of Northwind Bank expects more deals.",
+         "Northwind Bank's Lopez Arana said two studios are also “likely to be bought within the "
+         "next 24 months.” As the Harbor Weekly report suggested, two of them could merge."],
+        [("likely to be bought", "Ada Lopez Arana")],
+        id="a-subordinate-sentence-after-a-quotation-does-not-attribute-it",
+    ),
 ]
 
 

@@ -459,8 +459,10 @@ def _attribute_span(paras: list[str], span: Span) -> Attribution | None:
     # 1. '"...," said Name, role.' / '"...," Name said.' / '"..." — Name, Title'; not words
     #    that introduce the next quotation after a closed sentence ('"...hope." Ivo Brandt
     #    once said, "..."')
-    introduces_next = (span.text.rstrip()[-1:] in ".!?" and after.rstrip().endswith((",", ":"))
-                       and len(text) > span.end + len(after))
+    closed_sentence = span.text.rstrip()[-1:] in ".!?"
+    introduces_next = closed_sentence and (
+        (after.rstrip().endswith((",", ":")) and len(text) > span.end + len(after))
+        or SUBORDINATE_OPENING.match(after.lstrip()) is not None)  # '." As the report said,
     if span.closed and after and not introduces_next:
         stripped = after.lstrip()
         if stripped[:1] in ATTRIBUTION_DASHES and (found := dash_attribution(stripped)):
