@@ -158,7 +158,10 @@ def build_site(
 
     with _checking(docs, sources_dir, enabled=check) as checked:
         with progress.stage("reading entries", total=len(staging.entry_files(docs))) as bar:
-            items = staging.read_items(docs, cache=root / ENTRIES_CACHE, progress=bar.update)
+            hashes: dict[str, str] = {}
+            items = staging.read_items(
+                docs, cache=root / ENTRIES_CACHE, progress=bar.update, hashes=hashes
+            )
         search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)
         options = staging.stage_options(
             site_config, search_engine, settings, html_links=chosen.html_links
@@ -166,7 +169,9 @@ def build_site(
         memo = staging.PageMemo(project.root / engine / PAGE_MEMO, project.docs,
                                 staging.code_version())
         with progress.stage("rendering pages", total=None):
-            staged = staging.stage_site(docs, options, items=items, memo=memo)
+            staged = staging.stage_site(
+                docs, options, items=items, memo=memo, entry_hashes=hashes
+            )
         with progress.stage("writing staged files", total=len(staged.files)) as bar:
             memo.forget()
             changes = staging.sync_tree(project.docs, staged.files, bar.update)

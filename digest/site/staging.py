@@ -159,10 +159,11 @@ def make_href(directory_urls: bool, html_links: str = "page") -> Callable[[str, 
 
 
 class PageMemo:
-    """Which staged entry pages were made from which inputs (a hash of the entry, the links
-    and settings the page shows, and the code that renders it), kept in a JSON file beside the
-    staged tree: a page whose inputs are unchanged, and whose staged file is there, is not
-    rendered again. Any change to the package's code or data starts a new memo."""
+    """Which staged pages were made from which inputs, kept in a JSON file beside the staged
+    tree: an entry page by a hash of its entry file, the links and settings it shows; any
+    other page by a hash of its text before sanitising. A page whose inputs are unchanged, and
+    whose staged file is there, is not rendered (or sanitised) again. The code that renders
+    the pages is part of the memo: any change to the package's code or data starts a new one."""
 
     def __init__(self, path: Path, staged: Path, code: str) -> None:
         self.path = path
@@ -225,14 +226,18 @@ def entry_files(docs_dir: Path) -> list[Path]:
 
 
 def read_items(
-    docs_dir: Path, cache: Path | None = None, progress: Callable[[int], None] | None = None
+    docs_dir: Path,
+    cache: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+    hashes: dict[str, str] | None = None,
 ) -> list[Item]:
     """Every entry under docs/posts/, as Items at their staged paths; DigestError naming the
     file on the first unreadable entry or on two entries with one address.
 
     With `cache` (a JSON file), an entry whose file has the same bytes as at the last read is
     taken from it instead of parsing its YAML again (the content's hash is the key, so an edit
-    is always seen); the cache then holds exactly the entries read."""
+    is always seen); the cache then holds exactly the entries read. `hashes` receives each
+    entry's hash by its staged path (what PageMemo keys an entry page on)."""
     posts = docs_dir / POSTS_DIR
     items: list[Item] = []
     seen: dict[str, str] = {}
@@ -266,6 +271,8 @@ def read_items(
         if cache is not None:
             fresh[key] = [_plain(entry_to_dict(entry)), entry.notes]
         src = sitepages.entry_src(entry)
+        if hashes is not None:  # {staged path: hash of the entry file's bytes}
+            hashes[src] = key
         if src in seen:
             raise DigestError(shown, f"has the same date and slug as {seen[src]} ({src})")
         seen[src] = shown
@@ -315,6 +322,7 @@ def stage_site(
     vocabulary: Vocabulary | None = None,
     items: list[Item] | None = None,
     memo: PageMemo | None = None,
+    entry_hashes: dict[str, str] | None = None,
 ) -> StagedSite:
     """Every file of the staged docs tree (see the module docstring)."""
     sanitize = sanitize or default_sanitizer()
@@ -364,9 +372,10 @@ def stage_site(
         staged.indexed.add(item.src)
         key = ""
         if memo is not None:
-            key = memo.key(setting, _plain(entry_to_dict(entry)), entry.notes, also, named,
-                           [dataclasses.astuple(c) for c in categories_of(item)],
-                           [dataclasses.astuple(t) for t in tags])
+            record = (entry_hashes or {}).get(item.src) or _plain(entry_to_dict(entry))
+            key = memo.key(setting, record, entry.notes, also, named,
+                           [(c.label, c.src, c.anchor) for c in categories_of(item)],
+                           [(t.label, t.src, t.anchor) for t in tags])
             if memo.keep(item.src, key):
                 staged.files[item.src] = None
                 continue
@@ -438,7 +447,14 @@ def stage_site(
         pages[src] = page  # its HTML blocks through the sanitiser too (finish_page)
 
     for src, page in pages.items():
+        # A page whose text before sanitising is the one staged last time is kept as it is.
+        key = memo.key(setting, page) if memo is not None else ""
+        if memo is not None and memo.keep(src, key):
+            staged.files[src] = None
+            continue
         staged.files[src] = finish_page(page, sanitize).encode("utf-8")
+        if memo is not None:
+            memo.made(src, key)
     if pagefind:  # the header's search box runs on our script (search_theme/)
         staged.files[search.SCRIPT] = (search.THEME / search.SCRIPT).read_bytes()
 
