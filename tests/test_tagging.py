@@ -538,3 +538,13 @@ def test_a_company_outside_the_chip_business_does_not_make_chip_news() -> None:
     assert "Funding" not in tags_and_mentions("Another launch", body)[0]
     body[1] = "Nvidia closed a funding round last year."
     assert "Funding" in tags_and_mentions("Another launch", body)[0]
+
+
+def test_names_given_as_examples_in_the_lead_are_mentions() -> None:
+    body = ["The engine serves open AI models like Llama-3 and Mistral on one server.",
+            "It is written in 5,000 lines of Python.", "It is free to use."]
+    tags, mentions = tags_and_mentions("A small inference engine", body)
+    assert "Llama" in mentions and "Llama" not in tags
+    body[0] = "The engine serves Llama-3 AI models on one server."
+    tags, _ = tags_and_mentions("A small inference engine", body)
+    assert "Llama" in tags

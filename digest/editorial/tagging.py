@@ -81,6 +81,10 @@ FORBIDDEN_BEFORE: dict[str, re.Pattern[str]] = {
 # OpenAI-compatible API", "Arm-based servers"): named in the first paragraph that way, it is a
 # mention, not what the story is about (tests/gold/README.md, "Countries and regions").
 MODIFIER_AFTER = re.compile(r"-(?:[a-z]+)\b")
+# Names given as examples ('models like Llama and Qwen', 'clouds such as AWS') are passing
+# mentions too, as is each further name of that list.
+EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|including|e\.g\.,?)\s+$", re.I)
+LIST_GLUE = re.compile(r"(?:[-\w.]*)(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)")
 # How far back FORBIDDEN_BEFORE looks, in characters.
 BEFORE_WINDOW = 80
 
@@ -359,6 +363,7 @@ def _mentions(text: str, matcher: _Matcher) -> list[tuple[str, bool]]:
     """Tag names mentioned in `text`, in order, after the local context rules, each with
     whether the mention is only a modifier ('an OpenAI-compatible API')."""
     found: list[tuple[str, bool]] = []
+    example_end: int | None = None  # where the last mention given as an example ends
     resume = 0
     # Lower-case the text once instead of at every word start. When no character changed length
     # ("İ" lower-cases to two), each position holds the lower case of the same character; the one
@@ -388,7 +393,11 @@ def _mentions(text: str, matcher: _Matcher) -> list[tuple[str, bool]]:
         before = FORBIDDEN_BEFORE.get(name)
         if before is not None and before.search(text[max(0, pos - BEFORE_WINDOW) : pos]):
             continue
-        found.append((name, MODIFIER_AFTER.match(text, best.end()) is not None))
+        window = text[max(0, pos - BEFORE_WINDOW) : pos]
+        example = EXAMPLE_BEFORE.search(window) is not None or (
+            example_end is not None and LIST_GLUE.fullmatch(text[example_end:pos]) is not None)
+        example_end = best.end() if example else None
+        found.append((name, example or MODIFIER_AFTER.match(text, best.end()) is not None))
     return found
 
 
