@@ -355,3 +355,11 @@ def test_numbers_of_a_list_run_into_one_paragraph_are_not_figures() -> None:
     assert sorted(_values(text)) == ["20 ms", "60 ms", "8X"]
     # two numbers closing sentences are not yet a list
     assert _values("The team scored 2. Then it scored 3. Fans left.") == ["2", "3"]
+
+
+def test_from_to_with_a_unit_is_a_range_unless_something_changed() -> None:
+    assert _values("The screen refreshes at rates from 10Hz to 120Hz.") == ["10Hz to 120Hz"]
+    assert sorted(_values("Board power rose from 300 W to 700 W in two years.")) == [
+        "300 W", "700 W", "two years"]
+    assert sorted(_values("The valuation went from $47 billion to $8 billion.")) == [
+        "$47 billion", "$8 billion"]

@@ -44,6 +44,20 @@ RANGE_AND_OPENER = "between"
 RANGE_AND_REACH = 4
 # Words before "X to Y" that make it a change between two figures, not a range.
 CHANGE_WORDS: frozenset[str] = frozenset({"from", "by"})
+# "from X to Y" of money, shares or counts is a change ("valuation cut from $47bn to $8bn"); of
+# a quantity with a unit it is a range ("refresh rates from 10Hz to 120Hz") unless a verb or
+# noun of change comes shortly before ("power rose from 300 W to 700 W").
+CHANGE_MARKERS: frozenset[str] = frozenset({
+    "rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "grew", "grow",
+    "grows", "growing", "jumped", "jump", "climbed", "climb", "dropped", "drop", "declined",
+    "decline", "increased", "increase", "increases", "decreased", "decrease", "cut", "cuts",
+    "raised", "raise", "raises", "lowered", "lower", "lowers", "up", "down", "went", "moved",
+    "shrank", "shrink", "soared", "slid", "slipped", "surged", "plunged", "doubled", "tripled",
+    "halved", "changed", "change", "boosted", "reduced", "reduce", "expanded", "widened",
+    "narrowed", "improved", "growth", "gain", "gains", "hike", "hiked", "slashed", "trimmed",
+    "lifted", "upgraded", "downgraded",
+})
+CHANGE_REACH = 6  # words before "from" searched for a change marker
 MONTHS: tuple[str, ...] = tuple(sorted(word.capitalize() for word in MONTH_WORDS))
 # Words before a bare number that make it a label, not a measure ("Section 230", "No. 1").
 LABEL_WORDS: frozenset[str] = frozenset({
@@ -420,7 +434,9 @@ def _split_range(sentence: str, s: int, e: int, value: str) -> list[tuple[int, i
         U, m.group("b").split()[-1])
     same_kind = not unit_a or unit_a == unit_b or shared_unit or same_quantity
     opened = RANGE_AND_OPENER in (w.lower() for w in sentence[:s].split()[-RANGE_AND_REACH:])
-    split = not same_kind or prev in CHANGE_WORDS or (sep == "and" and not opened)
+    changed = prev == "by" or (prev == "from" and (_kind(m.group("a")) != "unit" or any(
+        w.lower().strip(",") in CHANGE_MARKERS for w in sentence[:s].split()[-CHANGE_REACH - 1:])))
+    split = not same_kind or changed or (sep == "and" and not opened)
     if not split:
         return [(s, e, value)]
     b_start = s + m.start("b")
