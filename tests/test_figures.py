@@ -363,3 +363,7 @@ def test_from_to_with_a_unit_is_a_range_unless_something_changed() -> None:
         "300 W", "700 W", "two years"]
     assert sorted(_values("The valuation went from $47 billion to $8 billion.")) == [
         "$47 billion", "$8 billion"]
+
+
+def test_a_hedge_word_inside_the_figure_stays_in_its_value() -> None:
+    assert _values("Some 80 plus percent of the firms say so.") == ["80 plus percent"]

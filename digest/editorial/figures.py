@@ -158,7 +158,8 @@ _FRAC = _alt(U.fractions)
 # a number with its currency, scale and unit
 _CORE = (r"(?:(?:" + U.currency_prefix + r")\s?(?:" + _DIGITS + r")"
          r"(?:[MBmk](?![A-Za-z0-9]))?"  # "$5m", "£1M", "$2B"
-         r"|(?:" + _DIGITS + r")(?:\+|-ish)?|" + _WORD_NUMBER + r")")
+         r"|(?:" + _DIGITS + r")(?:\+|-ish|\s+plus(?=\s+(?:" + U.unit + r")\b))?|"
+         + _WORD_NUMBER + r")")  # "80 plus percent": the hedge inside the figure stays
 _ONE_VALUE = (
     _CORE + r"(?:\s?(?:" + U.scale + r")\b){0,2}"
     r"(?:" + HYPHEN_COMPOUND + r"|(?:\s|-)?(?:" + U.unit + r")(?![A-Za-z0-9])"
