@@ -69,9 +69,8 @@ TARGETS: dict[str, Target] = {
     ),
     "validate": Target(
         "digest/archive/validate.py",
-        ("tests/test_validate.py", "tests/test_add_validation.py", "tests/test_yaml_limits.py",
-         "tests/test_slugs.py", "tests/test_mentions_and_fragments.py", "tests/test_synth.py",
-         "tests/test_rules_validate.py"),
+        ("tests/test_rules_validate.py", "tests/test_validate.py", "tests/test_yaml_limits.py",
+         "tests/test_slugs.py", "tests/test_mentions_and_fragments.py", "tests/test_synth.py"),
         SHARP,
     ),
     "field_checks": Target(  # validate.py's per-field rules, split off from it
