@@ -63,6 +63,7 @@ DEFAULT_DOCS = Path(DOCS_DIR)
 DEFAULT_SOURCES = Path(SOURCES_DIR)
 CACHE_DIR = ".digest-cache"  # beside mkdocs.yml: the staging tree and the engines' output
 STATE_FILE = "state.json"
+INDEXED_PAGES = "indexed.json"  # hash of each page Pagefind indexed, as the engine wrote it
 PAGE_MEMO = "pages.json"  # inputs of each staged entry page (staging.PageMemo)
 ENTRIES_CACHE = "entries.json"  # parsed entries by the hash of their file (staging.read_items)
 # Material prints a multi-line banner about its successor on every build; it is not a warning
@@ -205,7 +206,10 @@ def build_site(
         result.pages_built = _count_new_pages(project.site, started)
         if search_engine == "pagefind":
             with progress.stage("pagefind: search index"):
-                result.shards_indexed = _index(project.site, staged, options, started, incremental)
+                result.shards_indexed = _index(
+                    project.site, staged, options, started, incremental,
+                    project.root / engine / INDEXED_PAGES,
+                )
         with progress.stage("check"):
             problems = checked()
         if problems:
@@ -311,17 +315,38 @@ def _count_new_pages(site: Path, since_ns: int) -> int:
 
 def _index(
     site: Path, staged: staging.StagedSite, options: staging.StageOptions, since_ns: int,
-    incremental: bool,
+    incremental: bool, record: Path,
 ) -> list[str]:
-    """Mark the pages the engine wrote in this run and index the shards that hold them (every
-    shard after a full build). Returns the shards indexed."""
+    """Mark the pages for Pagefind and index the shards whose pages changed (every shard after
+    a full build). A page counts as changed when its text, as the engine wrote it, differs from
+    the last build's (hashes kept in `record`): MkDocs writes only the pages it rebuilt, Zensical
+    writes every page again, the same bytes for most. Returns the shards indexed."""
     pages = sorted(staging.output_path(src, options.directory_urls) for src in staged.indexed)
+    old: dict[str, str] = {}
     if incremental:
-        fresh = [rel for rel in pages if (site / rel).stat().st_mtime_ns >= since_ns]
-        changed = fresh + [rel for rel in pages if rel not in fresh and not _marked(site / rel)]
-    else:
-        changed = pages
-    search.mark_pages(site, changed)
+        try:
+            old = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = {}
+    new: dict[str, str] = {}
+    changed: list[str] = []
+    for rel in pages:
+        path = site / rel
+        if rel in old and path.stat().st_mtime_ns < since_ns:
+            new[rel] = old[rel]  # not written in this run: as marked and indexed last time
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise DigestError(str(path), "the engine did not write this page") from None
+        written = text.replace(search.MARKED, search.ARTICLE, 1)  # as the engine wrote it
+        new[rel] = hashlib.blake2b(written.encode("utf-8"), digest_size=20).hexdigest()
+        if search.MARKED not in text:
+            search.mark_pages(site, [rel])
+        if old.get(rel) != new[rel]:
+            changed.append(rel)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(new), encoding="utf-8")
     shards, tops = search.plan_shards(pages)
     manifest = site / search.PAGEFIND_DIR / search.SHARDS_FILE
     only: set[str] | None = None
@@ -330,13 +355,6 @@ def _index(
         if not only:
             return []
     return sorted(search.index_site(site, shards, tops, only=only))
-
-
-def _marked(path: Path) -> bool:
-    try:
-        return search.MARKED in path.read_text(encoding="utf-8")
-    except OSError:
-        return False
 
 
 # -- state and signature -------------------------------------------------------------------------
