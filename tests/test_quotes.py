@@ -776,3 +776,9 @@ def test_a_sentence_starting_a_new_topic_does_not_attribute_the_quotation_before
     quotes = find_quotes(["“Three players could merge within two years.”",
                           "As the Harbor Weekly report suggested, two may merge."])
     assert quotes[0].speaker is None
+
+
+def test_a_role_that_is_a_whole_clause_keeps_only_the_relation() -> None:
+    quotes = find_quotes(["But reporters did receive a text from her husband, Joe Hale that "
+                          "said, “I have told you before: my wife has nothing to do with it.”"])
+    assert (quotes[0].speaker, quotes[0].role) == ("Joe Hale", "her husband")

@@ -270,7 +270,16 @@ def clean_role(role: str) -> str:
     role = role.strip().strip(",.;:").strip()
     role = ARTICLE_PREFIX.sub("", role)
     role = ROLE_CUT.split(role)[0]
+    if len(role.split()) > LONG_ROLE_WORDS and (cut := ROLE_SOURCE.search(role)) is not None:
+        # 'But reporters did receive a text from her husband' -> 'her husband'
+        role = role[cut.end() :]
     return role.strip()
+
+
+# A role longer than this is a whole clause ending in the relation ('... a text from her
+# husband'); only what follows its last 'from'/'by' is the role.
+LONG_ROLE_WORDS = 6
+ROLE_SOURCE = re.compile(r".*\b(?:from|by)\s+")
 
 
 def collect_people(outside: list[str]) -> dict[str, str | None]:
