@@ -89,3 +89,52 @@ def test_allow_private_lets_a_redirect_reach_the_local_network(public_network) -
     raw = read_input("http://news.test/a", options)
     assert "Intranet" in raw.text and connected == [PUBLIC, "10.0.0.5"]
     assert raw.url == "http://internal.test/b"
+
+
+# --- a body without Content-Length: counted as it streams ---------------------------------
+
+def _streamed(body: bytes) -> object:
+    from tests.test_fetching import OK_HEAD, drip, raw_server
+
+    return raw_server(drip(OK_HEAD + b"\r\n", body, every=0.01))
+
+
+def test_streamed_body_of_exactly_the_cap_is_read() -> None:
+    with _streamed(b"0123456789") as (port, _):  # type: ignore[attr-defined]
+        raw = read_input(f"http://127.0.0.1:{port}/a",
+                         ReadOptions(allow_private=True, timeout=10, max_bytes=10))
+    assert raw.text == "0123456789"
+
+
+def test_streamed_body_over_the_cap_is_refused_as_it_arrives() -> None:
+    from digest.errors import InputTooLarge
+
+    url = None
+    with _streamed(b"0123456789A") as (port, _):  # type: ignore[attr-defined]
+        url = f"http://127.0.0.1:{port}/a"
+        with pytest.raises(InputTooLarge) as info:
+            read_input(url, ReadOptions(allow_private=True, timeout=10, max_bytes=10))
+    assert (info.value.source, info.value.message) == (url, "larger than the 10-byte limit")
+
+
+def test_refused_connection_is_one_plain_line() -> None:
+    from tests.conftest import free_port
+
+    with pytest.raises(FetchError) as info:
+        read_input(f"http://127.0.0.1:{free_port()}/a", ReadOptions(allow_private=True, timeout=5))
+    assert info.value.message == "cannot connect: connection refused"
+
+
+@pytest.mark.parametrize(
+    ("response", "message"),
+    [(b"HELLO WORLD\r\n\r\n", "malformed HTTP response (BadStatusLine: HELLO WORLD)"),
+     (b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n",
+      "malformed HTTP response (LineTooLong: got more than 65536 bytes when reading header "
+      "line)")],
+)
+def test_malformed_response_is_named(response: bytes, message: str) -> None:
+    from tests.test_fetching import raw_server, respond
+
+    with raw_server(respond(response)) as (port, _), pytest.raises(FetchError) as info:
+        read_input(f"http://127.0.0.1:{port}/a", ReadOptions(allow_private=True, timeout=5))
+    assert info.value.message == message
