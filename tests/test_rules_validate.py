@@ -108,3 +108,66 @@ def test_new_entry_is_checked_beside_its_neighbours(tmp_path: Path) -> None:
     found = check_new_entry(BASE, new, [other, broken, posts / "absent.md"], today=TODAY)
     assert [(p.path, p.line, p.field, p.message) for p in found] == [
         (str(new), 5, "url", f"same URL as {other}:5")]
+
+
+def test_byte_order_mark_is_named_and_the_rest_still_read() -> None:
+    assert problems("\ufeff" + BASE) == [
+        (1, "file", "starts with a byte-order mark; save as UTF-8 without BOM")]
+
+
+def test_file_name_of_a_windows_path() -> None:
+    found = check_text(BASE, "docs\\posts\\bad name.md", today=TODAY)
+    assert [(p.line, p.field, p.message) for p in found] == [
+        (1, "file name", "'bad name.md' must be YYYY-MM-DD-slug.md")]
+
+
+def test_declared_slug_must_match_the_file_name() -> None:
+    text = BASE.replace("date: 2025-03-04\n", "date: 2025-03-04\nslug: other-slug\n")
+    assert problems(text) == [
+        (1, "file name", "slug 'foundry-delays-its-second-plant-by-a-year' differs from slug "
+                         "'other-slug'")]
+
+
+def test_date_after_today_is_refused() -> None:
+    found = check_text(BASE, f"docs/posts/{NAME}", today=dt.date(2025, 3, 1))
+    assert [(p.line, p.field, p.message) for p in found] == [
+        (3, "date", "2025-03-04 is in the future")]
+
+
+def test_invisible_characters_in_the_body() -> None:
+    assert problems(BASE + "\nBody with \u202e here.\n") == [
+        (9, "body", "contains control, bidi or zero-width characters (U+202E); remove them")]
+
+
+def test_alias_bomb_is_stopped_at_line_one() -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for name, prev in zip("bcdef", "abcde", strict=True):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    levels.append("g: [" + ", ".join(["*f"] * 9) + "]")
+    assert problems("---\n" + "\n".join(levels) + "\n---\n") == [
+        (1, "front matter", "front matter expands to more than 20,000 values (aliases "
+                            "repeating aliases); write the values out")]
+
+
+def test_file_that_is_not_utf8_names_the_line_of_the_bad_byte(tmp_path: Path) -> None:
+    from digest.archive.validate import check_paths
+
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    (posts / NAME).write_bytes(BASE.encode().replace(b"Wafer Weekly", b"Wafer \xff Weekly"))
+    assert [(p.line, p.field, p.message) for p in check_paths([tmp_path / "docs"])] == [
+        (4, "file", "not valid UTF-8 (byte 0xff at offset 84); save the file as UTF-8")]
+
+
+def test_new_entry_keeps_its_own_problems_beside_a_duplicate(tmp_path: Path) -> None:
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    other = posts / "2025-03-05-plant-opening-pushed-back-to-next-spring.md"
+    other.write_text(BASE.replace("Foundry delays its second plant by a year",
+                                  "Plant opening pushed back to next spring")
+                     .replace("2025-03-04", "2025-03-05")
+                     .replace("The foundry said", "A report said the foundry announced"),
+                     encoding="utf-8")
+    text = BASE.replace("Wafer Weekly", "Wafer\u202e Weekly")
+    found = check_new_entry(text, posts / NAME, [other], today=TODAY)
+    assert [(p.line, p.field) for p in found] == [(4, "source"), (5, "url")]
