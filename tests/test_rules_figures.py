@@ -76,3 +76,38 @@ def test_age_in_apposition_is_a_count_of_years() -> None:
 
 def test_word_compound_that_is_no_unit_is_not_a_figure() -> None:
     assert values("A three-legged stool and a two-way street cost 30% more.") == ["30%"]
+
+
+# --- ranking: most important first ------------------------------------------------------------
+
+def test_money_then_percent_then_multiplier_then_count() -> None:
+    """KIND_WEIGHTS: money and percentages lead a digest, multipliers next, counts last."""
+    sentence = ("The plant employs 300 people and cost $2 billion, a 40% rise, and runs three "
+                "times faster.")
+    assert values(sentence) == ["$2 billion", "40%", "three times", "300"]
+
+
+def test_a_later_paragraph_does_not_outrank_its_kind() -> None:
+    assert [f.value for f in find_figures(["The plant employs 300 people.",
+                                           "It cost $2 billion."])] == ["$2 billion", "300"]
+
+
+def test_a_count_in_words_ranks_below_the_same_count_in_digits() -> None:
+    """WORD_NUMBER_PENALTY; and a count written again is the same figure, kept once."""
+    assert [f.value for f in find_figures(["It sold 12 chips.",
+                                           "It sold two more chips and then 12 chips again."])
+            ] == ["12", "two"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sales rose 20% to 25% and between 22 and 25 units shipped.", ["20% to 25%", "22 and 25"]),
+        ("The $2-$3 range and 5-10 GW plants.", ["$2-$3", "5-10 GW"]),
+        ("Costs were 10 cents per day and 18 cents a week.", ["10 cents", "18 cents"]),
+        ("It is more than double the price.", ["double"]),
+        ("The 30 Rs and 40 EUR and 50 yuan.", ["40 EUR", "50 yuan", "30"]),
+    ],
+)
+def test_ranges_rates_multiples_and_currencies(sentence: str, expected: list[str]) -> None:
+    assert values(sentence) == expected
