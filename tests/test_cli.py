@@ -213,7 +213,7 @@ def test_configured_site_dir(tmp_path: Path, text: str, expected: str) -> None:
 def test_extract_json_reads_back_as_the_same_result() -> None:
     """One JSON form: what `extract --format json` prints is what the batch cache stores and
     from_json reads back (issue 16: the two to_json shapes are one)."""
-    from digest.pipeline import from_json, process, to_json
+    from digest.pipeline import from_json, process
 
     code, out, err = run("extract", str(ARTICLE), "--format", "json")
     assert code == 0, err
