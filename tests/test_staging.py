@@ -121,6 +121,14 @@ def test_page_memo_keeps_pages_whose_inputs_did_not_change(tmp_path: Path) -> No
     assert all(stage(code="v2").values())
 
 
+def test_a_fifo_among_the_entries_is_refused_not_waited_on(tmp_path: Path) -> None:
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    os.mkfifo(posts / "2024-12-03-pipe.md")
+    with pytest.raises(DigestError, match=r"2024-12-03-pipe\.md: cannot read"):
+        staging.read_items(tmp_path / "docs")
+
+
 # --- every HTML block through the sanitiser ---------------------------------------------------
 
 

@@ -47,7 +47,7 @@ from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body
 from digest.site import search, sitepages
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
-from digest.text.files import atomic_write
+from digest.text.files import NotRegularFile, atomic_write, read_regular_file
 from digest.text.siteconfig import CONFIG_FILE, POSTS_DIR
 
 # Feeds that keep the addresses mkdocs-rss-plugin gave them (subscribers have them): the same
@@ -249,8 +249,10 @@ def read_items(
         if progress is not None and n % 100 == 0:
             progress(100)
         shown = str(path)
-        try:
-            raw = path.read_bytes()
+        try:  # a FIFO, socket or device is refused before any read: it would block
+            raw = read_regular_file(path)
+        except NotRegularFile as exc:
+            raise DigestError(shown, f"cannot read: {exc}") from None
         except OSError as exc:
             raise DigestError(shown, f"cannot read: {exc}") from None
         key = hashlib.blake2b(raw, digest_size=20).hexdigest()
