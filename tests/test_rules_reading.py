@@ -106,25 +106,6 @@ def test_streamed_body_of_exactly_the_cap_is_read() -> None:
     assert raw.text == "0123456789"
 
 
-def test_streamed_body_over_the_cap_is_refused_as_it_arrives() -> None:
-    from digest.errors import InputTooLarge
-
-    url = None
-    with _streamed(b"0123456789A") as (port, _):  # type: ignore[attr-defined]
-        url = f"http://127.0.0.1:{port}/a"
-        with pytest.raises(InputTooLarge) as info:
-            read_input(url, ReadOptions(allow_private=True, timeout=10, max_bytes=10))
-    assert (info.value.source, info.value.message) == (url, "larger than the 10-byte limit")
-
-
-def test_refused_connection_is_one_plain_line() -> None:
-    from tests.conftest import free_port
-
-    with pytest.raises(FetchError) as info:
-        read_input(f"http://127.0.0.1:{free_port()}/a", ReadOptions(allow_private=True, timeout=5))
-    assert info.value.message == "cannot connect: connection refused"
-
-
 @pytest.mark.parametrize(
     ("response", "message"),
     [(b"HELLO WORLD\r\n\r\n", "malformed HTTP response (BadStatusLine: HELLO WORLD)")],
