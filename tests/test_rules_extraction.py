@@ -64,3 +64,15 @@ def test_page_without_an_article() -> None:
 def test_title_of_a_page_without_one_is_the_start_of_its_text() -> None:
     html = "<html><body><div>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</div></body></html>"
     assert extract_html(html, source="s").title == PROSE[0][:120]
+
+
+@pytest.mark.parametrize(("links", "kept"), [(5, False), (4, True)])
+def test_a_line_of_links_is_a_tag_row_from_five_links(links: int, kept: bool) -> None:
+    """TAG_ROW_MIN_LINKS and LINK_ONLY_DENSITY: a line of nothing but links, inside a block of
+    prose (so the block itself is not a link block), goes from five links on."""
+    prose = ("The company said the new plant would hire about two thousand people over the next "
+             "three years in the valley, and train them at a new college.")
+    row = ", ".join(f"<a href='/t/{t}'>{t}</a>"
+                    for t in ["Chips", "Memory", "Foundry", "Policy", "Equipment"][:links])
+    text = text_of(page(f"<div class='panel'>{prose}<br>{row}</div>"))
+    assert prose in text and ("Memory" in text) is kept
