@@ -107,6 +107,7 @@ def _fetch_once(
         return body, (terminal_safe(content_type, 200) if content_type else None), url
     finally:
         watchdog.cancel()
+        connection.close_response()
         connection.close()
 
 
@@ -163,7 +164,24 @@ def _checked_address(
     return host, port, str(checked[0])
 
 
-class _PinnedHTTPConnection(http.client.HTTPConnection):
+class _ResponseKeeper:
+    """Keeps the response http.client builds on our socket, so that its file is closed even when
+    reading the status line or headers fails (http.client then drops the half-read response and
+    only the garbage collector would close its file: an fd left open past the request)."""
+
+    opened: http.client.HTTPResponse | None = None
+
+    def response_class(self, sock: socket.socket, *args: Any, **kwargs: Any) -> Any:
+        self.opened = http.client.HTTPResponse(sock, *args, **kwargs)
+        return self.opened
+
+    def close_response(self) -> None:
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
+
+
+class _PinnedHTTPConnection(_ResponseKeeper, http.client.HTTPConnection):
     """An HTTP connection to `address`, whatever the host name resolves to now; the Host
     header still names the host."""
 
@@ -176,7 +194,7 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
         self.sock = self.pinned = socket.create_connection((self.address, self.port), self.timeout)
 
 
-class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+class _PinnedHTTPSConnection(_ResponseKeeper, http.client.HTTPSConnection):
     """An HTTPS connection to `address`; the certificate is checked against, and SNI sent
     for, the host name."""
 
@@ -200,7 +218,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 def _connection(
     scheme: str, host: str, port: int, address: str, timeout: float
-) -> http.client.HTTPConnection:
+) -> _PinnedHTTPConnection | _PinnedHTTPSConnection:
     if scheme == "https":
         return _PinnedHTTPSConnection(host, port, address=address, timeout=timeout)
     return _PinnedHTTPConnection(host, port, address=address, timeout=timeout)
