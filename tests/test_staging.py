@@ -182,6 +182,25 @@ def test_sanitiser_sees_every_block_of_a_staged_site(tmp_path: Path) -> None:
             assert not staging._is_block(block) or block == "<p>REFUSED</p>", (src, block[:80])
 
 
+def test_issue_feeds_go_through_the_sanitiser(tmp_path: Path) -> None:
+    """The weekly issues' feeds carry HTML (RSS description, JSON content_html): it goes through
+    the site's sanitiser like every page, whatever the feeds module escaped itself."""
+    import json
+
+    docs = tmp_path / "docs"
+    (docs / "posts").mkdir(parents=True)
+    from digest.archive.entry import entry_filename, render_entry
+
+    entry = _entry(3, "A foundry story")
+    (docs / "posts" / entry_filename(entry)).write_text(render_entry(entry), encoding="utf-8")
+    options = staging.StageOptions(site=staging.feeds.FeedSite("S", "D", "https://e.org/"))
+    staged = staging.stage_site(docs, options, sanitize=lambda html: "<p>REFUSED</p>")
+    issues = json.loads(staged.files[staging.feeds.ISSUES_JSON])
+    assert issues["items"], "the sample week has an issue"
+    assert {item["content_html"] for item in issues["items"]} == {"<p>REFUSED</p>"}
+    assert "REFUSED" in staged.files[staging.feeds.ISSUES_RSS].decode("utf-8")
+
+
 # --- listings that do not move ---------------------------------------------------------------
 
 

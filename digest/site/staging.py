@@ -47,6 +47,7 @@ from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body
 from digest.site import search, sitepages
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
+from digest.text import yamlsafe
 from digest.text.files import NotRegularFile, atomic_write, read_regular_file
 from digest.text.siteconfig import CONFIG_FILE, POSTS_DIR
 
@@ -67,10 +68,6 @@ PAGEFIND_IGNORE = "data-pagefind-ignore"
 _FRONT = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
 
 Sanitize = Callable[[str], str]
-_YAML_LOADER: Any = (
-    getattr(__import__("yaml"), "CSafeLoader", None) or __import__("yaml").SafeLoader
-)
-
 
 def default_sanitizer() -> Sanitize:
     """The site's HTML sanitiser (digest.site.sanitize, nh3)."""
@@ -461,7 +458,7 @@ def stage_site(
         staged.files[search.SCRIPT] = (search.THEME / search.SCRIPT).read_bytes()
 
     # Feeds.
-    for name, content in _feeds(items, issues, order, options).items():
+    for name, content in _feeds(items, issues, order, options, sanitize).items():
         if name in staged.files:
             raise DigestError(str(docs_dir / name), "the site generates this file; remove it")
         staged.files[name] = content.encode("utf-8")
@@ -523,7 +520,11 @@ def _category_links(issues: list[weekly.Issue], order: list[str]) -> dict[str, l
 
 
 def _feeds(
-    items: list[Item], issues: list[weekly.Issue], order: list[str], options: StageOptions
+    items: list[Item],
+    issues: list[weekly.Issue],
+    order: list[str],
+    options: StageOptions,
+    sanitize: Sanitize,
 ) -> dict[str, str]:
     site = options.site
 
@@ -533,8 +534,10 @@ def _feeds(
     entries_json = feeds.dumps(feeds.entries_json_feed(items, site, url_of))
     out = {
         feeds.ENTRIES_JSON: entries_json,
-        feeds.ISSUES_JSON: feeds.dumps(feeds.issues_json_feed(issues, order, site, url_of)),
-        feeds.ISSUES_RSS: feeds.issues_rss(issues, order, site, url_of),
+        feeds.ISSUES_JSON: feeds.dumps(
+            feeds.issues_json_feed(issues, order, site, url_of, clean=sanitize)
+        ),
+        feeds.ISSUES_RSS: feeds.issues_rss(issues, order, site, url_of, clean=sanitize),
     }
     rss = feeds.entries_rss(items, site, url_of)
     out.update({name: rss for name in ENTRIES_RSS})
@@ -569,13 +572,11 @@ def _with_front_matter(page: str, extra: dict[str, Any]) -> str:
     """The page with `extra` keys added to its front matter (its own keys win)."""
     if not extra:
         return page
-    import yaml
-
     match = _FRONT.match(page)
     data: dict[str, Any] = {}
     body = page
     if match:
-        loaded = yaml.load(match.group("yaml"), Loader=_YAML_LOADER)
+        loaded = yamlsafe.load(match.group("yaml"))  # hand-written pages come from PRs too
         data = loaded if isinstance(loaded, dict) else {}
         body = page[match.end() :]
     merged = {**extra, **data}
