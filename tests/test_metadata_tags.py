@@ -271,7 +271,7 @@ def test_metadata_partial_prints_values_as_text() -> None:
 
     import jinja2
 
-    from digest.site.staging import TEMPLATES
+    from digest.site.treesync import TEMPLATES
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False)
     jsonld = {"@type": "NewsArticle", "headline": "</script>" + HOSTILE, "keywords": [HOSTILE]}

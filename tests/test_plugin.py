@@ -12,7 +12,7 @@ import pytest
 
 from digest.pages.items import relative_link
 from digest.site.preview import Preview
-from digest.site.staging import Settings
+from digest.site.settings import Settings
 
 
 @pytest.mark.parametrize(

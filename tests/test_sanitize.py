@@ -186,11 +186,12 @@ def _markup(text: str) -> set[tuple[str, ...]]:
 def test_sanitiser_keeps_everything_the_sample_site_uses() -> None:
     """The sample archive staged with and without the sanitiser: every element, attribute and
     class the generators and the notes write survives it."""
+    from digest.site import settings as site_settings
     from digest.site import staging
     from digest.text.siteconfig import read_site_config
 
     config = read_site_config(REPO / "mkdocs.yml")
-    options = staging.stage_options(config, "lunr", staging.settings_of(config))
+    options = site_settings.stage_options(config, "lunr", site_settings.settings_of(config))
     raw = staging.stage_site(REPO / "docs", options, sanitize=lambda html: html)
     clean = staging.stage_site(REPO / "docs", options, sanitize=sanitize_html)
     lost = {

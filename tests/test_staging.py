@@ -16,8 +16,10 @@ import pytest
 from digest.errors import DigestError
 from digest.models import Entry
 from digest.pages.items import Item
+from digest.site import settings as site_settings
 from digest.site import sitepages, staging
-from digest.site.staging import PAGEFIND_IGNORE, finish_page, page_url, relative_url, sync_tree
+from digest.site.staging import PAGEFIND_IGNORE, finish_page, page_url, relative_url
+from digest.site.treesync import sync_tree
 from tests.conftest import REPO
 
 
@@ -286,11 +288,11 @@ def test_tag_slugs_are_unique() -> None:
 )
 def test_bad_settings_name_the_option(options: dict[str, object], problem: str) -> None:
     with pytest.raises(DigestError, match=problem):
-        staging.settings_of({"plugins": [{"silicon-digest": options}]})
+        site_settings.settings_of({"plugins": [{"silicon-digest": options}]})
 
 
 def test_settings_default() -> None:
-    assert staging.settings_of({"plugins": ["search"]}) == staging.Settings()
+    assert site_settings.settings_of({"plugins": ["search"]}) == site_settings.Settings()
 
 
 # --- no reaching into other packages ------------------------------------------------------------

@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import DigestError, Problem, ValidationFailed
-from digest.site import search, staging
+from digest.site import search, staging, treesync
+from digest.site import settings as site_settings
 from digest.site.engines import Engine, Project, get_engine
 from digest.site.progress import Progress, Silent
 from digest.text.children import die_with_parent, orphan_safe
@@ -155,7 +156,7 @@ def build_site(
     # Each engine its own staged tree (the trees differ in their theme overrides and in how
     # their HTML links are written: staging.make_href), side by side in one cache folder.
     project = Project.at(root / engine)
-    settings = staging.settings_of(site_config, str(config))
+    settings = site_settings.settings_of(site_config, str(config))
 
     with _checking(docs, sources_dir, enabled=check) as checked:
         with progress.stage("reading entries", total=len(staging.entry_files(docs))) as bar:
@@ -164,7 +165,7 @@ def build_site(
                 docs, cache=root / ENTRIES_CACHE, progress=bar.update, hashes=hashes
             )
         search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)
-        options = staging.stage_options(
+        options = site_settings.stage_options(
             site_config, search_engine, settings, html_links=chosen.html_links
         )
         memo = staging.PageMemo(project.root / engine / PAGE_MEMO, project.docs,
@@ -175,11 +176,11 @@ def build_site(
             )
         with progress.stage("writing staged files", total=len(staged.files)) as bar:
             memo.forget()
-            changes = staging.sync_tree(project.docs, staged.files, bar.update)
+            changes = treesync.sync_tree(project.docs, staged.files, bar.update)
             memo.save()
             custom = _custom_dir(config, site_config)
-            overrides = staging.theme_overrides(search_engine, custom)
-            staging.sync_tree(project.overrides, chosen.adapt_overrides(overrides, site_config))
+            overrides = treesync.theme_overrides(search_engine, custom)
+            treesync.sync_tree(project.overrides, chosen.adapt_overrides(overrides, site_config))
         engine_config = chosen.write_config(site_config, project)
         state = _load_state(root)
         signature = _signature(engine, engine_config, project.overrides, search_engine)

@@ -21,7 +21,8 @@ from mkdocs.plugins import BasePlugin
 
 from digest.errors import DigestError
 from digest.site import search as site_search
-from digest.site import staging
+from digest.site import settings as site_settings
+from digest.site import staging, treesync
 from digest.site.engines import Project
 from digest.text.siteconfig import CONFIG_FILE, ConfigError, read_site_config
 
@@ -48,7 +49,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             docs = Path(self.watched or config.docs_dir)
         try:
             site_config = read_site_config(source)
-            settings = staging.Settings(
+            settings = site_settings.Settings(
                 search=self.config.search,
                 pagefind_from=self.config.pagefind_from,
                 per_page=self.config.per_page,
@@ -57,12 +58,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.search = site_search.resolve_engine(
                 settings.search, len(items), settings.pagefind_from
             )
-            options = staging.stage_options(site_config, self.search, settings)
+            options = site_settings.stage_options(site_config, self.search, settings)
             staged = staging.stage_site(docs, options, items=items)
         except (DigestError, ConfigError) as exc:
             raise PluginError(str(exc)) from None
-        staging.sync_tree(staged_at.docs, staged.files)
-        staging.sync_tree(staged_at.overrides, staging.theme_overrides(self.search))
+        treesync.sync_tree(staged_at.docs, staged.files)
+        treesync.sync_tree(staged_at.overrides, treesync.theme_overrides(self.search))
         self.indexed = sorted(
             staging.output_path(src, options.directory_urls) for src in staged.indexed
         )

@@ -157,7 +157,8 @@ class Preview:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        from digest.site import sitepages, staging
+        from digest.site import settings as site_settings
+        from digest.site import sitepages, staging, treesync
         from digest.site.engines import Project
         from digest.site.engines.mkdocs_engine import MkDocsEngine
 
@@ -175,14 +176,14 @@ class Preview:
         for name in names:
             shutil.copy(self.docs_dir / POSTS_DIR / name, posts / name)
         site_config = read_site_config(self.config_file)
-        settings = staging.settings_of(site_config, str(self.config_file))
+        settings = site_settings.settings_of(site_config, str(self.config_file))
         engine = self.search_engine(settings)
         items = staging.read_items(docs)
-        staged = staging.stage_site(docs, staging.stage_options(site_config, engine, settings),
-                                    items=items)
+        options = site_settings.stage_options(site_config, engine, settings)
+        staged = staging.stage_site(docs, options, items=items)
         project = Project.at(root)
-        staging.sync_tree(project.docs, staged.files)
-        staging.sync_tree(project.overrides, staging.theme_overrides(engine))
+        treesync.sync_tree(project.docs, staged.files)
+        treesync.sync_tree(project.overrides, treesync.theme_overrides(engine))
         config = load_config(
             str(MkDocsEngine().write_config(site_config, project)), strict=False
         )

@@ -49,7 +49,7 @@ from digest.site import search, sitepages
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
 from digest.text import yamlsafe
 from digest.text.files import NotRegularFile, atomic_write, read_regular_file
-from digest.text.siteconfig import CONFIG_FILE, POSTS_DIR
+from digest.text.siteconfig import POSTS_DIR
 
 # Feeds that keep the addresses mkdocs-rss-plugin gave them (subscribers have them): the same
 # documents under both names.
@@ -545,26 +545,6 @@ def _feeds(
     return out
 
 
-TEMPLATES = Path(__file__).parent / "templates"  # our theme overrides
-
-
-def theme_overrides(search_engine: str, custom_dir: Path | None = None) -> dict[str, bytes]:
-    """{path: bytes} of the theme overrides folder: our templates, the Pagefind search box
-    when the site searches with Pagefind, then the project's own `custom_dir` over them."""
-    folders = [TEMPLATES]
-    if search_engine == "pagefind":
-        folders.append(search.THEME / "partials")
-    files: dict[str, bytes] = {}
-    for n, folder in enumerate(folders):
-        prefix = "partials/" if n and folder.name == "partials" else ""
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            files[prefix + path.relative_to(folder).as_posix()] = path.read_bytes()
-    if custom_dir is not None and custom_dir.is_dir():
-        for path in sorted(p for p in custom_dir.rglob("*") if p.is_file()):
-            files[path.relative_to(custom_dir).as_posix()] = path.read_bytes()
-    return files
-
-
 # -- finishing a page ----------------------------------------------------------------------
 
 
@@ -607,127 +587,3 @@ def finish_page(page: str, sanitize: Sanitize) -> str:
                 clean = _ELEMENT_LINE.sub(rf"<\1 {PAGEFIND_IGNORE}", clean)
             chunks[i] = lead + clean
     return head + "\n\n".join(chunks)
-
-
-# -- writing ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Changes:
-    """What one sync changed in the staging folder (paths relative to it)."""
-
-    written: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.written or self.removed)
-
-
-def sync_tree(
-    root: Path, files: dict[str, bytes | None], progress: Callable[[int], None] | None = None
-) -> Changes:
-    """Make `root` hold exactly `files`: a file is written (atomically) only when its bytes
-    differ from what is there (None: the file there is kept as it is), files not in `files`
-    are removed, then empty folders."""
-    changes = Changes()
-    root.mkdir(parents=True, exist_ok=True)
-    existing = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-    for n, (src, data) in enumerate(sorted(files.items()), start=1):
-        path = root / src
-        if data is None:
-            if src not in existing:
-                raise DigestError(str(path), "a kept staged page is missing")
-        elif src in existing and _same_bytes(path, data):
-            pass
-        else:
-            _write(path, data)
-            changes.written.append(src)
-        if progress is not None and n % 500 == 0:
-            progress(500)
-    if progress is not None:
-        progress(len(files) % 500)
-    for src in sorted(existing - set(files)):
-        (root / src).unlink()
-        changes.removed.append(src)
-    if changes.removed:
-        for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
-            if not any(folder.iterdir()):
-                folder.rmdir()
-    return changes
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    try:
-        if path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, data, durable=False)
-
-
-# -- settings --------------------------------------------------------------------------------
-
-PLUGIN = "silicon-digest"  # mkdocs.yml: the plugin entry whose options are the digest's settings
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The silicon-digest plugin's options in mkdocs.yml (read by `digest build` too)."""
-
-    search: str = "auto"  # lunr | pagefind | auto: Pagefind from `pagefind_from` entries
-    pagefind_from: int = 2000
-    per_page: int = sitepages.PER_PAGE
-
-
-def settings_of(site_config: dict[str, Any], source: str = CONFIG_FILE) -> Settings:
-    """The plugin's options from mkdocs.yml as data; DigestError naming a bad one."""
-    options: Any = {}
-    for plugin in site_config.get("plugins") or []:
-        if isinstance(plugin, dict) and PLUGIN in plugin:
-            options = plugin[PLUGIN] or {}
-    if not isinstance(options, dict):
-        raise DigestError(source, f"plugins: {PLUGIN}: its options must be a mapping")
-    settings = Settings(**{k: v for k, v in options.items() if k in Settings.__slots__})
-    unknown = sorted(set(options) - set(Settings.__slots__))
-    if unknown:
-        raise DigestError(source, f"plugins: {PLUGIN}: unknown option(s) {', '.join(unknown)}")
-    if settings.search not in ("auto", "lunr", "pagefind"):
-        raise DigestError(
-            source, f"plugins: {PLUGIN}: search must be auto, lunr or pagefind, not "
-            f"{settings.search!r}"
-        )
-    for name in ("pagefind_from", "per_page"):
-        value = getattr(settings, name)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise DigestError(source, f"plugins: {PLUGIN}: {name} must be a positive number")
-    return settings
-
-
-def stage_options(
-    site_config: dict[str, Any], search: str, settings: Settings, html_links: str = "page"
-) -> StageOptions:
-    """StageOptions from mkdocs.yml's data and the resolved search engine."""
-    name = str(site_config.get("site_name") or "Site")
-    site = feeds.FeedSite(
-        title=name,
-        description=str(site_config.get("site_description") or name),
-        home_url=str(site_config.get("site_url") or "/").rstrip("/") + "/",
-    )
-    repo = site_config.get("repo_url")
-    edit_uri = site_config.get("edit_uri")
-    edit_base = None
-    if isinstance(repo, str) and repo and isinstance(edit_uri, str) and edit_uri:
-        edit_base = repo.rstrip("/") + "/" + edit_uri.strip("/") + "/"
-    return StageOptions(
-        site=site,
-        search=search,
-        per_page=settings.per_page,
-        directory_urls=site_config.get("use_directory_urls", True) is not False,
-        edit_base=edit_base,
-        html_links=html_links,
-    )
