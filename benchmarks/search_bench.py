@@ -60,7 +60,7 @@ from build_bench import (  # noqa: E402
 from synth import generate_entries  # noqa: E402
 
 from digest.models import Entry  # noqa: E402
-from digest.site.search_plugin import (  # noqa: E402
+from digest.site.search import (  # noqa: E402
     MAIN_SHARD,
     PAGEFIND_DIR,
     index_site,
