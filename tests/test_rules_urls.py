@@ -86,7 +86,17 @@ def test_without_credentials_keeps_everything_else() -> None:
 
 
 def test_without_credentials_on_a_url_that_does_not_parse() -> None:
-    assert without_credentials("https://user:pw@[::1/x") == "[::1/x"
+    assert without_credentials("https://user:pw@[::1/x") == "https://[::1/x"
+
+
+def test_without_credentials_on_an_unparsable_scheme_relative_url() -> None:
+    # Bug: with no "://" the fallback returned the URL whole, password and all.
+    assert without_credentials("//user:pw@[::1") == "//[::1"
+    assert without_credentials("//user:pw@[::1/x@y") == "//[::1/x@y"
+
+
+def test_without_credentials_leaves_a_path_with_an_at_sign_alone() -> None:
+    assert without_credentials("/home/a@b/[x") == "/home/a@b/[x"
 
 
 def test_normalize_url_forgives_how_a_person_types_it() -> None:
@@ -99,7 +109,7 @@ def test_case_is_checked_on_the_scheme_only_not_after_a_later_colon() -> None:
 
 
 def test_without_credentials_on_an_unparsable_url_drops_every_user_part() -> None:
-    assert without_credentials("https://a@b@[::1/x") == "[::1/x"
+    assert without_credentials("https://a@b@[::1/x") == "https://[::1/x"
 
 
 def test_normalize_url_cuts_at_the_first_hash() -> None:

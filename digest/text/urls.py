@@ -103,13 +103,17 @@ def url_problems(url: str) -> list[str]:
     return problems
 
 
+# In a URL urlsplit refuses: "scheme://" or "//", then everything up to the authority's last "@".
+UNPARSED_USER_PART = re.compile(r"^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)[^/?#]*@")
+
+
 def without_credentials(url: str) -> str:
     """`url` with any `user:password@` removed from its authority, otherwise unchanged: what may
     be shown, logged or stored of a URL someone typed."""
     try:
         parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return url.rpartition("@")[2] if "://" in url else url
+    except ValueError:  # e.g. an unclosed "[" in the host: cut the user part textually
+        return UNPARSED_USER_PART.sub(r"\1", url, count=1)
     if "@" not in parts.netloc:
         return url
     return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
