@@ -177,3 +177,26 @@ def test_quoted_title_in_title_case_is_not_a_quotation() -> None:
     paras = ['The film "Chips Of The Future Make Everything Better For All Of Us Now" opened '
              f"on Friday, said {CEO}."]
     assert find_quotes(paras) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        pytest.param(f'"{SHIP}," said {CEO}, chief executive of Northwind. "Costs are falling '
+                     'fast this year," said Tom Roe, an analyst at Eastbay.', id="said-name"),
+        pytest.param(f'"{SHIP}," {CEO} said. "Costs are falling fast this year," Tom Roe said.',
+                     id="name-said"),
+    ],
+)
+def test_two_attributed_quotations_of_one_paragraph_keep_their_own_speakers(
+        paragraph: str) -> None:
+    """'"A," said Maria ... "B," said Tom': the attribution between the spans belongs to the
+    first; the second has its own, so they are two quotations, not one of Maria's."""
+    assert [(q.text[:8], q.speaker) for q in find_quotes([paragraph])] == [
+        (SHIP[:8], CEO), ("Costs ar", "Tom Roe")]
+
+
+def test_a_quotation_split_by_one_attribution_stays_one() -> None:
+    """The negative of the rule above: '"A," said Maria. "B."' (no attribution after B)."""
+    ((text, speaker, _),) = speakers([f'"Demand is strong," said {CEO}. "{SHIP}."'])
+    assert (text, speaker) == (f"Demand is strong. {SHIP}.", CEO)

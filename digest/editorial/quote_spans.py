@@ -115,6 +115,11 @@ def _only_attribution_between(text: str, left: Span, right: Span) -> bool:
         return True
     if _joins_partials(text, left, right, between):
         return True
+    if _attributed_after(text, right):
+        # '"A," said Maria. "B," said Tom.': the words between attribute the first span; the
+        # second has an attribution of its own, so it is another quotation (when it is the same
+        # speaker's, the quotes stage joins the two again, one quote per speaker and paragraph)
+        return False
     words = WORD.findall(between)
     if len(words) > MERGE_MAX_ATTRIBUTION_WORDS or not _ends_sentence_or_comma(between):
         return False
@@ -126,6 +131,22 @@ def _only_attribution_between(text: str, left: Span, right: Span) -> bool:
         # the writer's sentence it is built into; the words after introduce another one
         return False
     return verb_first(between) is not None or subject_verb(between.rstrip(".,:; ")) is not None
+
+
+def _attributed_after(text: str, span: Span) -> bool:
+    """True when a closed span is followed by an attribution naming a speaker ('," said Tom
+    Roe', '," Tom Roe said', '," she said')."""
+    if not span.closed or span.text.rstrip()[-1:] not in ",?!":
+        return False
+    after = text[span.end :]
+    opening = OPENING_MARK.search(after)
+    after = after[: opening.start()] if opening else after
+    end = sentence_end(after)
+    after = (after[:end] if end is not None else after).strip().rstrip(".!?")
+    if not after:
+        return False
+    found = verb_first(after) or subject_verb(after, at_start=True)
+    return found is not None and (found.speaker is not None or found.pronoun)
 
 
 def _joins_partials(text: str, left: Span, right: Span, between: str) -> bool:
