@@ -232,9 +232,9 @@ def test_cap_elements_keeps_exactly_the_limit() -> None:
     assert cap_elements("<p>a</p> 1 < 2", 1) == "<p>a</p> 1 < 2"  # end tags and "< " not counted
 
 
-def test_html_marker_must_start_within_the_first_5000_characters() -> None:
-    assert detect_kind("x" * 4990 + "<p>text</p>") == "html"
-    assert detect_kind("x" * 4998 + "<p>text</p>") == "text"
+def test_a_tag_after_a_line_of_text_is_quoted_not_a_markup_document() -> None:
+    assert detect_kind("x" * 4990 + "<p>text</p>") == "text"
+    assert detect_kind("<p>text</p>" + "x" * 4990) == "html"
 
 
 def test_a_text_scrape_is_never_cut(tmp_path: Path) -> None:

@@ -44,10 +44,22 @@ PRESCAN_BYTES = 4096
 MAX_ELEMENTS = 50_000
 START_TAG = re.compile(r"<[A-Za-z]")
 
-# Markers that make a document HTML rather than a plain-text scrape.
-HTML_MARKERS = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:p|div|meta)[\s>/]", re.I
-)
+# HTML or a plain-text scrape: decided by whether the input is a markup document, never by a
+# tag quoted somewhere in it (a scrape of an article about HTML quotes "<div>" and "<body>"; a
+# scrape may open with the raw text of a tracking pixel's <noscript> tag).
+# 1. A document that opens (after a byte-order mark and white space) with a doctype, an XML
+#    declaration, a comment or an <html>, <head> or <body> tag is HTML.
+DOCUMENT_OPENING = re.compile(r"<!doctype\s|<\?xml\s|<!--|<(?:html|head|body)[\s>]", re.I)
+# 2. Otherwise HTML when markup is dense: at least MARKUP_LINE_SHARE of the non-blank lines
+#    (scripts, style sheets and comments set aside) hold a tag, and the text opens with a tag or
+#    has a line opening with an <html>/<body> tag (a stray line of text above the document).
+#    Scrapes quoting markup stay under a third of their lines; an HTML fragment is markup on
+#    nearly every line.
+MARKUP_LINE_SHARE = 0.5
+MARKUP_SAMPLE_CHARS = 20_000  # the start of the document that is looked at
+NOT_TEXT_BLOCK = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)", re.S | re.I)
+TAG = re.compile(r"<(?:[A-Za-z][\w:-]*(?:\s[^<>]*)?/?|/[A-Za-z][\w:-]*\s*)>")
+DOCUMENT_TAG = re.compile(r"^[ \t]*<(?:html|body)[\s>]", re.I | re.M)
 
 # Control characters that never occur in text (NUL and friends); a file with many is binary.
 BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -250,8 +262,14 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def detect_kind(text: str) -> InputKind:
-    """HTML when the start of the document carries HTML markers, otherwise a text scrape."""
-    head = text[:5000]
-    if HTML_MARKERS.search(head):
+    """HTML when the input is a markup document (it opens like one, or markup is on most of its
+    lines), otherwise a text scrape, whatever tags the scrape quotes."""
+    head = text[:MARKUP_SAMPLE_CHARS].lstrip("\ufeff \t\r\n")
+    if DOCUMENT_OPENING.match(head):
+        return "html"
+    lines = [x for x in NOT_TEXT_BLOCK.sub(" <x> ", head).splitlines() if x.strip()]
+    tagged = sum(1 for x in lines if TAG.search(x))
+    dense = bool(lines) and tagged >= MARKUP_LINE_SHARE * len(lines)
+    if dense and (TAG.match(head) or DOCUMENT_TAG.search(head)):
         return "html"
     return "text"
