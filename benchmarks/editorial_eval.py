@@ -4,7 +4,8 @@
 
 Prints one row per gold set: the real pages (`tests/gold/real/*.yml`, pages of
 ../shared/corpus news2023 and wcxb; skipped with a message when the corpus is absent) and our
-own articles (`tests/gold/annotations/gold-*.yml`), plus the older corpus and sample
+own articles (`tests/gold/annotations/gold-*.yml`) and the hand-written articles in new shapes
+(`tests/gold/shapes`, scored under the real-page rules), plus the older corpus and sample
 annotations for reference. `--split` adds the real pages' development and held-out halves
 (a quarter held out by the sha1 of the page id). Columns:
 
@@ -49,11 +50,12 @@ SETS: dict[str, tuple[Path, Callable[[es.GoldDoc], bool], str]] = {
     "real-dev": (es.REAL, lambda d: not es.is_holdout(d.source), "  development 3/4"),
     "real-holdout": (es.REAL, lambda d: es.is_holdout(d.source), "  held out 1/4"),
     "own": (es.ANNOTATIONS, lambda d: d.name.startswith("gold-"), "own articles (gold-*)"),
+    "shapes": (es.SHAPES, lambda d: True, "own, new shapes (real rules)"),
     "corpus-old": (es.ANNOTATIONS, lambda d: d.name.startswith("corpus-"),
                    "older corpus annotations"),
     "samples": (es.ANNOTATIONS, lambda d: d.name.startswith("sample-"), "sample articles"),
 }
-DEFAULT_SETS = ("real", "own", "corpus-old", "samples")
+DEFAULT_SETS = ("real", "own", "shapes", "corpus-old", "samples")
 TIMING_RUNS = 3
 
 
