@@ -147,6 +147,11 @@ def parse_entry_text(text: str, path: str) -> tuple[dict[str, Any], str]:
         raise EntryError(path, f"front matter refused: {exc}") from None
     except yaml.YAMLError as exc:
         raise EntryError(path, f"front matter is not valid YAML: {_yaml_problem(exc)}") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a tagged value: `!!int abc`
+        raise EntryError(path, f"front matter cannot be read: {exc}") from None
+    except (KeyError, AttributeError):  # PyYAML's own lookups: `!!bool maybe`, `!!timestamp x`
+        raise EntryError(path, "front matter cannot be read: a value tagged with a type "
+                               "(!!bool, !!timestamp) is not of that type") from None
     if not isinstance(data, dict):
         raise EntryError(path, "front matter must be a mapping of keys to values")
     return data, match.group("body")
