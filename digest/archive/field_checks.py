@@ -103,6 +103,11 @@ def _construct(ctx: Context, node: yaml.Node, name: str) -> tuple[bool, Any]:
         problem = getattr(exc, "problem", None) or str(exc)
         ctx.add(line_of(node), name, f"cannot be read: {problem}")
         return False, None
+    except (KeyError, AttributeError):  # PyYAML's bool and timestamp constructors on a tagged
+        # scalar that is neither (`!!bool maybe`, `!!timestamp soon`): a lookup that fails
+        kind = str(node.tag).rsplit(":", 1)[-1]
+        ctx.add(line_of(node), name, f"cannot be read: not a valid {kind}")
+        return False, None
 
 
 def _kind(value: Any) -> str:
