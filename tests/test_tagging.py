@@ -548,3 +548,77 @@ def test_names_given_as_examples_in_the_lead_are_mentions() -> None:
     body[0] = "The engine serves Llama-3 AI models on one server."
     tags, _ = tags_and_mentions("A small inference engine", body)
     assert "Llama" in tags
+
+
+# --- salience rules of the second pass (issue 13) -----------------------------------------------
+def test_the_lead_is_the_first_sentences_of_a_long_first_paragraph() -> None:
+    filler = " ".join(f"Step {n} of the method is described here." for n in range(1, 8))
+    body = [f"The team serves queries faster. {filler} The tests ran on one A100.",
+            "It is free to use.", "The code is online."]
+    tags, mentions = tags_and_mentions("A faster way to serve queries", body)
+    assert "A100" in mentions and "A100" not in tags  # ninth sentence of the first paragraph
+    body[0] = f"The team serves queries faster on one A100. {filler}"
+    tags, _ = tags_and_mentions("A faster way to serve queries", body)
+    assert "A100" in tags  # first sentence
+
+
+def test_a_subject_named_only_at_the_end_is_a_mention() -> None:
+    body = ["A new disc player went on sale this week.", "It reads every disc format.",
+            "It weighs 12 kilograms.", "It costs $4,000.",
+            "My old player was an Oppo, and Oppo made it well; Oppo has left the market."]
+    tags, mentions = tags_and_mentions("A disc player for collectors", body)
+    assert "Oppo" in mentions and "Oppo" not in tags
+    body = [body[0], body[4], *body[1:4]]  # the same aside early in the story
+    tags, _ = tags_and_mentions("A disc player for collectors", body)
+    assert "Oppo" in tags
+
+
+def test_an_event_in_the_lead_is_the_setting_not_the_story() -> None:
+    body = ["Streacom showed the passively cooled case at Computex as a prototype.",
+            "It now ships for $1,300.", "It cools 600 W."]
+    tags, mentions = tags_and_mentions("A passively cooled PC case", body)
+    assert "Computex" in mentions and "Computex" not in tags
+    tags, _ = tags_and_mentions("What we saw at Computex", body)
+    assert "Computex" in tags  # the headline names it
+
+
+def test_a_place_whose_economy_is_named_in_passing_is_a_mention() -> None:
+    body = ["The firm says it holds 60% of the network market in Egypt.",
+            "Its sales director expects the Egyptian economy to grow next year.",
+            "The firm believes in Egypt's economic potential.", "It opens an office in May."]
+    tags, mentions = tags_and_mentions("Network firm leads the market in Egypt", body)
+    assert "Egypt" in mentions and "Egypt" not in tags  # only its economy, in passing
+    body[1] = "Egypt's government cut import tariffs on network gear this year."
+    body[3] = "Egypt's ministry approved its new office in May."
+    tags, _ = tags_and_mentions("Network firm leads the market in Egypt", body)
+    assert "Egypt" in tags  # acts of the state, besides the economy
+
+
+def test_a_geographic_area_needs_the_headline() -> None:
+    body = [f"Europe's lawmakers debated the repair rules again, meeting {n}." for n in range(7)]
+    tags, mentions = tags_and_mentions("Repair rules move forward", body)
+    assert "Europe" in mentions and "Europe" not in tags  # an area without a government
+    bloc = [p.replace("Europe's", "The EU's") for p in body]
+    tags, _ = tags_and_mentions("Repair rules move forward", bloc)
+    assert "European Union" in tags  # a bloc with institutions, named as often
+
+
+def test_a_topic_in_a_few_paragraphs_of_a_long_page_is_an_aside() -> None:
+    body = [f"The card has feature number {n}." for n in range(40)]
+    for i in (10, 20):
+        body[i] = "Export controls do not apply to the card."
+    tags, _ = tags_and_mentions("A new graphics card", body)
+    assert "Export controls" not in tags  # two of forty paragraphs
+    tags, _ = tags_and_mentions("A new graphics card", body[5:25])
+    assert "Export controls" in tags  # two of twenty
+
+
+def test_a_bare_ai_in_the_headline_is_generative_ai_when_the_body_shows_it() -> None:
+    body = ["Four coding agents tried to rebuild a classic game.",
+            "ChatGPT finished first; the others made errors.", "The test took a day."]
+    tags, _ = tags_and_mentions("AI coding agents tested", body)
+    assert "Generative AI" in tags  # a product whose topic is generative AI
+    plain = [body[0], "One agent finished first; the others made errors.", body[2]]
+    assert "Generative AI" not in tags_and_mentions("AI coding agents tested", plain)[0]
+    # inside a vocabulary name the word is that name's, whatever the body names
+    assert "Generative AI" not in tags_and_mentions("AI PC sales rise", body)[0]

@@ -192,6 +192,11 @@ ORDINARY_SENTENCES = [
     ("ethernet-port", "The laptop has an Ethernet port.", {"AI networking"}),
     ("benchmark-rates", "Benchmarks for interest rates rose.", {"Chip benchmarks"}),
     ("repairable-damage", "The damage to the roof is repairable.", {"Right to repair"}),
+    # "vulnerabilities" is an alias of Cybersecurity, the singular is not: it is as often a
+    # person's or a town's
+    ("vulnerability-of-people", "Vulnerability to floods worries the town.", {"Cybersecurity"}),
+    # a national AI strategy is policy, a company's AI strategy is not
+    ("company-ai-strategy", "Apple's AI strategy relies on its own chips.", {"AI policy"}),
 ]
 FALSE_POSITIVES = [pytest.param(text, absent, id=i) for i, text, absent in ORDINARY_SENTENCES]
 
@@ -258,6 +263,12 @@ def test_case_sensitivity_where_it_matters(name: str, case_sensitive: bool) -> N
             id="unknown-maker",
         ),
         pytest.param(
+            "tags:\n  - {name: X, kind: product, description: d, topic: Y}\n"
+            "  - {name: Y, kind: chip, description: d}\n",
+            "topic 'Y' is not a topic tag",
+            id="topic-not-a-topic",
+        ),
+        pytest.param(
             "tags:\n  - {name: X, kind: chip, description: d}\n"
             "  - {name: Y, kind: chip, description: d, aliases: [x]}\n",
             "already names X",
@@ -286,3 +297,11 @@ def test_loader_accepts_every_declared_kind() -> None:
         f"  - {{name: T{i}, kind: {kind}, description: d}}\n" for i, kind in enumerate(TAG_KINDS)
     )
     assert [t.kind for t in parse_vocabulary(text).terms] == list(TAG_KINDS)
+
+
+def test_products_that_are_instances_of_a_topic_say_so() -> None:
+    """The tagger reads a headline's bare "AI" through these (tagging.HEADLINE_TOPIC_WORDS)."""
+    instances = {t.name for t in VOCAB.terms if t.topic == "Generative AI"}
+    assert {"ChatGPT", "Claude", "Gemini", "Llama", "Copilot"} <= instances
+    assert all(TERMS[name].kind == "product" for name in instances)
+    assert TERMS["Windows"].topic is None  # an operating system is no instance of a topic

@@ -3,9 +3,16 @@
 Every name and alias of the vocabulary becomes a small regular expression tolerant of spacing,
 hyphens and plurals, compiled once per vocabulary. At each word start the labels that can begin
 there are tried and the longest match wins ("Apple Silicon" is not also "Apple", "Trainium2" not
-also "Trainium"). Mentions are then filtered by context rules kept as data below, topics that
+also "Trainium"). Mentions are then filtered by the context rules of tag_senses.py, topics that
 turn up in any industry's news need a chip-industry anchor and more than a passing mention, and
 a product brings in its maker.
+
+tags_and_mentions splits what the article names by salience (tests/gold/README.md, "Tags:
+salience"): the entities and topics the story is about become tags, every other entity a
+mention. The salience rules are ordered, commented data below: headline, lead (the first
+sentences of the first paragraph), paragraphs that name it, the subject; places and events need
+more (they are often only where a story happens), topics are capped and weighed by how much of
+the page they fill, and a headline's bare "AI" is read through the body.
 
 Relevance order: tags named in the title first, then by number of mentions, then by first
 appearance.
@@ -13,11 +20,22 @@ appearance.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from digest.editorial.tag_senses import (  # the context rules, kept as data there
+    BEFORE_WINDOW,
+    EXAMPLE_BEFORE,
+    FORBIDDEN_AFTER,
+    FORBIDDEN_BEFORE,
+    LIST_GLUE,
+    MODIFIER_AFTER,
+    REQUIRED_CONTEXT,
+)
 from digest.editorial.vocabulary import Term, Vocabulary, load_vocabulary
+from digest.text.sentences import sentence_ends
 
 # --- Matching data -------------------------------------------------------------------------------
 
@@ -34,112 +52,16 @@ MIN_LETTERS_BEFORE_SPLIT_DIGITS = 3
 # Units written glued or apart after a number ("3nm", "3 nm", "3-nm").
 SPLITTABLE_UNITS = ("nm",)
 
-# Text right after a mention that shows the word means something else. Checked with
-# re.match on the text following the mention.
-FORBIDDEN_AFTER: dict[str, re.Pattern[str]] = {
-    # the fruit, not the company
-    "Apple": re.compile(r"\s+(?:pies?|juice|cider|orchards?|trees?|sauce|crumble|picking)\b", re.I),
-    # the river and rainforest, not the company
-    "AWS": re.compile(r"\s+(?:rainforest|river|basin|jungle|forest|delta)\b", re.I),
-    # "Meta-analysis" at a sentence start
-    "Meta": re.compile(r"-(?:analys[ie]s|data)\b", re.I),
-    # "Arm in arm", "Arm's length" at a sentence start
-    "Arm": re.compile(r"\s+in\s+arm\b|['’]s\s+length\b", re.I),
-    # "train" the vehicle: "train-wreck", "train station"; training of people: "training
-    # camp", "training sessions", "training shoes"
-    "AI training": re.compile(
-        r"[\s-]+(?:wrecks?|stations?|tracks?|rides?|tickets?|lines?|services?"
-        r"|drivers?|derail\w*|crash\w*|camps?|sessions?|courses?|classes|programs?|programmes?"
-        r"|regimens?|routines?|exercises?|shoes|wheels|partners?|facilit\w+|grounds?)\b",
-        re.I,
-    ),
-    # a person: "Grace Lindqvist" (the chips are "Grace CPU", "Grace Hopper", "Grace Blackwell")
-    "Grace": re.compile(r"\s+(?!Hopper|Blackwell|CPU|Superchip)[A-Z][a-z]"),
-    # the unit of magnetic flux density and the coil
-    "Tesla": re.compile(r"\s+(?:coils?|units?|MRI)\b"),
-}
-
-# Text right before a mention that shows the word means something else. Checked with
-# re.search on the text preceding the mention (the pattern is anchored at its end).
-FORBIDDEN_BEFORE: dict[str, re.Pattern[str]] = {
-    # training of people and animals: "strength training", "staff training", "dog training"
-    "AI training": re.compile(
-        r"\b(?:strength|weight|fitness|gym|cardio|interval|endurance|athletic|sports?|military"
-        r"|police|job|employee|staff|worker|teacher|sales|safety|customer|diversity|compliance"
-        r"|vocational|dog|potty|boot|basic|spring)[\s-]+$",
-        re.I,
-    ),
-    # Nvidia's old "Tesla" GPU brand, not the car maker
-    "Tesla": re.compile(r"Nvidia\s+$", re.I),
-    # a social-media follow line ("Follow us on Twitter and on Facebook") is page chrome
-    "Meta": re.compile(r"\b(?:Follow|Like|Find)\s+us\b[^.!?]*$", re.I),
-    # "grace period" is lower case, but "Saving Grace" and "Her Grace" are not chips
-    "Grace": re.compile(r"(?:Saving|Her|His|Your|Amazing)\s+$"),
-}
-
-# A name joined by a hyphen to a lower-case word is a modifier of something else ("an
-# OpenAI-compatible API", "Arm-based servers"): named in the first paragraph that way, it is a
-# mention, not what the story is about (tests/gold/README.md, "Countries and regions").
-MODIFIER_AFTER = re.compile(r"-(?:[a-z]+)\b")
-# Names given as examples ('models like Llama and Qwen', 'clouds such as AWS') are passing
-# mentions too, as is each further name of that list.
-EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|including|e\.g\.,?)\s+$", re.I)
-LIST_GLUE = re.compile(r"(?:[-\w.]*)(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)")
-# How far back FORBIDDEN_BEFORE looks, in characters.
-BEFORE_WINDOW = 80
-
-# Tags whose names are also common words or names: kept only when the article elsewhere shows
-# the chip sense. Checked with re.search over the whole article.
-REQUIRED_CONTEXT: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern)
-    for name, pattern in (
-        # Nvidia architectures named after scientists
-        ("Grace", r"Nvidia|NVIDIA|GPU|Superchip"),
-        ("Hopper", r"Nvidia|NVIDIA|GPU|H100|H200"),
-        ("Blackwell", r"Nvidia|NVIDIA|GPU"),
-        ("Rubin", r"Nvidia|NVIDIA|GPU"),
-        # product names that are also ordinary words
-        ("Ascend", r"Huawei|HiSilicon"),
-        ("Kirin", r"Huawei|HiSilicon"),
-        ("Dojo", r"Tesla|Musk"),
-        ("Instinct", r"AMD|\bMI3\d\d"),
-        ("Gaudi", r"Intel|Habana"),
-        ("Maia 100", r"Microsoft|Azure"),
-        ("Cobalt 100", r"Microsoft|Azure"),
-        ("Trillium", r"Google|TPU"),
-        ("Ironwood", r"Google|TPU"),
-        ("Axion", r"Google"),
-        ("LPU", r"Groq"),
-        ("Willow", r"Google|quantum|qubit"),
-        # Apple's chip names are short codes also used for roads, cameras and rifles
-        ("M1", r"Apple|\bMac|iPad"),
-        ("M2", r"Apple|\bMac|iPad"),
-        ("M3", r"Apple|\bMac|iPad"),
-        ("M4", r"Apple|\bMac|iPad"),
-        ("A18", r"Apple|iPhone"),
-        # TSMC's A16 node shares its name with Apple's A16 Bionic
-        ("A16", r"TSMC|\bnodes?\b|\bprocess\b|angstrom|nanometer|\bnm\b|\d\s?nm\b"),
-        # common words or initials in other senses
-        ("Cadence", r"\bchip|\bEDA\b|Synopsys|semiconductor"),
-        ("Tokyo Electron", r"\bchip|semiconductor|wafer|equipment"),
-        ("ASE", r"\bchip|semiconductor|packaging"),
-        ("Texas Instruments", r"\bchip|semiconductor|analog"),
-        # names that are also ordinary words, people, myths or books (issue 13): kept only
-        # beside their maker or their field
-        ("Pascal", r"Nvidia|NVIDIA|GeForce|\bGTX\b|\bGPUs?\b|graphics card"),
-        ("Colossus", r"xAI|Musk|supercomputer|\bGPUs?\b"),
-        ("Stargate", r"OpenAI|SoftBank|Oracle|data cent(?:er|re)|\bAI\b"),
-        ("Claude", r"Anthropic|chatbot|\bLLMs?\b|language model|\bAI\b"),
-        ("Gemini", r"Google|DeepMind|chatbot|\bLLMs?\b|language model|\bAI\b"),
-        ("Llama", r"\bMeta\b|\bLLMs?\b|language model|open-weight|\bAI\b"),
-        ("Windows", r"Microsoft|\bPCs?\b|laptop|desktop|operating system|\bOS\b"),
-        ("Copilot", r"Microsoft|GitHub|\bAI\b|assistant"),
-        ("Ignite", r"Microsoft"),
-        ("Coherent", r"laser|optic|transceiver|photonic|\bCOHR\b"),
-        ("Canon", r"camera|lithograph|printer|imaging|nanoimprint|\bscanners?\b"),
-        ("Crusoe", r"\bAI\b|data cent(?:er|re)|\bGPUs?\b|\bcloud\b"),
-    )
-}
+# Headline words too broad to be a tag of their own, read as the topic the body shows they
+# mean: (pattern, topic). The bare "AI" of a headline ("AI won't steal your job", "AI coding
+# agents tested", "smaller AI projects") is generative AI when the body names that topic or a
+# product that is an instance of it (the vocabulary's `topic` field: ChatGPT, Copilot, Llama);
+# the headline then counts as naming the topic. Inside a vocabulary name ("AI PC", "AI
+# inference", "AI server") the word belongs to that name, and a body that names no generative
+# AI ("AI demand lifts chip sales") leaves it unread.
+HEADLINE_TOPIC_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bAI\b|\b[Aa]rtificial [Ii]ntelligence\b"), "Generative AI"),
+)
 
 # Topics whose own names are everyday words: only their aliases (trigger phrases) count
 # ("memory bandwidth" is not an article about the memory business; "DRAM prices" is).
@@ -209,12 +131,29 @@ IMPLY_MAKERS = True
 # named most often, at least SUBJECT_MIN_MENTIONS times; otherwise it is a mention.
 SALIENT_MIN_PARAGRAPHS = 3
 SUBJECT_MIN_MENTIONS = 3
+# The first paragraph makes a name salient only up to its LEAD_SENTENCES-th sentence: a first
+# paragraph that runs on for dozens of sentences (a page whose paragraphs were merged, an
+# introduction that goes into detail) is not all lead. On the real-page gold the tags named only
+# in the first paragraph are all named within its first four sentences.
+LEAD_SENTENCES = 5
+# A subject named only near the end (an aside in the last paragraphs: "my old player was an
+# X") is not what the story is about: the subject rule needs a first mention within this share
+# of the body's paragraphs.
+SUBJECT_WITHIN_SHARE = 0.5
+# Events are where news is made ("unveiled at Computex", "at its GTC conference"): like places,
+# an event is a tag only when the headline names it or the body returns to it (at least
+# SALIENT_MIN_PARAGRAPHS paragraphs); named in the lead only as the setting, it is a mention.
+SETTING_KINDS = frozenset({"event"})
 # The topic tags that say what the story is about: at most this many, the most relevant first,
 # each named in the headline, the first paragraph or at least TOPIC_MIN_PARAGRAPHS paragraphs.
 # Measured on the real-page gold (development 3/4, tag recall / precision): 3 topics 82.7 /
 # 53.8, 2 topics 82.7 / 57.3, 1 topic 69.2 / 63.2 (with no paragraph rule).
 MAX_TOPIC_TAGS = 2
 TOPIC_MIN_PARAGRAPHS = 2
+# On a long page a few paragraphs are an aside: a topic that neither the headline nor the lead
+# names must be named in at least this share of the body's paragraphs (a gaming GPU's product
+# page of 60 paragraphs that speaks of games in four is not a story about video games).
+TOPIC_MIN_SHARE = 0.1
 # Places are where a story happens more often than what it is about ("in the U.S.", "a
 # California start-up"): a country or region is a tag only when the headline names it and the
 # body returns to it (PLACE_TITLE_MIN_PARAGRAPHS paragraphs), or the body keeps returning to it
@@ -229,13 +168,24 @@ PLACE_MIN_PARAGRAPHS = 6
 STATE_WORDS = re.compile(
     r"\b(?:government|ministry|minister|officials?|authorities|regulators?|regulations?|laws?|"
     r"legislation|legislators|lawmakers|bans?|banned|tariffs?|sanctions?|border|parliament|"
-    r"president|prime minister|polic(?:y|ies)|rules|seiz\w+|trade|exports?|imports?|economy|"
-    r"economic|central bank|state-owned|state media|blockade|military|troops|war|police|"
+    r"president|prime minister|polic(?:y|ies)|rules|seiz\w+|trade|exports?|imports?|"
+    r"central bank|state-owned|state media|blockade|military|troops|war|police|"
     r"courts?|crackdown|censor\w*|elections?|subsid\w+|cyberspace|embassy|diplomat\w*)\b",
     re.I,
 )
+# A place's economy is weaker evidence than an act of its state: a firm's press release hopes
+# "the Egyptian economy will prosper" in passing. A text that speaks only of the economy counts
+# ECONOMY_TEXT_WEIGHT of a text that speaks of a state; a story about the economy names it
+# often enough to pass anyway.
+ECONOMY_WORDS = re.compile(r"\b(?:economy|economies|economic)\b", re.I)
+ECONOMY_TEXT_WEIGHT = 0.5
 # How many of the texts naming a place must speak of a state (one is often a passing word).
 PLACE_MIN_STATE_TEXTS = 2
+# Regions that have institutions of their own (a bloc that legislates or a summit that sets
+# policy). Every other region is a geographic area ("Europe", "the Middle East"), with no
+# government whose acts a story could be about: an area is a tag only when the headline names
+# it (and the texts naming it speak of states), never from the body alone.
+REGIONS_WITH_INSTITUTIONS = frozenset({"European Union", "G7", "G20", "BRICS"})
 # Kind weights for choosing an entry's categories: products and topics say more about what an
 # entry covers than the companies it names.
 # Memory types, packaging, device classes, named systems and policies say what an entry covers
@@ -359,10 +309,11 @@ def _fixed_prefix(label: str) -> int:
 MENTION_START = re.compile(r"(?<!\w)(?<!\d\.)\w")
 
 
-def _mentions(text: str, matcher: _Matcher) -> list[tuple[str, bool]]:
+def _mentions(text: str, matcher: _Matcher) -> list[tuple[str, bool, int, int]]:
     """Tag names mentioned in `text`, in order, after the local context rules, each with
-    whether the mention is only a modifier ('an OpenAI-compatible API')."""
-    found: list[tuple[str, bool]] = []
+    whether the mention is only a modifier ('an OpenAI-compatible API') and where it starts
+    and ends."""
+    found: list[tuple[str, bool, int, int]] = []
     example_end: int | None = None  # where the last mention given as an example ends
     resume = 0
     # Lower-case the text once instead of at every word start. When no character changed length
@@ -397,7 +348,8 @@ def _mentions(text: str, matcher: _Matcher) -> list[tuple[str, bool]]:
         example = EXAMPLE_BEFORE.search(window) is not None or (
             example_end is not None and LIST_GLUE.fullmatch(text[example_end:pos]) is not None)
         example_end = best.end() if example else None
-        found.append((name, example or MODIFIER_AFTER.match(text, best.end()) is not None))
+        modifier = example or MODIFIER_AFTER.match(text, best.end()) is not None
+        found.append((name, modifier, pos, best.end()))
     return found
 
 
@@ -407,7 +359,9 @@ def _collect(title: str, paragraphs: Sequence[str], matcher: _Matcher) -> dict[s
     for index, text in enumerate((title, *paragraphs)):
         if not isinstance(text, str):
             continue
-        for name, modifier in _mentions(text, matcher):
+        # the lead is the first paragraph up to its LEAD_SENTENCES-th sentence
+        lead_end = _lead_end(text) if index == 1 else len(text)
+        for name, modifier, at, _end in _mentions(text, matcher):
             s = stats.get(name)
             if s is None:
                 s = stats[name] = _Stats(first=position)
@@ -415,7 +369,7 @@ def _collect(title: str, paragraphs: Sequence[str], matcher: _Matcher) -> dict[s
             s.in_title |= index == 0
             s.in_lead |= index <= LEAD_PARAGRAPHS
             # a modifier in the lead ('an OpenAI-compatible API') does not make a tag
-            s.in_first_paragraph |= index <= 1 and not (modifier and index == 1)
+            s.in_first_paragraph |= index == 0 or (index == 1 and not modifier and at < lead_end)
             if index > 0 and s.last_paragraph != index:
                 s.paragraphs += 1
                 s.last_paragraph = index
@@ -425,11 +379,49 @@ def _collect(title: str, paragraphs: Sequence[str], matcher: _Matcher) -> dict[s
     return stats
 
 
+def _read_headline_words(title: str, stats: dict[str, _Stats], matcher: _Matcher) -> None:
+    """Count a broad headline word (HEADLINE_TOPIC_WORDS) as the headline naming its topic when
+    the word stands outside every vocabulary name of the headline and the body names the topic
+    or one of its instances."""
+    spans = [(start, end) for _, _, start, end in _mentions(title, matcher)]
+    for pattern, topic in HEADLINE_TOPIC_WORDS:
+        bare = any(not any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(title))
+        if not bare or topic not in matcher.terms:
+            continue
+        evidence = any(s.paragraphs and (name == topic or matcher.terms[name].topic == topic)
+                       for name, s in stats.items())
+        if not evidence:
+            continue
+        s = stats.setdefault(topic, _Stats(first=-1.0))
+        if not s.in_title:
+            s.in_title = s.in_lead = s.in_first_paragraph = True
+            s.count += 1
+            s.where.insert(0, 0)
+
+
+def _lead_end(first_paragraph: str) -> int:
+    """Where the lead ends in the first paragraph: after its LEAD_SENTENCES-th sentence."""
+    ends = sentence_ends(first_paragraph)
+    return ends[LEAD_SENTENCES - 1] if len(ends) > LEAD_SENTENCES else len(first_paragraph)
+
+
 def _generic_topic_is_the_story(s: _Stats) -> bool:
     """Stronger evidence for a generic topic: the headline names it, or the first paragraph
     and another paragraph do, or GENERIC_TOPIC_MIN_PARAGRAPHS paragraphs do."""
     return s.in_title or (s.in_first_paragraph and s.paragraphs >= 2) or (
         s.paragraphs >= GENERIC_TOPIC_MIN_PARAGRAPHS)
+
+
+def _state_evidence(texts: Sequence[str], where: Sequence[int]) -> float:
+    """How strongly the texts naming a place speak of its state: one for each text that speaks
+    of a state's acts, ECONOMY_TEXT_WEIGHT for one that speaks only of the economy."""
+    score = 0.0
+    for i in where:
+        if STATE_WORDS.search(texts[i]):
+            score += 1
+        elif ECONOMY_WORDS.search(texts[i]):
+            score += ECONOMY_TEXT_WEIGHT
+    return score
 
 
 def _is_anchor(term: Term | None) -> bool:
@@ -470,10 +462,12 @@ def tags_and_mentions(
     entities = [(n, s) for n, s in ranked if terms[n].kind != "topic"]
     chip_news = any(_is_anchor(terms[n]) for n, _ in ranked)
     needs_evidence = EVERYDAY_TOPICS if chip_news else GENERIC_TOPICS
+    share = TOPIC_MIN_SHARE * (len(texts) - 1)
     topics = [n for n, s in ranked if terms[n].kind == "topic" and (
-        s.in_first_paragraph or s.paragraphs >= TOPIC_MIN_PARAGRAPHS) and (
+        s.in_first_paragraph or s.paragraphs >= max(TOPIC_MIN_PARAGRAPHS, share)) and (
         n not in needs_evidence or _generic_topic_is_the_story(s))][:MAX_TOPIC_TAGS]
     top_count = max((s.count for _, s in entities), default=0)
+    subject_by = math.ceil(SUBJECT_WITHIN_SHARE * (len(texts) - 1))  # last paragraph index
     tags: list[str] = []
     mentions: list[str] = []
     for name, s in ranked:
@@ -481,11 +475,16 @@ def tags_and_mentions(
             if name in topics:
                 tags.append(name)
             continue
-        subject = s.count == top_count and s.count >= SUBJECT_MIN_MENTIONS
-        if terms[name].kind in PLACE_KINDS:
+        subject = (s.count == top_count and s.count >= SUBJECT_MIN_MENTIONS
+                   and bool(s.where) and s.where[0] <= subject_by)
+        kind = terms[name].kind
+        if kind in PLACE_KINDS:
+            area = kind == "region" and name not in REGIONS_WITH_INSTITUTIONS
             salient = ((s.in_title and s.paragraphs >= PLACE_TITLE_MIN_PARAGRAPHS) or (
-                s.paragraphs >= PLACE_MIN_PARAGRAPHS)) and sum(
-                bool(STATE_WORDS.search(texts[i])) for i in s.where) >= PLACE_MIN_STATE_TEXTS
+                s.paragraphs >= PLACE_MIN_PARAGRAPHS and not area)) and _state_evidence(
+                texts, s.where) >= PLACE_MIN_STATE_TEXTS
+        elif kind in SETTING_KINDS:
+            salient = s.in_title or s.paragraphs >= SALIENT_MIN_PARAGRAPHS
         else:
             salient = s.in_first_paragraph or s.paragraphs >= SALIENT_MIN_PARAGRAPHS or subject
         (tags if salient else mentions).append(name)
@@ -502,6 +501,7 @@ def _ranked(
     matcher = _matcher(vocab)
     terms = matcher.terms
     stats = _collect(title, paragraphs, matcher)
+    _read_headline_words(title, stats, matcher)
     full_text = "\n".join((title, *paragraphs))
     kept: dict[str, _Stats] = {}
     for name, s in stats.items():

@@ -56,6 +56,9 @@ class Term:
     description: str  # one line, shown on the tag page
     aliases: tuple[str, ...] = ()  # other spellings that mean the same thing
     maker: str | None = None  # chips, products, systems, events: the company tag it implies
+    # products: the topic they are an instance of ("ChatGPT" -> "Generative AI"), read by the
+    # tagger as the body's evidence for what a broad headline word means
+    topic: str | None = None
     case_sensitive: bool = False  # True where case matters ("Arm" the company, not "arm")
     categories: tuple[str, ...] = ()  # site categories an entry with this tag belongs to
 
@@ -147,6 +150,7 @@ def parse_vocabulary(text: str, where: str = "vocabulary") -> Vocabulary:
             description=str(raw.get("description", "")).strip(),
             aliases=tuple(str(a).strip() for a in raw.get("aliases", []) or []),
             maker=raw.get("maker"),
+            topic=raw.get("topic"),
             case_sensitive=bool(raw.get("case_sensitive", False)),
             categories=tuple(raw.get("categories", []) or []),
         )
@@ -162,9 +166,12 @@ def parse_vocabulary(text: str, where: str = "vocabulary") -> Vocabulary:
                 problems.append(f"{name}: unknown category {cat!r}")
         terms.append(term)
     names = {t.name for t in terms}
+    topics = {t.name for t in terms if t.kind == "topic"}
     for t in terms:
         if t.maker is not None and t.maker not in names:
             problems.append(f"{t.name}: maker {t.maker!r} is not a tag")
+        if t.topic is not None and t.topic not in topics:
+            problems.append(f"{t.name}: topic {t.topic!r} is not a topic tag")
     if problems:
         raise DigestError(where, "; ".join(problems))
     return Vocabulary(terms=tuple(terms), categories=categories)

@@ -1,0 +1,119 @@
+"""Which sense of a word a mention has: the context rules the tagger applies to each match.
+
+A vocabulary label is often also an ordinary word, a person's name or another firm's initials
+("Apple" pie, "Grace" Lindqvist, "Windows" and doors). These tables, kept as data apart from the
+matching code in digest/editorial/tagging.py, say which text right before or after a mention,
+or which words elsewhere in the article, show the vocabulary's sense; and which mentions are
+only a modifier or an example of something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Text right after a mention that shows the word means something else. Checked with
+# re.match on the text following the mention.
+FORBIDDEN_AFTER: dict[str, re.Pattern[str]] = {
+    # the fruit, not the company
+    "Apple": re.compile(r"\s+(?:pies?|juice|cider|orchards?|trees?|sauce|crumble|picking)\b", re.I),
+    # the river and rainforest, not the company
+    "AWS": re.compile(r"\s+(?:rainforest|river|basin|jungle|forest|delta)\b", re.I),
+    # "Meta-analysis" at a sentence start
+    "Meta": re.compile(r"-(?:analys[ie]s|data)\b", re.I),
+    # "Arm in arm", "Arm's length" at a sentence start
+    "Arm": re.compile(r"\s+in\s+arm\b|['’]s\s+length\b", re.I),
+    # "train" the vehicle: "train-wreck", "train station"; training of people: "training
+    # camp", "training sessions", "training shoes"
+    "AI training": re.compile(
+        r"[\s-]+(?:wrecks?|stations?|tracks?|rides?|tickets?|lines?|services?"
+        r"|drivers?|derail\w*|crash\w*|camps?|sessions?|courses?|classes|programs?|programmes?"
+        r"|regimens?|routines?|exercises?|shoes|wheels|partners?|facilit\w+|grounds?)\b",
+        re.I,
+    ),
+    # a person: "Grace Lindqvist" (the chips are "Grace CPU", "Grace Hopper", "Grace Blackwell")
+    "Grace": re.compile(r"\s+(?!Hopper|Blackwell|CPU|Superchip)[A-Z][a-z]"),
+    # the unit of magnetic flux density and the coil
+    "Tesla": re.compile(r"\s+(?:coils?|units?|MRI)\b"),
+}
+
+# Text right before a mention that shows the word means something else. Checked with
+# re.search on the text preceding the mention (the pattern is anchored at its end).
+FORBIDDEN_BEFORE: dict[str, re.Pattern[str]] = {
+    # training of people and animals: "strength training", "staff training", "dog training"
+    "AI training": re.compile(
+        r"\b(?:strength|weight|fitness|gym|cardio|interval|endurance|athletic|sports?|military"
+        r"|police|job|employee|staff|worker|teacher|sales|safety|customer|diversity|compliance"
+        r"|vocational|dog|potty|boot|basic|spring)[\s-]+$",
+        re.I,
+    ),
+    # Nvidia's old "Tesla" GPU brand, not the car maker
+    "Tesla": re.compile(r"Nvidia\s+$", re.I),
+    # a social-media follow line ("Follow us on Twitter and on Facebook") is page chrome
+    "Meta": re.compile(r"\b(?:Follow|Like|Find)\s+us\b[^.!?]*$", re.I),
+    # "grace period" is lower case, but "Saving Grace" and "Her Grace" are not chips
+    "Grace": re.compile(r"(?:Saving|Her|His|Your|Amazing)\s+$"),
+}
+
+# A name joined by a hyphen to a lower-case word is a modifier of something else ("an
+# OpenAI-compatible API", "Arm-based servers"): named in the first paragraph that way, it is a
+# mention, not what the story is about (tests/gold/README.md, "Countries and regions").
+MODIFIER_AFTER = re.compile(r"-(?:[a-z]+)\b")
+# Names given as examples ('models like Llama and Qwen', 'clouds such as AWS') are passing
+# mentions too, as is each further name of that list.
+EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|including|e\.g\.,?)\s+$", re.I)
+LIST_GLUE = re.compile(r"(?:[-\w.]*)(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)")
+# How far back FORBIDDEN_BEFORE looks, in characters.
+BEFORE_WINDOW = 80
+
+# Tags whose names are also common words or names: kept only when the article elsewhere shows
+# the chip sense. Checked with re.search over the whole article.
+REQUIRED_CONTEXT: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in (
+        # Nvidia architectures named after scientists
+        ("Grace", r"Nvidia|NVIDIA|GPU|Superchip"),
+        ("Hopper", r"Nvidia|NVIDIA|GPU|H100|H200"),
+        ("Blackwell", r"Nvidia|NVIDIA|GPU"),
+        ("Rubin", r"Nvidia|NVIDIA|GPU"),
+        # product names that are also ordinary words
+        ("Ascend", r"Huawei|HiSilicon"),
+        ("Kirin", r"Huawei|HiSilicon"),
+        ("Dojo", r"Tesla|Musk"),
+        ("Instinct", r"AMD|\bMI3\d\d"),
+        ("Gaudi", r"Intel|Habana"),
+        ("Maia 100", r"Microsoft|Azure"),
+        ("Cobalt 100", r"Microsoft|Azure"),
+        ("Trillium", r"Google|TPU"),
+        ("Ironwood", r"Google|TPU"),
+        ("Axion", r"Google"),
+        ("LPU", r"Groq"),
+        ("Willow", r"Google|quantum|qubit"),
+        # Apple's chip names are short codes also used for roads, cameras and rifles
+        ("M1", r"Apple|\bMac|iPad"),
+        ("M2", r"Apple|\bMac|iPad"),
+        ("M3", r"Apple|\bMac|iPad"),
+        ("M4", r"Apple|\bMac|iPad"),
+        ("A18", r"Apple|iPhone"),
+        # TSMC's A16 node shares its name with Apple's A16 Bionic
+        ("A16", r"TSMC|\bnodes?\b|\bprocess\b|angstrom|nanometer|\bnm\b|\d\s?nm\b"),
+        # common words or initials in other senses
+        ("Cadence", r"\bchip|\bEDA\b|Synopsys|semiconductor"),
+        ("Tokyo Electron", r"\bchip|semiconductor|wafer|equipment"),
+        ("ASE", r"\bchip|semiconductor|packaging"),
+        ("Texas Instruments", r"\bchip|semiconductor|analog"),
+        # names that are also ordinary words, people, myths or books (issue 13): kept only
+        # beside their maker or their field
+        ("Pascal", r"Nvidia|NVIDIA|GeForce|\bGTX\b|\bGPUs?\b|graphics card"),
+        ("Colossus", r"xAI|Musk|supercomputer|\bGPUs?\b"),
+        ("Stargate", r"OpenAI|SoftBank|Oracle|data cent(?:er|re)|\bAI\b"),
+        ("Claude", r"Anthropic|chatbot|\bLLMs?\b|language model|\bAI\b"),
+        ("Gemini", r"Google|DeepMind|chatbot|\bLLMs?\b|language model|\bAI\b"),
+        ("Llama", r"\bMeta\b|\bLLMs?\b|language model|open-weight|\bAI\b"),
+        ("Windows", r"Microsoft|\bPCs?\b|laptop|desktop|operating system|\bOS\b"),
+        ("Copilot", r"Microsoft|GitHub|\bAI\b|assistant"),
+        ("Ignite", r"Microsoft"),
+        ("Coherent", r"laser|optic|transceiver|photonic|\bCOHR\b"),
+        ("Canon", r"camera|lithograph|printer|imaging|nanoimprint|\bscanners?\b"),
+        ("Crusoe", r"\bAI\b|data cent(?:er|re)|\bGPUs?\b|\bcloud\b"),
+    )
+}
