@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import threading
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,12 +210,6 @@ def test_any_2xx_status_gives_the_body(status: int) -> None:
     assert _fetch_reply(reply)[0] == PAGE
 
 
-def test_reason_phrase_is_cut_to_80_characters() -> None:
-    reply = b"HTTP/1.1 404 " + b"r" * 200 + b"\r\nContent-Length: 0\r\n\r\n"
-    message = _refusal(reply).message
-    assert message.startswith("HTTP 404 r") and len(message) < 100
-
-
 @pytest.mark.parametrize(
     "content_type",
     ["text/html", "application/xhtml+xml", "text/plain", "TEXT/HTML; charset=utf-8",
@@ -378,3 +373,72 @@ def test_no_address_is_one_line() -> None:
 def test_system_resolver_gives_each_address_once() -> None:
     addresses = fetching.system_resolver("127.0.0.1", 80)
     assert addresses == ["127.0.0.1"]
+
+
+# --- TLS, addresses and what is shown of the server's text ------------------------------------
+
+
+def test_tls_failure_is_one_line_and_leaves_no_socket() -> None:
+    """An https URL answered in plain HTTP: the handshake fails; the raw socket it was built on
+    is closed with it."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def answer() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)  # the client hello
+            conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        refusal = _refused(f"https://127.0.0.1:{port}/a", _limits())
+    finally:
+        thread.join(5)
+        listener.close()
+    assert refusal.kind is FetchError
+    assert refusal.message.startswith("TLS error: ") and "\n" not in refusal.message
+
+
+def test_an_answer_that_is_not_an_address_is_one_line() -> None:
+    limits = FetchLimits(timeout=2, max_bytes=10, resolver=lambda h, p: ["nonsense"])
+    assert _refused("http://news.test/a", limits).message == (
+        "invalid URL: 'nonsense' does not appear to be an IPv4 or IPv6 address")
+
+
+def test_redirect_target_loses_its_credentials() -> None:
+    with raw_server(respond(_ok(PAGE))) as (target, requests):
+        moved = _redirect(302, b"http://reader:secret@127.0.0.1:%d/final" % target)
+        _, _, final = _fetch_reply(moved)
+    assert final == f"http://127.0.0.1:{target}/final"
+    assert b"Authorization" not in requests[0] and b"secret" not in requests[0]
+
+
+def test_reason_phrase_is_shown_cut_to_80_characters() -> None:
+    reply = b"HTTP/1.1 404 " + b"r" * 200 + b"\r\nContent-Length: 0\r\n\r\n"
+    assert _refusal(reply).message == "HTTP 404 " + "r" * 79 + "…"
+
+
+def test_refused_content_type_is_shown_cut_to_80_characters() -> None:
+    mime = "image/" + "x" * 200
+    message = _refusal(_ok(PAGE, f"Content-Type: {mime}\r\n".encode())).message
+    assert message == f"not an HTML page (Content-Type: {mime[:79]}…)"
+
+
+def test_accepted_content_type_is_returned_cut_to_200_characters() -> None:
+    content_type = "text/html; charset=utf-8; x=" + "y" * 300
+    _, shown, _ = _fetch_reply(_ok(PAGE, f"Content-Type: {content_type}\r\n".encode()))
+    assert shown == content_type[:199] + "…"
+
+
+def test_malformed_status_line_is_shown_cut_to_80_characters() -> None:
+    line = "NOT-HTTP " + "z" * 200
+    message = _refusal(line.encode() + b"\r\n\r\n").message
+    assert message == f"malformed HTTP response (BadStatusLine: {line[:79]}…)"
+
+
+def test_content_length_with_spaces_still_counts_against_the_cap() -> None:
+    reply = b"HTTP/1.1 200 OK\r\nContent-Length:  5 \r\nConnection: close\r\n\r\nhello"
+    refusal = _refusal(reply, _limits(max_bytes=4))
+    assert (refusal.kind, refusal.message) == (InputTooLarge, "larger than the 4-byte limit")
