@@ -84,6 +84,14 @@ VERB_MODIFIERS: tuple[str, ...] = (
 # Pronouns that stand for the last person named.
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
 
+# Object pronouns after a verb of hearing or remembering speak the quotation: 'I remember him
+# saying', 'we heard her say'. Other verbs make them the listener ('she told him').
+OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she", "them": "they"}
+PERCEPTION_VERBS: frozenset[str] = frozenset({
+    "remember", "remembers", "remembered", "recall", "recalls", "recalled", "heard", "hear",
+    "hears", "overheard", "watched", "saw", "see", "imagine", "imagined",
+})
+
 # 'it said', 'it added': the organisation quoted just before.
 NEUTER_PRONOUN = "it"
 
@@ -451,6 +459,12 @@ def speaker_from_subject(subj: str) -> Attribution | None:
     if words[-1].lower() in PRONOUNS:
         return Attribution(None, None, adjacent=True, pronoun=True,
                             plural=words[-1].lower() == "they", gender=words[-1].lower())
+    if (len(words) > 1 and words[-1].lower() in OBJECT_PRONOUNS
+            and words[-2].lower() in PERCEPTION_VERBS):
+        # 'I remember him saying', 'we heard her say': the one heard speaks
+        pronoun = OBJECT_PRONOUNS[words[-1].lower()]
+        return Attribution(None, None, adjacent=True, pronoun=True, plural=pronoun == "they",
+                           gender=pronoun)
     # 'Apple's senior director of machine learning, Benoit Dupin,' / 'Benoit Dupin, a VP at X,'
     clauses = [c.strip() for c in COMMA.split(subj) if c.strip()]
     clauses = [c for c in clauses if not AGE_CLAUSE.fullmatch(c)] or clauses  # 'Doe, 52,'

@@ -119,6 +119,13 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "here", "there",
     "it", "we", "i", "you", "he", "she", "they", "his", "her", "their", "our", "my", "its",
     "if", "for", "with", "from", "by", "of", "to", "about", "according", "both", "each",
+    # words that open a sentence or a heading and are no one's name ('Like Christmas, it ...',
+    # 'Why Florida State ...', 'Many Buddhists ...', 'Besides Blue Jays ...')
+    "like", "unlike", "besides", "despite", "although", "though", "because", "whether",
+    "why", "how", "what", "which", "where", "who", "whose", "can", "could", "should", "would",
+    "is", "are", "was", "were", "does", "did", "do", "many", "some", "most", "all", "every",
+    "even", "only", "not", "no", "your", "such", "other", "another",
+    "or", "nor",
 })
 # Lower-case particles inside names ("Ursula von der Leyen", "Lip-Bu Tan").
 NAME_PARTICLES: frozenset[str] = frozenset({"de", "van", "von", "der", "den", "da", "del",
@@ -219,15 +226,25 @@ def drop_leading_non_names(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# A word with a contraction ('We’re', 'Don’t', 'I’ll') belongs to a clause, never to a name.
+CONTRACTION = re.compile(r"[’'](?:re|t|m|ll|ve|d)$", re.I)
+# Dotted abbreviations of countries and bodies before a name belong to its role ('U.N. Linda
+# Thomas-Greenfield'); other dotted initials are part of a name ('J.D. Power').
+ABBREVIATION = re.compile(r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|N\.Y\.|D\.C\.")
+
+
 @functools.lru_cache(maxsize=4096)  # pure; the same runs recur across the passes of an article
 def split_role_name(run: str) -> tuple[str | None, str | None]:
     """'Nvidia CEO Jensen Huang' -> ('Jensen Huang', 'Nvidia CEO'); "Apple's Dupin" -> Dupin."""
     tokens = drop_leading_non_names(run.split())
+    if any(CONTRACTION.search(t) for t in tokens):
+        return None, None  # 'We’re', 'Don’t Call Yourself', 'What I’m': a clause, no name
     cut = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().strip(",")
-        if low in ROLE_WORDS or low.endswith(("’s", "'s")) or low in HONORIFICS:
-            cut = i + 1
+        if (low in ROLE_WORDS or low.endswith(("’s", "'s")) or low in HONORIFICS
+                or (i == cut and ABBREVIATION.fullmatch(tok))):
+            cut = i + 1  # 'U.N. Linda Thomas-Greenfield': an abbreviation is no first name
     name_tokens = [t for t in tokens[cut:] if t.lower() not in HONORIFICS]
     while name_tokens and name_tokens[-1].lower() in NAME_PARTICLES:
         name_tokens.pop()
@@ -241,9 +258,22 @@ def split_role_name(run: str) -> tuple[str | None, str | None]:
     return " ".join(name_tokens).rstrip(".,"), role
 
 
+def plausible_speaker(name: str) -> bool:
+    """False for a capitalised run that is a clause, not a name: a contraction in it ('We’re',
+    'Don’t Call Yourself') or a first word that opens sentences ('Like Christmas')."""
+    tokens = name.split()
+    return bool(tokens) and not any(CONTRACTION.search(t) for t in tokens) and (
+        tokens[0].lower() not in NOT_NAME_WORDS)
+
+
 def is_role(phrase: str) -> bool:
     words = {_bare(w) for w in phrase.split()}
     return bool(words & ROLE_WORDS) and len(phrase.split()) <= 16
+
+
+# Words that end a role written before a name, walking back from the name ('said professor').
+PREFIX_STOPS: frozenset[str] = frozenset({"said", "says", "told", "tells", "added", "wrote",
+                                          "asked", "according", "explained", "noted"})
 
 
 def role_prefix(prefix: str) -> str | None:
@@ -254,6 +284,8 @@ def role_prefix(prefix: str) -> str | None:
         low = w.lower().strip(",")
         if low in NOT_NAME_WORDS - {"of", "for"} or w.endswith(","):
             break
+        if low in PREFIX_STOPS or (w.endswith(".") and w[:-1].isalpha() and w[:-1].islower()):
+            break  # '... boost efficiency. said MIT professor Ada Roe': the role starts after
         picked.insert(0, w)
         if len(picked) >= 8:
             break
@@ -280,6 +312,43 @@ def clean_role(role: str) -> str:
 # husband'); only what follows its last 'from'/'by' is the role.
 LONG_ROLE_WORDS = 6
 ROLE_SOURCE = re.compile(r".*\b(?:from|by)\s+")
+
+
+# An indefinite description in apposition after a name describes a person ('Drew Weatherford,
+# a former quarterback at the school'), unless its head word is one for a place, a body or a
+# thing ('Nimbra, a cloud company', 'Penang, a state in Malaysia').
+APPOSITIVE_DESCRIPTION = re.compile(r"^(?:a|an)\s+(?P<words>(?:[a-z][\w’'-]*\s*){1,8})")
+NON_PERSON_HEADS: frozenset[str] = frozenset({
+    "company", "firm", "maker", "startup", "start-up", "business", "group", "brand", "chain",
+    "retailer", "manufacturer", "supplier", "provider", "platform", "service", "app", "website",
+    "site", "country", "city", "town", "village", "state", "province", "region", "county",
+    "district", "island", "nation", "university", "college", "school", "agency", "body",
+    "organisation", "organization", "nonprofit", "charity", "fund", "bank", "lender",
+    "network", "outlet", "newspaper", "magazine", "broadcaster", "publication", "product",
+    "device", "chip", "model", "system", "program", "programme", "project", "plan", "law",
+    "bill", "rule", "tool", "game", "film", "book", "show", "series", "song", "album", "event",
+    "conference", "festival", "team", "club", "league", "division", "unit", "subsidiary",
+    "affiliate", "venture", "joint", "facility", "plant", "factory", "fab", "campus", "building",
+    "hospital", "airport", "port", "river", "lake", "mountain", "park", "area", "suburb",
+})
+
+
+# Where an appositive description ends: a relative clause, a dash, a verb of the sentence, a
+# blanked quotation (a run of spaces) or the sentence end.
+APPOSITIVE_END = re.compile(r"\s{2,}|\s+[—–]\s+|\s+(?:who|whose|which|that|has|have|had|is|was|"
+                            r"are|were|will|would|said|says)\s|[.;:!?](?:\s|$)")
+
+
+def person_appositive(clause: str) -> bool:
+    """True for 'a former quarterback at the school', not for 'a cloud company in Oslo'."""
+    m = APPOSITIVE_DESCRIPTION.match(clause.strip())
+    if m is None:
+        return False
+    words = m.group("words").split()
+    head = next((w for w in words if w in ORG_PREPOSITIONS), None)
+    nouns = words[: words.index(head)] if head else words
+    return bool(nouns) and not any(w.strip("’'s") in NON_PERSON_HEADS or w in NON_PERSON_HEADS
+                                   for w in nouns)
 
 
 def collect_people(outside: list[str]) -> dict[str, str | None]:
@@ -310,11 +379,19 @@ def collect_from_sentence(sentence: str, people: dict[str, str | None]) -> None:
             of_org = _OF_ORGANISATION.match(clause[m.end() :].strip())
             if role is None and of_org:
                 role = of_org.group(0)  # 'Dora Kessel of Repair Europe'
-            if role is None and ends and nxt and (is_role(nxt) or is_who_clause(nxt)):
-                role = clean_role(strip_who(nxt))
+            if role is None and ends and nxt and (is_role(nxt) or is_who_clause(nxt)
+                                                  or person_appositive(nxt)):
+                # 'Drew Weatherford, a former quarterback at the school', up to where the
+                # sentence goes on ('a founding member of the band — then a trio — has died')
+                role = clean_role(APPOSITIVE_END.split(strip_who(nxt))[0])
             known = people.get(name)
             if name not in people or (known is None and role):
                 people[name] = role
+
+
+# A capitalised run right after one of these (with no job title in it) names a thing, not a
+# person: people are not written 'the Jane Roe' ('the Nvidia CEO Jensen Huang' has a title).
+THING_DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "its", "their"})
 
 
 def could_be_person(clause: str, start: int, name: str, after: str = "") -> bool:
@@ -325,6 +402,8 @@ def could_be_person(clause: str, start: int, name: str, after: str = "") -> bool
         return False
     before = clause[:start].split()[-2:] if start else []
     prev = before[-1].lower() if before else ""
+    if prev in THING_DETERMINERS and clause[start:].startswith(name):
+        return False  # 'the ACC Grant of Rights', 'How the Billionaires Devoured': a thing
     if prev not in ORG_PREPOSITIONS:
         return True
     if " ".join(before).lower() == "according to":

@@ -60,6 +60,7 @@ from digest.editorial.quote_names import (
     last_org_before,
     last_person_before,
     person_like,
+    plausible_speaker,
     resolve_descriptor,
     resolve_name,
     split_role_name,
@@ -225,6 +226,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         elif speaker:
             speaker = resolve_name(speaker, people)
             role = role or people.get(speaker)
+        if speaker and not plausible_speaker(speaker):
+            speaker, role = None, None  # 'We’re', 'Don’t Call Yourself': words of a clause
         if speaker and speaker in people:
             last_person = (first.para, first.start, speaker)
         last_quote_para = group[-1].para
@@ -320,6 +323,13 @@ def _subject_before(
         if found is not None and found.speaker is not None:
             name = resolve_name(found.speaker, people)
             return name if name in likely else None
+        # 'According to Doolittle, cardinals are a sign of change. "...," she explains': the
+        # source the sentence cites is the one who goes on speaking
+        cited = according_to(strip_after_comma(sentence)) if sentence else None
+        if cited is not None and cited.speaker is not None:
+            name = resolve_name(cited.speaker, people)
+            if name in people:
+                return name
     # the person who spoke in the sentence before, however it opens, when that sentence is a
     # paraphrase (no quotation of its own): 'Following the decision, former tycoon Mikhail Roe,
     # who ..., told reporters there were no protections. "...," he said'
