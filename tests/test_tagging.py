@@ -622,3 +622,29 @@ def test_a_bare_ai_in_the_headline_is_generative_ai_when_the_body_shows_it() -> 
     assert "Generative AI" not in tags_and_mentions("AI coding agents tested", plain)[0]
     # inside a vocabulary name the word is that name's, whatever the body names
     assert "Generative AI" not in tags_and_mentions("AI PC sales rise", body)[0]
+
+
+def test_topics_of_one_family_give_one_tag() -> None:
+    body = ["The firm's generative AI assistant runs on H100 GPUs and drafts contracts.",
+            "Its model was trained on court records; training took a month.",
+            "Generative AI tools like it are spreading.", "Training a bigger model is next."]
+    tags, _ = tags_and_mentions("A legal assistant", body)
+    assert len({"Generative AI", "AI training"} & set(tags)) == 1  # facets of one subject
+    body[2] = "The data center that trained it is in Oregon."
+    body[3] = "A second data center opens in May."
+    tags, _ = tags_and_mentions("A legal assistant", body)
+    assert {"AI training", "Data center"} <= set(tags)  # two families, two tags
+
+
+@pytest.mark.parametrize(("text", "enumerated"), [
+    ("Computers, smartphones and TV receivers are piled on shelves.", True),
+    ("Labels go on washing machines, laptops, smartphones, TVs and lawnmowers.", True),
+    ("The chip is built for AI training and inference.", False),  # a pair
+    ("In 2024, smartphones and laptops sold well.", False),  # a clause opener, no list
+    ("Sales of smartphones rose.", False),
+])
+def test_a_topic_named_as_one_item_of_a_list_is_passing(text: str, enumerated: bool) -> None:
+    name = "Smartphones" if "smartphones" in text else "AI training"
+    others = ["The shop repairs devices down to their NPUs.", "It opened in May."]
+    tags, _ = tags_and_mentions("A repair shop", [text, *others])
+    assert (name not in tags) is enumerated

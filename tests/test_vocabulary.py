@@ -305,3 +305,9 @@ def test_products_that_are_instances_of_a_topic_say_so() -> None:
     assert {"ChatGPT", "Claude", "Gemini", "Llama", "Copilot"} <= instances
     assert all(TERMS[name].kind == "product" for name in instances)
     assert TERMS["Windows"].topic is None  # an operating system is no instance of a topic
+
+
+def test_apples_computer_brands_fold_into_apple_but_bare_mac_does_not() -> None:
+    assert "Apple" in tag_article("A MacBook Pro deal", ["The laptop costs $429."])
+    assert "Apple" not in tag_article("Lunch", ["He ordered a Big Mac and checked the MAC "
+                                                "address of the router."])

@@ -117,3 +117,18 @@ REQUIRED_CONTEXT: dict[str, re.Pattern[str]] = {
         ("Crusoe", r"\bAI\b|data cent(?:er|re)|\bGPUs?\b|\bcloud\b"),
     )
 }
+
+# A topic named as one item of an enumeration of three or more things ("computers, smartphones
+# and TV receivers", "washing machines, laptops, smartphones, TVs and lawnmowers") is passing:
+# the list is the story's, not the item's. An item is one to three words; ENUMERATION_BEFORE
+# matches the items and commas just before the mention, ENUMERATION_AFTER those just after, and
+# the mention is enumerated when at least two other items stand around it, one of them behind a
+# comma. Two items ("AI training and inference") are a pair, not an enumeration, and a phrase
+# that opens a clause ("In 2024, smartphones and laptops sold well") is no item.
+_CLAUSE_OPENERS = (r"(?i:in|on|at|for|by|from|after|before|since|during|last|this|that|today|now"
+                   r"|then|however|meanwhile|but|so|yet|still|also|instead|overall)\b")
+_ITEM = rf"(?!{_CLAUSE_OPENERS}|\d+\b)[\w'’-]+(?:[ ][\w'’-]+){{0,2}}"
+# (the first item must start a phrase: not the tail of a longer one)
+ENUMERATION_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?<![\w'’-][ ])(?:{_ITEM},[ ]+)+(?:(?:and|or)[ ]+)?$")
+ENUMERATION_AFTER = re.compile(rf"(?:,[ ]+{_ITEM})*,?[ ]+(?:and|or)[ ]+{_ITEM}|(?:,[ ]+{_ITEM})+")

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 from digest.editorial.tag_senses import (  # the context rules, kept as data there
     BEFORE_WINDOW,
+    ENUMERATION_AFTER,
+    ENUMERATION_BEFORE,
     EXAMPLE_BEFORE,
     FORBIDDEN_AFTER,
     FORBIDDEN_BEFORE,
@@ -154,6 +156,12 @@ TOPIC_MIN_PARAGRAPHS = 2
 # names must be named in at least this share of the body's paragraphs (a gaming GPU's product
 # page of 60 paragraphs that speaks of games in four is not a story about video games).
 TOPIC_MIN_SHARE = 0.1
+# Topics that are facets of one subject: a story about one of them names the others in passing
+# (generative AI models are trained and then serve queries; an inference engine is described by
+# what it does not do in training). Of each family only the most relevant topic is a tag.
+TOPIC_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"AI training", "AI inference", "Generative AI"}),
+)
 # Places are where a story happens more often than what it is about ("in the U.S.", "a
 # California start-up"): a country or region is a tag only when the headline names it and the
 # body returns to it (PLACE_TITLE_MIN_PARAGRAPHS paragraphs), or the body keeps returning to it
@@ -349,8 +357,25 @@ def _mentions(text: str, matcher: _Matcher) -> list[tuple[str, bool, int, int]]:
             example_end is not None and LIST_GLUE.fullmatch(text[example_end:pos]) is not None)
         example_end = best.end() if example else None
         modifier = example or MODIFIER_AFTER.match(text, best.end()) is not None
+        if matcher.terms[name].kind == "topic" and _enumerated(text, pos, best.end()):
+            continue  # one item of a list of things: passing
         found.append((name, modifier, pos, best.end()))
     return found
+
+
+_LIST_SEPARATORS = re.compile(r",|\b(?:and|or)\b")
+
+
+def _enumerated(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is one item of an enumeration of three or more (see
+    ENUMERATION_BEFORE in tag_senses.py)."""
+    before = ENUMERATION_BEFORE.search(text, max(0, start - BEFORE_WINDOW), start)
+    after = ENUMERATION_AFTER.match(text, end)
+    around = (before.group(0) if before else "") + "|" + (after.group(0) if after else "")
+    if "," not in around:
+        return False
+    items = [part for side in around.split("|") for part in _LIST_SEPARATORS.split(side)]
+    return sum(1 for item in items if item.strip()) >= 2
 
 
 def _collect(title: str, paragraphs: Sequence[str], matcher: _Matcher) -> dict[str, _Stats]:
@@ -463,9 +488,12 @@ def tags_and_mentions(
     chip_news = any(_is_anchor(terms[n]) for n, _ in ranked)
     needs_evidence = EVERYDAY_TOPICS if chip_news else GENERIC_TOPICS
     share = TOPIC_MIN_SHARE * (len(texts) - 1)
-    topics = [n for n, s in ranked if terms[n].kind == "topic" and (
+    candidates = [n for n, s in ranked if terms[n].kind == "topic" and (
         s.in_first_paragraph or s.paragraphs >= max(TOPIC_MIN_PARAGRAPHS, share)) and (
-        n not in needs_evidence or _generic_topic_is_the_story(s))][:MAX_TOPIC_TAGS]
+        n not in needs_evidence or _generic_topic_is_the_story(s))]
+    topics = [n for i, n in enumerate(candidates) if not any(
+        n in family and family.intersection(candidates[:i]) for family in TOPIC_FAMILIES)]
+    topics = topics[:MAX_TOPIC_TAGS]
     top_count = max((s.count for _, s in entities), default=0)
     subject_by = math.ceil(SUBJECT_WITHIN_SHARE * (len(texts) - 1))  # last paragraph index
     tags: list[str] = []
