@@ -294,3 +294,54 @@ def test_role_written_before_a_name_starts_after_the_sentence_before() -> None:
              "said MIT computer science professor Ada Roe.",
              'Firms need to follow it, Roe added. "Nobody can afford to ignore what happens."']
     assert {r for _, s, r in speakers(paras)} == {"MIT computer science professor"}
+
+
+# --- quoted text that is not speech ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        pytest.param('We asked it to "summarise this report as a short list for my manager" '
+                     "and it did.", id="request-to-a-machine"),
+        pytest.param('I typed "best laptop for running local models under a thousand dollars" '
+                     "into the search box.", id="typed-input"),
+        pytest.param('The app showed the message "This file is too large to open on this '
+                     'device" and stopped.', id="screen-message"),
+        pytest.param('To turn it on, open "Settings > Privacy and security > let apps use '
+                     'the local models" and wait.', id="menu-path"),
+        pytest.param('Enable the toggle "This experience is a combination of other '
+                     'experiences" before saving.', id="interface-label"),
+    ],
+)
+def test_input_screens_labels_and_menu_paths_are_not_speech(paragraph: str) -> None:
+    """NOT_SPEECH_LEADS and MENU_PATH in quote_spans."""
+    assert find_quotes([paragraph]) == []
+
+
+def test_a_person_addressed_and_a_message_written_are_still_speech() -> None:
+    """The negative of the rules above: people are asked, not 'it'; a person's words after
+    'told him' or in a written message stay quotations."""
+    paras = [f'{CEO} told him that "the new parts will ship to every customer this quarter."',
+             'In a message to staff, Tom Roe wrote: "We will keep every plant open this year."']
+    assert [q.speaker for q in find_quotes(paras)] == [CEO, "Tom Roe"]
+
+
+# --- saying verbs ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        pytest.param(f"{CEO}, the chief executive, declined to comment, clarifying only that "
+                     '"a second request is not a finding of any kind."', CEO, id="clarifying"),
+        pytest.param('Northwind Systems delayed the launch by a month, citing "problems with a '
+                     'supplier of substrates in Asia."', "Northwind Systems", id="citing"),
+        pytest.param('Prices rose sharply in March, citing "problems with a supplier of '
+                     'substrates in Asia."', None, id="one-word-subject-is-no-speaker"),
+    ],
+)
+def test_a_participle_of_saying_takes_the_subject_of_its_sentence(
+        paragraph: str, speaker: str | None) -> None:
+    """SPEECH_VERBS participles and PARTICIPLE_SUBJECT: the speaker is the subject the
+    participle hangs on; one capitalised word opening a sentence is not taken for a name."""
+    ((_, found, _),) = speakers([paragraph])
+    assert found == speaker

@@ -66,6 +66,10 @@ SPEECH_VERBS: tuple[str, ...] = (
     "reflected", "reflects", "mused", "muses", "lamented", "laments", "complained",
     "complains", "testified", "testifies", "urged", "urges", "advised", "advises",
     "echoed", "echoes", "opined", "shared", "shares", "captioned", "texted", "emailed",
+    # participles and verbs of reporting ('declined to comment, clarifying only that "..."',
+    # 'delayed the launch, citing "..."', 'ESPN reported there is "..."')
+    "clarified", "clarifies", "clarifying", "citing", "adding", "noting", "explaining",
+    "arguing", "warning", "insisting", "reported", "reports",
 )
 
 # Left out on purpose: belief verbs ("expects", "believes", "thinks"). In 'Dupin said Apple
@@ -197,6 +201,13 @@ SENTENCE_SUBJECT = re.compile(
     r"^(?:(?:" + "|".join(CIRCUMSTANCE_WORDS) + r"|[A-Z][a-z]+ly)\b[^,]{0,90},\s+)?"
     r"(?P<subj>" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:,\s+[^,]{1,120},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)"
+)
+# The subject opening a sentence that a participle of saying hangs on: a name, a pronoun or a
+# definite description ('The agency', 'The company's lawyers'), after at most one circumstance.
+PARTICIPLE_SUBJECT = re.compile(
+    r"^(?:(?:" + "|".join(CIRCUMSTANCE_WORDS) + r")\b[^,]{0,90},\s+)?"
+    r"(?P<subj>[Tt]he\s+[a-z][\w-]*|" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+    r"(?:,\s+[^,]{1,120},)?\s+[a-z]"
 )
 # An age or a credential in apposition ('Jane Doe, 52, said', 'Beth Keith, MS, RDN, a
 # dietitian, told'): no part of the name or the role.
@@ -437,6 +448,8 @@ def subject_verb_anywhere(before: str) -> Attribution | None:
             if inverted is not None and (found := verb_first(inverted.group(0))) is not None \
                     and found.speaker:
                 return found
+            if m.group(0).endswith("ing") and (found := participle_subject(subj)) is not None:
+                return found  # 'The agency declined to comment, clarifying that "..."'
         found = speaker_from_subject(subj)
         if found is not None:
             return found
@@ -444,6 +457,22 @@ def subject_verb_anywhere(before: str) -> Attribution | None:
         if after is not None and after.speaker:
             return after
     return None
+
+
+def participle_subject(clause: str) -> Attribution | None:
+    """The subject of the sentence a participle of saying hangs on ('Ada Roe declined to
+    comment, clarifying only that ...', 'The agency delayed the rule, citing ...')."""
+    m = PARTICIPLE_SUBJECT.match(clause.strip())
+    if m is None:
+        return None
+    subj = m.group("subj")
+    if subj.lower() in PRONOUNS or subj.lower() == NEUTER_PRONOUN:
+        return speaker_from_object(subj)
+    found = speaker_from_subject(subj)
+    if found is not None and found.speaker and len(found.speaker.split()) < 2 and not is_org(
+            found.speaker):
+        return None  # one capitalised word opening a sentence: 'Prices rose, citing ...'
+    return found if found is not None and (found.speaker or found.descriptor) else None
 
 def speaker_from_subject(subj: str) -> Attribution | None:
     """Speaker and role from the words just before a speech verb."""

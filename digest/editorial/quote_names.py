@@ -336,7 +336,7 @@ NON_PERSON_HEADS: frozenset[str] = frozenset({
 # Where an appositive description ends: a relative clause, a dash, a verb of the sentence, a
 # blanked quotation (a run of spaces) or the sentence end.
 APPOSITIVE_END = re.compile(r"\s{2,}|\s+[—–]\s+|\s+(?:who|whose|which|that|has|have|had|is|was|"
-                            r"are|were|will|would|said|says)\s|[.;:!?](?:\s|$)")
+                            r"are|were|will|would|said|says)\s|(?<=[a-z\d)])[.;:!?](?:\s|$)")
 
 
 def person_appositive(clause: str) -> bool:

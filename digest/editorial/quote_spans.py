@@ -36,6 +36,30 @@ MERGE_MAX_ATTRIBUTION_WORDS = 30
 # Two partial quotes of one sentence joined by at most this many words are one quotation.
 PARTIAL_JOIN_MAX_WORDS = 12
 
+# Quoted text that is not speech whatever verb is near, by the words just before the mark (the
+# writer's sentence, lower case), each with why it is there:
+NOT_SPEECH_LEADS: tuple[str, ...] = (
+    # a request typed to a machine: people are not addressed as 'it' ('we asked it to "..."',
+    # 'told the chatbot to "..."', 'prompted the model with "..."')
+    r"\b(?:asked|told|instructed|prompted|commanded|got)\s+(?:it|the\s+(?:[\w-]+\s+)?(?:"
+    r"chatbot|bot|assistant|model|app|tool|system|ai))\s*(?:to|with|for)?",
+    # input typed or searched for ('typed "..."', 'search for "..."', 'enter "..." in the box')
+    r"\b(?:typed|type|typing|enter|entered|entering|input|paste|pasted|searched|search|"
+    r"searching|googled|query|queried)(?:\s+(?:in|into|for))?",
+    # what a screen shows ('it showed the message "..."', 'an error reading "..."', 'a sign
+    # that reads "..."'): a display, not a speaker
+    r"\b(?:show(?:s|ed|ing)?|display(?:s|ed|ing)?|flash(?:es|ed|ing)?|pop(?:s|ped)?\s+up)"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:message|error|warning|notification|alert|"
+    r"banner|label|screen|text)",
+    r"\b(?:message|error|warning|notification|alert|banner|label|screen|sign|button|menu|"
+    r"option|setting|toggle|tab|field|link)s?\s+(?:reading|that\s+reads?|that\s+said|saying)",
+    # interface elements named by their label ('the "Share" menu' is a name; 'the button
+    # "Ask Larkspur"', 'open the menu "..."')
+    r"\b(?:the|a)\s+(?:button|menu|option|setting|toggle|tab|field|checkbox|link|folder|file)",
+)
+# Separators of a menu path or breadcrumb ('Settings > Privacy > On-device AI').
+MENU_PATH = re.compile(r"\S\s*(?:>|›|→|»)\s*\S")
+
 # --- patterns built from the data ---------------------------------------------------------------
 
 OPENING_MARK = re.compile("[" + re.escape("".join(sorted(OPENING_MARKS)) + STRAIGHT_MARK) + "]")
@@ -171,6 +195,18 @@ def join_text(group: list[Span]) -> str:
             parts[k] += " …"  # words between two partial quotes were left out
     text = " ".join(parts)
     return text.rstrip(" ,").strip()
+
+
+_NOT_SPEECH_LEAD = re.compile(r"(?:" + "|".join(NOT_SPEECH_LEADS) + r")\s*[:,]?\s*$")
+
+
+def not_speech(text: str, span: Span) -> bool:
+    """True for quoted text that is input, a screen's words, an interface label or a menu
+    path, not anyone's speech: by the words just before the opening mark, or by the text."""
+    if MENU_PATH.search(span.text) and len(span.text.split()) <= 12:
+        return True
+    before = text[max(0, span.start - 80) : span.start].lower()
+    return _NOT_SPEECH_LEAD.search(before) is not None
 
 
 def sentence_before(text: str, pos: int) -> str:

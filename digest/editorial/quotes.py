@@ -75,6 +75,7 @@ from digest.editorial.quote_spans import (
     find_spans,
     group_spans,
     join_text,
+    not_speech,
     outside_quotes,
     sentence_after,
     sentence_before,
@@ -537,6 +538,8 @@ def _is_speech(paras: list[str], group: list[Span], text: str, found: Attributio
     if not words or not _LETTER.search(text):
         return False
     first = group[0]
+    if not_speech(paras[first.para], first):
+        return False  # a prompt, a screen's message, a label or a menu path
     before = paras[first.para][: first.start].rstrip().rstrip(",:").lower()
     near = " ".join(before.split()[-TITLE_MARKER_REACH:])
     markers = list(_TITLE_MARKER.finditer(near))
