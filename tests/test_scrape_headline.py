@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.ingest.headline import HEADLINE_RULES, Page, find_headline, stems
+from digest.ingest.headline import HEADLINE_RULES, Page, clean_headline, find_headline, stems
 from digest.ingest.lines import Kind, Line, classify
 from digest.ingest.plaintext import body_region, extract_text
 
@@ -171,3 +171,59 @@ def test_find_headline_returns_none_without_candidates() -> None:
     long = "Rapidus switched on the first tools of its pilot line in Chitose today, " * 3
     lines = classify(long + "\n")
     assert find_headline(lines, 0, len(lines)) is None
+
+
+# --- where candidates are looked for, and what is cut off the headline ---------------------------
+
+NAV = "Home\nChips\nMemory\nPolicy\n"
+LEAD = (
+    "TSMC said on Tuesday that its second fab in Arizona has started volume production of 3nm "
+    "wafers, two quarters ahead of the plan it gave customers last year.\n"
+    "The company expects the site to reach full output by the end of next year, when a third "
+    "building now under construction is due to follow.\n"
+    "Analysts said the early start reflects strong demand from accelerator makers, which have "
+    "booked most of the new capacity for the next two years.\n"
+)
+
+
+def test_headline_under_a_promotion_that_opens_the_body_stretch() -> None:
+    """The body stretch opens on a paragraph-long promotion; the line under it with its byline
+    right below is still a candidate (DEEP_PROSE_WORDS)."""
+    text = (
+        NAV + "Sign up for our weekly letter and get the best stories on chips, fabs and the "
+        "people who run them in your inbox every Friday.\n"
+        "TSMC opens its second Arizona fab ahead of schedule\nBy Dana Whitfield\nMarch 4, 2025\n"
+        + LEAD
+    )
+    assert _headline(text) == "TSMC opens its second Arizona fab ahead of schedule"
+
+
+def test_a_long_headline_with_its_byline_right_under_it_is_not_the_first_paragraph() -> None:
+    title = (
+        "After three years of delays and two changes of plan, the European Union finally "
+        "approves the state aid package for the Dresden fab that chip makers had asked for"
+    )
+    assert _headline(NAV + title + "\nBy Dana Whitfield\nMarch 4, 2025\n" + LEAD) == title
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        pytest.param("Home › Guides › Packaging › How chiplets are bonded",
+                     "How chiplets are bonded", id="trail-of-links"),
+        pytest.param("News » Memory » Samsung ships HBM3E stacks",
+                     "Samsung ships HBM3E stacks", id="trail-with-guillemets"),
+        pytest.param("Samsung ships HBM3E stacks by Dana Whitfield on March 4, 2025",
+                     "Samsung ships HBM3E stacks", id="byline-and-date-glued"),
+        pytest.param("Samsung ships HBM3E stacks by Dana Whitfield, Mar 4th 2025",
+                     "Samsung ships HBM3E stacks", id="byline-comma-date"),
+        # kept whole: no date after "by"; two crumbs; a last crumb too short to be a headline
+        pytest.param("Chip of the year chosen by readers", "Chip of the year chosen by readers",
+                     id="by-without-a-date"),
+        pytest.param("Input / output chips get faster", "Input / output chips get faster",
+                     id="one-slash"),
+        pytest.param("Home › Guides › Packaging", "Home › Guides › Packaging", id="short-crumb"),
+    ],
+)
+def test_clean_headline(line: str, headline: str) -> None:
+    assert clean_headline(line) == headline

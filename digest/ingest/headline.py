@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from digest.ingest.lines import STOPWORDS, WORD, Kind, Line
 from digest.ingest.scrapemeta import NAME_ONLY
+from digest.text.dates import parse_date
 
 # Where the headline is looked for, relative to the body's first line.
 HEADLINE_LOOKBACK = 40  # lines before the body
@@ -34,6 +35,7 @@ META_NEAR = 4  # a byline or dateline this close after a line marks it as the he
 ECHO_F1 = 0.8  # token F1 at which another line of the page repeats the headline
 ECHO_NEAR_LINES = 5  # the breadcrumb just above a headline may repeat it
 ECHO_TOP_LINES = 15  # the page's first lines, where a <title>-like copy of the headline sits
+DEEP_PROSE_WORDS = 150  # below this much prose into the body a line with a byline is a candidate
 
 
 
@@ -271,17 +273,64 @@ def is_headline_shaped(line: Line) -> bool:
 def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | None:
     """The index of the headline line, or None when no line near the body's start is shaped
     like one. Ties go to the line nearer the body."""
+    candidates, page = headline_candidates(lines, body_start, body_end)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda x: (headline_score(x, page), x.index))
+    return best.index
+
+
+def headline_candidates(
+    lines: list[Line], body_start: int, body_end: int
+) -> tuple[list[Line], Page]:
+    """The title-shaped lines where a headline may stand, and the page they are scored on:
+    HEADLINE_LOOKBACK lines above the body up to its first real paragraph, and further into the
+    body stretch a line with its byline or dateline under it while little prose precedes it (the
+    stretch opened on a promotion or a notice above the article, or on a long headline)."""
     lo = max(0, body_start - HEADLINE_LOOKBACK)
     hi = min(body_end, body_start + HEADLINE_LOOKAHEAD)
+    prose = [x.text for x in lines[body_start:body_end] if x.kind is Kind.PROSE]
+    page = Page(lines, body_start, frozenset(stems(" ".join(prose))))
     # never past the first real paragraph: a line below it is a subhead
     hi = next((x.index for x in lines[body_start:hi] if x.words >= PARAGRAPH_WORDS), hi)
     candidates = [x for x in lines[lo:hi] if is_headline_shaped(x)]
-    if not candidates:
-        return None
-    prose = [x.text for x in lines[body_start:body_end] if x.kind is Kind.PROSE]
-    page = Page(lines, body_start, frozenset(stems(" ".join(prose))))
-    best = max(candidates, key=lambda x: (headline_score(x, page), x.index))
-    return best.index
+    prose_words = sum(x.words for x in lines[body_start:hi] if x.kind is Kind.PROSE)
+    for line in lines[hi:body_end]:
+        if prose_words > DEEP_PROSE_WORDS:
+            break
+        if is_headline_shaped(line) and _meta_after(line, page):
+            candidates.append(line)
+        if line.kind is Kind.PROSE:
+            prose_words += line.words
+    return candidates, page
+
+
+# What a headline line may carry that is not the headline, cut off by `clean_headline`:
+# 1. a trail of section links before it ("Home › Guides › The headline"): the last crumb is the
+#    headline when it has at least TRAIL_MIN_WORDS words (a breadcrumb's separators, spaced);
+TRAIL_SEPARATOR = re.compile(r"\s+[›»>/]\s+")
+TRAIL_MIN_CRUMBS = 3
+TRAIL_MIN_WORDS = 3
+# 2. a byline and date glued after it ("The headline by Jane Doe on May 2, 2025"): cut when what
+#    follows "by" holds a date within BYLINE_TAIL_MAX_WORDS words.
+BYLINE_TAIL = re.compile(r"\s+by\s+(?P<tail>\S.*)$", re.I)
+BYLINE_TAIL_MAX_WORDS = 12
+
+
+def clean_headline(text: str) -> str:
+    """The headline without a trail of section links before it or a byline and date after it."""
+    crumbs = TRAIL_SEPARATOR.split(text)
+    if len(crumbs) >= TRAIL_MIN_CRUMBS and len(crumbs[-1].split()) >= TRAIL_MIN_WORDS:
+        text = crumbs[-1]
+    tail = BYLINE_TAIL.search(text)
+    if (
+        tail
+        and len(tail.group("tail").split()) <= BYLINE_TAIL_MAX_WORDS
+        and parse_date(tail.group("tail")) is not None
+        and len(text[: tail.start()].split()) >= TRAIL_MIN_WORDS
+    ):
+        text = text[: tail.start()]
+    return text
 
 
 def stems(text: str) -> list[str]:

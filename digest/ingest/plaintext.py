@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.errors import ExtractionError
-from digest.ingest.headline import find_headline
+from digest.ingest.headline import clean_headline, find_headline
 from digest.ingest.lines import PROSE_MIN_WORDS, Kind, Line, classify
 from digest.ingest.scrapemeta import (
     author_from_chrome,
@@ -100,7 +100,10 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
     trailing = [line.text for line in lines[region.end :]]
     body_lower = lowercase_words(body)
     everything = [line.text for line in lines]
-    title = lines[headline].text if headline is not None else _fallback_title(lines, body)
+    if headline is not None:
+        title = clean_headline(lines[headline].text)
+    else:
+        title = _fallback_title(lines, body)
     prose_words = sum(line.words for line in body if line.kind is Kind.PROSE)
     return Article(
         source=source,
