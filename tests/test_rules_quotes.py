@@ -345,3 +345,24 @@ def test_a_participle_of_saying_takes_the_subject_of_its_sentence(
     participle hangs on; one capitalised word opening a sentence is not taken for a name."""
     ((_, found, _),) = speakers([paragraph])
     assert found == speaker
+
+
+def test_a_dash_line_that_describes_an_unnamed_speaker() -> None:
+    """dash_attribution: '— Software engineer at a bank' names no one: the speaker is unknown,
+    the description is the role, and the paragraph before with its colon does not lend a
+    speaker ('Reliability also helps newcomers:')."""
+    paras = ["Reliability also helps newcomers:",
+             f'"{SHIP}." -- Software engineer working on data platforms']
+    assert speakers(paras) == [(f"{SHIP}.", None, "Software engineer working on data platforms")]
+    named = [f'"{SHIP}." -- {CEO}, chief executive of Northwind']
+    assert speakers(named)[0][1:] == (CEO, "chief executive of Northwind")
+
+
+def test_a_one_word_colon_subject_speaks_only_when_it_is_a_proper_noun() -> None:
+    """_proper_mid_sentence: 'SRLabs came back with a message:' is a body (the article writes
+    'SRLabs' inside sentences too); 'Reliability also provides guardrails:' is not."""
+    body = ["The audit was done by SRLabs in May.", "SRLabs came back with a clear message:",
+            f'"{SHIP}."']
+    assert speaker_of(body, SHIP) == "SRLabs"
+    noun = ["Reliability also provides guardrails for beginners:", f'"{SHIP}."']
+    assert speaker_of(noun, SHIP) is None

@@ -341,10 +341,11 @@ def according_to(text: str) -> Attribution | None:
     return speaker_from_object(m.group("rest"))
 
 def dash_attribution(text: str) -> Attribution | None:
-    """'— Jane Doe, chief executive of Example' (press-release style)."""
+    """'— Jane Doe, chief executive of Example' (press-release style); '— Software engineer
+    at a bank' names no one but describes the speaker (speaker None, the role kept)."""
     rest = text.lstrip(ATTRIBUTION_DASHES + " ")
     found = speaker_from_object(rest)
-    if found is None or found.speaker is None:
+    if found is None or (found.speaker is None and not (found.role and is_role(found.role))):
         return None
     return found
 
@@ -389,6 +390,11 @@ def speaker_from_object(rest: str) -> Attribution | None:
         if name:  # "theCUBE's Savannah Peterson": the owner is her role
             return Attribution(name, owner.group("owner"), adjacent=True)
     m = CAP_RUN_RE.match(head)
+    if m is not None and " " not in m.group(0) and head[m.end() :].strip()[:1].islower() and (
+            is_role(head)):
+        # '— Software engineer working on data platforms', 'said Research scientist at X': one
+        # capitalised word opening a description is no name; the speaker is unnamed
+        return Attribution(None, clean_role(head), adjacent=True)
     if not m:
         if is_generic(head):  # 'according to the company': resolved like 'the company said'
             return generic_or_none(head) or Attribution(None, None, adjacent=True)

@@ -146,6 +146,12 @@ _GENDERED_HONORIFIC = re.compile(
 )
 _TITLE_MARKER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in TITLE_MARKERS) + r")\b")
 _LETTER = re.compile(r"[A-Za-z]")
+
+
+def _proper_mid_sentence(word: str) -> re.Pattern[str]:
+    """A one-word name capitalised inside a sentence ('reviewed by SRLabs'): a proper noun;
+    a common noun is capitalised only where a sentence opens."""
+    return re.compile(r"[a-z,;]\s+" + re.escape(word) + r"\b")
 # --- public API ---------------------------------------------------------------------------------
 
 
@@ -452,6 +458,9 @@ def _attribute_group(paras: list[str], group: list[Span]) -> Attribution | None:
         # only the sentence that ends with the colon: 'They checked the chain. SRLabs noted:'
         last = split_sentences(paras[first.para - 1].rstrip())[-1].rstrip(":").strip()
         found = subject_verb(last) or colon_subject(last) or possessive_colon(last)
+        if found is not None and found.speaker and " " not in found.speaker and not any(
+                _proper_mid_sentence(found.speaker).search(p) for p in paras):
+            found = None  # 'Reliability also provides guardrails:' a common noun, no body
         if found is not None:
             return found
     # A press-release attribution on the next paragraph ("— Name, Title").
