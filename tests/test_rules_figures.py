@@ -111,3 +111,31 @@ def test_a_count_in_words_ranks_below_the_same_count_in_digits() -> None:
 )
 def test_ranges_rates_multiples_and_currencies(sentence: str, expected: list[str]) -> None:
     assert values(sentence) == expected
+
+
+# --- numbers in words (digest/editorial/figure_words.py) ------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The new design uses about a third less energy than the old one.",
+                     ["a third"], id="fraction-before-comparative"),
+        pytest.param("A third party audited the plant and 40 workers were hired.", ["40"],
+                     id="fraction-as-ordinal-stays-out"),
+        pytest.param("We scrapped almost a fifth of the first batches of 300 chips.",
+                     ["a fifth", "300"], id="fifth-after-article"),
+        pytest.param("If the paste is off at six in the morning, 12 boards fail by noon.",
+                     ["12"], id="time-of-day-in-words"),
+        pytest.param("The line ran six shifts and 12 boards failed.", ["six", "12"],
+                     id="count-in-words-stays"),
+    ],
+)
+def test_word_number_rules(sentence: str, expected: list[str]) -> None:
+    """FRACTION_COMPARATIVES, TIME_OF_DAY_WORDS and the after-article fractions of units.yml:
+    each case holds the figure the rule adds or keeps out, beside one that must stay."""
+    assert sorted(values(sentence)) == sorted(expected)
+
+
+def test_small_currents_are_a_unit() -> None:
+    """units.yml power: 'microamps' is a unit, so the value keeps it."""
+    assert values("The chip draws 1.2 microamps while asleep.") == ["1.2 microamps"]

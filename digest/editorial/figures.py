@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.editorial.figure_context import measure_context
+from digest.editorial.figure_words import LABEL_WORDS, is_word_figure
 from digest.editorial.units import Units, load_units, unit_kind, unit_quantity
 from digest.models import Figure
 from digest.text.dates import MONTH_WORDS
@@ -55,13 +56,6 @@ CHANGE_MARKERS: frozenset[str] = frozenset((  # noqa: SIM905 (a word list read a
     "upgraded downgraded").split())
 CHANGE_REACH = 6  # words before "from" searched for a change marker
 MONTHS: tuple[str, ...] = tuple(sorted(word.capitalize() for word in MONTH_WORDS))
-# Words before a bare number that make it a label, not a measure ("Section 230", "No. 1").
-LABEL_WORDS: frozenset[str] = frozenset({
-    "no", "no.", "number", "version", "v", "section", "chapter", "page", "article", "rule",
-    "episode", "season", "level", "gen", "generation", "series", "model", "fiscal", "fy",
-    "phase", "round", "step", "part", "stage", "tier", "grade", "class", "route", "room",
-    "suite", "ch", "figure", "fig", "table", "issue", "vol", "volume", "top", "fortune",
-})
 # Capitalised words that may precede a bare count without making it part of a product name.
 CAPITALISED_NON_NAMES: frozenset[str] = frozenset({
     "about", "around", "nearly", "almost", "over", "some", "only", "just", "all", "the",
@@ -76,44 +70,12 @@ DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "its", "their", "this
 # Words after a number that make it a time, a period or an ordinal.
 NOT_UNIT_FOLLOWERS: tuple[str, ...] = ("a.m.", "p.m.", "am", "pm", "o'clock", "GMT", "UTC", "ET",
                                        "PT", "CET", "BST", "st", "nd", "rd", "th")
-# Number words that are no figure: "one" as a pronoun or article unless stressed or measured
-# (below); idioms and compounds; the words before "half" that make it a period ("first half").
-ONE_STRESS_WORDS: frozenset[str] = frozenset({"only", "just", "exactly"})
-WORD_IDIOMS: tuple[str, ...] = (
-    "one day", "one point", "one way", "one another", "one-time", "one-off", "one-stop",
-    "one-on-one", "one-way", "one-size", "one-sided", "one-of-a-kind", "two-way", "two-factor",
-    "double down", "double-check", "double-digit", "double-edged", "double duty",
-    "double standard", "triple-a", "zero-day", "zero-sum", "zero-trust", "zero tolerance",
-    "think twice", "thinking twice", "half the battle", "half the story", "half the fun",
-    "doubling down", "doubled down", "doubles down", "one hand", "one thing",
-)
-HALF_PERIOD_WORDS: frozenset[str] = frozenset({
-    "first", "second", "back", "front", "latter", "later", "earlier", "other", "bottom", "top",
-    "better", "third", "fourth",
-})
-# "double", "triple", "quadruple" measure only before what they multiply ("double the price",
-# "more than double"), not as adjectives ("a double whammy").
-MULTIPLE_VERB_FOLLOWERS: frozenset[str] = frozenset({
-    "the", "its", "their", "his", "her", "our", "that", "what", "this", "those", "these", "in",
-    "from", "to", "over", "by", "since", "a", "an", "compared", "last", "previous",
-})
-MULTIPLE_VERB_LEADERS: frozenset[str] = frozenset({
-    "than", "nearly", "almost", "roughly", "about", "to", "will", "would", "could", "may",
-    "might", "can", "should", "expected", "set", "likely",
-})
-# Fractions in words after "a"/"one" other than "half" count only before "of" ("a third of
-# users"); elsewhere they are ordinals or fiscal quarters ("a third party", "a quarter earlier").
-FRACTIONS_NEEDING_OF: frozenset[str] = frozenset({"third", "quarter", "fifth", "tenth"})
 # Kinds whose value, written again, names the same thing again (unless the noun after differs).
 # Percentages and bare counts recur for different things ("grew 40% in Asia", "fell 40% in
 # Europe") and are kept.
 REPEAT_KINDS: frozenset[str] = frozenset({"unit", "money", "scaled"})
 # Counts this large ("34,000", "6,300") written again count the same thing again; percentages
 # and small counts written again with the same noun after them ("a 50% reduction") do too.
-# Words before a bare count in words that make it a reference to a set the reader knows ("the
-# two sides", "the three sites"), not a measure.
-REFERRING_WORDS: frozenset[str] = frozenset({"the", "these", "those", "both", "all", "its",
-                                             "their", "his", "her", "our"})
 # Rank weights: money and percentages lead a digest, multipliers and field units next, counts last.
 KIND_WEIGHTS: dict[str, float] = {"money": 3.0, "percent": 2.5, "multiplier": 2.5, "unit": 1.5,
                                   "scaled": 1.5, "count": 0.5}
@@ -226,8 +188,6 @@ _YEAR = re.compile(r"^(?:1[5-9]|20)\d{2}$")
 _YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:(?:1[5-9]|20)?\d{2})$")
 _DIGIT = re.compile(r"\d")
 _WORD_NUMBER_RE = re.compile(_WORD_NUMBER)
-_CAPITALISED_NEXT = re.compile(r"^\s[A-Z][a-z]")
-_CAPITALISED_TWO_NEXT = re.compile(r"^\s[A-Z][a-z]+\s[A-Z][a-z]")
 _LARGE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,}")
 # A list number: a paragraph that is only a number, or a number with a period opening one.
 _TRAILING_LIST_NUMBER = re.compile(r"\d{1,2}")
@@ -246,9 +206,6 @@ LIST_RUN_MIN = 3  # 'scored 2. Then 3.' is two scores; '1. ... 2. ... 3.' is a l
 _RATE_TAIL = re.compile(r"\sper\s\S+$")
 # A value assigned in code or a setting ("LIMIT= 1", "threads = 4").
 _ASSIGNED = re.compile(r"=\s?$")
-# Word-number compounds count when their second part is a unit ("nine-acre", "two-year",
-# "four-year-old"); others are idioms or descriptions ("three-legged", "two-way").
-_WORD_COMPOUND = re.compile(r"-(?P<second>[a-z]+)")
 _SPLIT_RANGE = re.compile(r"(?P<a>.+?)(?P<sep>" + _RANGE + r")(?P<b>.+)")
 _NOT_UNIT_CHARS = re.compile(r"[\d.,\s]+")
 _MODEL_MULTIPLIER = re.compile(r"\d{3,}(?:\.\d+)?[xX]")
@@ -261,8 +218,6 @@ _LEADING_NUMBER = re.compile(r"^(?:" + U.currency_prefix + r")?\s?(?:" + _DIGITS
 _WORD_START = re.compile(r"^(?i:" + _CARD + r"|half|an?\b|tens|hundreds|thousands|millions|"
                          r"billions|trillions|dozens|" + _alt(U.multiples) + r")")
 _CURRENCY_START = re.compile(r"^(?:" + U.currency_prefix + r")")
-_IDIOM = re.compile(r"^(?:" + _alt(WORD_IDIOMS) + r")\b", re.I)
-_MULTIPLE_VERB = re.compile(r"^(?:double|triple|quadruple)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +342,7 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
             kind = _kind(value)
             if kind is None:
                 continue
-            if words and not _is_word_figure(sentence, s, e, value):
+            if words and not is_word_figure(sentence, s, e, value):
                 continue
             if not words and not _is_figure(sentence, s, e, value, kind):
                 continue
@@ -495,49 +450,6 @@ _COMPOUND_END = re.compile(r"-[A-Za-z]+$")
 # A count is a number: digits, or a number word ("two", "a dozen", "tens of thousands").
 _READS_AS_NUMBER = re.compile(r"(?:[\d.,]|(?i:" + _alt([*U.cardinals, *U.vague_scales, "a", "an"])
                               + r")\b)")
-
-
-def _sentence_start(sentence: str, s: int) -> bool:
-    """True when only quotation marks and brackets stand before position `s`."""
-    return not sentence[:s].strip(" \"“‘'([—–-")
-
-
-def _is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
-    """Rules for numbers written in words: names, idioms, 'one' as a pronoun, periods."""
-    words = value.split()
-    before = sentence[:s].split()
-    prev = before[-1].lower().strip(",;:“\"(") if before else ""
-    after = sentence[e:]
-    nxt = after.split()[0].lower().strip(",.;:”\")") if after.split() else ""
-    if value[:1].isupper() and not _sentence_start(sentence, s):
-        return False  # "Big Three", "Formula One", "the Ten Commandments"
-    if value[:1].isupper() and (_CAPITALISED_TWO_NEXT.match(after) or (
-            (value == "Half" or (len(words) > 1 and value.istitle()))
-            and _CAPITALISED_NEXT.match(after))):
-        return False  # "Three Mile Island", "Half Dome": a name at the start of a sentence
-    if _IDIOM.match(sentence[s:]) or (prev and _IDIOM.match(f"{prev} {sentence[s:]}")):
-        return False
-    if prev in LABEL_WORDS:
-        return False  # "top ten", "number one"
-    if prev in REFERRING_WORDS and _WORD_NUMBER_RE.fullmatch(value):
-        return False  # "the two sides", "the three platforms": a set named, not a measure
-    low = value.lower()
-    compound = _WORD_COMPOUND.search(low)
-    if compound and not unit_kind(U, compound.group("second")):
-        return False
-    if low == "one":
-        return prev in ONE_STRESS_WORDS
-    if low == "half":
-        return not (prev in HALF_PERIOD_WORDS or after.startswith("-"))
-    if len(words) == 2 and words[0].lower() in {"a", "an", "one"} and (
-            words[1].lower() in FRACTIONS_NEEDING_OF):
-        return nxt == "of"
-    if _MULTIPLE_VERB.match(low):
-        return nxt in MULTIPLE_VERB_FOLLOWERS or prev in MULTIPLE_VERB_LEADERS or (
-            " ".join(before[-2:]).lower() == "more than")
-    if low.startswith("one ") and words[-1].lower() in {"day"}:
-        return False
-    return not (low == "zero" and nxt and not unit_kind(U, nxt))
 
 
 def _is_figure(sentence: str, s: int, e: int, value: str, kind: str) -> bool:
