@@ -622,6 +622,12 @@ def test_a_bare_ai_in_the_headline_is_generative_ai_when_the_body_shows_it() -> 
     assert "Generative AI" not in tags_and_mentions("AI coding agents tested", plain)[0]
     # inside a vocabulary name the word is that name's, whatever the body names
     assert "Generative AI" not in tags_and_mentions("AI PC sales rise", body)[0]
+    # before a word of hardware or its market it is chip news: the body's chatbot is context
+    chips = ["The start-up raised $200 million to build accelerators.",
+             "Demand for such chips has soared since ChatGPT.", "TSMC makes them."]
+    assert "Generative AI" not in tags_and_mentions("Start-up raises money for AI chips",
+                                                    chips)[0]
+    assert "Generative AI" in tags_and_mentions("Start-up raises money for AI agents", chips)[0]
 
 
 def test_topics_of_one_family_give_one_tag() -> None:
@@ -648,3 +654,58 @@ def test_a_topic_named_as_one_item_of_a_list_is_passing(text: str, enumerated: b
     others = ["The shop repairs devices down to their NPUs.", "It opened in May."]
     tags, _ = tags_and_mentions("A repair shop", [text, *others])
     assert (name not in tags) is enumerated
+
+
+# --- senses met on unannotated corpus pages (issue 13): each with its own sense beside it -------
+SENSE_CASES = [
+    # (id, tag, text in another sense, text in the vocabulary's sense)
+    ("marathon-training", "AI training",
+     "The 24-week plan builds training runs slowly; training pace matters.",
+     "The 24-week plan trains AI models slowly; training runs on GPUs matter."),
+    ("statistical-inference", "AI inference",
+     "The survey's inference about voters rests on a small sample.",
+     "The chip's inference speed for AI models doubled."),
+    ("amazon-shop", "AWS",
+     "The bread maker is at Amazon $37, and Amazon Basics models cost less.",
+     "Amazon's cloud unit will buy more servers."),
+    ("bolt-euv", "EUV", "We loved the Bolt EUV, a small electric car.",
+     "ASML's EUV machines print the smallest chip features."),
+    ("tsv-file", "Through-silicon via", "Export the table as a TSV file.",
+     "Each HBM stack links its dies with TSVs."),
+    ("solar-panel-level", "Panel-level packaging",
+     "The monitoring app shows panel-level data for each roof.",
+     "Panel-level packaging puts more chips on each substrate."),
+    ("congress-center", "US Congress", "The show is at the Georgia World Congress Center.",
+     "Congress passed the chip bill on Friday."),
+    ("french-press", "France", "The French press makes strong coffee.",
+     "French officials will fund the plant."),
+    ("brazil-nuts", "Brazil", "Brazil nuts are rich in selenium.", "Brazil will tax imports."),
+    ("retirement-savings", "Leadership changes",
+     "Save for retirement early; retirement savings grow over time.",
+     "The chief executive announced his retirement; the board accepted his retirement."),
+]
+
+
+@pytest.mark.parametrize(("tag", "other", "own"),
+                         [pytest.param(t, o, w, id=i) for i, t, o, w in SENSE_CASES])
+def test_a_word_in_another_sense_is_no_tag(tag: str, other: str, own: str) -> None:
+    assert tag not in tag_article("Notes", [other, other])
+    assert tag in tag_article("Notes", [own, own])
+
+
+def test_an_insurance_policy_is_no_act_of_state() -> None:
+    body = [f"The insurance policy covers a month in France, plan {n}." for n in range(3)]
+    tags, mentions = tags_and_mentions("Travel insurance for a trip to France", body)
+    assert "France" in mentions and "France" not in tags
+    body = [f"The trade policy covers a month in France, plan {n}." for n in range(3)]
+    assert "France" in tags_and_mentions("Travel insurance for a trip to France", body)[0]
+
+
+def test_a_place_needs_a_share_of_its_texts_to_speak_of_a_state() -> None:
+    body = [f"In my UK garden, the clematis bed number {n} flowers in June." for n in range(10)]
+    body[3] = "In my UK garden, the clematis called The President flowers first."
+    body[6] = "In my UK garden, The President flowers again in autumn."
+    tags, mentions = tags_and_mentions("Pruning clematis in a UK garden", body)
+    assert "United Kingdom" in mentions and "United Kingdom" not in tags  # 2 of 11 texts
+    tags, _ = tags_and_mentions("Pruning clematis in a UK garden", body[:4] + body[6:8])
+    assert "United Kingdom" in tags  # 2 of 7 texts

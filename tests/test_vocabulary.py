@@ -118,7 +118,7 @@ CONTEXT = (
     "quantum qubit research, Apple iPhone, Mac and iPad chips, TSMC process nodes, the "
     "semiconductor wafer equipment business, EDA software and analog packaging. Also AI "
     "models from OpenAI, Anthropic and Meta, Microsoft PCs, xAI's supercomputer, laser optics "
-    "and camera imaging."
+    "and camera imaging, and a chief executive's board."
 )
 
 
@@ -195,6 +195,8 @@ ORDINARY_SENTENCES = [
     # "vulnerabilities" is an alias of Cybersecurity, the singular is not: it is as often a
     # person's or a town's
     ("vulnerability-of-people", "Vulnerability to floods worries the town.", {"Cybersecurity"}),
+    # a review's verdict is no court's ("jury verdict" and "guilty verdict" are aliases)
+    ("review-verdict", "Verdict: the bread maker works well.", {"Antitrust and litigation"}),
     # a national AI strategy is policy, a company's AI strategy is not
     ("company-ai-strategy", "Apple's AI strategy relies on its own chips.", {"AI policy"}),
 ]

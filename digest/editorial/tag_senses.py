@@ -16,8 +16,6 @@ import re
 FORBIDDEN_AFTER: dict[str, re.Pattern[str]] = {
     # the fruit, not the company
     "Apple": re.compile(r"\s+(?:pies?|juice|cider|orchards?|trees?|sauce|crumble|picking)\b", re.I),
-    # the river and rainforest, not the company
-    "AWS": re.compile(r"\s+(?:rainforest|river|basin|jungle|forest|delta)\b", re.I),
     # "Meta-analysis" at a sentence start
     "Meta": re.compile(r"-(?:analys[ie]s|data)\b", re.I),
     # "Arm in arm", "Arm's length" at a sentence start
@@ -34,6 +32,32 @@ FORBIDDEN_AFTER: dict[str, re.Pattern[str]] = {
     "Grace": re.compile(r"\s+(?!Hopper|Blackwell|CPU|Superchip)[A-Z][a-z]"),
     # the unit of magnetic flux density and the coil
     "Tesla": re.compile(r"\s+(?:coils?|units?|MRI)\b"),
+    # a named hall: "the Georgia World Congress Center"
+    "US Congress": re.compile(r"\s+(?:Cent(?:er|re)|Hall)\b"),
+    # Amazon the shop, not the company's cloud and chips: "at Amazon $37", "Amazon Basics",
+    # "As an Amazon Associate"
+    "AWS": re.compile(
+        r"\s+(?:rainforest|river|basin|jungle|forest|delta)\b|\s+(?:Associates?|Basics|Prime"
+        r"|Fresh|Marketplace|sellers?|shoppers?|orders?|reviews?|ratings?|gift cards?)\b"
+        r"|\s*(?:[:,-]\s*)?\$\d", re.I),
+    # things named after a country that are not about it: dishes, tools, breeds, firms
+    **{name: re.compile(rf"\s+(?:{words})\b") for name, words in (
+        ("France", r"press(?:es)?|fries|toast|doors?|bread|horn|braids?|kiss|manicure"
+                   r"|dressing|onion|bulldogs?"),
+        ("Netherlands", r"ovens?|auction|courage|baby"),
+        ("Switzerland", r"cheese|army|chard|roll"),
+        ("Germany", r"shepherds?|chocolate"),
+        ("Denmark", r"pastr(?:y|ies)"),
+        ("Turkey", r"delight|bath"),
+        ("Belgium", r"waffles?|Malinois"),
+        ("Canada", r"bacon|geese|goose"),
+        ("India", r"summer|ink|Ocean"),
+        ("Japan", r"maples?"),
+        ("Russia", r"roulette|dressing|dolls?"),
+        ("Ireland", r"coffee|cream|setters?"),
+        ("Brazil", r"nuts?"),
+        ("United States", r"Airlines|Express|Eagle|Idol|Girl"),
+    )},
 }
 
 # Text right before a mention that shows the word means something else. Checked with
@@ -52,6 +76,10 @@ FORBIDDEN_BEFORE: dict[str, re.Pattern[str]] = {
     "Meta": re.compile(r"\b(?:Follow|Like|Find)\s+us\b[^.!?]*$", re.I),
     # "grace period" is lower case, but "Saving Grace" and "Her Grace" are not chips
     "Grace": re.compile(r"(?:Saving|Her|His|Your|Amazing)\s+$"),
+    # other congresses: "World Congress", "Indian National Congress", "Trades Union Congress"
+    "US Congress": re.compile(
+        r"\b(?:World|International|Global|Annual|European|National|Union|Party|Youth|Medical)"
+        r"\s+$"),
 }
 
 # A name joined by a hyphen to a lower-case word is a modifier of something else ("an
@@ -115,6 +143,28 @@ REQUIRED_CONTEXT: dict[str, re.Pattern[str]] = {
         ("Coherent", r"laser|optic|transceiver|photonic|\bCOHR\b"),
         ("Canon", r"camera|lithograph|printer|imaging|nanoimprint|\bscanners?\b"),
         ("Crusoe", r"\bAI\b|data cent(?:er|re)|\bGPUs?\b|\bcloud\b"),
+        # "training" and "inference" are AI's only in an article about AI: a training plan
+        # for a marathon, puppy training, statistical inference are not (issue 13)
+        ("AI training", r"\bAI\b|[Aa]rtificial intelligence|[Mm]achine[- ]learning|[Dd]eep[- ]"
+                        r"learning|[Nn]eural|\bLLMs?\b|[Ll]anguage models?|\bGPUs?\b"
+                        r"|[Aa]ccelerators?|\bmodels?\b.{0,40}\bparameters\b"),
+        ("AI inference", r"\bAI\b|[Aa]rtificial intelligence|[Mm]achine[- ]learning|[Dd]eep[- ]"
+                         r"learning|[Nn]eural|\bLLMs?\b|[Ll]anguage models?|\bGPUs?\b"
+                         r"|[Aa]ccelerators?|\btokens?\b"),
+        # Amazon the company in a digest is its cloud and chips: a shopping page that links to
+        # Amazon names no computing at all
+        ("AWS", r"\bAWS\b|Amazon Web Services|\bcloud|data cent(?:er|re)|\bchips?\b|\bservers?"
+                r"|Trainium|Inferentia|Graviton|computing|\bAI\b"),
+        # the Chevrolet "Bolt EUV", a "TSV" (tab-separated) file: chip words only beside chips
+        ("EUV", r"lithograph|\bASML\b|\bchips?\b|semiconductor|wafer|\d\s?nm\b|\bfabs?\b"),
+        ("Through-silicon via", r"\bchips?\b|\bdies?\b|wafer|\bHBM|packag|semiconductor|stack"),
+        # "panel-level" data of a solar installation is no chip packaging
+        ("Panel-level packaging", r"\bchips?\b|\bdies?\b|wafer|packag|semiconductor"),
+        # leaders come and go only where the article names a leader's office: saving for
+        # retirement or a game character who retires is no leadership change
+        ("Leadership changes", r"\bCEO\b|[Cc]hief [Ee]xecutive|\bexecutives?\b|\bboard\b"
+                               r"|[Cc]hair(?:man|woman|person)?\b|\bpresident\b|\bfounder"
+                               r"|\bCFO\b|\bCTO\b|[Cc]hief \w+ [Oo]fficer"),
     )
 }
 

@@ -60,9 +60,17 @@ SPLITTABLE_UNITS = ("nm",)
 # product that is an instance of it (the vocabulary's `topic` field: ChatGPT, Copilot, Llama);
 # the headline then counts as naming the topic. Inside a vocabulary name ("AI PC", "AI
 # inference", "AI server") the word belongs to that name, and a body that names no generative
-# AI ("AI demand lifts chip sales") leaves it unread.
+# AI leaves it unread. Before a word of hardware or of its market ("AI chips", "AI demand",
+# "AI spending") the word is chip news, whatever the body says about chatbots: the AI topics
+# of such a story are its workloads (AI training, AI inference), not generative AI.
+_AI_HARDWARE_OR_MARKET = (
+    r"chips?|chipmakers?|accelerators?|processors?|GPUs?|servers?|data ?cent(?:er|re)s?"
+    r"|infrastructure|hardware|PCs?|laptops?|phones?|supercomputers?|clusters?|compute|computing"
+    r"|silicon|semiconductors?|memory|networking|demand|boom|spending|capex|investments?"
+    r"|markets?|stocks?|shares|sales|revenue|bubble")
 HEADLINE_TOPIC_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bAI\b|\b[Aa]rtificial [Ii]ntelligence\b"), "Generative AI"),
+    (re.compile(rf"(?:\bAI\b|\b[Aa]rtificial [Ii]ntelligence\b)"
+                rf"(?![\s-]+(?i:{_AI_HARDWARE_OR_MARKET})\b)"), "Generative AI"),
 )
 
 # Topics whose own names are everyday words: only their aliases (trigger phrases) count
@@ -176,7 +184,9 @@ PLACE_MIN_PARAGRAPHS = 6
 STATE_WORDS = re.compile(
     r"\b(?:government|ministry|minister|officials?|authorities|regulators?|regulations?|laws?|"
     r"legislation|legislators|lawmakers|bans?|banned|tariffs?|sanctions?|border|parliament|"
-    r"president|prime minister|polic(?:y|ies)|rules|seiz\w+|trade|exports?|imports?|"
+    # (a policy, but not an insurance, privacy, return or cookie policy)
+    r"president|prime minister|(?<!insurance )(?<!privacy )(?<!return )(?<!cookie )"
+    r"polic(?:y|ies)|rules|seiz\w+|trade|exports?|imports?|"
     r"central bank|state-owned|state media|blockade|military|troops|war|police|"
     r"courts?|crackdown|censor\w*|elections?|subsid\w+|cyberspace|embassy|diplomat\w*)\b",
     re.I,
@@ -187,8 +197,11 @@ STATE_WORDS = re.compile(
 # often enough to pass anyway.
 ECONOMY_WORDS = re.compile(r"\b(?:economy|economies|economic)\b", re.I)
 ECONOMY_TEXT_WEIGHT = 0.5
-# How many of the texts naming a place must speak of a state (one is often a passing word).
+# How many of the texts naming a place must speak of a state (one is often a passing word), and
+# what share of them: a gardening blog that names the UK in 23 paragraphs and a clematis called
+# "The President" in two is not about the British state.
 PLACE_MIN_STATE_TEXTS = 2
+PLACE_MIN_STATE_SHARE = 0.25
 # Regions that have institutions of their own (a bloc that legislates or a summit that sets
 # policy). Every other region is a geographic area ("Europe", "the Middle East"), with no
 # government whose acts a story could be about: an area is a tag only when the headline names
@@ -510,7 +523,7 @@ def tags_and_mentions(
             area = kind == "region" and name not in REGIONS_WITH_INSTITUTIONS
             salient = ((s.in_title and s.paragraphs >= PLACE_TITLE_MIN_PARAGRAPHS) or (
                 s.paragraphs >= PLACE_MIN_PARAGRAPHS and not area)) and _state_evidence(
-                texts, s.where) >= PLACE_MIN_STATE_TEXTS
+                texts, s.where) >= max(PLACE_MIN_STATE_TEXTS, PLACE_MIN_STATE_SHARE * len(s.where))
         elif kind in SETTING_KINDS:
             salient = s.in_title or s.paragraphs >= SALIENT_MIN_PARAGRAPHS
         else:
