@@ -71,9 +71,8 @@ CORPUS_FLOORS = [
     pytest.param("figures", "precision", 0.94, id="figures-precision"),
 ]
 # the real-page set (tests/gold/real, issue 13): floors just below the measured values (quote
-# recall is by the first words at the start of an output quote, one-to-one); the targets of the
-# issue are higher (tags 0.90 / 0.90); the tag floors are loose because the vocabulary moves
-# them
+# recall is by the first words at the start of an output quote, one-to-one); tags measured
+# 0.938 / 0.909 (issue 13's targets 0.90 / 0.90; one tag is about one point)
 REAL_FLOORS = [
     pytest.param("quotes", "recall", 0.98, id="quotes-recall"),
     pytest.param("quotes", "precision", 0.94, id="quotes-precision"),
@@ -81,8 +80,8 @@ REAL_FLOORS = [
     pytest.param("figures", "recall", 0.92, id="figures-recall"),
     pytest.param("figures", "precision", 0.94, id="figures-precision"),
     pytest.param("figures", "measures", 0.93, id="figures-measures-right"),
-    pytest.param("tags", "recall", 0.84, id="tags-recall"),
-    pytest.param("tags", "precision", 0.78, id="tags-precision"),
+    pytest.param("tags", "recall", 0.93, id="tags-recall"),
+    pytest.param("tags", "precision", 0.90, id="tags-precision"),
 ]
 
 
