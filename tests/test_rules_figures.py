@@ -139,3 +139,26 @@ def test_word_number_rules(sentence: str, expected: list[str]) -> None:
 def test_small_currents_are_a_unit() -> None:
     """units.yml power: 'microamps' is a unit, so the value keeps it."""
     assert values("The chip draws 1.2 microamps while asleep.") == ["1.2 microamps"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(["Forty-five chip deals were announced in October.",
+                      "Of the 45 deals, a dozen were large."], ["45", "a dozen"],
+                     id="spelt-out-at-sentence-start-then-digits-is-one"),
+        pytest.param(["Five plants opened in May.", "The firm spent $5 on each of 300 kits."],
+                     ["Five", "$5", "300"], id="small-word-count-is-kept"),
+        pytest.param(["The survey found a payoff: Ninety-two percent of engineers agreed, and "
+                      "40 firms took part."], ["Ninety-two percent", "40"],
+                     id="capitalised-after-a-colon-opens-a-sentence"),
+        pytest.param(["The chip has twenty-two cores and a three-legged stand for 12 boards."],
+                     ["twenty-two", "12"], id="compound-of-cardinals-is-a-number"),
+        pytest.param(["A four-year-old can stack 12 blocks."], ["four-year-old", "12"],
+                     id="age-compound-stays"),
+    ],
+)
+def test_spelt_out_numbers(paragraphs: list[str], expected: list[str]) -> None:
+    """SPELT_OUT_MIN and word_number_value (figures.py), the colon in _sentence_start and the
+    compound rule of figure_words.py."""
+    assert sorted(f.value for f in find_figures(paragraphs)) == sorted(expected)

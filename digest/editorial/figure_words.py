@@ -40,7 +40,8 @@ WORD_IDIOMS: tuple[str, ...] = (
     "double down", "double-check", "double-digit", "double-edged", "double duty",
     "double standard", "triple-a", "zero-day", "zero-sum", "zero-trust", "zero tolerance",
     "think twice", "thinking twice", "half the battle", "half the story", "half the fun",
-    "doubling down", "doubled down", "doubles down", "one hand", "one thing",
+    "doubling down", "doubled down", "doubles down", "one hand", "one thing", "one-to-one",
+    "one-to-many",
 )
 HALF_PERIOD_WORDS: frozenset[str] = frozenset({
     "first", "second", "back", "front", "latter", "later", "earlier", "other", "bottom", "top",
@@ -90,8 +91,10 @@ _WORD_COMPOUND = re.compile(r"-(?P<second>[a-z]+)")
 
 
 def _sentence_start(sentence: str, s: int) -> bool:
-    """True when only quotation marks and brackets stand before position `s`."""
-    return not sentence[:s].strip(" \"“‘'([—–-")
+    """True when only quotation marks and brackets stand before position `s`, or a colon
+    ('a measurable payoff: Ninety-two percent of ...')."""
+    head = sentence[:s].strip(" \"“‘'([—–-")
+    return not head or head.endswith(":")
 
 
 def is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
@@ -114,9 +117,10 @@ def is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
     if prev in REFERRING_WORDS and _WORD_NUMBER_RE.fullmatch(value):
         return False  # "the two sides", "the three platforms": a set named, not a measure
     low = value.lower()
-    compound = _WORD_COMPOUND.search(low)
-    if compound and not unit_kind(U, compound.group("second")):
-        return False
+    seconds = _WORD_COMPOUND.findall(low)
+    if seconds and seconds[-1] not in U.cardinals and not any(unit_kind(U, w) for w in seconds):
+        return False  # 'three-legged', 'two-way'; not 'ninety-two', 'four-year-old'
+
     if low == "one":
         return prev in ONE_STRESS_WORDS
     if low == "half":
@@ -132,3 +136,27 @@ def is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
     if low.startswith("one ") and words[-1].lower() in {"day"}:
         return False
     return not (low == "zero" and nxt and not unit_kind(U, nxt))
+
+
+_UNITS_VALUES: dict[str, int] = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen"])}
+_TENS_VALUES: dict[str, int] = {w: 10 * (i + 2) for i, w in enumerate(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
+
+
+def word_number_value(value: str) -> int | None:
+    """The number a cardinal in words stands for ('Forty-five' -> 45, 'two hundred' -> 200);
+    None for anything else ('a third', 'twice', 'six weeks')."""
+    total = 0
+    for word in re.split(r"[-\s]+", value.lower().strip()):
+        if word in _UNITS_VALUES:
+            total += _UNITS_VALUES[word]
+        elif word in _TENS_VALUES:
+            total += _TENS_VALUES[word]
+        elif word == "hundred" and total:
+            total *= 100
+        else:
+            return None
+    return total

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.editorial.figure_context import measure_context
-from digest.editorial.figure_words import LABEL_WORDS, is_word_figure
+from digest.editorial.figure_words import LABEL_WORDS, is_word_figure, word_number_value
 from digest.editorial.units import Units, load_units, unit_kind, unit_quantity
 from digest.models import Figure
 from digest.text.dates import MONTH_WORDS
@@ -76,6 +76,8 @@ NOT_UNIT_FOLLOWERS: tuple[str, ...] = ("a.m.", "p.m.", "am", "pm", "o'clock", "G
 REPEAT_KINDS: frozenset[str] = frozenset({"unit", "money", "scaled"})
 # Counts this large ("34,000", "6,300") written again count the same thing again; percentages
 # and small counts written again with the same noun after them ("a 50% reduction") do too.
+# A count in words at a sentence start from this size on is the same count as its digits.
+SPELT_OUT_MIN = 10
 # Rank weights: money and percentages lead a digest, multipliers and field units next, counts last.
 KIND_WEIGHTS: dict[str, float] = {"money": 3.0, "percent": 2.5, "multiplier": 2.5, "unit": 1.5,
                                   "scaled": 1.5, "count": 0.5}
@@ -263,6 +265,11 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
     for i, para in enumerate(paragraphs):
         found.extend(_figures_in_paragraph(i, collapse_whitespace(para)))
     found = _drop_repeats(found)
+    # a count spelt out because it opens a sentence and given again in digits ('Forty-five
+    # deals were announced ... of the 45 deals') is one figure, kept in digits
+    digits = {squeeze(f.value).replace(",", "") for f in found if not f.words}
+    found = [f for f in found if not (f.words and f.value[:1].isupper() and (
+        (n := word_number_value(f.value)) or 0) >= SPELT_OUT_MIN and str(n) in digits)]
     ranked = sorted(found, key=_rank_key)
     seen: set[tuple[str, str]] = set()
     result: list[Figure] = []
