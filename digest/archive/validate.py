@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from digest.archive.body_safety import HTML_TAG, body_problems
+from digest.archive.check_cache import CheckCache
 from digest.archive.duplicates import duplicate_urls, same_stories
 from digest.archive.field_checks import (
     FILE_NAME,
@@ -70,14 +71,21 @@ def check_paths(
     vocabulary: Vocabulary | None = None,
     sources_dir: Path | None = None,
     today: dt.date | None = None,
+    cache: Path | None = None,
+    version: str = "",
 ) -> list[Problem]:
     """Every problem in the entry files under `paths`, sorted by path then line.
 
     A folder is walked for `*.md` files under a `posts/` folder (pages such as docs/index.md are
     not entries); a file named explicitly is always checked. With `sources_dir`, the quotes and
     figures of `posts/NAME.md` are looked for in `sources_dir/NAME.txt` when it exists.
+    With `cache` (a JSON file; `version` names the code and vocabulary checking), a file's own
+    problems are taken from the last run when nothing they depend on changed
+    (digest.archive.check_cache); the checks across files always run.
     """
     vocabulary = vocabulary or load_vocabulary()
+    today = today or dt.date.today()
+    memo = CheckCache(cache, version, today) if cache is not None else None
     problems: list[Problem] = []
     records: list[Record] = []
     for path in _entry_files(paths):
@@ -92,12 +100,21 @@ def check_paths(
                 source_text, snapshot_problem = _read(snapshot)
                 if snapshot_problem is not None:
                     problems.append(snapshot_problem)
-        found, record = _check_entry(
-            text, str(path), vocabulary=vocabulary, source_text=source_text, today=today
-        )
+        key = memo.key(str(path), text, source_text) if memo is not None else ""
+        hit = memo.get(key) if memo is not None else None
+        if hit is not None:
+            found, record = hit
+        else:
+            found, record = _check_entry(
+                text, str(path), vocabulary=vocabulary, source_text=source_text, today=today
+            )
+            if memo is not None:
+                memo.put(key, found, record)
         problems.extend(found)
         if record is not None:
             records.append(record)
+    if memo is not None:
+        memo.save()
     problems.extend(duplicate_urls(records))
     problems.extend(same_stories(records))
     return sorted(problems, key=lambda p: (p.path, p.line))

@@ -67,6 +67,7 @@ STATE_FILE = "state.json"
 INDEXED_PAGES = "indexed.json"  # hash of each page Pagefind indexed, as the engine wrote it
 PAGE_MEMO = "pages.json"  # inputs of each staged entry page (staging.PageMemo)
 ENTRIES_CACHE = "entries.json"  # parsed entries by the hash of their file (staging.read_items)
+CHECK_CACHE = "check.json"  # each entry file's own problems (digest.archive.check_cache)
 # Material prints a multi-line banner about its successor on every build; it is not a warning
 # about this site, so it is switched off to keep build logs readable.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -82,10 +83,12 @@ def check_archive(paths: list[Path], sources_dir: Path | None = None) -> None:
         raise ValidationFailed(problems)
 
 
-def _problems(paths: list[Path], sources_dir: Path | None) -> list[Problem]:
+def _problems(
+    paths: list[Path], sources_dir: Path | None, cache: Path | None = None, version: str = ""
+) -> list[Problem]:
     from digest.archive.validate import check_paths
 
-    return check_paths(paths, sources_dir=sources_dir)
+    return check_paths(paths, sources_dir=sources_dir, cache=cache, version=version)
 
 
 def configured_site_dir(config: Path) -> Path:
@@ -138,7 +141,10 @@ def build_site(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     check: bool = True,
+    lift_blocks: bool | None = None,
 ) -> BuildResult:
+    """`digest build` (see the module docstring). `lift_blocks` overrides the engine's own
+    `lifts_blocks` (tests compare the two sites)."""
     progress = progress or Silent()
     try:
         site_config = read_site_config(config)
@@ -158,7 +164,9 @@ def build_site(
     project = Project.at(root / engine)
     settings = site_settings.settings_of(site_config, str(config))
 
-    with _checking(docs, sources_dir, enabled=check) as checked:
+    code = staging.code_version()
+    with _checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE,
+                   version=code) as checked:
         with progress.stage("reading entries", total=len(staging.entry_files(docs))) as bar:
             hashes: dict[str, str] = {}
             items = staging.read_items(
@@ -166,10 +174,10 @@ def build_site(
             )
         search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)
         options = site_settings.stage_options(
-            site_config, search_engine, settings, html_links=chosen.html_links
+            site_config, search_engine, settings, html_links=chosen.html_links,
+            lift_blocks=chosen.lifts_blocks if lift_blocks is None else lift_blocks,
         )
-        memo = staging.PageMemo(project.root / engine / PAGE_MEMO, project.docs,
-                                staging.code_version())
+        memo = staging.PageMemo(project.root / engine / PAGE_MEMO, project.docs, code)
         with progress.stage("rendering pages", total=None):
             staged = staging.stage_site(
                 docs, options, items=items, memo=memo, entry_hashes=hashes
@@ -229,8 +237,11 @@ class _checking:
     """Runs the archive's check in a child process while the block runs; `checked()` waits for
     its problems. The child is stopped if the block fails."""
 
-    def __init__(self, docs: Path, sources_dir: Path | None, *, enabled: bool) -> None:
-        self.args = ([docs], sources_dir)
+    def __init__(
+        self, docs: Path, sources_dir: Path | None, *, enabled: bool, cache: Path | None = None,
+        version: str = "",
+    ) -> None:
+        self.args = ([docs], sources_dir, cache, version)
         self.enabled = enabled
         self.process: Any = None
         self.receive: Any = None
@@ -266,10 +277,13 @@ class _checking:
             self.receive.close()
 
 
-def _check_child(send: Any, parent: int, paths: list[Path], sources_dir: Path | None) -> None:
+def _check_child(
+    send: Any, parent: int, paths: list[Path], sources_dir: Path | None, cache: Path | None,
+    version: str,
+) -> None:
     die_with_parent(parent)  # a killed build leaves no check running
     try:
-        send.send(("ok", _problems(paths, sources_dir)))
+        send.send(("ok", _problems(paths, sources_dir, cache, version)))
     except Exception as exc:  # reported by the parent as a build error
         send.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:

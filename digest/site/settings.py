@@ -49,7 +49,8 @@ def settings_of(site_config: dict[str, Any], source: str = CONFIG_FILE) -> Setti
 
 
 def stage_options(
-    site_config: dict[str, Any], search: str, settings: Settings, html_links: str = "page"
+    site_config: dict[str, Any], search: str, settings: Settings, html_links: str = "page",
+    lift_blocks: bool = False,
 ) -> StageOptions:
     """StageOptions from mkdocs.yml's data and the resolved search engine."""
     name = str(site_config.get("site_name") or "Site")
@@ -70,4 +71,5 @@ def stage_options(
         directory_urls=site_config.get("use_directory_urls", True) is not False,
         edit_base=edit_base,
         html_links=html_links,
+        lift_blocks=lift_blocks,
     )

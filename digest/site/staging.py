@@ -46,6 +46,7 @@ from digest.pages.items import SEARCH_EXCLUDE, Item, entity_src, relative_link
 from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body
 from digest.site import search, sitepages
+from digest.site.lifted import BLOCKS_KEY, PAGE_EXCLUDED, lift_blocks
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
 from digest.text import yamlsafe
 from digest.text.files import NotRegularFile, atomic_write, read_regular_file
@@ -86,6 +87,9 @@ class StageOptions:
     directory_urls: bool = True
     edit_base: str | None = None  # repo_url + edit_uri: an entry's edit link is edit_base + file
     html_links: str = "page"  # how the engine reads HTML blocks' relative links (make_href)
+    # Move the HTML blocks the engine's search index does not read into the front matter,
+    # for our content.html override to put back (lift_blocks): engines whose templates do.
+    lift_blocks: bool = False
 
 
 @dataclass
@@ -451,7 +455,9 @@ def stage_site(
         if memo is not None and memo.keep(src, key):
             staged.files[src] = None
             continue
-        staged.files[src] = finish_page(page, sanitize).encode("utf-8")
+        if BLOCKS_KEY in page[:_front_end(page)] and BLOCKS_KEY in _front_keys(page):
+            raise DigestError(src, f"{BLOCKS_KEY} in front matter is reserved for the site")
+        staged.files[src] = finish_page(page, sanitize, lift=options.lift_blocks).encode("utf-8")
         if memo is not None:
             memo.made(src, key)
     if pagefind:  # the header's search box runs on our script (search_theme/)
@@ -563,19 +569,35 @@ def _with_front_matter(page: str, extra: dict[str, Any]) -> str:
     return sitepages.front_matter(merged) + ("" if body.startswith("\n") else "\n") + body
 
 
+def _front_end(page: str) -> int:
+    match = _FRONT.match(page)
+    return match.end() if match else 0
+
+
+def _front_keys(page: str) -> set[str]:
+    """The keys of the page's front matter (hand-written pages' too: read as untrusted)."""
+    match = _FRONT.match(page)
+    loaded = yamlsafe.load(match.group("yaml")) if match else None
+    return {str(key) for key in loaded} if isinstance(loaded, dict) else set()
+
+
 def _is_block(chunk: str) -> bool:
     return _BLOCK_START.match(chunk) is not None and all(
         line.startswith("<") for line in chunk.splitlines()
     )
 
 
-def finish_page(page: str, sanitize: Sanitize) -> str:
+def finish_page(page: str, sanitize: Sanitize, *, lift: bool = False) -> str:
     """Each HTML block of the page through the sanitiser; the blocks of a section kept out of
-    the search index marked for Pagefind too."""
+    the search index marked for Pagefind too. With `lift`, the blocks the engine's search
+    index does not read (all of a page kept out of it, or of a section kept out) move into
+    the front matter (`lift_blocks`)."""
     match = _FRONT.match(page)
     head, body = (page[: match.end()], page[match.end() :]) if match else ("", page)
     chunks = body.split("\n\n")
     excluded = False
+    hidden = bool(match) and PAGE_EXCLUDED in "\n" + match.group("yaml")
+    liftable: list[int] = []
     for i, chunk in enumerate(chunks):
         lead = chunk[: len(chunk) - len(chunk.lstrip("\n"))]  # blank lines before the block
         block = chunk[len(lead) :]
@@ -586,4 +608,8 @@ def finish_page(page: str, sanitize: Sanitize) -> str:
             if excluded:
                 clean = _ELEMENT_LINE.sub(rf"<\1 {PAGEFIND_IGNORE}", clean)
             chunks[i] = lead + clean
+            if hidden or excluded:
+                liftable.append(i)
+    if lift and liftable and match:
+        return lift_blocks(head, chunks, liftable)
     return head + "\n\n".join(chunks)

@@ -45,6 +45,9 @@ class Engine(Protocol):
     incremental: bool
     # How it reads a relative link in an HTML block: from the page's URL or its source file.
     html_links: str
+    # Whether its templates put back the HTML blocks staging moved into a page's front matter
+    # (digest.site.lifted, our partials/content.html override).
+    lifts_blocks: bool
 
     def missing(self) -> str | None:
         """Why the engine cannot run here (not installed), or None."""

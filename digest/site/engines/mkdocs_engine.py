@@ -29,6 +29,7 @@ class MkDocsEngine:
     name = "mkdocs"
     incremental = True
     html_links = "page"  # digest.site.staging.make_href
+    lifts_blocks = True  # Jinja: our partials/content.html override splits page.content
 
     def missing(self) -> str | None:
         for module in ("mkdocs", "material"):

@@ -26,6 +26,7 @@ VARIANT = "classic"  # Material's look (Zensical's default is "modern")
 # scripts by hash. Zensical's templates write other inline scripts; their hashes replace these.
 SCRIPT_SOURCES = re.compile(r"script-src 'self'[^;]*;")
 SEARCH_PARTIAL = "partials/search.html"
+CONTENT_PARTIAL = "partials/content.html"
 PAGEFIND_BOX = b"data-digest-search"  # on our Pagefind search box (search_theme/)
 
 
@@ -33,6 +34,8 @@ class ZensicalEngine:
     name = "zensical"
     incremental = True
     html_links = "source"  # digest.site.staging.make_href
+    # Its own content partial (MiniJinja) is kept: no staged page carries lifted blocks.
+    lifts_blocks = False
 
     def missing(self) -> str | None:
         if importlib.util.find_spec("zensical") is None:
@@ -60,6 +63,7 @@ class ZensicalEngine:
             # Material's search box markup: Zensical's script runs its own box (a button and
             # a dialog), so its own partial stays; the Pagefind box is ours and stays.
             del files[SEARCH_PARTIAL]
+        files.pop(CONTENT_PARTIAL, None)  # lifts_blocks is False: Zensical's own partial
         main = files.get("main.html")
         if main is None:
             return files

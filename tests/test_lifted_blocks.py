@@ -1,0 +1,118 @@
+"""HTML blocks lifted out of the engine's Markdown (digest.site.lifted): a block the
+engine's search index does not read moves into the page's front matter, our content.html
+override puts it back, and the built site is the same, byte for byte, as without lifting."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.errors import DigestError
+from digest.site import lifted, staging
+from digest.site.build import build_site
+from digest.site.lifted import BLOCK_MARKER, BLOCKS_KEY
+from digest.site.staging import PAGEFIND_IGNORE, finish_page
+from tests.conftest import REPO
+
+HIDDEN = '---\ntitle: "T"\nsearch: {"exclude": true}\n---\n'
+
+
+def _front(page: str) -> dict[str, object]:
+    head = page.split("\n---\n", 1)[0].removeprefix("---\n")
+    data = yaml.load(head, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_blocks_of_a_page_out_of_the_search_index_are_lifted() -> None:
+    page = HIDDEN + "\n# T\n\n*a line*\n\n<ul>\n<li>x</li>\n</ul>\n\n## S\n\n<p>y</p>\n"
+    done = finish_page(page, lambda html: html, lift=True)
+    assert _front(done)[BLOCKS_KEY] == ["<ul>\n<li>x</li>\n</ul>", "<p>y</p>"]
+    body = done.split("\n---\n", 1)[1]
+    assert body == f"\n# T\n\n*a line*\n\n{BLOCK_MARKER}\n\n## S\n\n{BLOCK_MARKER}\n"
+
+
+def test_without_lift_the_page_is_as_before() -> None:
+    page = HIDDEN + "\n# T\n\n<ul>\n<li>x</li>\n</ul>\n"
+    assert finish_page(page, lambda html: html) == page
+
+
+def test_only_blocks_the_search_index_skips_are_lifted() -> None:
+    """A searchable page keeps its blocks in its Markdown (the engine's index reads them),
+    except those of a section kept out of the index."""
+    page = (
+        '---\ntitle: "E"\n---\n\n# E\n\n<p>about</p>\n\n'
+        "## Timeline { data-search-exclude }\n\n<ul>\n<li>x</li>\n</ul>\n"
+    )
+    done = finish_page(page, lambda html: html, lift=True)
+    assert "<p>about</p>" in done.split("\n---\n", 1)[1]
+    assert _front(done)[BLOCKS_KEY] == [f"<ul {PAGEFIND_IGNORE}>\n<li>x</li>\n</ul>"]
+    searchable = '---\ntitle: "E"\n---\n\n# E\n\n<p>about</p>\n'
+    assert finish_page(searchable, lambda html: html, lift=True) == searchable
+
+
+def test_lifted_blocks_are_the_sanitised_ones() -> None:
+    page = HIDDEN + "\n# T\n\n<p>x</p>\n"
+    done = finish_page(page, lambda html: "<p>CLEAN</p>", lift=True)
+    assert _front(done)[BLOCKS_KEY] == ["<p>CLEAN</p>"]
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029", "\ufeff", "\x9f", "é", "\U0001f600"])
+def test_lifted_blocks_read_back_exactly(char: str) -> None:
+    """JSON is written as YAML; characters YAML reads as line breaks or refuses are escaped."""
+    block = f'<p title="a{char}b">x{char}y\\z "q"</p>'
+    done = lifted.lift_blocks(HIDDEN, ["\n# T", block + "\n"], [1])
+    assert _front(done)[BLOCKS_KEY] == [block]
+    assert done.endswith(f"\n# T\n\n{BLOCK_MARKER}\n")
+
+
+def test_a_page_whose_text_holds_the_marker_is_not_lifted() -> None:
+    page = HIDDEN + f"\n# T\n\nsays {BLOCK_MARKER} here\n\n<p>x</p>\n"
+    done = finish_page(page, lambda html: html, lift=True)
+    assert BLOCKS_KEY not in done
+    assert "\n<p>x</p>\n" in done
+
+
+def test_a_hand_written_page_cannot_set_the_blocks_key(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "posts").mkdir(parents=True)
+    (docs / "about.md").write_text(
+        f'---\n{BLOCKS_KEY}: ["<script>x</script>"]\n---\n\n# About\n', encoding="utf-8"
+    )
+    options = staging.StageOptions(site=staging.feeds.FeedSite("S", "D", "https://e.org/"))
+    with pytest.raises(DigestError, match=BLOCKS_KEY):
+        staging.stage_site(docs, options)
+
+
+def _project(root: Path, search: str) -> Path:
+    shutil.copytree(REPO / "docs", root / "docs")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "silicon-digest" in plugin:
+            plugin["silicon-digest"]["search"] = search
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("search", ["lunr", "pagefind"])
+def test_the_site_is_the_same_with_lifted_blocks(tmp_path: Path, search: str) -> None:
+    config = _project(tmp_path / "project", search)
+    sites = {}
+    for lift in (False, True):
+        site = tmp_path / f"site-{lift}"
+        build_site(config, site, cache_dir=tmp_path / f"cache-{lift}", check=False,
+                   lift_blocks=lift)
+        sites[lift] = site
+    staged = (tmp_path / "cache-True" / "mkdocs" / "docs").rglob("*.md")
+    assert any(BLOCKS_KEY in p.read_text(encoding="utf-8") for p in staged), "nothing lifted"
+    names = sorted(p.relative_to(sites[False]).as_posix() for p in sites[False].rglob("*")
+                   if p.is_file())
+    assert names == sorted(p.relative_to(sites[True]).as_posix() for p in sites[True].rglob("*")
+                           if p.is_file())
+    differ = [n for n in names if not n.startswith("sitemap.xml")
+              and (sites[False] / n).read_bytes() != (sites[True] / n).read_bytes()]
+    assert differ == []
