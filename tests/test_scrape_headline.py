@@ -227,3 +227,38 @@ def test_a_long_headline_with_its_byline_right_under_it_is_not_the_first_paragra
 )
 def test_clean_headline(line: str, headline: str) -> None:
     assert clean_headline(line) == headline
+
+
+def test_headline_far_above_the_body_with_its_byline_under_it() -> None:
+    """A table of contents longer than HEADLINE_LOOKBACK lines sits between the header and the
+    body: the line with the byline under it is still a candidate, and wins."""
+    contents = "".join(f"Section {n}: wafer step {n}\n" for n in range(1, 46))
+    text = (
+        NAV + "How a wafer becomes a chip, step by step\nBy Dana Whitfield\nMarch 4, 2025\n"
+        "Contents\n" + contents + LEAD
+    )
+    assert _headline(text) == "How a wafer becomes a chip, step by step"
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        pytest.param("Memory news | Week 49 roundup", id="labels-between-separators"),
+        pytest.param("ChipsMemoryFoundry and the PolicyDesk weekly", id="glued-words"),
+        pytest.param(f"Home Memory {HEADLINE}", id="trail-ending-with-the-headline"),
+        pytest.param("3. Check the wafer map", id="numbered-item"),
+        pytest.param("Memory makers and their plans:", id="ends-in-a-colon"),
+    ],
+)
+def test_a_kicker_above_the_headline_does_not_make_it_a_standfirst(kicker: str) -> None:
+    page = _page(SCRAPE.replace("Fabline News\n", kicker + "\n"))
+    rule = RULES["right after a title-shaped line"]
+    assert not rule.applies(_line(page, HEADLINE), page)
+    assert rule.applies(_line(page, DEK), page)
+
+
+def test_a_long_title_shaped_standfirst_under_the_headline_loses() -> None:
+    """The standfirst runs longer than the headline and does not end like a sentence: being
+    right under a clean title-shaped line is what gives it away."""
+    dek = "Here is what the memory maker told investors about its plans for the coming year"
+    assert _headline(SCRAPE.replace(DEK, dek)) == HEADLINE

@@ -79,8 +79,10 @@ def _echoed(line: Line, page: Page) -> bool:
 
 
 def _after_title_line(line: Line, page: Page) -> bool:
-    """A standfirst or caption: it follows a title-shaped line directly (the headline comes
-    first; kickers above a headline are short or end in a colon)."""
+    """A standfirst or caption: it follows a clean title-shaped line directly (the headline
+    comes first). A kicker above a headline is not such a line: it is short, ends in a colon,
+    carries labels between separators or words glued together, is a trail ending with the
+    headline's own text, or is a numbered item."""
     if line.index == 0:
         return False
     previous = page.lines[line.index - 1]
@@ -88,6 +90,10 @@ def _after_title_line(line: Line, page: Page) -> bool:
         previous.kind in TITLE_KINDS
         and previous.words >= 4
         and not previous.text.endswith(":")
+        and not LABEL_SEPARATOR.search(previous.text)
+        and not GLUED_WORDS.search(previous.text)
+        and not previous.text.casefold().endswith(line.text.casefold())
+        and not NUMBERED_ITEM.match(previous.text)
     )
 
 
@@ -236,13 +242,18 @@ HEADLINE_RULES = (
     HeadlineRule("labels between separators", -0.5, _label_list),
     HeadlineRule("inside the body", -0.5, _inside_body),
     HeadlineRule("prose just above", -0.25, _prose_before),
-    HeadlineRule("right after a title-shaped line", -0.25, _after_title_line),
+    HeadlineRule("right after a title-shaped line", -0.75, _after_title_line),
 )
 STANDFIRST_MAX_WORDS = 40
 HEADER_LINES = 5  # lines under a candidate looked at for header lines
 HEADER_KINDS = (Kind.BYLINE, Kind.DATE, Kind.CHROME, Kind.CREDIT)
 MENU_ABOVE_LINES = 4
 LABEL_SEPARATOR = re.compile(r"\s[|/>»•·]\s?|[|/>»•·]\s|,\s(?=[A-Z])")
+# Words run together where the page had separate links ("NewsMarketsOpinion"): a lower-case
+# letter pair, then a capital starting a new word (one such join is a brand name, "YouTube").
+GLUED_WORDS = re.compile(r"[a-z]{2}[A-Z][a-z].*[a-z]{2}[A-Z][a-z]")
+# A numbered item or step of a list ("3. Check the board", "#2 Mind the heat", "Step 4: ...").
+NUMBERED_ITEM = re.compile(r"^(?:#\s?\d{1,3}\b|\d{1,3}[.)]\s|step\s+\d+\b)", re.I)
 SHARED_SHARE = 0.5  # share of content words found in the body that makes a headline's
 STEM_CHARS = 6  # characters kept of each word when comparing vocabularies
 PROSE_NEAR = 8  # lines looked at before and after a candidate
@@ -284,9 +295,12 @@ def headline_candidates(
     lines: list[Line], body_start: int, body_end: int
 ) -> tuple[list[Line], Page]:
     """The title-shaped lines where a headline may stand, and the page they are scored on:
-    HEADLINE_LOOKBACK lines above the body up to its first real paragraph, and further into the
-    body stretch a line with its byline or dateline under it while little prose precedes it (the
-    stretch opened on a promotion or a notice above the article, or on a long headline)."""
+    HEADLINE_LOOKBACK lines above the body up to its first real paragraph; above those, any line
+    with its byline or dateline under it (a long table of contents or a product box can sit
+    between the header and the stretch found as the body; the distance penalty still counts);
+    and further into the body stretch a line with its byline or dateline under it while little
+    prose precedes it (the stretch opened on a promotion or a notice above the article, or on a
+    long headline)."""
     lo = max(0, body_start - HEADLINE_LOOKBACK)
     hi = min(body_end, body_start + HEADLINE_LOOKAHEAD)
     prose = [x.text for x in lines[body_start:body_end] if x.kind is Kind.PROSE]
@@ -294,6 +308,7 @@ def headline_candidates(
     # never past the first real paragraph: a line below it is a subhead
     hi = next((x.index for x in lines[body_start:hi] if x.words >= PARAGRAPH_WORDS), hi)
     candidates = [x for x in lines[lo:hi] if is_headline_shaped(x)]
+    candidates[:0] = [x for x in lines[:lo] if is_headline_shaped(x) and _meta_after(x, page)]
     prose_words = sum(x.words for x in lines[body_start:hi] if x.kind is Kind.PROSE)
     for line in lines[hi:body_end]:
         if prose_words > DEEP_PROSE_WORDS:
