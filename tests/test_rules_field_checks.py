@@ -20,7 +20,7 @@ from digest.archive.field_checks import (
     check_front_matter,
     slug_problems,
 )
-from digest.archive.schema import FIELDS
+from digest.archive.schema import FIELDS, FieldSpec
 from digest.archive.validate import check_text
 from digest.editorial.vocabulary import Category, Term, Vocabulary
 
@@ -510,3 +510,71 @@ def test_the_record_holds_an_unparsable_url_as_written() -> None:
 def test_the_record_has_no_date_when_the_date_is_refused() -> None:
     ctx, _ = _checked("date: 2025-02-30\n")
     assert ctx.record is not None and ctx.record.date is None
+
+
+# --- rules the survivors of `make mutation` named -------------------------------------------------
+
+
+def test_required_long_text_must_not_be_empty() -> None:
+    assert problems(old=BASE.splitlines()[5], new="summary: ''") == [
+        (6, "summary", "must not be empty")]
+
+
+@pytest.mark.parametrize("kind", ["line", "text", "slug", "url"])
+def test_a_required_field_of_any_text_kind_must_not_be_empty(kind: str) -> None:
+    """The schema decides what is required: a field of the slug or URL kind too, when it is."""
+    fields = (FieldSpec(key="ref", attr="ref", kind=kind, required=True),)
+    ctx, _ = _checked("ref: ''\n", fields)
+    assert [(p.line, p.field, p.message) for p in ctx.problems] == [
+        (2, "ref", "must not be empty")]
+
+
+def test_a_flag_that_is_a_collection_says_what_it_is() -> None:
+    assert problems("quotes:\n- text: hi\n  fragment: [true]\n- text: ho\n  fragment: {a: 1}") == [
+        (EXTRA + 2, "quotes[0].fragment", "must be true or false, not a list"),
+        (EXTRA + 4, "quotes[1].fragment", "must be true or false, not a mapping")]
+
+
+def test_a_value_is_built_whole_so_an_unreadable_item_inside_it_is_named() -> None:
+    assert problems("quotes:\n- text: hi\n  fragment: [!!int abc]") == [
+        (EXTRA + 2, "quotes[0].fragment",
+         "cannot be read: invalid literal for int() with base 10: 'abc'")]
+
+
+def test_a_name_list_that_cannot_be_built_names_its_field() -> None:
+    assert problems("tags: !!int abc") == [
+        (EXTRA, "tags", "cannot be read: invalid literal for int() with base 10: 'abc'")]
+
+
+def test_a_name_must_be_one_line() -> None:
+    assert problems("tags:\n- |\n  AWS\n  Nvidia") == [
+        (EXTRA + 1, "tags[0]", "must be one line"),
+        (EXTRA + 1, "tags[0]", "unknown tag 'AWS\nNvidia\n' (not in the vocabulary)")]
+
+
+def test_names_after_another_name_of_a_term_are_still_checked() -> None:
+    assert problems("tags: [Amazon, Foo]") == [
+        (EXTRA, "tags[0]", "'Amazon' is another name for 'AWS'; use that"),
+        (EXTRA, "tags[1]", "unknown tag 'Foo' (not in the vocabulary)")]
+
+
+def test_records_after_one_that_is_not_a_mapping_are_still_checked() -> None:
+    assert problems("quotes:\n- x\n- speaker: A") == [
+        (EXTRA + 1, "quotes[0]", "must be a mapping with keys text, speaker, role, fragment"),
+        (EXTRA + 2, "quotes[1].text", "required key is missing")]
+
+
+def test_keys_after_a_flag_are_still_checked() -> None:
+    assert problems("quotes:\n- fragment: true\n  text: 42") == [
+        (EXTRA + 2, "quotes[0].text", "must be text, not a number (quote it)")]
+
+
+def test_field_aliases_are_not_offered_inside_a_record() -> None:
+    """KEY_ALIASES name front-matter fields: a record key 'link' is not pointed at a record's
+    own 'url' key by them (difflib alone decides, and 'link' is not close to it)."""
+    item = FieldSpec(key="url", attr="url", kind="text", required=False)
+    fields = (FieldSpec(key="sources", attr="sources", kind="records", required=False,
+                        items=(item,)),)
+    ctx, _ = _checked("sources:\n- link: x\n", fields)
+    assert [(p.field, p.message) for p in ctx.problems] == [
+        ("sources[0].link", "unknown key in sources; allowed: url")]
