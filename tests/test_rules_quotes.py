@@ -366,3 +366,30 @@ def test_a_one_word_colon_subject_speaks_only_when_it_is_a_proper_noun() -> None
     assert speaker_of(body, SHIP) == "SRLabs"
     noun = ["Reliability also provides guardrails for beginners:", f'"{SHIP}."']
     assert speaker_of(noun, SHIP) is None
+
+
+def test_a_statement_without_quotation_marks_before_a_dash_line_is_a_quotation() -> None:
+    """unmarked_blocks: the statement a '— Name, Title' line attributes, set off without
+    quotation marks, is one quotation of that person."""
+    paras = ["Northwind raised its forecast on Thursday.",
+             "We see the next two years as a period of disciplined growth for the company.",
+             f"— {CEO}, Chief Executive Officer, Northwind"]
+    assert speakers(paras) == [("We see the next two years as a period of disciplined growth "
+                                "for the company.", CEO, "Chief Executive Officer")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(["Check the following every month before a long trip:",
+                      "- Tyre pressure and tread depth on all four wheels",
+                      "- Oil level and colour"], id="list-of-dashed-items"),
+        pytest.param(["Northwind raised its forecast for the year on Thursday.",
+                      "- Check Tyre Pressure", "- Check Oil"], id="hyphen-bullets"),
+        pytest.param(["Northwind raised its forecast for the year on Thursday.",
+                      "— and then its shares rose in Tokyo."], id="dash-with-no-name"),
+    ],
+)
+def test_dashed_lines_that_attribute_nothing_make_no_quotation(paragraphs: list[str]) -> None:
+    """The negatives of unmarked_blocks: list items, hyphen bullets, a dash before prose."""
+    assert find_quotes(paragraphs) == []

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from digest.editorial.quote_attribution import (
+    ATTRIBUTION_DASHES,
     SUBJECT_VERB_WORD,
     WORD,
+    dash_attribution,
     subject_verb,
     verb_first,
 )
@@ -103,6 +105,33 @@ def find_spans(para: int, text: str) -> list[Span]:
     if open_at is not None:
         spans.append(Span(para, open_at, len(text), text[open_at + 1 :], False))
     return spans
+
+
+# A press-release statement set off without quotation marks is a quotation when the next
+# paragraph is a short attribution line naming someone ('— Ada Roe, Chief Executive Officer').
+DASH_LINE_MAX_WORDS = 16
+# Only a long dash opens such a line ('-' opens list items), after a statement of a few words.
+BLOCK_DASHES: tuple[str, ...] = ("—", "–", "--")
+BLOCK_MIN_WORDS = 6
+
+
+def unmarked_blocks(paras: list[str], spans: list[list[Span]]) -> list[list[Span]]:
+    """`spans` with a whole-paragraph span added for each paragraph that has no quotation mark
+    and is followed by a '— Name, Title' line (the statement that line attributes)."""
+    out = [list(s) for s in spans]
+    for i in range(len(paras) - 1):
+        line, block = paras[i + 1], paras[i]
+        after = paras[i + 2] if i + 2 < len(paras) else ""
+        if (out[i] or not block.rstrip().endswith((".", "!", "?"))
+                or len(WORD.findall(block)) < BLOCK_MIN_WORDS
+                or block[:1] in ATTRIBUTION_DASHES or not line.startswith(BLOCK_DASHES)
+                or after.startswith(tuple(ATTRIBUTION_DASHES))  # a list of dashed items
+                or len(WORD.findall(line)) > DASH_LINE_MAX_WORDS):
+            continue
+        found = dash_attribution(line)
+        if found is not None and found.speaker and len(found.speaker.split()) > 1:
+            out[i] = [Span(i, 0, len(block), block, True)]
+    return out
 
 
 def _closes_by_position(text: str, i: int) -> bool:

@@ -79,6 +79,7 @@ from digest.editorial.quote_spans import (
     outside_quotes,
     sentence_after,
     sentence_before,
+    unmarked_blocks,
 )
 from digest.models import Quote
 from digest.text.sentences import sentence_ends, sentence_start, split_sentences
@@ -158,7 +159,7 @@ def _proper_mid_sentence(word: str) -> re.Pattern[str]:
 def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Return the direct quotations in `paragraphs`, in reading order, with speaker and role."""
     paras = [p.strip() for p in paragraphs]
-    spans = [find_spans(i, p) for i, p in enumerate(paras)]
+    spans = unmarked_blocks(paras, [find_spans(i, p) for i, p in enumerate(paras)])
     outside = [outside_quotes(p, s) for p, s in zip(paras, spans, strict=True)]
     people = collect_people(outside)
     groups = group_spans(paras, spans)
