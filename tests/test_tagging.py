@@ -481,6 +481,14 @@ ORDINARY_WORD_NAMES = [
      "Canon ships nanoimprint tools.", "Canon"),
     ("crusoe-novel", "Crusoe was stranded on an island for years.",
      "Crusoe builds AI data centers.", "Crusoe"),
+    ("feynman-physicist", "Feynman taught physics at Caltech.",
+     "Nvidia's Feynman GPUs follow Rubin.", "Feynman"),
+    ("tomahawk-missile", "The destroyer fired a Tomahawk missile.",
+     "Broadcom's Tomahawk 6 switch chip ships.", "Tomahawk"),
+    ("jericho-city", "Jericho is one of the oldest towns.",
+     "Broadcom's Jericho4 routing chip links data centers.", "Jericho"),
+    ("a14-bionic", "The A14 Bionic powers the iPhone 12.",
+     "TSMC's A14 node follows its A16 process.", "A14"),
 ]
 
 

@@ -118,7 +118,7 @@ CONTEXT = (
     "quantum qubit research, Apple iPhone, Mac and iPad chips, TSMC process nodes, the "
     "semiconductor wafer equipment business, EDA software and analog packaging. Also AI "
     "models from OpenAI, Anthropic and Meta, Microsoft PCs, xAI's supercomputer, laser optics "
-    "and camera imaging, and a chief executive's board."
+    "and camera imaging, a chief executive's board, and Broadcom's Ethernet switch chips."
 )
 
 

@@ -124,6 +124,12 @@ REQUIRED_CONTEXT: dict[str, re.Pattern[str]] = {
         ("A18", r"Apple|iPhone"),
         # TSMC's A16 node shares its name with Apple's A16 Bionic
         ("A16", r"TSMC|\bnodes?\b|\bprocess\b|angstrom|nanometer|\bnm\b|\d\s?nm\b"),
+        # and TSMC's A14 with Apple's A14 Bionic
+        ("A14", r"TSMC|\bnodes?\b|\bprocess\b|angstrom|nanometer|\bnm\b|\d\s?nm\b"),
+        # a physicist, a missile and a city before they were Nvidia's and Broadcom's chips
+        ("Feynman", r"Nvidia|NVIDIA|\bGPUs?\b"),
+        ("Tomahawk", r"Broadcom|\bswitch|Ethernet"),
+        ("Jericho", r"Broadcom|\brout(?:er|ing)|\bswitch|Ethernet"),
         # common words or initials in other senses
         ("Cadence", r"\bchip|\bEDA\b|Synopsys|semiconductor"),
         ("Tokyo Electron", r"\bchip|semiconductor|wafer|equipment"),
