@@ -415,7 +415,6 @@ BOILERPLATE_LINES = [
                  id="support-appeal"),
     pytest.param("Contribute as little as $2 to keep our news free for all.",
                  id="contribution-appeal"),
-    pytest.param("Jane Roe/Agency Images", id="photo-credit-slash"),
     pytest.param("Photo: Jane Roe for the site", id="photo-colon-credit"),
     pytest.param("Courtesy of Fabwell Inc.", id="courtesy-credit"),
 ]

@@ -199,7 +199,6 @@ TEXT_GROUPS = [
     pytest.param("Turn on notifications", id="notifications"),
     pytest.param("Leave a comment", id="comment-prompt"),
     pytest.param("Photo credit: Dana Whitfield", id="photo-credit"),
-    pytest.param("Dana Whitfield/Valley Images", id="agency-credit"),
     pytest.param("Courtesy of the company", id="courtesy"),
     pytest.param("Updated 5 minutes ago", id="timestamp"),
     pytest.param("Skip to main content", id="skip-link"),
@@ -213,6 +212,15 @@ TEXT_GROUPS = [
     pytest.param("This material may not be published, broadcast or rewritten.", id="reproduction"),
     pytest.param("SEE ALSO: Fabs race to hire technicians", id="see-also"),
     pytest.param("Click here to read the full report", id="click-here"),
+    pytest.param("Follow the chip desk on Instagram and Threads", id="follow-on-network"),
+    pytest.param("Get The Wafer Brief delivered every Thursday.", id="newsletter-schedule"),
+    pytest.param("Create your free account or log in", id="account-prompt"),
+    pytest.param("Thanks for reading The Wafer Brief.", id="sign-off"),
+    pytest.param("Be the first to know", id="first-to-know"),
+    pytest.param("You can find this story in My Bookmarks.", id="bookmarks"),
+    pytest.param("Last Updated: May 2, 2025 at 3:26 p.m. ET First Published: May 2, 2025 at "
+                 "3:19 p.m. ET", id="two-stamps"),
+    pytest.param("Fri, May 2, 2025, 9:42 PM · 3 min read", id="date-and-reading-time"),
 ]
 CONTROL_LINE = "The plant opens in May."
 
@@ -247,6 +255,102 @@ def test_legal_notice_is_dropped() -> None:
     line = ("By using this website, you agree to our terms of use and to the use of cookies as "
             "described in the policy.")
     assert line not in text_of(page(f"<p>{line}</p>"))
+
+
+# Longer notices: each over BOILERPLATE_TEXT_MAX_CHARS, so only LEGAL_NOTICES can drop them.
+LONG_NOTICES = [
+    pytest.param("Note from the publisher: all rights reserved for the writing on this page; the "
+                 "pictures belong to the agencies and photographers named beside them, and an "
+                 "owner who objects to their use may write to the desk to have them removed.",
+                 id="rights"),
+    pytest.param("This document is subject to copyright. Apart from fair use for private study or "
+                 "research, no part of it may be copied without written permission from the "
+                 "publisher, and the text is offered for information only, not as advice.",
+                 id="copyright-document"),
+    pytest.param("Disclaimer: the opinions in this column are the writer's own and not the "
+                 "publisher's, which accepts no liability for decisions readers make after "
+                 "reading it and does not endorse any product or company that it names.",
+                 id="disclaimer"),
+    pytest.param("The answers in this column are for informational purposes only and are no "
+                 "substitute for a doctor, who can examine you and take your history; if you "
+                 "need help urgently, call your local emergency number or visit a clinic.",
+                 id="informational-purposes"),
+    pytest.param("Our market coverage does not constitute financial advice; the figures quoted "
+                 "come from company filings and analysts' notes, and readers should consult a "
+                 "licensed adviser before they buy or sell any security mentioned here.",
+                 id="not-advice"),
+    pytest.param("We test every gadget we write about ourselves. When you buy something through "
+                 "the links in our reviews, we may earn an affiliate fee from the retailer, which "
+                 "never changes the price you pay or the verdict of the review.",
+                 id="affiliate-fee"),
+    pytest.param("Keeping this newsroom going costs money, and we do not put our reporting "
+                 "behind a paywall. Help keep news free for everyone by giving us as little as "
+                 "a dollar; every contribution, large or small, pays for the next story.",
+                 id="support-appeal"),
+    pytest.param("Citation: Foundry delays its second plant (2025, May 2) retrieved 3 May 2025 "
+                 "from https://news.example.org/2025-05-foundry-delays-second-plant.html and "
+                 "reproduced here with the permission of the publisher.", id="citation"),
+    pytest.param("A version of this article appears in print on May 3, 2025, Section B, Page 4 "
+                 "of the national edition with the headline: Foundry Delays Its Second Plant as "
+                 "Tools Run Short. Order reprints of the paper here.", id="print-edition"),
+    pytest.param("Comments on this piece are premoderated to keep the discussion on the topics "
+                 "the article raises, so there may be a short delay before your comment appears "
+                 "on the site; please be patient and do not post it twice.",
+                 id="comment-moderation"),
+]
+
+
+@pytest.mark.parametrize("line", LONG_NOTICES)
+def test_long_notice_is_dropped(line: str) -> None:
+    assert len(line) > 200
+    text = text_of(page(f"<p>{line}</p>", at=5))
+    assert line not in text
+    assert all(p in text for p in PROSE)
+
+
+# --- an author's bio at the end ------------------------------------------------------------------
+
+BIO = ("Dana Whitfield is a senior reporter covering memory chips and packaging for the desk in "
+       "Osaka.")
+
+
+def test_author_bio_at_the_end_is_dropped() -> None:
+    text = text_of(page(f"<p>{BIO}</p>", at=5))
+    assert BIO not in text and all(p in text for p in PROSE)
+
+
+def test_author_bio_shaped_paragraph_inside_the_story_is_kept() -> None:
+    """Only the last AUTHOR_BIO_TAIL paragraphs are looked at."""
+    assert BIO in text_of(page(f"<p>{BIO}</p>", at=1))
+
+
+def test_closing_paragraph_about_a_person_without_a_newsroom_job_is_kept() -> None:
+    line = "Dana Whitfield is the author of a history of the transistor, out next spring."
+    assert line in text_of(page(f"<p>{line}</p>", at=5))
+
+
+# --- picture credits in captions --------------------------------------------------------------
+
+
+def _figure(caption: str, cls: str = "") -> str:
+    attr = f" class='{cls}'" if cls else ""
+    return f"<figure><img src='wafer.jpg' alt=''><figcaption{attr}>{caption}</figcaption></figure>"
+
+
+def test_credit_inside_a_short_caption_is_left_out() -> None:
+    credit = "Dana Whitfield/Valley Images"
+    text = text_of(page(_figure(f"Wafer map of the first run <span class='media-credit'>"
+                                f"{credit}</span>")))
+    assert "Wafer map of the first run" in text and credit not in text
+    control = text_of(page(_figure(f"Wafer map of the first run <span class='note'>{credit}"
+                                   "</span>")))
+    assert credit in control
+
+
+def test_caption_named_a_credit_is_dropped() -> None:
+    credit = "Dana Whitfield for the desk"
+    assert credit not in text_of(page(_figure(credit, "photo-credit")))
+    assert credit in text_of(page(_figure(credit, "note")))
 
 
 # --- trailing sections of a press release -----------------------------------------------------

@@ -32,6 +32,7 @@ def clean_paragraphs(paragraphs: list[str], meta: Metadata) -> list[str]:
         and (len(text) > bp.LEGAL_NOTICE_MAX_CHARS or not bp.LEGAL_NOTICE_RE.match(text))
     ]
     kept = _without_trailing_section(kept)
+    kept = _without_author_bio(kept)
     title = _norm(meta.title or "")
     for index, text in enumerate(kept[: bp.HEADLINE_WINDOW]):
         if title and _norm(text) == title:
@@ -56,6 +57,16 @@ def _without_trailing_section(paragraphs: list[str]) -> list[str]:
         if bp.TRAILING_SECTION_RE.match(text) or _about_company(text, paragraphs[index + 1 :]):
             return paragraphs[:index]
     return paragraphs
+
+
+def _without_author_bio(paragraphs: list[str]) -> list[str]:
+    """Drop an author's bio from the last paragraphs ("Jane Doe is a senior editor at ...")."""
+    tail = max(len(paragraphs) - bp.AUTHOR_BIO_TAIL, 1)  # never the whole article
+    return paragraphs[:tail] + [
+        text for text in paragraphs[tail:]
+        if len(text) > bp.AUTHOR_BIO_MAX_CHARS
+        or not (bp.AUTHOR_BIO.match(text) and bp.AUTHOR_BIO_ROLES.search(text))
+    ]
 
 
 def _about_company(text: str, after: list[str]) -> bool:

@@ -30,6 +30,7 @@ from digest.errors import ExtractionError
 from digest.ingest import boilerplate as bp
 from digest.ingest.cleanup import check_against_json_ld, clean_paragraphs
 from digest.ingest.metadata import Metadata, read_metadata
+from digest.ingest.pagetree import INLINE_TAGS
 from digest.ingest.pagetree import Node as _Node
 from digest.ingest.pagetree import Page as _Page
 from digest.ingest.pagetree import children as _children
@@ -39,14 +40,7 @@ from digest.ingest.selection import select
 from digest.models import Article
 from digest.text.normalize import collapse_whitespace
 
-# Inline elements: their text belongs to the paragraph around them.
-INLINE_TAGS = frozenset(
-    {
-        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
-        "em", "font", "i", "img", "ins", "kbd", "mark", "picture", "q", "s", "samp", "small",
-        "source", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
-    }
-)
+# Inline elements (`pagetree.INLINE_TAGS`): their text belongs to the paragraph around them.
 # Every other tag starts a fresh paragraph when the text is emitted; <br> does too, since a line
 # break is a boundary a reader sees.
 # Containers checked for link density while emitting (lists of related links, tag clouds).
@@ -398,11 +392,26 @@ def _caption_text(tag: Tag) -> str | None:
 
     Long captions are the photo descriptions of news pages, which repeat the story and which
     human-annotated article bodies leave out; short labels belong to the figure they name.
+    A picture credit (`boilerplate.CREDIT_HINTS`) is no part of the label (but counts towards
+    the caption's length: a long description does not become a label by losing its credit).
     """
-    text = collapse_whitespace(tag.get_text(" "))
-    if not text or len(text.split()) > bp.CAPTION_MAX_WORDS:
+    if _is_credit(tag) or len(tag.get_text(" ").split()) > bp.CAPTION_MAX_WORDS:
         return None
-    return text
+    parts: list[str] = []
+    stack: list[object] = list(reversed(tag.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag):
+            if not _is_credit(node):
+                stack.extend(reversed(node.contents))
+        elif isinstance(node, NavigableString) and not isinstance(node, _SKIPPED_STRINGS):
+            parts.append(str(node))
+    return collapse_whitespace(" ".join(parts)) or None
+
+
+def _is_credit(tag: Tag) -> bool:
+    hint = _hint(tag) if tag.attrs else ""
+    return bool(hint) and bp.CREDIT_RE.search(hint) is not None
 
 
 def _is_link_block(page: _Page, tag: Tag) -> bool:

@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from digest.ingest import boilerplate as bp
+from digest.text.normalize import collapse_whitespace
+
+# Inline elements: their text belongs to the paragraph (or heading) around them.
+INLINE_TAGS = frozenset(
+    {
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
+        "em", "font", "i", "img", "ins", "kbd", "mark", "picture", "q", "s", "samp", "small",
+        "source", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    }
+)
+_NOT_TEXT = (Comment, Declaration, Doctype, CData, ProcessingInstruction)
 
 # Elements whose own text votes for their ancestors. List items and headings do not: a gallery
 # of captioned list items or a long table of contents must not outvote the prose.
@@ -81,3 +93,16 @@ def link_density(node: Node) -> float:
 
 
 # --- emission -----------------------------------------------------------------------------------
+
+
+def inline_text(tag: Tag) -> str:
+    """The element's text as a reader sees it: inline elements run on without a space
+    ("<i>Metroid</i>, One" is "Metroid, One"); block elements and <br> are separated by one."""
+    parts: list[str] = []
+    for node in tag.descendants:
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _NOT_TEXT):
+                parts.append(str(node))
+        elif node.name not in INLINE_TAGS:
+            parts.append(" ")
+    return collapse_whitespace("".join(parts))
