@@ -91,21 +91,27 @@ def render_body(
     return "\n".join(parts) + "\n"
 
 
-def byline(outlet: str | None, author: str | None, url: str | None) -> str:
-    """The entry's credit line, as Markdown, for each case of outlet and author present or
-    missing; the outlet (or, without one, "the original article") links to `url` when there
-    is one (a checked URL, see `safe_url`). "" when there is neither name nor link.
+def byline(
+    outlet: str | None, author: str | None, url: str | None, *, as_html: bool = False
+) -> str:
+    """The entry's credit line, as Markdown (or, `as_html`, the HTML Python-Markdown makes of
+    it), for each case of outlet and author present or missing; the outlet (or, without one,
+    "the original article") links to `url` when there is one (a checked URL, see `safe_url`).
+    "" when there is neither name nor link.
 
     - outlet and author: "Reported by Caleb Strand for Wafer Weekly."
     - outlet only: "Reported by Wafer Weekly."
     - author only: "Reported by Caleb Strand in the original article."
     - neither: "From the original article."
     """
-    outlet = markdown_text(clean_text(outlet or ""))
-    author = markdown_text(clean_text(author or ""))
+    escape = html_text if as_html else markdown_text
+    outlet = escape(clean_text(outlet or ""))
+    author = escape(clean_text(author or ""))
 
     def linked(label: str) -> str:
-        return f"[{label}](<{url}>)" if url else label
+        if not url:
+            return label
+        return f'<a href="{html_attribute(url)}">{label}</a>' if as_html else f"[{label}](<{url}>)"
 
     if outlet and author:
         return f"Reported by {author} for {linked(outlet)}."
@@ -124,3 +130,77 @@ def _attribution(speaker: str | None, role: str | None) -> str:
     if speaker:
         return f"**{markdown_text(speaker)}**"
     return ""
+
+
+def _attribution_html(speaker: str | None, role: str | None) -> str:
+    if speaker and role:
+        return f"<strong>{html_text(speaker)}</strong>, {html_text(role)}"
+    if speaker:
+        return f"<strong>{html_text(speaker)}</strong>"
+    return ""
+
+
+def render_body_html(
+    entry: Entry,
+    *,
+    also_covered: Sequence[tuple[str, str, str]] = (),
+    entities: Sequence[tuple[str, str]] = (),
+) -> str | None:
+    """`render_body` with every part but the headings, the excerpt mark and the quote separators
+    written as the HTML block Python-Markdown (with the site's extensions) makes of it, one
+    element a line: a page whose blocks the engine need not convert (digest.site.lifted).
+    The links of `also_covered` are final hrefs here. None when a text holds a line break
+    (a block must be one element a line): then the page is `render_body`'s Markdown."""
+    texts = [entry.title, entry.summary, entry.source_name, entry.author]
+    texts += [t for f in entry.figures[:KEY_FIGURES_SHOWN] for t in (f.value, f.context)]
+    texts += [t for q in entry.quotes for t in (quote_display(q), q.speaker, q.role)]
+    texts += [t for other in also_covered for t in other[:2]]
+    if any(len((t or "").splitlines()) > 1 for t in texts):
+        return None
+    parts = [
+        f"# {markdown_text(entry.title)}", "", f"<p>{html_text(entry.summary)}</p>", "",
+        EXCERPT_SEPARATOR,
+    ]
+    url = safe_url(entry.url)
+    line = byline(entry.source_name, entry.author, url, as_html=True)
+    if line:
+        parts += ["", f"<p><em>{line}</em></p>"]
+    figures = entry.figures[:KEY_FIGURES_SHOWN]
+    if figures:
+        parts += ["", "## Key figures", "", "<table>", "<thead>", "<tr>", "<th>Figure</th>",
+                  "<th>What it measures</th>", "</tr>", "</thead>", "<tbody>"]
+        for f in figures:
+            parts += ["<tr>", f"<td><strong>{html_text(f.value)}</strong></td>",
+                      f"<td>{html_text(f.context)}</td>", "</tr>"]
+        parts += ["</tbody>", "</table>"]
+    if entry.quotes:
+        parts += ["", "## Quotes"]
+        for n, quote in enumerate(entry.quotes):
+            if n:
+                parts += ["", QUOTE_SEPARATOR]
+            parts += ["", "<blockquote>", f"<p>{html_text(quote_display(quote))}</p>"]
+            who = _attribution_html(quote.speaker, quote.role)
+            if who:
+                parts += [f"<p>— {who}</p>"]
+            parts += ["</blockquote>"]
+    if also_covered:
+        parts += ["", "## Also covered by", "", "<ul>"]
+        parts += [
+            f'<li><strong>{html_text(other_source)}</strong>: '
+            f'<a href="{html_attribute(link)}">{html_text(title)}</a></li>'
+            for other_source, title, link in also_covered
+        ]
+        parts += ["</ul>"]
+    if entities:
+        links = " · ".join(
+            f'<a href="{html_attribute(href)}">{html_text(name)}</a>'
+            for name, href in entities
+        )
+        parts += ["", f'<p class="sd-entities"><strong>Companies and chips:</strong> {links}</p>']
+    if url:
+        source = html_text(clean_text(entry.source_name or ""))
+        read = f"Read the original article at {source}" if source else "Read the original article"
+        parts += ["", f'<p><a class="md-button" href="{html_attribute(url)}">{read}</a></p>']
+    if entry.notes:
+        return None  # the curator's Markdown: render_body (the staging writes notes as HTML)
+    return "\n".join(parts) + "\n"

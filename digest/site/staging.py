@@ -44,7 +44,7 @@ from digest.errors import DigestError
 from digest.pages import entities, feeds, indexes, metadata, weekly
 from digest.pages.items import SEARCH_EXCLUDE, Item, entity_src, relative_link
 from digest.pages.related import coverage_map, group_related
-from digest.pages.render import render_body
+from digest.pages.render import render_body, render_body_html
 from digest.site import search, sitepages
 from digest.site.lifted import BLOCKS_KEY, PAGE_EXCLUDED, lift_blocks
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
@@ -382,7 +382,14 @@ def stage_site(
             if memo.keep(item.src, key):
                 staged.files[item.src] = None
                 continue
-        body = render_body(dataclasses.replace(entry, notes=""), also_covered=also, entities=named)
+        plain = dataclasses.replace(entry, notes="")
+        body = None
+        if pagefind and options.lift_blocks:  # the page is out of the engine's index: HTML
+            linked = [(o.entry.source_name, o.entry.title, href(item.src, o.src))
+                      for o in coverage.get(item.src, ())]
+            body = render_body_html(plain, also_covered=linked, entities=named)
+        if body is None:
+            body = render_body(plain, also_covered=also, entities=named)
         if entry.notes:
             body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes, sanitize) + "\n"
         # og and jsonld: the link preview and NewsArticle metadata (digest.pages.metadata)
