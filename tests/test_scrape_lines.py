@@ -108,6 +108,12 @@ META_CASES = [
     ("credit-by", "Wafer maps, illustration by our graphics desk", Kind.CREDIT),
     ("credit-courtesy", "Courtesy of the Tainan science park office", Kind.CREDIT),
     ("credit-slash", "Dana Whitcombe / Fabline News", Kind.CREDIT),
+    ("credit-inline-after-caption", "A test board in the Cheonan lab. Photograph: Dana Whitcombe",
+     Kind.CREDIT),
+    ("credit-inline-lower-case", "Wafers stacked at dawn in the fab image: d.w. archive",
+     Kind.CREDIT),
+    ("credit-inline-courtesy", "The first tool arrives on site. Courtesy of the Tainan office.",
+     Kind.CREDIT),
     ("byline", "By Mariko Tanaka and Tomas Lindqvist", Kind.BYLINE),
     ("byline-role", "Reviewed by Dana Whitcombe", Kind.BYLINE),
     ("byline-long-with-bars", "By Mariko Tanaka | mariko@fabline.example | Fabline News staff "
@@ -133,6 +139,10 @@ SHAPE_CASES = [
     ("short", "Memory prices", Kind.SHORT),
     ("sentence", "Memory prices rose again.", Kind.SENTENCE),
     ("heading", "Why the second fab matters more than the first", Kind.HEADING),
+    ("heading-with-images-colon", "Hardened Images: Security Validated by Outside Testers",
+     Kind.HEADING),
+    ("caption-in-parentheses-stays-text", "Wafers stacked in the fab at dawn (Image: ARCHIVE)",
+     Kind.SENTENCE),
     ("inline-menu", "Chips  Licensing  Devices  Opinion", Kind.MENU),
     ("truncated-teaser", "Rapidus has switched on the first tools of its pilot line in Chitose, "
      "and the company now says that prototype wafers will reach its early customers before "

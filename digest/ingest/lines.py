@@ -177,6 +177,12 @@ CREDIT_PATTERNS = tuple(
         r"^courtesy (?:of )?.{0,60}$",
         # "Jane Doe / Agency", "Jane Doe/Getty": the photographer / agency convention
         r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,5}$",
+        # a caption whose credit follows its text on the same line: "... harbour. Photograph:
+        # Jane Doe", "... at dawn image: Jane Doe", "... on stage. Courtesy of the museum."
+        # (a capitalised "Images:" inside a title is not a credit)
+        r"(?:[.!?]\s+(?:photo(?:graph)?|image|picture|illustration|credit)|"
+        r"\s(?-i:photo(?:graph)?|image|picture|illustration|credit)):\s+[^!?]{1,60}$",
+        r"[.!?]\s+courtesy (?:of )?[^.!?]{1,60}\.?$",
     )
 )
 
