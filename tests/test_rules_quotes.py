@@ -393,3 +393,23 @@ def test_a_statement_without_quotation_marks_before_a_dash_line_is_a_quotation()
 def test_dashed_lines_that_attribute_nothing_make_no_quotation(paragraphs: list[str]) -> None:
     """The negatives of unmarked_blocks: list items, hyphen bullets, a dash before prose."""
     assert find_quotes(paragraphs) == []
+
+
+# --- pronoun chains (quote_pronouns.py) -------------------------------------------------------
+
+def test_a_pronoun_follows_the_chain_of_sentences_that_open_with_it() -> None:
+    """learn_pronouns: 'Elin Sandvik was not satisfied. She asked him ...' makes Sandvik 'she';
+    after 'Mats Lindqvist said four had.', '"...," she said' is still Sandvik's."""
+    paras = ["Committee chair Elin Sandvik questioned the agency's director, Mats Lindqvist.",
+             "Sandvik was not satisfied. She asked him how many projects had been paid. "
+             "Lindqvist said four had.",
+             '"That is not caution," she said. "That is paralysis."']
+    assert speaker_of(paras, "not caution") == "Elin Sandvik"
+
+
+def test_without_a_chain_the_subject_before_speaks() -> None:
+    """The negative: no sentence opens with 'She' before, so the new subject speaks."""
+    paras = ["Committee chair Elin Sandvik questioned the agency's director, Mats Lindqvist.",
+             "Ada Roe, an analyst at Eastbay, followed the hearing.",
+             '"That is not caution," she said. "That is paralysis."']
+    assert speaker_of(paras, "not caution") == "Ada Roe"

@@ -64,8 +64,8 @@ from digest.editorial.quote_names import (
     resolve_descriptor,
     resolve_name,
     split_role_name,
-    surname,
 )
+from digest.editorial.quote_pronouns import GENDERED_PRONOUNS, learn_pronouns
 from digest.editorial.quote_spans import (
     MARK,
     MERGE_MAX_ATTRIBUTION_WORDS,
@@ -86,9 +86,6 @@ from digest.text.sentences import sentence_ends, sentence_start, split_sentences
 
 # --- data ---------------------------------------------------------------------------------------
 
-# Honorifics that tell which pronoun stands for a person ('Ms. Kessel' ... 'she said').
-HONORIFIC_PRONOUNS: dict[str, str] = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}
-GENDERED_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 # Words just before a quoted span that make it a title or a name, not speech.
 TITLE_MARKERS: tuple[str, ...] = (
     "called", "titled", "entitled", "dubbed", "named", "nicknamed", "known as", "branded",
@@ -141,10 +138,6 @@ WORDS_OF = re.compile(r"\b(?:words|promise|message|verdict|warning|view|answer|a
                       r"(?:of|from)\s+")
 # --- patterns built from the data ---------------------------------------------------------------
 
-_GENDERED_HONORIFIC = re.compile(
-    r"\b(?P<title>" + "|".join(t.capitalize() for t in HONORIFIC_PRONOUNS) + r")\.?\s+"
-    r"(?P<surname>[A-Z][\w’'-]+)"
-)
 _TITLE_MARKER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in TITLE_MARKERS) + r")\b")
 _LETTER = re.compile(r"[A-Za-z]")
 
@@ -165,7 +158,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     groups = group_spans(paras, spans)
     bodies = apposed_bodies(outside)
     titled = TitledSurnames("\n".join(paras))
-    pronoun_of = _pronouns_from_honorifics(paras, people)
+    pronouns = learn_pronouns(paras, outside, people)
+    pronoun_of = pronouns.of
     quotes: list[Quote] = []
     quote_paras: list[int] = []
     last_person: tuple[int, int, str] | None = None
@@ -205,6 +199,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             prior = _named_in_own_sentence(paras, outside, first, agree, likely)
             if prior is None:
                 prior = _subject_before(paras, first, people, likely)
+            chained = pronouns.chained(first.para, first.start, attribution.gender)
+            if chained in agree and (prior is None or prior not in pronoun_of):
+                # 'Sandvik was not satisfied. She asked him ... Lindqvist said four had.' then
+                # '"...," she said': the chain of 'she' sentences, not the last subject
+                prior = chained
             if prior is None and attribution.gender in GENDERED_PRONOUNS:
                 # the latest speaker of the last two paragraphs known by this pronoun, when the
                 # speaker quoted last is not ('Lena ... she said', 'Tom said', 'she added')
@@ -273,19 +272,6 @@ def _sole_speaker_for_orphans(
     role = next((q.role for q in attributed if q.speaker == sole), people.get(sole))
     return [Quote(q.text, sole, role, q.fragment) if orphan and q.speaker is None else q
             for q, orphan in zip(quotes, orphans, strict=True)]
-
-
-def _pronouns_from_honorifics(paras: list[str], people: dict[str, str | None]) -> dict[str, str]:
-    """'he' or 'she' for the people the article names with 'Mr.' or 'Ms.'/'Mrs.' before the
-    surname: a pronoun is never resolved to someone the article calls the other."""
-    out: dict[str, str] = {}
-    by_surname = {surname(full): full for full in people}
-    for text in paras:
-        for m in _GENDERED_HONORIFIC.finditer(text):
-            full = by_surname.get(m.group("surname"))
-            if full:
-                out.setdefault(full, HONORIFIC_PRONOUNS[m.group("title").lower()])
-    return out
 
 
 def _named_in_own_sentence(
