@@ -201,3 +201,21 @@ def test_sanitiser_keeps_everything_the_sample_site_uses() -> None:
         for markup in _markup(data.decode()) - _markup(clean.files[name].decode())
     }
     assert sorted(lost) == []
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["../../2024/05/03/tsmc/", "#key-figures", "tags/", "a-b_c.d~e/", "//other.example/x",
+     "javascript:alert(1)", "jav&#x61;script:alert(1)", "%6Aavascript:x", "java\tscript:x",
+     "https://ok.example/"],
+)
+def test_plain_relative_shortcut_decides_as_decoding_does(href: str) -> None:
+    """The shortcut for plain relative links (sanitize.PLAIN_RELATIVE) keeps exactly what the
+    full decoding keeps: a link it skips could not have decoded to a refused scheme."""
+    from digest.archive.body_safety import url_scheme
+    from digest.site.sanitize import PLAIN_RELATIVE, URL_SCHEMES, _filter
+
+    decoded_ok = url_scheme(href) in (None, *URL_SCHEMES)
+    assert (_filter("a", "href", href) is not None) == decoded_ok
+    if PLAIN_RELATIVE.fullmatch(href):
+        assert decoded_ok

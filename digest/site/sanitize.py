@@ -15,6 +15,7 @@ It is a plain function of HTML to HTML, so it can be called wherever page conten
 from __future__ import annotations
 
 import functools
+import re
 
 import nh3
 
@@ -117,6 +118,10 @@ URL_SCHEMES: frozenset[str] = LINK_SCHEMES
 # Material gives its own controls ids that start with "__" (__search, __drawer, __palette_0...);
 # a heading with such an id could shadow one.
 THEME_ID_PREFIX = "__"
+# A link of these characters only has nothing to decode (no entity, percent-escape, backslash
+# or space) and no scheme (no colon): the generated pages' own relative links, thousands a
+# page, pass without the decoding `_filter` does for any other.
+PLAIN_RELATIVE = re.compile(r"[A-Za-z0-9._~/#-]*")
 
 
 # --- applying it --------------------------------------------------------------------------------
@@ -132,6 +137,8 @@ def _filter(element: str, attribute: str, value: str) -> str | None:
     """Per-value rules the allow-list cannot state: images only from this site; no URL whose
     scheme, once decoded as digest check decodes it, is refused (a browser reads
     "%6Aavascript:" as a relative path, but nothing legitimate looks like that); no theme ids."""
+    if attribute == "href" and PLAIN_RELATIVE.fullmatch(value):
+        return value  # decodes to itself, no scheme: what decoding would find (the common case)
     if element == "img" and attribute == "src" and names_host(value):
         return None
     if attribute in ("href", "src") and url_scheme(value) not in (None, *URL_SCHEMES):
