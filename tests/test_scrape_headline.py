@@ -95,6 +95,8 @@ SHAPE_CASES = [
     ("all capitals", "BREAKING NEWS FROM SEOUL", HEADLINE),
     ("a bare name", "Mariko Tanaka", HEADLINE),
     ("labels between separators", "Home / Memory / HBM", HEADLINE),
+    ("a call to action", "Try our wafer cost calculator", HEADLINE),
+    ("words glued together", "NewsMemoryFoundryPolicy Opinion", HEADLINE),
 ]
 
 
@@ -123,7 +125,8 @@ def test_rule_weights_point_the_right_way() -> None:
     positive = {"byline or dateline follows", "echoed in the page", "standfirst follows",
                 "shares its words with the body", "four to twenty words", "in Title Case"}
     negative = {"reads like a sentence", "in a list of short lines", "inside the body",
-                "labels between separators", "a bare name", "shares no word with the body"}
+                "labels between separators", "a bare name", "shares no word with the body",
+                "a call to action", "words glued together"}
     assert all(RULES[n].weight > 0 for n in positive)
     assert all(RULES[n].weight < 0 for n in negative)
 
@@ -149,6 +152,11 @@ LOOKALIKES = [
                  id="call-to-action-above"),
     pytest.param(SCRAPE.replace("Fabline News\n", "Home / Memory / HBM\n"), id="breadcrumb"),
     pytest.param(SCRAPE.replace("Fabline News\n", "MEMORY\n"), id="kicker"),
+    pytest.param(SCRAPE.replace("Fabline News\n",
+                                "Get the Samsung HBM3E Stacks Report for Customers\n"),
+                 id="call-to-action-sharing-the-headline-words"),
+    pytest.param(SCRAPE.replace("Fabline News\n", "ChipsMemorySamsung HBM3E StacksShips\n"),
+                 id="glued-link-labels"),
 ]
 
 
