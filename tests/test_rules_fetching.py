@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import ssl
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -442,3 +444,75 @@ def test_content_length_with_spaces_still_counts_against_the_cap() -> None:
     reply = b"HTTP/1.1 200 OK\r\nContent-Length:  5 \r\nConnection: close\r\n\r\nhello"
     refusal = _refusal(reply, _limits(max_bytes=4))
     assert (refusal.kind, refusal.message) == (InputTooLarge, "larger than the 4-byte limit")
+
+
+def _tls_dripping_server(host: str, drip_bytes: int, every: float) -> tuple[socket.socket, int]:
+    """A server that takes the client hello and answers with the start of a TLS record, one
+    byte every `every` seconds: a handshake that never ends by itself."""
+    listener = socket.create_server((host, 0))
+    listener.settimeout(10)
+
+    def serve() -> None:
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        with conn:
+            conn.recv(4096)
+            record = b"\x16\x03\x03\x40\x00" + b"\x02" * drip_bytes
+            for i in range(len(record)):
+                try:
+                    conn.sendall(record[i : i + 1])
+                except OSError:
+                    return  # the client gave up: what this server is for
+                time.sleep(every)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener, listener.getsockname()[1]
+
+
+def test_tls_handshake_that_drips_is_cut_at_the_deadline() -> None:
+    listener, port = _tls_dripping_server("127.0.0.1", drip_bytes=25, every=0.2)
+    started = time.monotonic()
+    try:
+        refusal = _refused(f"https://127.0.0.1:{port}/a", _limits(timeout=1))
+    finally:
+        listener.close()
+    elapsed = time.monotonic() - started
+    assert refusal.message == "timed out after 1 s"
+    assert elapsed < 2.5, f"the handshake went on for {elapsed:.1f} s"
+
+
+def test_https_connects_to_the_checked_address_not_the_host_name() -> None:
+    """news.test resolves to 127.0.0.2, where the TLS server listens; nothing listens on the
+    loopback address a name lookup of the host would give."""
+    listener, port = _tls_dripping_server("127.0.0.2", drip_bytes=0, every=0)
+    resolver = {"news.test": ["127.0.0.2"]}
+    limits = FetchLimits(timeout=2, max_bytes=10, allow_private=True,
+                         resolver=lambda host, _port: resolver[host])
+    try:
+        refusal = _refused(f"https://news.test:{port}/a", limits)
+    finally:
+        listener.close()
+    assert refusal.message.startswith("TLS error: ") or refusal.message.startswith(
+        "the server closed"), refusal.message
+
+
+def _without_reason(error: ssl.SSLError) -> ssl.SSLError:
+    """An SSLError as _ssl.c makes one when OpenSSL gives no reason: `reason` is None."""
+    error.reason = None  # type: ignore[attr-defined]
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [(_without_reason(ssl.SSLError(1, "x" * 300)), "TLS error: " + "x" * 119 + "…"),
+     (OSError(113, "No route to host"), "cannot connect: No route to host"),
+     (OSError("y" * 300), "cannot connect: " + "y" * 119 + "…"),
+     (ValueError("z" * 300), "invalid URL: " + "z" * 119 + "…")],
+)
+def test_failures_without_a_server_text_are_cut_to_120_characters(
+    error: Exception, message: str
+) -> None:
+    far = time.monotonic() + 60
+    assert fetching._describe(error, _limits(), far) == message
