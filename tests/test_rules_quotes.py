@@ -413,3 +413,29 @@ def test_without_a_chain_the_subject_before_speaks() -> None:
              "Ada Roe, an analyst at Eastbay, followed the hearing.",
              '"That is not caution," she said. "That is paralysis."']
     assert speaker_of(paras, "not caution") == "Ada Roe"
+
+
+def test_a_credential_after_a_name_is_no_honorific() -> None:
+    """CREDENTIAL: 'Kelly Jones MS, RD, ...' is Kelly Jones ('MS' is not 'Ms')."""
+    paras = [f'"{SHIP}," Kelly Jones MS, RD, a sports and fitness dietitian, told Health.']
+    assert speaker_of(paras, SHIP) == "Kelly Jones"
+
+
+def test_a_paragraph_quotation_after_a_paraphrase_is_its_subjects() -> None:
+    """_implied_speaker: the sentence before names who posted or said it ('... when Lisa
+    Wilson, mother of Zach, posted about it on Instagram.'); only the subject of the verb
+    counts, not a name after it ('confirmed it had been contacted by the office of X')."""
+    paras = ["This took a turn on Monday when Lisa Wilson, mother of Zach, posted about the "
+             "incident on Instagram.", f'"{SHIP}."']
+    assert speaker_of(paras, SHIP) == "Lisa Wilson"
+    after = ["The company confirmed on Monday that it had been contacted by the office of the "
+             "attorney general, Letitia James.", f'"{SHIP}."']
+    assert speaker_of(after, SHIP) is None
+
+
+def test_an_unnamed_speaker_may_carry_an_organisation_name() -> None:
+    """UNNAMED_SPEAKER: 'said a WeWork spokesperson when contacted' names no one; the quote
+    takes no one from the paragraph before."""
+    paras = [f"The company said it had been contacted by the office of {CEO}.",
+             f'"{SHIP}," said a Northwind spokesperson when contacted by reporters.']
+    assert speakers(paras) == [(SHIP, None, "Northwind spokesperson")]

@@ -149,8 +149,8 @@ DOCUMENT_FROM = re.compile(
 # An unnamed speaker after a speech verb: an indefinite description in lower case ('said a
 # recent graduate who asked not to be named', 'said one trader'); the relative clause is cut.
 UNNAMED_SPEAKER = re.compile(
-    r"^(?:an?|one|another)\s+(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
-    r"(?=\s+(?:who|whose|that|with|in|at|from)\b|\s*$)"
+    r"^(?:an?|one|another)\s+(?P<who>(?:[A-Z][\w&-]*\s+){0,2}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
+    r"(?=\s+(?:who|whose|that|with|in|at|from|when|while|after|on|via|to)\b|\s*$)"
 )
 # A circumstance between a named subject and its speech verb ('Visa at the time said', 'Ada
 # Roe in a statement said'): a preposition and at most four lower-case words after a
@@ -441,8 +441,9 @@ def subject_verb(
         return None
     return speaker_from_subject(m.group("subj"))
 
-def subject_verb_anywhere(before: str) -> Attribution | None:
-    """The last '<subject> said' in the sentence part before a partial quote."""
+def subject_verb_anywhere(before: str, inverted: bool = True) -> Attribution | None:
+    """The last '<subject> said' in the sentence part before a partial quote (with `inverted`,
+    also 'said <Name>' after the verb)."""
     matches = list(SUBJECT_VERB_WORD.finditer(before))
     for m in reversed(matches):
         subj = before[: m.start()].rstrip()
@@ -459,7 +460,7 @@ def subject_verb_anywhere(before: str) -> Attribution | None:
         found = speaker_from_subject(subj)
         if found is not None:
             return found
-        after = verb_first(before[m.start() :])
+        after = verb_first(before[m.start() :]) if inverted else None
         if after is not None and after.speaker:
             return after
     return None

@@ -226,6 +226,9 @@ def drop_leading_non_names(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# Credentials written after a name in capitals ('Kelly Jones MS, RD'), not honorifics ('Ms');
+# Roman numerals stay with the name ('John Roe III').
+CREDENTIAL = re.compile(r"(?![IVX]+$)[A-Z]{2,5}|Ph\.?D\.?|M\.D\.")
 # A word with a contraction ('We’re', 'Don’t', 'I’ll') belongs to a clause, never to a name.
 CONTRACTION = re.compile(r"[’'](?:re|t|m|ll|ve|d)$", re.I)
 # Dotted abbreviations of countries and bodies before a name belong to its role ('U.N. Linda
@@ -242,10 +245,13 @@ def split_role_name(run: str) -> tuple[str | None, str | None]:
     cut = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().strip(",")
-        if (low in ROLE_WORDS or low.endswith(("’s", "'s")) or low in HONORIFICS
+        if (low in ROLE_WORDS or low.endswith(("’s", "'s"))
+                or (low in HONORIFICS and not CREDENTIAL.fullmatch(tok))
                 or (i == cut and ABBREVIATION.fullmatch(tok))):
             cut = i + 1  # 'U.N. Linda Thomas-Greenfield': an abbreviation is no first name
     name_tokens = [t for t in tokens[cut:] if t.lower() not in HONORIFICS]
+    while len(name_tokens) > 2 and CREDENTIAL.fullmatch(name_tokens[-1]):
+        name_tokens.pop()  # 'Kelly Jones MS', 'Ada Roe PhD': a credential after the name
     while name_tokens and name_tokens[-1].lower() in NAME_PARTICLES:
         name_tokens.pop()
     if len(name_tokens) > MAX_NAME_WORDS and not any(

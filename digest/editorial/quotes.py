@@ -369,6 +369,11 @@ def _implied_speaker(
         head = paras[first.para - 1].strip()
     sentences = split_sentences(head) if head else []
     found = sentence_subject(sentences[-1], people) if sentences else None
+    if found is None and sentences and not MARK.search(sentences[-1]):
+        # the speaker of the paraphrase before ('... when Lisa Roe, his mother, posted about
+        # it on Instagram.' then the post): a named subject of a saying verb anywhere in it
+        said = subject_verb_anywhere(sentences[-1], inverted=False)
+        found = said if said is not None and said.speaker else None
     if found is None:
         found = _following_sentence(paras, last)
     return found if found is not None else Attribution(None, None, adjacent=False)
