@@ -439,3 +439,12 @@ def test_an_unnamed_speaker_may_carry_an_organisation_name() -> None:
     paras = [f"The company said it had been contacted by the office of {CEO}.",
              f'"{SHIP}," said a Northwind spokesperson when contacted by reporters.']
     assert speakers(paras) == [(SHIP, None, "Northwind spokesperson")]
+
+
+def test_a_question_no_one_is_said_to_ask_is_not_a_quotation() -> None:
+    """_lone_question: 'Will it fit?' with no speaker, no verb, no description is a question
+    the writer poses; the same question put by a named person stays."""
+    assert find_quotes(['Before you buy, ask yourself: "Will the card fit in my case at all?"',
+                        "Most buyers never do."]) == []
+    asked = [f'"Will the card fit in the case at all?" {CEO} asked the engineers.']
+    assert speaker_of(asked, "Will the card") == CEO

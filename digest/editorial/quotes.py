@@ -551,6 +551,8 @@ def _is_speech(paras: list[str], group: list[Span], text: str, found: Attributio
     if markers and not SUBJECT_VERB_WORD.search(near) and not predicate:
         return False
     has_speaker = found.speaker is not None or found.pronoun
+    if not has_speaker and not found.adjacent and not found.role and _lone_question(text):
+        return False  # 'Will it fit?', "what's in my bag?": a question no one is said to ask
     if len(group) > 1 and not found.adjacent and all(
             len(WORD.findall(g.text)) <= SCARE_QUOTE_MAX_WORDS for g in group):
         return False  # 'the "geography of AI" called the region a "superstar"': terms
@@ -568,6 +570,12 @@ def _is_speech(paras: list[str], group: list[Span], text: str, found: Attributio
     if not has_speaker and not found.adjacent and not sentence_like:
         return len(words) >= 8 and not _title_case(words)
     return True
+
+
+def _lone_question(text: str) -> bool:
+    """One sentence ending in a question mark ('Do I cut this back, or leave it alone?')."""
+    body = text.rstrip(" ”\"’'")
+    return body.endswith("?") and not split_sentences(body)[:-1]
 
 
 def _title_case(words: list[str]) -> bool:
