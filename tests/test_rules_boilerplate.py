@@ -116,7 +116,7 @@ def test_slug_like_class_is_not_a_hint() -> None:
     assert BOX in text_of(page(box("sharing-with-a-single-developer")))
 
 
-@pytest.mark.parametrize("cls", ["rail", "widget", "teaser"])
+@pytest.mark.parametrize("cls", ["rail", "widget", "teaser", "hidden", "d-none"])
 def test_exact_names_are_chrome_alone(cls: str) -> None:
     assert BOX not in text_of(page(box(cls)))
     assert BOX in text_of(page(box(f"pg-{cls}-tall")))
@@ -220,7 +220,20 @@ TEXT_GROUPS = [
     pytest.param("You can find this story in My Bookmarks.", id="bookmarks"),
     pytest.param("Last Updated: May 2, 2025 at 3:26 p.m. ET First Published: May 2, 2025 at "
                  "3:19 p.m. ET", id="two-stamps"),
-    pytest.param("Fri, May 2, 2025, 9:42 PM · 3 min read", id="date-and-reading-time"),
+    pytest.param("Fri, May 2, 2025, 9:42 PM \u00b7 3 min read", id="date-and-reading-time"),
+    pytest.param("Your subscription has been confirmed. Keep an eye on your inbox!",
+                 id="subscription-confirmed"),
+    pytest.param("This content can also be viewed on the site it originates from.",
+                 id="embed-placeholder"),
+    pytest.param("This story was originally published May 2, 2025, 11:09 AM.",
+                 id="first-published-note"),
+    pytest.param("This story is from the May/June issue. Get the magazine", id="issue-note"),
+    pytest.param("For the full list of fabs under construction, click here.", id="click-here-for"),
+    pytest.param("Read it at Wafer Wire", id="read-it-at"),
+    pytest.param("Journal information: Journal of Chip Studies", id="journal-information"),
+    pytest.param("\u00a9 Wafer Weekly. Not to be reproduced without permission",
+                 id="not-to-be-reproduced"),
+    pytest.param("We may earn revenue from the products on this page.", id="affiliate-revenue"),
 ]
 CONTROL_LINE = "The plant opens in May."
 
@@ -244,6 +257,16 @@ def test_text_patterns_match_whole_short_paragraphs_only() -> None:
     assert mention in text_of(page(f"<p>{mention}</p>"))
     long_line = "Advertisement " + "x" * 200
     assert long_line in text_of(page(f"<p>{long_line}</p>"))
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("This article was originally published by Wafer Wire. Read the original.",
+                 id="credit-to-a-source"),
+    pytest.param("Section 2 - Click Here", id="index-row-of-links"),
+    pytest.param("\u00a9 Provided by Wafer Wire", id="copyright-sign-without-a-year"),
+])
+def test_lookalikes_of_notes_and_pointers_are_kept(line: str) -> None:
+    assert line in text_of(page(f"<p>{line}</p>"))
 
 
 def test_a_story_note_headed_disclaimer_is_kept() -> None:
@@ -345,6 +368,12 @@ def test_credit_inside_a_short_caption_is_left_out() -> None:
     control = text_of(page(_figure(f"Wafer map of the first run <span class='note'>{credit}"
                                    "</span>")))
     assert credit in control
+
+
+def test_credit_named_wrapper_of_a_caption_keeps_the_caption() -> None:
+    html = page(_figure("<span class='lead-caption'>Wafer map of the first run</span>",
+                        "lead-credit"))
+    assert "Wafer map of the first run" in text_of(html)
 
 
 def test_caption_named_a_credit_is_dropped() -> None:

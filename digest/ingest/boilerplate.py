@@ -94,8 +94,12 @@ ALWAYS_CHROME_HINTS = ("cookies?", "consent", "gdpr", "modal", "popup", "comment
 SUBSCRIBER_HINTS = ("subscribers?(-?only)?", "premium", "members?(-?only)?", "paywalled")
 # Whole class names (or ids) that are chrome only when they stand alone: "rail" is a sidebar, but
 # "pg-rail-tall" and "grid--with-rail" are layouts holding the article; likewise a bare "widget"
-# is a sidebar box while "elementor-widget-container" wraps page-builder content.
-NEGATIVE_EXACT = frozenset({"rail", "widget", "widgets", "aside", "teaser", "teasers"})
+# is a sidebar box while "elementor-widget-container" wraps page-builder content. "hidden" and
+# "d-none" are the CSS frameworks' classes for blocks not shown (the other variants of an appeal
+# whose one variant a script reveals); "hidden-xs" and the like hide only on small screens.
+NEGATIVE_EXACT = frozenset(
+    {"rail", "widget", "widgets", "aside", "teaser", "teasers", "hidden", "d-none"}
+)
 # Class-name prefixes that describe a state or a script hook, not what the element is
 # ("has-sidebar" on the article wrapper says nothing about the wrapper being a sidebar).
 STATE_CLASS_PREFIXES = ("has-", "with-", "no-", "is-", "js-", "show-", "hide-")
@@ -237,6 +241,17 @@ BOILERPLATE_TEXT = (
     r"be the first to (know|hear|find out|rate|review|comment)\b.{0,60}",
     # bookmark and reading-list prompts ("You can find this story in My Bookmarks")
     r".*\b(in|to) (my|your) (bookmarks|saved (stories|articles|items)|reading list)\b.*",
+    # a newsletter sign-up's confirmation ("Your subscription has been confirmed. Keep an eye on
+    # your inbox!")
+    r".*\b(your subscription (has been|is) confirmed|thanks for (signing up|subscribing)|"
+    r"(check|keep an eye on) your inbox)\b.*",
+    # a placeholder for an embedded post the saved page did not load
+    r".*\bcontent (is|can (also )?be) (viewed|seen) on the (site|website|platform)\b.*",
+    # notes on when the story ran first ("This story was originally published May 2, 2025",
+    # "This story is from the May issue"; "...published by <outlet>" credits a source and stays)
+    r"this (story|article|piece) (was|is) (originally|first) published (on )?"
+    r"(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec).{0,60}",
+    r"this (story|article|piece) (is from|appears in|appeared in) (the|our) .{0,40}\bissue\b.*",
     r"(have|got) a (news )?tip\b.*",  # "Have a tip? Reach the reporter at ..."
     r"ftc: .*affiliate.*",  # affiliate disclosures (9to5 sites and others)
     r"(read|see) (more|also|next)\b:?.{0,120}",
@@ -279,13 +294,18 @@ BOILERPLATE_TEXT = (
     r".{0,120}\b(reach|reached|contact|contacted|e-?mail|write|send|tips?)\b.{0,60}"
     r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b.*",
     # copyright and reproduction notices
-    r".{0,80}\b(may|must|can)( not|not)? be (published|reproduced|broadcast|rewritten|"
+    r".{0,80}\b((may|must|can)( not|not)?|not to) be (published|reproduced|broadcast|rewritten|"
     r"redistributed|republished)\b.*",
     r".{0,80}\b(reproduction|republication|redistribution|reuse)\b.{0,60}\b(prohibited|"
     r"forbidden|not (permitted|allowed)|without (prior |the )?(written )?permission)\b.*",
     # pointers to other stories in the middle of the body ("SEE ALSO: ...", "Also read: ...")
     r"(also read|read also|more|watch|listen|recommended reading|further reading)\s*[:|].{0,150}",
     r"(click|tap) here to (read|see|watch|learn)\b.{0,150}",
+    # "For the full schedule, click here." (a row of "Part 2: Click here" links is the page's own
+    # index and stays)
+    r"for\b.{0,80}\b(click|tap) here",
+    r"read (it|this|the (full )?(story|article|report)) (at|on) .{2,60}",  # "Read it at Agency"
+    r"journal information\s*:.{0,120}",  # the journal a study ran in, under a science story
     r"read (the )?(full|original|complete) (story|article|report)\b.{0,150}",
     r"related( \w+)?\s*[:|].{0,150}",
 )
@@ -311,7 +331,7 @@ LEGAL_NOTICES = (
     r".*\b(does|do) not constitute (medical|legal|financial|investment|professional|tax) "
     r"advice\b.*",
     # affiliate disclosures ("we may earn an affiliate fee", "we receive a small commission")
-    r".*\b(we|may) (earn|receive|get)\b.{0,30}\b(commission|compensation|affiliate)\b.*",
+    r".*\b(we|may) (earn|receive|get)\b.{0,30}\b(commission|compensation|affiliate|revenue)\b.*",
     # appeals for support or donations ("Our journalism needs your support", "Support our
     # newsroom", "a contribution of as little as $2", "help keep news free")
     r".*\b(support (our|independent|local|quality) (journalism|newsroom|reporting|work)|"

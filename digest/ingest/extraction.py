@@ -395,7 +395,9 @@ def _caption_text(tag: Tag) -> str | None:
     A picture credit (`boilerplate.CREDIT_HINTS`) is no part of the label (but counts towards
     the caption's length: a long description does not become a label by losing its credit).
     """
-    if _is_credit(tag) or len(tag.get_text(" ").split()) > bp.CAPTION_MAX_WORDS:
+    if len(tag.get_text(" ").split()) > bp.CAPTION_MAX_WORDS or (
+        _is_credit(tag) and not tag.find(_is_caption)  # a credit, not a wrapper of a caption
+    ):
         return None
     parts: list[str] = []
     stack: list[object] = list(reversed(tag.contents))
