@@ -249,8 +249,14 @@ def _meta(under_headline: str, body: str = f"{PARA_1}\n\n{PARA_2}\n") -> tuple[s
         pytest.param("By\nMariko Tanaka", "Mariko Tanaka", id="by-alone-on-its-line"),
         pytest.param("BY MARIKO TANAKA", "Mariko Tanaka", id="capitals"),
         pytest.param("By Mariko Tanaka, Senior Reporter", "Mariko Tanaka", id="role-cut"),
-        pytest.param("By Mariko Tanaka and Tomas Lindqvist", "Mariko Tanaka and Tomas Lindqvist",
+        pytest.param("By Mariko Tanaka and Tomas Lindqvist", "Mariko Tanaka, Tomas Lindqvist",
                      id="two-authors"),
+        pytest.param("Mariko Tanaka • Fabline", "Mariko Tanaka", id="name-then-outlet"),
+        pytest.param("Mariko Tanaka | Fabline News", "Mariko Tanaka", id="name-bar-outlet"),
+        pytest.param("Mariko Tanaka@mtanaka", "Mariko Tanaka", id="name-then-handle"),
+        pytest.param("Mariko Tanaka Senior Writer", "Mariko Tanaka", id="name-then-role"),
+        pytest.param("Dec 2, 2025 / Mariko Tanaka", "Mariko Tanaka", id="date-then-name"),
+        pytest.param("Pilot Line • Fabline", None, id="category-then-outlet-is-no-name"),
         pytest.param("BY MARIKO TANAKAPUBLISHED: DEC 2, 2025", "Mariko Tanaka", id="glued-meta"),
         pytest.param("4 min · by Mariko Tanaka · Updated 2 Dec 2025", "Mariko Tanaka",
                      id="inside-a-meta-line"),
@@ -266,6 +272,17 @@ def _meta(under_headline: str, body: str = f"{PARA_1}\n\n{PARA_2}\n") -> tuple[s
 def test_author_near_headline(lines: str, author: str | None) -> None:
     body = PARA_1.replace("first tools", "first tools of its pilot line") + "\n\n" + PARA_2 + "\n"
     assert _meta(lines, body)[0] == author
+
+
+def test_byline_and_date_glued_to_the_headline_give_author_and_date() -> None:
+    text = (
+        "Menu\nChips\n\nRapidus starts a 2nm pilot line by Mariko Tanaka on May 2, 2025\n\n"
+        f"{PARA_1}\n\n{PARA_2}\n"
+    )
+    article = extract_text(text, source="s.txt")
+    assert article.title == "Rapidus starts a 2nm pilot line"
+    assert article.author == "Mariko Tanaka"
+    assert article.published == dt.date(2025, 5, 2)
 
 
 def test_published_date_beats_updated() -> None:

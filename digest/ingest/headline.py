@@ -361,6 +361,11 @@ BYLINE_TAIL_MAX_WORDS = 12
 
 def clean_headline(text: str) -> str:
     """The headline without a trail of section links before it or a byline and date after it."""
+    return split_headline(text)[0]
+
+
+def split_headline(text: str) -> tuple[str, str | None]:
+    """(the headline, the byline and date cut off its end or None): see `clean_headline`."""
     crumbs = TRAIL_SEPARATOR.split(text)
     if len(crumbs) >= TRAIL_MIN_CRUMBS and len(crumbs[-1].split()) >= TRAIL_MIN_WORDS:
         text = crumbs[-1]
@@ -371,8 +376,8 @@ def clean_headline(text: str) -> str:
         and parse_date(tail.group("tail")) is not None
         and len(text[: tail.start()].split()) >= TRAIL_MIN_WORDS
     ):
-        text = text[: tail.start()]
-    return text
+        return text[: tail.start()], tail.group("tail")
+    return text, None
 
 
 def stems(text: str) -> list[str]:

@@ -23,16 +23,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.errors import ExtractionError
-from digest.ingest.headline import clean_headline, find_headline
+from digest.ingest.headline import find_headline, split_headline
 from digest.ingest.lines import PROSE_MIN_WORDS, Kind, Line, classify
 from digest.ingest.scrapemeta import (
     author_from_chrome,
     byline_and_date,
+    clean_name,
     first_date,
     lowercase_words,
     site_from_chrome,
 )
 from digest.models import Article
+from digest.text.dates import parse_date
 from digest.text.sentences import sentence_end
 
 # Step 2: what each kind of line adds to (or takes from) a stretch of body. Prose earns in
@@ -100,10 +102,14 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
     trailing = [line.text for line in lines[region.end :]]
     body_lower = lowercase_words(body)
     everything = [line.text for line in lines]
+    byline_in_title: str | None = None
     if headline is not None:
-        title = clean_headline(lines[headline].text)
+        title, byline_in_title = split_headline(lines[headline].text)
     else:
         title = _fallback_title(lines, body)
+    if byline_in_title:  # "The headline by Jane Doe on May 2, 2025"
+        author = author or clean_name(byline_in_title)
+        published = published or parse_date(byline_in_title)
     prose_words = sum(line.words for line in body if line.kind is Kind.PROSE)
     return Article(
         source=source,

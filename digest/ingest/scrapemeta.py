@@ -56,6 +56,16 @@ GLUED_META = re.compile(
 INLINE_BYLINE = re.compile(rf"(?:^|[·|•,]\s*|\s)(?i:by)\s*:?\s+(?P<name>{NAME})")
 INLINE_BYLINE_MAX_WORDS = 25
 NAME_UNDER_HEADLINE = 3  # lines under the headline where a bare name is its byline
+# What follows a name in a byline without "By": a separator, then the outlet, role or handle.
+NAME_TAIL = re.compile(r"\s*[•·|/@—–]")
+# ... or the role itself: "Jane Doe Senior Writer".
+ROLE_TAIL = re.compile(
+    rf"^(?P<name>{NAME}?)\s+(?:senior |staff |contributing |chief |deputy |managing )*"
+    r"(?:reporter|editor|writer|correspondent|columnist|analyst|contributor|producer)\b",
+    re.I,
+)
+# A dateline then the name: "Aug 12, 2021 / Jane Doe".
+DATE_NAME_LINE = re.compile(rf"^(?P<date>.+?)\s*[·|•/—–]\s*(?:by\s+)?(?P<name>{NAME})$", re.I)
 
 # Published beats updated: a dateline that says it was published or posted is preferred.
 PUBLISHED_WORDS = re.compile(r"\b(?:published|posted|first published|created|on)\b", re.I)
@@ -104,11 +114,19 @@ def byline_and_date(
 def _name_under_headline(
     lines: list[Line], headline: int, body_start: int, body_lower: frozenset[str]
 ) -> str | None:
-    """A line that is only a name, within a few lines under the headline and above the body:
-    a byline without "By"."""
+    """A byline without "By" within a few lines under the headline and above the body: a line
+    that is only a name, or a name followed by its outlet, role or handle after a separator
+    ("Jane Doe • Outlet", "Jane Doe | Outlet", "Jane Doe@handle") or by a role ("Jane Doe
+    Senior Writer")."""
     for line in lines[headline + 1 : min(headline + 1 + NAME_UNDER_HEADLINE, body_start)]:
-        if is_plain_name(line.text, body_lower) and line.kind is not Kind.MENU:
-            name = clean_name(line.text)
+        if line.kind is Kind.MENU:
+            continue
+        head = NAME_TAIL.split(line.text, maxsplit=1)[0].strip()
+        role = ROLE_TAIL.match(line.text)
+        if role and not is_plain_name(head, body_lower):
+            head = role.group("name")
+        if is_plain_name(head, body_lower):
+            name = clean_name(head)
             if name:
                 return name
     return None
@@ -151,6 +169,17 @@ def _author(window: list[Line], body_lower: frozenset[str]) -> str | None:
             name = clean_name(match.group("name"))
             if name:
                 return name
+    for line in window:
+        match = DATE_NAME_LINE.match(line.text)
+        if (
+            match
+            and parse_date(match.group("date"))
+            and len(line.text) <= 120
+            and is_plain_name(match.group("name"), body_lower)
+        ):
+            name = clean_name(match.group("name"))
+            if name:
+                return name
     # A lone name line next to a dateline.
     for i, line in enumerate(window):
         if is_plain_name(line.text, body_lower) and clean_name(line.text):
@@ -178,7 +207,7 @@ def clean_name(text: str) -> str | None:
             break
         if words:
             kept.append(" ".join(words))
-    text = " and ".join(kept)
+    text = ", ".join(kept)  # a list of authors, as the corpora's references write it
     words = text.split()
     if not 1 <= len(words) <= 12 or not words[0][:1].isupper():
         return None
