@@ -516,3 +516,15 @@ def test_failures_without_a_server_text_are_cut_to_120_characters(
 ) -> None:
     far = time.monotonic() + 60
     assert fetching._describe(error, _limits(), far) == message
+
+
+def test_a_body_one_byte_short_of_its_content_length_is_truncated() -> None:
+    reply = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 21\r\n\r\n" + b"x" * 20
+    assert _refusal(reply).message == "the response ended early (20 bytes read; truncated transfer)"
+
+
+def test_a_truncated_body_that_came_in_pieces_counts_every_byte() -> None:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 50\r\n\r\n"
+    with raw_server(drip(head, b"abcdefghij", every=0.02)) as (port, _):
+        refusal = _refused(f"http://127.0.0.1:{port}/a", _limits())
+    assert refusal.message == "the response ended early (10 bytes read; truncated transfer)"
