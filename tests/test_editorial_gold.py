@@ -60,6 +60,11 @@ REPO_FLOORS = [
     pytest.param("figures", "recall", 0.98, id="figures-recall"),
     pytest.param("figures", "precision", 0.97, id="figures-precision"),
     pytest.param("figures", "context_recall", 0.92, id="figures-value-context-recall"),
+    # tags under the older rule (tags and mentions together against every vocabulary name the
+    # annotator listed): measured 0.879 / 0.803; they keep the salience rules of issue 13 from
+    # costing our own articles what they gain on real pages
+    pytest.param("tags", "recall", 0.87, id="tags-recall"),
+    pytest.param("tags", "precision", 0.79, id="tags-precision"),
 ]
 # the same on the older annotations of corpus pages (other kinds of news, harder)
 CORPUS_FLOORS = [
