@@ -157,10 +157,11 @@ REQUIRED_CONTEXT: dict[str, re.Pattern[str]] = {
         ("AI inference", r"\bAI\b|[Aa]rtificial intelligence|[Mm]achine[- ]learning|[Dd]eep[- ]"
                          r"learning|[Nn]eural|\bLLMs?\b|[Ll]anguage models?|\bGPUs?\b"
                          r"|[Aa]ccelerators?|\btokens?\b"),
-        # Amazon the company in a digest is its cloud and chips: a shopping page that links to
-        # Amazon names no computing at all
+        # Amazon the company, not the shop a review page links to: its cloud, chips and AI, or
+        # the company's own business (its chief, staff, results, warehouses, satellites)
         ("AWS", r"\bAWS\b|Amazon Web Services|\bcloud|data cent(?:er|re)|\bchips?\b|\bservers?"
-                r"|Trainium|Inferentia|Graviton|computing|\bAI\b"),
+                r"|Trainium|Inferentia|Graviton|computing|\bAI\b|Jassy|Bezos|\bCEO\b|employees"
+                r"|layoffs|earnings|quarterly|warehouses?|Kuiper|robots?"),
         # the Chevrolet "Bolt EUV", a "TSV" (tab-separated) file: chip words only beside chips
         ("EUV", r"lithograph|\bASML\b|\bchips?\b|semiconductor|wafer|\d\s?nm\b|\bfabs?\b"),
         ("Through-silicon via", r"\bchips?\b|\bdies?\b|wafer|\bHBM|packag|semiconductor|stack"),
