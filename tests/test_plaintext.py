@@ -8,6 +8,7 @@ import pytest
 
 from digest.errors import ExtractionError
 from digest.ingest.plaintext import extract_text
+from digest.ingest.scrapemeta import scrape_date
 
 # Chrome of the seed page that must never reach an entry.
 SEED_CHROME = (
@@ -283,6 +284,37 @@ def test_byline_and_date_glued_to_the_headline_give_author_and_date() -> None:
     assert article.title == "Rapidus starts a 2nm pilot line"
     assert article.author == "Mariko Tanaka"
     assert article.published == dt.date(2025, 5, 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        pytest.param("DEC 2, 202510:30 AM", dt.date(2025, 12, 2), id="year-glued-to-time"),
+        pytest.param("Posted on June 29, 2025November 12, 2025", dt.date(2025, 6, 29),
+                     id="two-dates-glued"),
+        pytest.param("Mar 27, 20255 min read", dt.date(2025, 3, 27), id="year-glued-to-count"),
+        pytest.param("Mar 27, 2025", dt.date(2025, 3, 27), id="plain"),
+    ],
+)
+def test_scrape_date_sets_a_glued_year_apart(line: str, date: dt.date) -> None:
+    assert scrape_date(line) == date
+    assert _meta(f"By Mariko Tanaka\n{line}")[1] == date
+
+
+def test_a_dateline_just_under_the_body_dates_it_when_none_stands_above() -> None:
+    """The article is longer than the lines under the headline where a dateline is looked for;
+    its date closes it instead."""
+    paragraphs = [
+        f"Paragraph {n} of the story says that the fab in Hokkaido will hire {n * 50} engineers "
+        "from the region next year, a spokesperson for the company said on Tuesday."
+        for n in range(1, 16)
+    ]
+    text = (
+        "Menu\nChips\n\nRapidus starts a 2nm pilot line in Hokkaido\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n\nShare this story\nPosted on May 2, 2025\n\nRelated stories\n"
+    )
+    assert extract_text(text, source="s.txt").published == dt.date(2025, 5, 2)
 
 
 def test_published_date_beats_updated() -> None:

@@ -63,6 +63,10 @@ KEEP_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.HEADING, Kind.SHORT})
 
 FALLBACK_MIN_WORDS = 6  # repeated lines this long count as text when nothing else does
 
+# A dateline this many lines under the body's end still dates it ("Posted on ..." closing the
+# article) when none stands above.
+DATE_AFTER_BODY = 6
+
 # Confidence: below this many words of prose in the body the result is marked low-confidence.
 LOW_CONFIDENCE_WORDS = 60
 
@@ -118,7 +122,7 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
         author=author
         or author_from_chrome(trailing, body_lower)
         or author_from_chrome(everything, body_lower),
-        published=published or first_date(lines[: region.end]),
+        published=published or first_date(lines[: region.end + DATE_AFTER_BODY]),
         site_name=site_from_chrome(trailing) or site_from_chrome(everything),
         url=url,
         low_confidence=weak or headline is None or prose_words < LOW_CONFIDENCE_WORDS,

@@ -67,6 +67,14 @@ ROLE_TAIL = re.compile(
 # A dateline then the name: "Aug 12, 2021 / Jane Doe".
 DATE_NAME_LINE = re.compile(rf"^(?P<date>.+?)\s*[·|•/—–]\s*(?:by\s+)?(?P<name>{NAME})$", re.I)
 
+# A year glued to what follows it, where the page set the date and the time (or the next
+# date, or a label) in separate elements: "Dec 23, 202310:30 AM", "June 29, 2020November 12".
+GLUED_YEAR = re.compile(
+    r"(\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?=[\dA-Za-z])",
+    re.I,
+)
+
 # Published beats updated: a dateline that says it was published or posted is preferred.
 PUBLISHED_WORDS = re.compile(r"\b(?:published|posted|first published|created|on)\b", re.I)
 UPDATED_WORDS = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I)
@@ -82,6 +90,11 @@ AUTHOR_ROLE_LINE = re.compile(
 )
 COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<site>[^.|]+)", re.I)
 ABOUT_AUTHOR = re.compile(r"(?:about the )?authors?:?", re.I)
+
+
+def scrape_date(text: str) -> dt.date | None:
+    """The first date in a scrape's line, a year glued to what follows it set apart."""
+    return parse_date(GLUED_YEAR.sub(r"\1 ", text))
 
 
 def lowercase_words(lines: list[Line]) -> frozenset[str]:
@@ -229,7 +242,7 @@ def _date(window: list[Line]) -> dt.date | None:
     for line in window:
         if not (line.kind in (Kind.DATE, Kind.BYLINE) or is_date_line(line.text)):
             continue
-        date = parse_date(line.text)
+        date = scrape_date(line.text)
         if date is None:
             continue
         if UPDATED_WORDS.search(line.text) and not PUBLISHED_WORDS.search(line.text):
@@ -243,7 +256,7 @@ def first_date(lines: list[Line]) -> dt.date | None:
     """The first dateline anywhere in `lines` (a fallback when none is near the headline)."""
     for line in lines:
         if line.kind is Kind.DATE:
-            date = parse_date(line.text)
+            date = scrape_date(line.text)
             if date:
                 return date
     return None
