@@ -106,3 +106,24 @@ def test_cached_problems_equal_fresh_ones_on_the_clean_archive(tmp_path: Path) -
     fresh = check_paths([CLEAN], vocabulary=VOCAB, today=TODAY)
     assert _check(CLEAN, cache) == fresh
     assert _check(CLEAN, cache) == fresh
+
+
+def test_the_check_version_covers_the_layers_the_check_imports() -> None:
+    """Every digest module the validator loads lies in check_cache.CHECK_LAYERS (so an edit
+    to any of them makes a new cache key)."""
+    import subprocess
+    import sys
+
+    from digest.archive import check_cache
+
+    code = (
+        "import sys\n"
+        "from digest.archive.validate import check_paths\n"
+        f"check_paths([__import__('pathlib').Path({str(CLEAN)!r})])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('digest.'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    layers = {layer.removesuffix(".py") for layer in check_cache.CHECK_LAYERS}
+    assert out, "the check loads digest modules"
+    assert {name.split(".")[1] for name in out} <= layers, out

@@ -4,9 +4,10 @@
 archive spent most of its time there on files that did not change. A file's result (its
 problems and the Record the cross-file checks read) depends only on its text, its path, its
 source snapshot, the day (dates after today are refused), the check's code and the
-vocabulary: the key hashes all of them, the code and vocabulary as one `version` string given
-by the caller. The cross-file checks (the same URL, the same story) always run again on the
-records, cached or not. A cache file that cannot be read is an empty cache.
+vocabulary: the key hashes all of them (the code and data by `check_code_version`, plus a
+`version` string a caller may add, e.g. for a vocabulary of its own). The cross-file checks
+(the same URL, the same story) always run again on all records, cached or not. A cache file
+that cannot be read is an empty cache.
 
 The plain `digest check` uses no cache: CI's gate on a pull request checks every file.
 """
@@ -27,12 +28,33 @@ from digest.text.files import atomic_write
 FORMAT = 1  # bump when what is stored changes meaning
 
 
+# What the check's code can import, by the layering each stage package's docstring states
+# (archive imports text, editorial, models and errors; editorial and ingest only text, models
+# and errors): the check's version hashes these files, so an edit elsewhere (the pages, the
+# site, the commands) keeps the cache. ingest is included though the check does not use it.
+CHECK_LAYERS = ("text", "ingest", "editorial", "archive", "models.py", "errors.py", "__init__.py")
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def check_code_version() -> str:
+    """A hash of the check's code and data (vocabulary, units): see CHECK_LAYERS."""
+    digest = hashlib.blake2b(digest_size=20)
+    for layer in CHECK_LAYERS:
+        root = PACKAGE / layer
+        paths = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in paths:
+            if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".json", ".txt"):
+                digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 class CheckCache:
     """{key: (problems, record)} in one JSON file; `save` keeps only the keys used this run."""
 
     def __init__(self, path: Path, version: str, today: dt.date) -> None:
         self.path = path
-        self.salt = f"{FORMAT}\0{version}\0{today.isoformat()}\0"
+        self.salt = f"{FORMAT}\0{check_code_version()}\0{version}\0{today.isoformat()}\0"
         self.old: dict[str, Any] = {}
         self.new: dict[str, Any] = {}
         try:

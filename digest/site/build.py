@@ -165,8 +165,7 @@ def build_site(
     settings = site_settings.settings_of(site_config, str(config))
 
     code = staging.code_version()
-    with _checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE,
-                   version=code) as checked:
+    with _checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE) as checked:
         with progress.stage("reading entries", total=len(staging.entry_files(docs))) as bar:
             hashes: dict[str, str] = {}
             items = staging.read_items(

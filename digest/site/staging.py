@@ -456,7 +456,8 @@ def stage_site(
             page = _with_front_matter(page, hidden)
         pages[src] = page  # its HTML blocks through the sanitiser too (finish_page)
 
-    for src, page in pages.items():
+    for src in list(pages):
+        page = pages.pop(src)  # each page's text is held once: as text, then as staged bytes
         # A page whose text before sanitising is the one staged last time is kept as it is.
         key = memo.key(setting, page) if memo is not None else ""
         if memo is not None and memo.keep(src, key):
