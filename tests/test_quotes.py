@@ -536,9 +536,9 @@ def test_a_one_word_name_that_spoke_just_before_is_the_speaker() -> None:
     quote = _one(["While in Las Vegas, Adele spoke out against fans throwing things.",
                   "“Have you noticed how people are forgetting show etiquette?”"])
     assert quote.speaker == "Adele"
-    quote = _one(["Demand for the chips rose in every region.",
-                  "“Have you noticed how people are forgetting show etiquette?”"])
-    assert quote.speaker is None
+    # with no one to ask it, the question is the writer's, not a quotation (_lone_question)
+    assert find_quotes(["Demand for the chips rose in every region.",
+                        "“Have you noticed how people are forgetting show etiquette?”"]) == []
 
 
 # --- general attribution rules (issue 13, second pass); our own sentences -----------------------

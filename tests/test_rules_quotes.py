@@ -448,3 +448,24 @@ def test_a_question_no_one_is_said_to_ask_is_not_a_quotation() -> None:
                         "Most buyers never do."]) == []
     asked = [f'"Will the card fit in the case at all?" {CEO} asked the engineers.']
     assert speaker_of(asked, "Will the card") == CEO
+
+
+def test_a_lower_case_fragment_with_no_source_is_not_a_quotation() -> None:
+    """'sentence_like' in _is_speech: a period inside the closing mark ends the writer's
+    sentence ('from premium to procedure."'), so an unattributed lower-case fragment needs
+    eight words; the same fragment told by 'the company' stays."""
+    assert find_quotes(['Plans differ in everything, "from premium to procedure."']) == []
+    told = ["Northwind Systems was sued in April.",
+            'The company told reporters the claims were "completely without merit or basis."']
+    assert [q.speaker for q in find_quotes(told)] == ["Northwind Systems"]
+
+
+def test_an_unnamed_subject_described_by_a_role_is_the_source() -> None:
+    """speaker_from_subject and UNNAMED_SPEAKER: 'A presenter said to <Name> that "..."' is
+    the presenter's (speaker unknown, role kept), not the named listener's, and the quote
+    borrows no speaker from the paragraph before; an adverb opening the sentence is no name."""
+    paras = [f"{CEO} spoke first.",
+             'A presenter said to the minister Tom Roe that "the forces are happy to do this."']
+    assert speakers(paras) == [("the forces are happy to do this.", None, "presenter")]
+    adverb = ['Moreover, one tester wrote: "The brush head is still easy to use every day."']
+    assert [q.speaker for q in find_quotes(adverb)] == [None]

@@ -149,7 +149,7 @@ DOCUMENT_FROM = re.compile(
 # An unnamed speaker after a speech verb: an indefinite description in lower case ('said a
 # recent graduate who asked not to be named', 'said one trader'); the relative clause is cut.
 UNNAMED_SPEAKER = re.compile(
-    r"^(?:an?|one|another)\s+(?P<who>(?:[A-Z][\w&-]*\s+){0,2}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
+    r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<who>(?:[A-Z][\w&-]*\s+){0,2}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
     r"(?=\s+(?:who|whose|that|with|in|at|from|when|while|after|on|via|to)\b|\s*$)"
 )
 # A circumstance between a named subject and its speech verb ('Visa at the time said', 'Ada
@@ -561,6 +561,11 @@ def speaker_from_subject(subj: str) -> Attribution | None:
             prefix = last[: m.start(1)].strip()
             return Attribution(name, role or (role_prefix(prefix) if prefix else None),
                                adjacent=True)
+    unnamed = UNNAMED_SPEAKER.match(last)
+    if (unnamed is not None and not last[unnamed.end() :].strip() and not is_generic(last)
+            and is_role(unnamed.group("who"))):
+        # 'A presenter said to ...': someone the text does not name, described
+        return Attribution(None, clean_role(unnamed.group("who")), adjacent=True)
     return generic_or_none(last)
 
 def generic_or_none(phrase: str) -> Attribution | None:

@@ -50,6 +50,9 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "cardinal", "bishop", "archbishop", "pope", "rabbi", "imam", "pastor", "reverend",
     "judge", "justice", "prosecutor", "detective", "sheriff", "lieutenant", "sergeant",
     "colonel", "captain", "admiral", "dietitian", "nutritionist", "dentist", "surgeon",
+    # people described by what they did in the story ('A presenter said', 'one tester wrote')
+    "presenter", "tester", "reviewer", "reader", "viewer", "listener", "fan", "witness",
+    "visitor", "shopper", "buyer", "parent", "thinker", "participant", "respondent",
 })
 # A capitalised run right after one of these is an organisation or place ("analyst at X").
 ORG_PREPOSITIONS: frozenset[str] = frozenset({"at", "of", "for", "from", "with", "by", "in",
@@ -125,7 +128,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "why", "how", "what", "which", "where", "who", "whose", "can", "could", "should", "would",
     "is", "are", "was", "were", "does", "did", "do", "many", "some", "most", "all", "every",
     "even", "only", "not", "no", "your", "such", "other", "another",
-    "or", "nor",
+    "or", "nor", "moreover", "furthermore", "additionally", "instead", "indeed", "overall",
+    "finally", "plus", "likewise", "similarly", "nevertheless", "nonetheless", "thus", "hence",
+    "therefore", "otherwise", "rather", "ultimately", "eventually", "sometimes", "often",
 })
 # Lower-case particles inside names ("Ursula von der Leyen", "Lip-Bu Tan").
 NAME_PARTICLES: frozenset[str] = frozenset({"de", "van", "von", "der", "den", "da", "del",

@@ -338,7 +338,7 @@ def _subject_before(
 def _unattributed(found: Attribution) -> bool:
     """True when nothing around a quotation names or describes its speaker."""
     return (found.speaker is None and not found.adjacent and not found.pronoun
-            and found.descriptor is None)
+            and found.descriptor is None and not found.role)
 
 
 def _implied_speaker(
@@ -566,8 +566,13 @@ def _is_speech(paras: list[str], group: list[Span], text: str, found: Attributio
         return False
     # an unattributed fragment inside a sentence (not a whole sentence) is a scare/title quote
     whole_para = first.start == 0 or not group[0].closed
-    sentence_like = text[-1:] in ".!?…" or whole_para or len(group) > 1
-    if not has_speaker and not found.adjacent and not sentence_like:
+    # a closing period inside the marks ends the writer's sentence as often as the speaker's:
+    # only a capitalised quotation ending in one reads as a sentence of its own
+    ends = text[-1:] in ".!?…" and not text[:1].islower()
+    sentence_like = ends or whole_para or len(group) > 1
+    # 'the company told CNN', 'A presenter said to ...'
+    described = has_speaker or found.descriptor is not None or bool(found.role)
+    if not described and not found.adjacent and not sentence_like:
         return len(words) >= 8 and not _title_case(words)
     return True
 
