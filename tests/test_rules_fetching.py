@@ -528,3 +528,46 @@ def test_a_truncated_body_that_came_in_pieces_counts_every_byte() -> None:
     with raw_server(drip(head, b"abcdefghij", every=0.02)) as (port, _):
         refusal = _refused(f"http://127.0.0.1:{port}/a", _limits())
     assert refusal.message == "the response ended early (10 bytes read; truncated transfer)"
+
+
+def test_http_connects_to_the_checked_address_not_the_host_name() -> None:
+    with raw_server(respond(_ok(PAGE)), host="127.0.0.2") as (port, _):
+        limits = FetchLimits(timeout=2, max_bytes=1000, allow_private=True,
+                             resolver=lambda host, _port: ["127.0.0.2"])
+        body, _, _ = _fetched(f"http://news.test:{port}/a", limits)
+    assert body == PAGE
+
+
+def test_a_connection_that_is_never_accepted_is_cut_at_the_deadline() -> None:
+    """A listener whose queue is full drops new connection requests, so connecting hangs; the
+    watchdog cannot reach a socket that is still connecting, the socket's own timeout (the time
+    left) ends it."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    queued = []
+    for _ in range(4):  # fill the accept queue; these are never accepted
+        client = socket.socket()
+        client.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            client.connect(("127.0.0.1", port))
+        queued.append(client)
+    outcome: list[str] = []
+
+    def fetch() -> None:
+        try:
+            fetch_url(f"http://127.0.0.1:{port}/a", _limits(timeout=1))
+        except InputError as exc:
+            outcome.append(exc.message)
+
+    try:
+        worker = threading.Thread(target=fetch, daemon=True)
+        worker.start()
+        worker.join(4)
+        assert not worker.is_alive(), "still connecting 4 s after a 1 s deadline"
+    finally:
+        for client in queued:
+            client.close()
+        listener.close()
+    assert outcome == ["timed out after 1 s"]
