@@ -270,3 +270,15 @@ def test_a_long_title_shaped_standfirst_under_the_headline_loses() -> None:
     right under a clean title-shaped line is what gives it away."""
     dek = "Here is what the memory maker told investors about its plans for the coming year"
     assert _headline(SCRAPE.replace(DEK, dek)) == HEADLINE
+
+
+def test_a_subhead_with_a_dateline_under_it_inside_the_body_loses_to_a_short_headline() -> None:
+    """A subhead below the lead, even with an "Updated" stamp under it, is inside the body with
+    prose just above it: those two rules outweigh the stamp and its length."""
+    headline = "TSMC opens second Arizona fab"
+    more = LEAD.replace("Tuesday", "Wednesday").replace("Analysts", "Economists")
+    text = (
+        NAV + headline + "\n" + LEAD
+        + "What the second Arizona fab means for TSMC customers\nUpdated March 5, 2025\n" + more
+    )
+    assert _headline(text) == headline
