@@ -162,3 +162,30 @@ def test_spelt_out_numbers(paragraphs: list[str], expected: list[str]) -> None:
     """SPELT_OUT_MIN and word_number_value (figures.py), the colon in _sentence_start and the
     compound rule of figure_words.py."""
     assert sorted(f.value for f in find_figures(paragraphs)) == sorted(expected)
+
+
+# --- what a figure measures (digest/editorial/figure_context.py) ------------------------------
+
+def _context(paragraph: str, value: str) -> str:
+    (found,) = [f for f in find_figures([paragraph]) if f.value == value]
+    return found.context
+
+
+def test_a_clause_opening_with_an_adverb_or_participle_continues_the_clause_before() -> None:
+    """CONTINUING_SUFFIXES: 'typically using 30 to 70 watts' says nothing of what draws them;
+    the clause before, 'Laptops draw little power', does. A clause opening with a noun keeps to
+    itself."""
+    assert "Laptops" in _context("Laptops draw little power, typically using 30 to 70 watts.",
+                                 "30 to 70 watts")
+    assert "Laptops" not in _context("Laptops draw little power, desktop towers use 300 watts.",
+                                     "300 watts")
+
+
+def test_an_opening_phrase_takes_the_main_clause_after_it() -> None:
+    """opening_phrase: 'At over 10 million tons a year, e-waste is ...' measures e-waste; a
+    value in the main clause ('Revenue was $5 billion, up 4%, helped by ...') does not reach
+    into the clause after."""
+    assert "e-waste" in _context("At over 10 million tons per year, e-waste is the fastest "
+                                 "growing waste stream.", "10 million tons per year")
+    assert "helped" not in _context("Revenue for the year was $5 billion, up 4%, helped by a "
+                                    "strong quarter.", "4%")

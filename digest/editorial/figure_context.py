@@ -34,6 +34,10 @@ CONTINUING_OPENERS: frozenset[str] = frozenset({
     "accounting", "equal", "equivalent", "bringing", "taking", "almost", "around", "some",
     "more", "less", "over", "under", "just", "only", "excluding",
 })
+# Adverbs and participles opening a clause continue the clause before too ('laptops draw
+# little power, typically using 30 to 70 watts'): words with these endings, this long at least.
+CONTINUING_SUFFIXES: tuple[str, ...] = ("ly", "ing")
+CONTINUING_MIN_LENGTH = 5
 # Words at the start of a comparison that may follow a comma and stay in the context.
 COMPARISON_START = re.compile(
     r"^\s*(?:compared (?:to|with)|versus|vs\.?|than|from|up from|down from|over|against|"
@@ -84,7 +88,10 @@ def _measure_context(sentence: str, plain: str, s: int, e: int) -> tuple[str, bo
     named_after = any(w.strip(TRIM).isalpha() and w.lower().strip(TRIM) not in FUNCTION_WORDS
                       for w in sentence[e:].split()[:3])
     bare = (len(own) < MIN_WORDS_BEFORE and not (own or named_after)) or not before_words
-    if clause_start and (bare or first in CONTINUING_OPENERS or (
+    # 'At over 10 million tons a year, e-waste is ...': an opening phrase of the sentence,
+    # whose subject is the main clause after it
+    opening_phrase = not clause_start and first in CONTINUING_OPENERS
+    if clause_start and (bare or first in CONTINUING_OPENERS or _continues(first) or (
             len(own) < MIN_WORDS_BEFORE and not named_after)):
         clause_start = starts[-2] if len(starts) > 1 else 0  # the clause before, in one piece
         before_words = sentence[clause_start:s].split()
@@ -94,6 +101,10 @@ def _measure_context(sentence: str, plain: str, s: int, e: int) -> tuple[str, bo
     before_words = lead_words
     end_match = CLAUSE_BOUNDARY.search(plain, e)
     clause_end = end_match.start() if end_match else len(sentence)
+    if opening_phrase and end_match and plain[end_match.start()] == ",":
+        nxt = CLAUSE_BOUNDARY.search(plain, end_match.end())
+        end_match = nxt
+        clause_end = nxt.start() if nxt else len(sentence)
     after = sentence[e:clause_end]
     extra = 0
     if end_match and COMPARISON_START.match(sentence[end_match.end() :]):
@@ -117,3 +128,9 @@ def _measure_context(sentence: str, plain: str, s: int, e: int) -> tuple[str, bo
         phrase = value
     comparison = any(w.lower().strip(TRIM) in COMPARISON_WORDS for w in [*lead, *tail])
     return phrase, comparison
+
+
+def _continues(word: str) -> bool:
+    """An adverb or a participle ('typically', 'usually', 'jumping'): see CONTINUING_SUFFIXES."""
+    return len(word) >= CONTINUING_MIN_LENGTH and word.isalpha() and word.endswith(
+        CONTINUING_SUFFIXES)
