@@ -54,6 +54,13 @@ CHROME_CASES = [
     ("cookie-use", "This website uses cookies to make things work", CHROME),
     ("cookie-consent", "Cookies help us and our partners tailor ads to you", CHROME),
     ("cookie-allow", "To watch the clip, please allow marketing cookies", CHROME),
+    ("script-required", "Scripts: JavaScript is required to see the wafer maps on this page.",
+     CHROME),
+    ("script-enable", "Please enable JavaScript to read the comments below.", CHROME),
+    ("browser-outdated", "Your browser is out of date and some parts of the page may not work",
+     CHROME),
+    ("browser-old", "It looks like you are using Internet Explorer, which we no longer test",
+     CHROME),
     ("consent-button", "Reject all", CHROME),
     ("dismiss", "Maybe later", CHROME),
     ("privacy-banner", "We value your privacy", CHROME),
@@ -168,6 +175,9 @@ NOT_CHROME = [
     ("topic-subhead", "Topic 1: Artificial Intelligence"),
     ("copyright-in-prose", "Copyright law has not caught up with chip layouts, lawyers say."),
     ("sunrise", "Sunrise over the fab"),
+    ("script-language-headline", "Why chip tools still ship JavaScript dashboards"),
+    ("script-language-prose", "The team rewrote the JavaScript front end in a month, and the "
+     "dashboards now load twice as fast on the fab floor."),
 ]
 
 

@@ -97,6 +97,13 @@ CHROME_PATTERNS = tuple(
         r".*\b(?:allow|accept|enable|manage) (?:\w+ )?cookies\b.*",
         r"(?:accept|reject|allow|block|decline|manage)(?: all)?(?: cookies| choices| settings)?",
         r"(?:not now|no thanks|got it|ok|okay|dismiss|maybe later|yes,? notify me|agree)",
+        # browser notices: scripts turned off, an old or unsupported browser
+        r".*\bjavascript\b.{0,40}\b(?:required|enabled?|disabled|turned off|switched off|"
+        r"necessary|needs? to be)\b.*",
+        r".*\b(?:enable|turn on|activate|requires?)\b.{0,20}\bjavascript\b.*",
+        r".*\b(?:your|this) browser\b.{0,60}\b(?:not (?:be )?supported|out of date|outdated|"
+        r"no longer supported|update|upgrade)\b.*",
+        r".*\busing (?:internet explorer|an? (?:older|outdated|unsupported) browser)\b.*",
         r"(?:we value )?your privacy\b.*",
         r"(?:your |do not sell )?(?:\w+ )?privacy"
         r" (?:rights|choices|settings|notice|preferences)\b.*",
