@@ -469,3 +469,11 @@ def test_an_unnamed_subject_described_by_a_role_is_the_source() -> None:
     assert speakers(paras) == [("the forces are happy to do this.", None, "presenter")]
     adverb = ['Moreover, one tester wrote: "The brush head is still easy to use every day."']
     assert [q.speaker for q in find_quotes(adverb)] == [None]
+
+
+def test_a_full_name_in_the_possessive_introduces_a_person() -> None:
+    """collect_from_sentence: "Darren Larvin's window" introduces Darren Larvin, so a later
+    'Larvin said' is his under the full name."""
+    paras = ["The weather outside Darren Larvin's window matched the forecast.",
+             '"There is not enough cheese in the deal," Larvin said.']
+    assert speaker_of(paras, "enough cheese") == "Darren Larvin"

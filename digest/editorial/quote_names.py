@@ -377,6 +377,13 @@ def collect_from_sentence(sentence: str, people: dict[str, str | None]) -> None:
     for k, clause in enumerate(clauses):
         for m in CAP_RUN_RE.finditer(clause):
             name, role = split_role_name(m.group(0))
+            owner = _POSSESSIVE.sub("", m.group(0))
+            if name is None and owner != m.group(0) and len(owner.split()) > 1:
+                # "Darren Larvin's window": the owner is a person named in full
+                name, role = split_role_name(owner)
+                if name and not is_org(name) and name not in people:
+                    people[name] = role
+                continue
             nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
             after = clause[m.end() :] or (", " + nxt if nxt else "")
             if not name or len(name.split()) < 2 or not could_be_person(
