@@ -8,8 +8,11 @@ between them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from digest.ingest import boilerplate as bp
 from digest.ingest.extraction import extract_html
 
 PROSE = [
@@ -404,3 +407,20 @@ def test_about_the_company_starts_the_boilerplate_when_the_next_paragraph_names_
     section = ("<p>About the new plant</p><p>The site covers forty acres and will run two "
                "production lines at first.</p>")
     assert "forty acres" in text_of(page(section, at=5))
+
+
+# --- the whole-paragraph matcher ---------------------------------------------------------------
+
+
+def test_whole_paragraph_matcher_agrees_with_the_anchored_patterns() -> None:
+    """WholeParagraph searches ".*X.*" patterns without anchors (for speed): on every sample line
+    of this file it must say what the plain anchored alternation of each pattern says."""
+    samples = [*(p.values[0] for p in TEXT_GROUPS), *(p.values[0] for p in LONG_NOTICES),
+               *PROSE, BOX, CONTROL_LINE, "Advertisement " + "x" * 40]
+    flags = re.IGNORECASE | re.DOTALL
+    for patterns, edge in ((bp.BOILERPLATE_TEXT, r"\W*"), (bp.LEGAL_NOTICES, "")):
+        for pattern in patterns:
+            plain = re.compile(f"^{edge}(?:{pattern}){edge}$", flags)
+            fast = bp.WholeParagraph((pattern,), edge=edge)
+            for line in samples:
+                assert fast.match(line) == bool(plain.match(line)), (pattern, line)

@@ -411,7 +411,48 @@ SUBSCRIBER_RE = _alternation(SUBSCRIBER_HINTS)
 TRAILING_SECTION_RE = re.compile(
     r"^\W*(?:" + "|".join(TRAILING_SECTIONS) + r")\W*$", re.IGNORECASE | re.DOTALL
 )
-LEGAL_NOTICE_RE = re.compile(r"^(?:" + "|".join(LEGAL_NOTICES) + r")$", re.IGNORECASE | re.DOTALL)
-BOILERPLATE_TEXT_RE = re.compile(
-    r"^\W*(?:" + "|".join(BOILERPLATE_TEXT) + r")\W*$", re.IGNORECASE | re.DOTALL
-)
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """The pattern has a "|" outside every group (it is itself several alternatives)."""
+    depth, escaped = 0, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+class WholeParagraph:
+    """Patterns matched against a whole paragraph, case-insensitive, `edge` (e.g. punctuation)
+    allowed around them. A pattern of the form ".*X.*" holds when X occurs anywhere: those are
+    searched for in one unanchored pass, which is many times faster on a long paragraph than
+    letting the anchored alternation backtrack over every start."""
+
+    def __init__(self, patterns: tuple[str, ...], edge: str = "") -> None:
+        def anywhere(p: str) -> bool:
+            return (p.startswith(".*") and p.endswith(".*") and not p.endswith("\\.*")
+                    and not _top_level_alternation(p))
+
+        flags = re.IGNORECASE | re.DOTALL
+        inner = [p[2:-2] for p in patterns if anywhere(p)]
+        whole = [p for p in patterns if not anywhere(p)]
+        self._anywhere = re.compile("|".join(f"(?:{p})" for p in inner), flags) if inner else None
+        self._whole = re.compile(f"^{edge}(?:" + "|".join(whole) + f"){edge}$", flags)
+
+    def match(self, text: str) -> bool:
+        return bool(
+            (self._anywhere is not None and self._anywhere.search(text))
+            or self._whole.match(text)
+        )
+
+
+LEGAL_NOTICE_RE = WholeParagraph(LEGAL_NOTICES)
+BOILERPLATE_TEXT_RE = WholeParagraph(BOILERPLATE_TEXT, edge=r"\W*")

@@ -78,10 +78,11 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Article:
     paragraphs: list[str] = []
     words = 0
     fallback = False
+    hints: dict[int, str] = {}  # class/id hints, the same for every pass
     for index, settings in enumerate(bp.PASSES):
         if index and words >= settings.runs_below:
             continue
-        found = _extract_pass(_Page(soup, settings), root, meta)
+        found = _extract_pass(_Page(soup, settings, hints=hints), root, meta)
         found_words = _words(found)
         if found_words >= max(bp.MIN_ARTICLE_WORDS, words * bp.FALLBACK_GAIN) and (
             words < bp.WEAK_EVIDENCE_WORDS
@@ -189,9 +190,9 @@ def _is_hidden(tag: Tag, *, attribute: bool = True) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
-def _is_subscriber_text(tag: Tag) -> bool:
+def _is_subscriber_text(page: _Page, tag: Tag) -> bool:
     """A block the page hides until a subscriber logs in: its class names say so."""
-    hint = _hint(tag)
+    hint = page.hint(tag)
     return bool(hint) and bp.SUBSCRIBER_RE.search(hint) is not None
 
 
@@ -203,16 +204,16 @@ def _prune(page: _Page, root: Tag) -> None:
         name = tag.name
         if name in bp.DROP_TAGS or (
             _is_hidden(tag, attribute=page.settings.drop_hidden)
-            and (page.settings.drop_hidden or not _is_subscriber_text(tag))
+            and (page.settings.drop_hidden or not _is_subscriber_text(page, tag))
         ):
             page.dropped.add(id(tag))
             continue
-        if _is_caption(tag):
+        hint = page.hint(tag)
+        if _is_caption(tag, hint):
             # A caption stays out of the article text unless it reads as prose (see _emit); its
             # class hint still takes it out of scoring, as for any boilerplate-hinted element.
             page.captions.add(id(tag))
         if tag.attrs and name not in ("body", "html", "article", "main"):
-            hint = _hint(tag)
             role = tag.get("role")
             negative = bool(hint) and (
                 bp.NEGATIVE_RE.search(hint) is not None
@@ -229,13 +230,13 @@ def _prune(page: _Page, root: Tag) -> None:
         stack.extend(_children(tag))
 
 
-def _is_caption(tag: Tag) -> bool:
+def _is_caption(tag: Tag, hint: str | None = None) -> bool:
     """A picture caption: <figcaption>, or an element whose class names it a caption."""
     if tag.name == "figcaption":
         return True
     if not tag.attrs:
         return False
-    hint = _hint(tag)
+    hint = _hint(tag) if hint is None else hint
     return bool(hint) and bp.CAPTION_RE.search(hint) is not None
 
 

@@ -60,6 +60,16 @@ class Page:
     # Picture captions: emitted as their own paragraphs when they read as prose.
     captions: set[int] = field(default_factory=set)
     nodes: dict[int, Node] = field(default_factory=dict)
+    # Class/id hints by element, shared by the passes over one page (the markup does not change).
+    hints: dict[int, str] = field(default_factory=dict)
+
+    def hint(self, tag: Tag) -> str:
+        """`hint(tag)`, worked out once per element."""
+        key = id(tag)
+        value = self.hints.get(key)
+        if value is None:
+            value = self.hints[key] = hint(tag) if tag.attrs else ""
+        return value
 
 
 def children(tag: Tag) -> list[Tag]:

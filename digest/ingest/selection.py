@@ -17,7 +17,6 @@ from digest.ingest.pagetree import MEDIA_TAGS, SCORED_TAGS, TAG_SCORE
 from digest.ingest.pagetree import Node as _Node
 from digest.ingest.pagetree import Page as _Page
 from digest.ingest.pagetree import children as _children
-from digest.ingest.pagetree import hint as _hint
 from digest.ingest.pagetree import link_density as _link_density
 from digest.text.normalize import collapse_whitespace
 
@@ -41,7 +40,7 @@ def select(page: _Page, root: Tag) -> list[Tag]:
             key = id(ancestor)
             if key not in candidates:
                 candidates[key] = ancestor
-                page.nodes[key].score = _initial_score(ancestor)
+                page.nodes[key].score = _initial_score(page, ancestor)
             divider = 1 if level == 1 else 2 if level == 2 else level * 3
             page.nodes[key].score += content / divider
             ancestor, level = ancestor.parent, level + 1
@@ -69,7 +68,7 @@ def select(page: _Page, root: Tag) -> list[Tag]:
 def _twins(page: _Page, top: Tag, ranked: list[Tag], chosen: list[Tag]) -> list[Tag]:
     """Elements named like the top candidate elsewhere on the page: an article body split in
     several blocks (around an ad or a video), each block under its own wrapper."""
-    hint = _hint(top)
+    hint = page.hint(top)
     if not hint:
         return []
     threshold = max(bp.SIBLING_MIN_SCORE, page.nodes[id(top)].score * bp.TWIN_SCORE_RATIO)
@@ -77,7 +76,7 @@ def _twins(page: _Page, top: Tag, ranked: list[Tag], chosen: list[Tag]) -> list[
     for tag in ranked:
         if page.nodes[id(tag)].score < threshold:
             break
-        if tag is top or tag.name != top.name or _hint(tag) != hint:
+        if tag is top or tag.name != top.name or page.hint(tag) != hint:
             continue
         if any(_contains(c, tag) or _contains(tag, c) for c in [*chosen, *twins]):
             continue
@@ -94,9 +93,9 @@ def _contains(ancestor: Tag, tag: Tag) -> bool:
     return False
 
 
-def _initial_score(tag: Tag) -> float:
+def _initial_score(page: _Page, tag: Tag) -> float:
     score = float(TAG_SCORE.get(tag.name, 0))
-    hint = _hint(tag)
+    hint = page.hint(tag)
     if hint:
         if bp.POSITIVE_RE.search(hint):
             score += bp.CLASS_WEIGHT
@@ -154,7 +153,7 @@ def _with_siblings(page: _Page, top: Tag) -> list[Tag]:
         return [top]
     top_score = page.nodes[id(top)].score
     threshold = max(bp.SIBLING_MIN_SCORE, top_score * bp.SIBLING_SCORE_RATIO)
-    top_hint = _hint(top)
+    top_hint = page.hint(top)
     chosen = []
     for sibling in _children(parent):
         key = id(sibling)
@@ -166,7 +165,7 @@ def _with_siblings(page: _Page, top: Tag) -> list[Tag]:
             continue
         if node is None or node.text == 0:
             continue
-        bonus = top_score * 0.2 if top_hint and _hint(sibling) == top_hint else 0.0
+        bonus = top_score * 0.2 if top_hint and page.hint(sibling) == top_hint else 0.0
         if node.score + bonus >= threshold and node.score > 0:
             chosen.append(sibling)
         elif sibling.name in SCORED_TAGS:
