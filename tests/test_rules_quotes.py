@@ -477,3 +477,14 @@ def test_a_full_name_in_the_possessive_introduces_a_person() -> None:
     paras = ["The weather outside Darren Larvin's window matched the forecast.",
              '"There is not enough cheese in the deal," Larvin said.']
     assert speaker_of(paras, "enough cheese") == "Darren Larvin"
+
+
+def test_a_person_of_an_organisation_after_a_verb_is_the_person() -> None:
+    """PERSON_OF_ORG: 'said Pamela Lyon of the University of Adelaide' is Pamela Lyon, with
+    where she works as the role; an organisation's own name with 'of' stays whole ('Bank of
+    America', 'Harbor Quay Partners of Boston')."""
+    person = [f'"{SHIP}," said Pamela Lyon of the University of Adelaide.']
+    assert speakers(person)[0][1:] == ("Pamela Lyon", "of the University of Adelaide")
+    assert speakers([f'"{SHIP}," said Bank of America.'])[0][1] == "Bank of America"
+    body = [f'"{SHIP}," said Harbor Quay Partners of Boston.']
+    assert speakers(body)[0][1] == "Harbor Quay Partners of Boston"

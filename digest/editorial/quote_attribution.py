@@ -209,6 +209,10 @@ PARTICIPLE_SUBJECT = re.compile(
     r"(?P<subj>[Tt]he\s+[a-z][\w-]*|" + CAP_RUN + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
     r"(?:,\s+[^,]{1,120},)?\s+[a-z]"
 )
+# A person's name of two or three words followed by 'of/at/from <Organisation>'.
+PERSON_OF_ORG = re.compile(
+    r"^(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\s+(?P<org>(?:of|at|from)\s+.+)$"
+)
 # An age or a credential in apposition ('Jane Doe, 52, said', 'Beth Keith, MS, RDN, a
 # dietitian, told'): no part of the name or the role.
 AGE_CLAUSE = re.compile(r"\d{1,3}|[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?")  # 'Doe, 52,' 'Keith, MS, RDN,'
@@ -367,6 +371,10 @@ def speaker_from_object(rest: str) -> Attribution | None:
     if (doc := DOCUMENT_FROM.match(head)) and is_org(doc.group("org")):
         return Attribution(org_name(doc.group("org")), None, adjacent=True)
     if ORG_RUN_RE.fullmatch(head) and is_org(head):
+        person = PERSON_OF_ORG.match(head)
+        if person is not None and not is_org(person.group("name")):
+            # 'Pamela Lyon of the University of Adelaide': a person, then where they work
+            return Attribution(person.group("name"), person.group("org"), adjacent=True)
         return Attribution(org_name(head), None, adjacent=True)
     # 'the company's CEO, Lisa Su' / 'Nvidia's chief executive, Jensen Huang'
     if len(parts) > 1 and not looks_like_name(head) and looks_like_name(parts[1]):
