@@ -42,11 +42,24 @@ NOT_NAME_WORDS = frozenset(
         "article", "articles", "post", "posts", "blog", "blogs", "story", "stories", "policy",
         "privacy", "pricing", "newer", "older", "previous", "next", "menu", "search",
         "on", "at", "in", "for", "from", "read", "min", "minutes", "comments",
+        # more roles, and the words of interface links that sit where a byline would
+        "executive", "attorney", "lawyer", "contributions", "profile", "bio", "last", "view",
+        "show", "sidebar", "toggle", "contact", "us", "login", "register", "rss", "newsletter",
+        "social", "links", "link", "photos", "photo", "company", "careers",
         *(MONTH_WORDS - {"may"}), *WEEKDAY_NAMES,
     ]
 )
 BYLINE_PREFIX = re.compile(r"^(?:(?:written |words |posted )?by:?\s*(?=[A-Z])|author:?\s+)", re.I)
-NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
+NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
+# What the page glued to a name where its elements had no space between them: a count or a
+# time ("Associated Press5 days ago"), the next link's label ("Jane DoeCity Hall": a lower-case
+# run, then a capitalised word), or a role ("Jane Doestaff").
+GLUED_TO_NAME = re.compile(
+    r"(?<=[A-Za-z])\d.*$|(?<=[a-z]{3})(?=[A-Z][a-z]{2}).*$|"
+    r"(?<=[a-z]{3})(?:staff|writer|editor|reporter|contributor)\b.*$"
+)
+# A credential after a full name ("Jane Doe MS", "Jane Doe RDN"): capitals only, 2 to 5 letters.
+CREDENTIAL = re.compile(r"^[A-Z]{2,5}\.?$")
 # "By JANE DOEPUBLISHED": a meta word glued to the name where the page had no space.
 GLUED_META = re.compile(
     r"(?<=[a-z])(?:(?i:published|updated|posted|long ?read|min read)|"
@@ -205,17 +218,20 @@ def _author(window: list[Line], body_lower: frozenset[str]) -> str | None:
 def clean_name(text: str) -> str | None:
     """The name(s) from the text of a byline: roles, outlets and dates cut off; None when what is
     left does not look like a name."""
-    text = BYLINE_PREFIX.sub("", text.strip())
+    text = GLUED_TO_NAME.sub("", BYLINE_PREFIX.sub("", text.strip()))
+    credentials = not text.isupper()  # in a byline in capitals, every word looks like one
     if text.isupper():  # a transformed byline ("By JANE DOE") reads better in title case
-        text = text.title()
+        text = GLUED_TO_NAME.sub("", text.title())
     match = NAMES.match(text)
     text = match.group("names") if match else NAME_END.sub("", text)
     kept: list[str] = []
     for part in NAME_LIST_SEPARATOR.split(text):
         words = GLUED_META.sub("", part.strip(" ,;:-–—")).split()
+        while credentials and len(words) > (2 if not kept else 0) and CREDENTIAL.match(words[-1]):
+            words.pop()  # "Jane Doe MS", or a part that is only a credential: ", RDN"
         cut = next((i for i, w in enumerate(words) if w.lower().strip(".") in NOT_NAME_WORDS), None)
         if cut is not None:  # a role or a date starts here: the names are over
-            if cut:
+            if cut and not kept:  # ("Jane Doe Senior Writer"; a later part is a role phrase)
                 kept.append(" ".join(words[:cut]))
             break
         if words:
