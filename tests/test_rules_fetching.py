@@ -285,8 +285,9 @@ def test_more_than_the_redirect_limit_is_refused() -> None:
         conn.sendall(_redirect(302, b"/again%d" % len(hops)))
 
     with raw_server(handler) as (port, _):
-        refusal = _refused(f"http://127.0.0.1:{port}/a", _limits())
-    assert refusal.message == f"more than {fetching.MAX_REDIRECTS} redirects"
+        url = f"http://127.0.0.1:{port}/a"
+        refusal = _refused(url, _limits())
+    assert refusal == Refusal(FetchError, url, f"more than {fetching.MAX_REDIRECTS} redirects")
     assert len(hops) == fetching.MAX_REDIRECTS + 1
 
 
@@ -315,9 +316,10 @@ def test_the_last_allowed_redirect_is_followed() -> None:
      ("http://news.test:99999/a", "URL has an invalid port")],
 )
 def test_url_refusals(url: str, message: str) -> None:
+    """Each refusal names the URL it was asked for."""
     with pytest.raises(FetchError) as info:
         fetch_url(url, FetchLimits(timeout=2, max_bytes=10, resolver=lambda h, p: ["127.0.0.1"]))
-    assert info.value.message == message
+    assert (info.value.source, info.value.message) == (url, message)
 
 
 @pytest.mark.parametrize(("url", "port"), [("http://news.test/a", 80),
