@@ -77,6 +77,10 @@ ROLE_TAIL = re.compile(
     r"(?:reporter|editor|writer|correspondent|columnist|analyst|contributor|producer)\b",
     re.I,
 )
+# A name in capitals, then the outlet in mixed case: "JANE DOE Fabline Daily".
+CAPITALS_NAME_THEN_OUTLET = re.compile(
+    r"^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,2}) (?=[A-Z][a-z])"
+)
 # A dateline then the name: "Aug 12, 2021 / Jane Doe".
 DATE_NAME_LINE = re.compile(rf"^(?P<date>.+?)\s*[·|•/—–]\s*(?:by\s+)?(?P<name>{NAME})$", re.I)
 
@@ -143,12 +147,17 @@ def _name_under_headline(
     """A byline without "By" within a few lines under the headline and above the body: a line
     that is only a name, or a name followed by its outlet, role or handle after a separator
     ("Jane Doe • Outlet", "Jane Doe | Outlet", "Jane Doe@handle") or by a role ("Jane Doe
-    Senior Writer")."""
+    Senior Writer"), a name in capitals before its outlet ("JANE DOE Fabline Daily"), with what
+    the page glued to it cut off."""
     for line in lines[headline + 1 : min(headline + 1 + NAME_UNDER_HEADLINE, body_start)]:
         if line.kind is Kind.MENU:
             continue
-        head = NAME_TAIL.split(line.text, maxsplit=1)[0].strip()
-        role = ROLE_TAIL.match(line.text)
+        text = GLUED_TO_NAME.sub("", line.text)
+        capitals = CAPITALS_NAME_THEN_OUTLET.match(text)
+        if capitals:
+            text = capitals.group("name").title()
+        head = NAME_TAIL.split(text, maxsplit=1)[0].strip()
+        role = ROLE_TAIL.match(text)
         if role and not is_plain_name(head, body_lower):
             head = role.group("name")
         if is_plain_name(head, body_lower):
