@@ -173,6 +173,17 @@ def test_list_of_headlines_is_dropped_and_list_of_prose_kept() -> None:
     assert "training for 2 hundred technicians" in text_of(page(f"<ul>{prose}</ul>"))
 
 
+def test_list_of_links_nested_in_a_list_item_is_kept() -> None:
+    """A sub-list of links under a prose item ("In progress:") goes with that item; the same
+    links as a list of their own are a box of other stories."""
+    links = "".join(f"<li><a href='/b/{i}'>Fix number {i} for the wafer scheduler</a></li>"
+                    for i in range(4))
+    nested = (f"<ul><li>The tooling team landed two patches this week and started on the "
+              f"scheduler.</li><li>In progress:<ul>{links}</ul></li></ul>")
+    assert "Fix number 2 for the wafer scheduler" in text_of(page(nested))
+    assert "Fix number 2 for the wafer scheduler" not in text_of(page(f"<ul>{links}</ul>"))
+
+
 # --- text patterns: one line per group of BOILERPLATE_TEXT ---------------------------------
 
 TEXT_GROUPS = [

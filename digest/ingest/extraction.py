@@ -422,6 +422,10 @@ def _is_link_block(page: _Page, tag: Tag) -> bool:
     info = page.nodes.get(id(tag))
     if info is None or not info.text:
         return False
+    if tag.name in ("ul", "ol") and tag.parent is not None and tag.parent.name == "li":
+        # A list nested in a list item goes with that item (a changelog's bugs under "In
+        # progress:"); boxes of other stories are lists of their own.
+        return False
     density = _link_density(info)
     if density > bp.LINK_ONLY_DENSITY:
         return True
