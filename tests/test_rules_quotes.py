@@ -488,3 +488,17 @@ def test_a_person_of_an_organisation_after_a_verb_is_the_person() -> None:
     assert speakers([f'"{SHIP}," said Bank of America.'])[0][1] == "Bank of America"
     body = [f'"{SHIP}," said Harbor Quay Partners of Boston.']
     assert speakers(body)[0][1] == "Harbor Quay Partners of Boston"
+
+
+def test_the_agency_is_the_body_of_its_kind_named_before() -> None:
+    """BODY_KIND_WORDS (quote_bodies.py): 'the agency' four paragraphs after the Federal Trade
+    Commission is the commission, not the research firm named in between; a date after a
+    name is no part of it ('... Commission on Monday')."""
+    paras = ["The deal drew a second request from the Federal Trade Commission on Monday.",
+             f"{CEO}, the chief executive, said it was routine.",
+             "Analyst Tom Roe of Fenwick Research was less sure.", NEUTRAL,
+             'The agency declined to comment, clarifying only that "a second request is not a '
+             'finding of any kind."']
+    assert speaker_of(paras, "second request") == "Federal Trade Commission"
+    no_kind = [*paras[1:3], paras[-1].replace("The agency", "The company")]
+    assert speaker_of(no_kind, "second request") != "Federal Trade Commission"

@@ -374,7 +374,8 @@ def speaker_from_object(rest: str) -> Attribution | None:
         person = PERSON_OF_ORG.match(head)
         if person is not None and not is_org(person.group("name")):
             # 'Pamela Lyon of the University of Adelaide': a person, then where they work
-            return Attribution(person.group("name"), person.group("org"), adjacent=True)
+            return Attribution(person.group("name"), person.group("org").rstrip(".,"),
+                               adjacent=True)
         return Attribution(org_name(head), None, adjacent=True)
     # 'the company's CEO, Lisa Su' / 'Nvidia's chief executive, Jensen Huang'
     if len(parts) > 1 and not looks_like_name(head) and looks_like_name(parts[1]):

@@ -202,6 +202,11 @@ def org_name(run: str) -> str:
             break
     while tokens and (tokens[0].lower() in NOT_NAME_WORDS or tokens[0].lower() in ORG_CONNECTORS):
         tokens = tokens[1:]  # 'As the Senate Committee' -> 'Senate Committee'
+    for i in range(1, len(tokens)):
+        if tokens[i].lower() in ORG_CONNECTORS and tokens[i + 1 :] and (
+                tokens[i + 1].lower().strip(".,") in NOT_NAME_WORDS):
+            tokens = tokens[:i]  # 'Federal Trade Commission on Monday': a date, not a name
+            break
     return " ".join(tokens).rstrip(".,")
 
 
@@ -396,7 +401,7 @@ def collect_from_sentence(sentence: str, people: dict[str, str | None]) -> None:
                 role = clean_role(tail_clause(clauses[k - 1]))
             of_org = _OF_ORGANISATION.match(clause[m.end() :].strip())
             if role is None and of_org:
-                role = of_org.group(0)  # 'Dora Kessel of Repair Europe'
+                role = of_org.group(0).rstrip(".,")  # 'Dora Kessel of Repair Europe'
             if role is None and ends and nxt and (is_role(nxt) or is_who_clause(nxt)
                                                   or person_appositive(nxt)):
                 # 'Drew Weatherford, a former quarterback at the school', up to where the
@@ -548,45 +553,3 @@ def resolve_descriptor(
     holders = [name for name, role in people.items()
                if role and role.lower().split()[-1].strip(".,") == head]
     return holders[0] if len(holders) == 1 else None
-
-
-
-
-# How far back 'the agency said' looks for the organisation it stands for (paragraphs).
-ORG_LOOKBACK_PARAGRAPHS = 1
-
-
-def last_org_before(
-    outside: list[str], para: int, pos: int, people: dict[str, str | None] | None = None
-) -> str | None:
-    """The organisation named last (outside quotes) before (para, pos), in that paragraph or
-    the one before: 'reached out to the Department of Transportation. ... the agency said'.
-    Besides names with an organisation word, a capitalised name opening a sentence that is
-    no person the article introduces counts ('Microsoft blamed two updates ...', 'Magnetar
-    released its first player ...'): companies are mostly written by bare name."""
-    best: tuple[int, int, str] | None = None
-    people = people or {}
-    for i in range(max(0, para - ORG_LOOKBACK_PARAGRAPHS), para + 1):
-        text = outside[i][: pos if i == para else None]
-        for m in ORG_RUN_RE.finditer(text):
-            if is_org(m.group(0)):
-                best = max(best or (i, m.start(), ""), (i, m.start(), org_name(m.group(0))))
-        offset = 0
-        for sentence in split_sentences(text):
-            at = text.find(sentence, offset)
-            offset = max(offset, at)
-            m = SENTENCE_OPENING_NAME.match(sentence)
-            if m is None or m.group(1).split()[0].lower() in NOT_NAME_WORDS | QUESTION_WORDS:
-                continue
-            name = m.group(1)
-            if name in people or resolve_name(name, people) in people:
-                continue
-            if best is None or (i, at) > best[:2]:
-                best = (i, at, name)
-    return best[2] if best else None
-
-
-QUESTION_WORDS: frozenset[str] = frozenset({"what", "why", "how", "who", "which", "where",
-                                            "whose", "whom", "does", "did", "do", "is", "was"})
-# A capitalised name of one to three words opening a sentence, followed by a lower-case verb.
-SENTENCE_OPENING_NAME = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+[a-z]+(?:ed|s)\b")

@@ -49,6 +49,7 @@ from digest.editorial.quote_attribution import (
     subject_verb_anywhere,
     verb_first,
 )
+from digest.editorial.quote_bodies import body_of_kind, last_org_before
 from digest.editorial.quote_names import (
     APPOSITION_HEADS,
     CAP_RUN_RE,
@@ -57,7 +58,6 @@ from digest.editorial.quote_names import (
     apposed_bodies,
     body_before,
     collect_people,
-    last_org_before,
     last_person_before,
     person_like,
     plausible_speaker,
@@ -228,7 +228,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         elif speaker is None and attribution.descriptor:
             speaker = resolve_descriptor(attribution.descriptor, people, bodies)
             if speaker is None and attribution.descriptor in ORG_DESCRIPTORS:
-                speaker = last_org_before(outside, first.para, first.start, people)
+                # a body whose name says it is of that kind ('the agency' -> '... Commission'),
+                # else the organisation named last
+                speaker = body_of_kind(outside, first.para, first.start, attribution.descriptor
+                                       ) or last_org_before(outside, first.para, first.start,
+                                                            people)
             role = people.get(speaker) if speaker else None
         elif speaker:
             speaker = resolve_name(speaker, people)
