@@ -264,6 +264,7 @@ def read_items(
                 entry = entry_from_dict(record[0], record[1], shown)
             except (DigestError, TypeError, IndexError):
                 entry = None
+        from_cache = entry is not None
         if entry is None:
             try:
                 text = raw.decode("utf-8")
@@ -271,8 +272,8 @@ def read_items(
                 raise DigestError(shown, f"cannot read: {exc}") from None
             data, body = parse_entry_text(text, shown)
             entry = entry_from_dict(data, body, shown)
-        if cache is not None:
-            fresh[key] = [_plain(entry_to_dict(entry)), entry.notes]
+        if cache is not None:  # a record the entry was read from is kept as it was
+            fresh[key] = record if from_cache else [_plain(entry_to_dict(entry)), entry.notes]
         src = sitepages.entry_src(entry)
         if hashes is not None:  # {staged path: hash of the entry file's bytes}
             hashes[src] = key
