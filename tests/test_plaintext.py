@@ -330,6 +330,23 @@ def test_a_dateline_just_under_the_body_dates_it_when_none_stands_above() -> Non
     assert extract_text(text, source="s.txt").published == dt.date(2025, 5, 2)
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        pytest.param("Dec 2, 2025 · Mariko Tanaka in Foundry news and the wider trade",
+                     dt.date(2025, 12, 2), id="date-first-then-items"),
+        pytest.param("On behalf of Fabline Legal Desk | Dec 2, 2025 | Chips",
+                     dt.date(2025, 12, 2), id="date-between-separators"),
+        pytest.param("Published on December 2nd, 2025 for the foundry desk in Hokkaido",
+                     dt.date(2025, 12, 2), id="published-on"),
+        pytest.param("The company said on May 2, 2025 that it would build a second line there",
+                     None, id="a-standfirst-mentioning-a-date"),
+    ],
+)
+def test_a_meta_line_under_the_headline_dates_the_article(line: str, date: dt.date | None) -> None:
+    assert _meta(line)[1] == date
+
+
 def test_published_date_beats_updated() -> None:
     both = "By Mariko Tanaka\nUpdated December 9, 2025\nPublished December 2, 2025"
     assert _meta(both)[1] == dt.date(2025, 12, 2)

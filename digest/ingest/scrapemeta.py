@@ -92,6 +92,17 @@ GLUED_YEAR = re.compile(
     re.I,
 )
 
+# A line of meta items holding a date: it opens with the date (after "Published", "Posted on",
+# "On", a weekday) or sets the date apart with separators ("Jane Doe · Dec 2, 2025 · Chips").
+META_LINE = re.compile(
+    r"^(?:(?:first |last )?(?:published|posted|updated|modified|date)d?\b[\s:]*(?:on\b)?"
+    r"[\s:]*|on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[\s./-])"
+    r"|(?:^|\s)[·|•●/]\s*(?:\w+:?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d|\d{1,2}\s+[a-z]{3,9}\s+\d{4})",
+    re.I,
+)
+
 # Published beats updated: a dateline that says it was published or posted is preferred.
 PUBLISHED_WORDS = re.compile(r"\b(?:published|posted|first published|created|on)\b", re.I)
 UPDATED_WORDS = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I)
@@ -265,7 +276,11 @@ def _date(window: list[Line]) -> dt.date | None:
     published: dt.date | None = None
     updated: dt.date | None = None
     for line in window:
-        if not (line.kind in (Kind.DATE, Kind.BYLINE) or is_date_line(line.text)):
+        if not (
+            line.kind in (Kind.DATE, Kind.BYLINE)
+            or is_date_line(line.text)
+            or (line.words <= INLINE_BYLINE_MAX_WORDS and META_LINE.search(line.text))
+        ):
             continue
         date = scrape_date(line.text)
         if date is None:
