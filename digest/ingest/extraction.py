@@ -30,6 +30,7 @@ from digest.errors import ExtractionError
 from digest.ingest import boilerplate as bp
 from digest.ingest.cleanup import check_against_json_ld, clean_paragraphs
 from digest.ingest.metadata import Metadata, read_metadata
+from digest.ingest.pagedates import CHROME_TIME
 from digest.ingest.pagetree import INLINE_TAGS
 from digest.ingest.pagetree import Node as _Node
 from digest.ingest.pagetree import Page as _Page
@@ -59,6 +60,11 @@ _WS_AFTER_BLOCK_TAG = re.compile(
     r"footer|main|h[1-6]|figure|blockquote|form|html|head|body|meta|link|title)\b[^>]*>)\s+(?=<)",
     re.IGNORECASE,
 )
+# Pre-stripped chrome whose <time> elements are kept for the metadata reader (a blog's date in an
+# <aside> or <footer> beside the post), at most MAX_KEPT_TIMES per element.
+_CHROME_WITH_DATES = frozenset({"aside", "footer", "nav"})
+_TIME_ELEMENT = re.compile(r"<time\b[^>]*>[^<]{0,80}</time\s*>", re.IGNORECASE)
+MAX_KEPT_TIMES = 2
 # Stylesheet, icon and preload links carry nothing the metadata reader wants (canonical stays).
 _NON_CANONICAL_LINK = re.compile(r"<link\b(?![^>]*canonical)[^>]*>", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -170,9 +176,17 @@ def _prestrip(html: str) -> str:
 
 
 def _keep_json_ld(match: re.Match[str]) -> str:
-    """Pre-strip replacement: JSON-LD scripts stay, everything else matched goes."""
-    if match.group(1) and "ld+json" in match.group(2).lower():
+    """Pre-strip replacement: JSON-LD scripts stay; the <time> elements of stripped page chrome
+    (a post's date in an <aside> or <footer>) stay for the metadata reader, hidden from the text;
+    everything else matched goes."""
+    tag = match.group(1)
+    if tag and "ld+json" in match.group(2).lower():
         return match.group(0)
+    if tag and tag.lower() in _CHROME_WITH_DATES:
+        times = _TIME_ELEMENT.findall(match.group(0))
+        if times:
+            return " ".join(t.replace("<time", f'<time style="display:none" {CHROME_TIME}', 1)
+                            for t in times[:MAX_KEPT_TIMES])
     return " "
 
 

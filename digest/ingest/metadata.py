@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from digest.ingest.pagedates import MAX_DATE_LINES, resolve_date
+from digest.ingest.pagedates import CHROME_TIME, MAX_DATE_LINES, resolve_date
 from digest.ingest.pagetree import inline_text
 from digest.text.normalize import collapse_whitespace
 
@@ -136,6 +136,7 @@ def read_metadata(soup: BeautifulSoup) -> Metadata:
             ld_modified=_text(ld.get("dateModified")),
             date_props=found.date_props,
             times=found.times,
+            chrome_times=found.chrome_times,
             date_lines=found.date_lines,
             h1=found.h1,
             canonical=found.canonical,
@@ -164,6 +165,7 @@ class _Found:
     date_props: list[Tag] = field(default_factory=list)
     date_lines: list[Tag] = field(default_factory=list)
     times: list[Tag] = field(default_factory=list)
+    chrome_times: list[Tag] = field(default_factory=list)  # <time>s of stripped chrome
     bylines: list[Tag] = field(default_factory=list)
     meta_rows: list[Tag] = field(default_factory=list)
 
@@ -190,6 +192,9 @@ def _collect(soup: BeautifulSoup) -> _Found:
             found.h1 = found.h1 or tag
             found.h1_texts.append(_clean(inline_text(tag)) or "")
         elif name == "time":
+            if CHROME_TIME in attrs:
+                found.chrome_times.append(tag)
+                continue  # read for its date alone, never as a byline, date line or headline
             found.times.append(tag)
         elif name == "html" and found.lang is None:
             lang = attrs.get("lang") or attrs.get("xml:lang")

@@ -50,6 +50,9 @@ DATELINE_BEFORE_H1 = 30
 # ("Published: ", "By Jane Doe - ", "10:00 am EDT").
 DATELINE_MAX_EXTRA = 40
 MAX_LABEL = 30  # a dateless string this short just before a date line may be its label
+# The attribute marking a <time> that extraction kept from stripped page chrome (an <aside>, a
+# <footer>): a date of last resort, read only when nothing else on the page states one.
+CHROME_TIME = "data-chrome-time"
 _SKIPPED = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
@@ -62,13 +65,15 @@ def resolve_date(
     date_props: list[Tag],
     times: list[Tag],
     date_lines: list[Tag],
+    chrome_times: list[Tag] = (),  # type: ignore[assignment]
     h1: Tag | None,
     canonical: str | None,
 ) -> dt.date | None:
     """The publication date from every place a page states one, most trusted first; the date of
     the last change only when no publication date is stated anywhere. `meta` maps <meta> keys
     to values; the tags are the page's datePublished microdata, <time> elements, elements whose
-    class names a date, and its first <h1>."""
+    class names a date, and its first <h1>; `chrome_times` are <time>s of page chrome (an
+    <aside> beside the post), read only when nothing else states a date."""
     changed = [parse_date(v) for v in (ld_modified,
                                        *(meta.get(k) for k in MODIFIED_KEYS),
                                        *(v for k, v in meta.items() if MODIFIED_KEY.search(k)))]
@@ -117,7 +122,8 @@ def resolve_date(
                   None)
     date = structured or marked or visible or in_url
     if date is None:
-        return next(iter(modified), None) or last_change
+        from_chrome = (parse_date(t.get("datetime") or t.get_text(" ")) for t in chrome_times[:1])
+        return next(iter(modified), None) or last_change or next(from_chrome, None)
     if visible and labelled and visible < date:
         # A page showing its reader an earlier "Published" date than its metadata states was
         # re-stamped by its CMS; the reader's date is the publication.
@@ -151,8 +157,10 @@ def _visible_datelines(h1: Tag | None) -> Iterator[tuple[dt.date, bool]]:
     for strings in (after, before):
         label = ""
         for string in strings:
+            parent = string.parent
             if isinstance(string, _SKIPPED) or (
-                string.parent is not None and string.parent.name in ("script", "style")
+                parent is not None
+                and (parent.name in ("script", "style") or CHROME_TIME in parent.attrs)
             ):
                 continue
             text = collapse_whitespace(string)
