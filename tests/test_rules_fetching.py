@@ -86,6 +86,7 @@ def _fetched(url: str, limits: FetchLimits) -> tuple[bytes, str | None, str]:
 def _refused(url: str, limits: FetchLimits) -> Refusal:
     outcome = _fetch(url, limits)
     assert isinstance(outcome, Refusal), outcome
+    assert outcome.source == url  # every refusal names the URL asked for
     return outcome
 
 
@@ -198,16 +199,23 @@ def test_refused_connection_is_one_plain_line() -> None:
 
 @pytest.mark.parametrize(
     ("status", "shown"),
-    [(404, "HTTP 404 Not Found"), (500, "HTTP 500 Oops"), (199, "HTTP 199 Early")],
+    [(400, "HTTP 400 Bad Request"), (404, "HTTP 404 Not Found"), (500, "HTTP 500 Oops"),
+     (199, "HTTP 199 Early")],
 )
 def test_status_outside_2xx_and_3xx_is_refused(status: int, shown: str) -> None:
-    reason = {404: b"Not Found", 500: b"Oops", 199: b"Early"}[status]
+    reason = {400: b"Bad Request", 404: b"Not Found", 500: b"Oops", 199: b"Early"}[status]
     reply = b"HTTP/1.1 %d %s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n" % (status, reason)
     assert _refusal(reply).message == shown
 
 
-@pytest.mark.parametrize("status", [200, 203, 299])
-def test_any_2xx_status_gives_the_body(status: int) -> None:
+def test_status_without_a_reason_phrase_is_shown_alone() -> None:
+    reply = b"HTTP/1.1 404\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    assert _refusal(reply).message.rstrip() == "HTTP 404"
+
+
+@pytest.mark.parametrize("status", [200, 203, 299, 300, 399])
+def test_2xx_and_other_3xx_statuses_give_the_body(status: int) -> None:
+    """Only 400 and above, and below 200, are refused; a 3xx without Location is a page."""
     reply = _ok(PAGE).replace(b"200 OK", b"%d Fine" % status, 1)
     assert _fetch_reply(reply)[0] == PAGE
 
