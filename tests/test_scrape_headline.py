@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from digest.ingest.headline import HEADLINE_RULES, Page, clean_headline, find_headline, stems
+from digest.ingest.headline import (
+    HEADLINE_RULES,
+    Page,
+    clean_headline,
+    find_headline,
+    is_headline_shaped,
+    stems,
+)
 from digest.ingest.lines import Kind, Line, classify
 from digest.ingest.plaintext import body_region, extract_text
 
@@ -96,6 +103,7 @@ SHAPE_CASES = [
     ("a bare name", "Mariko Tanaka", HEADLINE),
     ("labels between separators", "Home / Memory / HBM", HEADLINE),
     ("a call to action", "Try our wafer cost calculator", HEADLINE),
+    ("cut short with an ellipsis", "Samsung ships 12-layer HBM3E stacks to its first…", HEADLINE),
     ("words glued together", "NewsMemoryFoundryPolicy Opinion", HEADLINE),
 ]
 
@@ -126,7 +134,7 @@ def test_rule_weights_point_the_right_way() -> None:
                 "shares its words with the body", "four to twenty words", "in Title Case"}
     negative = {"reads like a sentence", "in a list of short lines", "inside the body",
                 "labels between separators", "a bare name", "shares no word with the body",
-                "a call to action", "words glued together"}
+                "a call to action", "words glued together", "cut short with an ellipsis"}
     assert all(RULES[n].weight > 0 for n in positive)
     assert all(RULES[n].weight < 0 for n in negative)
 
@@ -140,6 +148,7 @@ def test_headline_of_the_sample_scrape() -> None:
 
 
 # Look-alikes placed where a naive rule would take them; the headline must still win.
+TEASER = "Samsung Ships 12-Layer HBM3E Stacks To Its First Customers In..."
 LOOKALIKES = [
     pytest.param(SCRAPE.replace("Fabline News\n", "Listen to this story\nGift this article\n"),
                  id="listen-and-gift-lines-above"),
@@ -157,6 +166,8 @@ LOOKALIKES = [
                  id="call-to-action-sharing-the-headline-words"),
     pytest.param(SCRAPE.replace("Fabline News\n", "ChipsMemorySamsung HBM3E StacksShips\n"),
                  id="glued-link-labels"),
+    pytest.param(SCRAPE.replace("Fabline News\n", TEASER + "\n"), id="teaser-cut-short"),
+
 ]
 
 
@@ -282,3 +293,11 @@ def test_a_subhead_with_a_dateline_under_it_inside_the_body_loses_to_a_short_hea
         + "What the second Arizona fab means for TSMC customers\nUpdated March 5, 2025\n" + more
     )
     assert _headline(text) == headline
+
+
+def test_a_bare_web_address_is_never_a_candidate() -> None:
+    """A link's address shown as its text carries the headline's words but is no headline."""
+    url = "https://fabline.example/2024/12/03/samsung-ships-12-layer-hbm3e-stacks-to-customers"
+    page = _page(SCRAPE.replace("Fabline News\n", url + "\n"))
+    assert not is_headline_shaped(_line(page, url))
+    assert is_headline_shaped(_line(page, HEADLINE))

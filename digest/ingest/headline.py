@@ -201,6 +201,11 @@ def _longest(line: Line, page: Page) -> bool:
     return bool(near) and line.words >= max(x.words for x in near)
 
 
+def _cut_short(line: Line, page: Page) -> bool:
+    """A teaser cut short with an ellipsis: the page's headline is its full text elsewhere."""
+    return line.text.rstrip().endswith(("...", "…"))
+
+
 def _call_to_action(line: Line, page: Page) -> bool:
     """A short line opening with an imperative verb of page chrome: "Try our calculator",
     "Get the newsletter", "Join the club"."""
@@ -227,8 +232,8 @@ def _inside_body(line: Line, page: Page) -> bool:
 # Later changes are checked the same way: a weight moves only when, chosen on two corpora, it
 # leaves the third no worse ("right after a title-shaped line" -0.25 -> -0.75, "prose just
 # above" -0.25 -> -0.75, "inside the body" -0.5 -> -1.5, "byline or dateline follows" 1.75 ->
-# 2.0); the two shape rules added since (a call to action, words glued together) carry the
-# default -0.5 and change no page of news2023 or Readability.
+# 2.0); the shape rules added since (a call to action, words glued together: the default -0.5;
+# cut short with an ellipsis: -1.0) change no page of news2023 or Readability.
 HEADLINE_RULES = (
     # where it stands: the byline/dateline comes right under the headline, with the other
     # header lines (share bar, picture credit); menus end above it; the page's top lines or
@@ -257,6 +262,7 @@ HEADLINE_RULES = (
     # what it is not: a menu item, a breadcrumb, a subhead, a standfirst
     HeadlineRule("in a list of short lines", -0.25, _in_menu),
     HeadlineRule("labels between separators", -0.5, _label_list),
+    HeadlineRule("cut short with an ellipsis", -1.0, _cut_short),
     HeadlineRule("a call to action", -0.5, _call_to_action),
     HeadlineRule("words glued together", -0.5, _glued_words),
     HeadlineRule("inside the body", -1.5, _inside_body),
@@ -271,6 +277,7 @@ LABEL_SEPARATOR = re.compile(r"\s[|/>»•·]\s?|[|/>»•·]\s|,\s(?=[A-Z])")
 # Words run together where the page had separate links ("NewsMarketsOpinion"): a lower-case
 # letter pair, then a capital starting a new word (one such join is a brand name, "YouTube").
 GLUED_WORDS = re.compile(r"[a-z]{2}[A-Z][a-z].*[a-z]{2}[A-Z][a-z]")
+BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")  # a link's address shown as its text
 # Calls to action: a short line opening with one of these verbs is a button or a promotion.
 CALL_TO_ACTION_VERBS = frozenset(
     [
@@ -302,10 +309,12 @@ def headline_score(line: Line, page: Page) -> float:
 
 
 def is_headline_shaped(line: Line) -> bool:
+    """A line of a kind and length a headline has, and not a bare web address."""
     return (
         line.kind in HEADLINE_KINDS
         and line.words <= HEADLINE_MAX_WORDS
         and len(line.text) <= HEADLINE_MAX_CHARS
+        and not BARE_ADDRESS.fullmatch(line.text.strip())
     )
 
 
