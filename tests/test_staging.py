@@ -123,6 +123,35 @@ def test_page_memo_keeps_pages_whose_inputs_did_not_change(tmp_path: Path) -> No
     assert all(stage(code="v2").values())
 
 
+def test_page_memo_renders_no_unchanged_entry_page_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged entry page is not even rendered: its memo is keyed on its inputs, and the
+    pass over every page's text must not replace that key (it did: every entry page was
+    rendered on every build, then found equal to the staged one)."""
+    from digest.archive.entry import entry_filename, render_entry
+
+    docs = tmp_path / "docs"
+    (docs / "posts").mkdir(parents=True)
+    for entry in [_entry(1), _entry(40)]:
+        (docs / "posts" / entry_filename(entry)).write_text(render_entry(entry), "utf-8")
+    options = staging.StageOptions(site=staging.feeds.FeedSite("S", "D", "https://e.org/"))
+    root = tmp_path / "staged"
+    rendered: list[str] = []
+    real = staging.render_body
+    monkeypatch.setattr(staging, "render_body", lambda entry, **kw: (
+        rendered.append(entry.title), real(entry, **kw))[1])
+
+    for _ in range(3):
+        memo = staging.PageMemo(tmp_path / "pages.json", root, "v1")
+        items = staging.read_items(docs, hashes=(hashes := {}))
+        staged = staging.stage_site(docs, options, items=items, memo=memo, entry_hashes=hashes,
+                                    sanitize=lambda h: h)
+        sync_tree(root, staged.files)
+        memo.save()
+    assert len(rendered) == 2  # the first staging only
+
+
 def test_a_fifo_among_the_entries_is_refused_not_waited_on(tmp_path: Path) -> None:
     posts = tmp_path / "docs" / "posts"
     posts.mkdir(parents=True)

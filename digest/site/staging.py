@@ -459,15 +459,18 @@ def stage_site(
 
     for src in list(pages):
         page = pages.pop(src)  # each page's text is held once: as text, then as staged bytes
-        # A page whose text before sanitising is the one staged last time is kept as it is.
-        key = memo.key(setting, page) if memo is not None else ""
-        if memo is not None and memo.keep(src, key):
-            staged.files[src] = None
-            continue
+        # A page whose text before sanitising is the one staged last time is kept as it is; an
+        # entry page here was rendered above, its memo keyed on its inputs (not its text).
+        key = ""
+        if memo is not None and src not in entry_srcs:
+            key = memo.key(setting, page)
+            if memo.keep(src, key):
+                staged.files[src] = None
+                continue
         if BLOCKS_KEY in page[:_front_end(page)] and BLOCKS_KEY in _front_keys(page):
             raise DigestError(src, f"{BLOCKS_KEY} in front matter is reserved for the site")
         staged.files[src] = finish_page(page, sanitize, lift=options.lift_blocks).encode("utf-8")
-        if memo is not None:
+        if memo is not None and src not in entry_srcs:
             memo.made(src, key)
     if pagefind:  # the header's search box runs on our script (search_theme/)
         staged.files[search.SCRIPT] = (search.THEME / search.SCRIPT).read_bytes()
