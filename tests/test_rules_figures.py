@@ -189,3 +189,18 @@ def test_an_opening_phrase_takes_the_main_clause_after_it() -> None:
                                  "growing waste stream.", "10 million tons per year")
     assert "helped" not in _context("Revenue for the year was $5 billion, up 4%, helped by a "
                                     "strong quarter.", "4%")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Data centers make up nearly two-thirds of its 40 product lines.",
+                     ["two-thirds", "40"], id="fraction-compound"),
+        pytest.param("The modules draw 4.5 picojoules per bit over 12 links.",
+                     ["4.5 picojoules per bit", "12"], id="energy-per-bit"),
+    ],
+)
+def test_fractions_and_energy_per_bit(sentence: str, expected: list[str]) -> None:
+    """figure_words: a compound whose last part is a fraction is a number; units.yml energy
+    and RATE_DENOMINATORS: 'picojoules per bit' is one unit."""
+    assert sorted(values(sentence)) == sorted(expected)

@@ -502,3 +502,35 @@ def test_the_agency_is_the_body_of_its_kind_named_before() -> None:
     assert speaker_of(paras, "second request") == "Federal Trade Commission"
     no_kind = [*paras[1:3], paras[-1].replace("The agency", "The company")]
     assert speaker_of(no_kind, "second request") != "Federal Trade Commission"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "starts", "speaker"),
+    [
+        pytest.param([f'"{SHIP}." The words are those of Henrik Aalto, who founded Lumenrail.'],
+                     "We will", "Henrik Aalto", id="words-are-those-of"),
+        pytest.param(["Its chief executive, Oren Vashti, one of the three engineers named in the "
+                      'suit, wrote on LinkedIn that the claims were "baseless and, frankly, a '
+                      'little flattering."'], "baseless", "Oren Vashti",
+                     id="appositive-one-of"),
+        pytest.param([f"{CEO} said a judge could still stop the sale, which she called \"the "
+                      'real threat here for a company that size."'], "the real threat", CEO,
+                     id="she-called"),
+        pytest.param(["Corvane Systems sued three engineers on Tuesday. Corvane is seeking "
+                      "damages.", 'In a statement, the company said: "We will protect our '
+                      'designs and our people."'], "We will protect", "Corvane Systems",
+                     id="one-word-body-under-its-full-name"),
+    ],
+)
+def test_more_attribution_shapes(paragraphs: list[str], starts: str, speaker: str) -> None:
+    """WORDS_OF ('are those of'), APPOSITIVE ('one of the ...'), PERSON_NAMING ('which she
+    called "..."' is her words, not a title) and full_body_name ('Corvane' is Corvane
+    Systems, the name the article gives it first)."""
+    assert speaker_of(paragraphs, starts) == speaker
+
+
+def test_a_project_called_by_a_name_is_still_a_title() -> None:
+    """The negative of PERSON_NAMING: no pronoun subject before 'called'."""
+    paras = ['The company started a project called "Blue Harbor for Every Cloud Customer" in '
+             "May."]
+    assert find_quotes(paras) == []

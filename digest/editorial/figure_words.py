@@ -118,7 +118,8 @@ def is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
         return False  # "the two sides", "the three platforms": a set named, not a measure
     low = value.lower()
     seconds = _WORD_COMPOUND.findall(low)
-    if seconds and seconds[-1] not in U.cardinals and not any(unit_kind(U, w) for w in seconds):
+    if seconds and seconds[-1] not in {*U.cardinals, *U.fractions} and not any(
+            unit_kind(U, w) for w in seconds):
         return False  # 'three-legged', 'two-way'; not 'ninety-two', 'four-year-old'
 
     if low == "one":

@@ -36,7 +36,9 @@ HYPHEN_COMPOUND = r"-[A-Za-z]{2,}(?:-[a-z]{2,}){0,2}(?![-\w])"
 # What a rate is "per" after a unit ("10 million tons per year", "70 watts per hour"); "a year"
 # stays out ("8 hours a day", "$250,000 a year": the period is context).
 RATE_DENOMINATORS: tuple[str, ...] = ("year", "month", "week", "day", "hour", "minute",
-                                      "second", "person", "capita", "acre", "kilowatt-hour")
+                                      "second", "person", "capita", "acre", "kilowatt-hour",
+                                      # energy per unit of data ("4.5 picojoules per bit")
+                                      "bit", "byte", "token", "operation")
 # Separators of a range written as one figure ("20% to 25%", "$2 or $3", "1 through 10").
 RANGE_SEPARATORS: tuple[str, ...] = ("to", "through", "or", "and", "-", "–")
 # "and" joins a range only after "between" ("between 22 and 25", "between the ages of 22 and

@@ -183,7 +183,7 @@ CHARACTERISATION = re.compile(
 # X,' up to the comma that closes it (at most two comma-separated parts: the name and a role).
 INVERTED_ATTRIBUTION = re.compile(r"[^,]+(?:,[^,]+)?(?=,)")
 # An appositive after a name: 'a professor at X', 'the Buffalo Democrat who ...', 'who ...'.
-APPOSITIVE = re.compile(r"^(?:a|an|the|another|who|whose)\s", re.I)
+APPOSITIVE = re.compile(r"^(?:a|an|the|another|one|who|whose)\s", re.I)  # 'one of the ...'
 # "theCUBE's Savannah Peterson", "the agency's Jane Roe": an owner in the possessive, then a name.
 OWNER_THEN_NAME = re.compile(
     r"^(?P<owner>\S+[’']s)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)$"

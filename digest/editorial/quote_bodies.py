@@ -93,3 +93,18 @@ QUESTION_WORDS: frozenset[str] = frozenset({"what", "why", "how", "who", "which"
                                             "whose", "whom", "does", "did", "do", "is", "was"})
 # A capitalised name of one to three words opening a sentence, followed by a lower-case verb.
 SENTENCE_OPENING_NAME = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+[a-z]+(?:ed|s)\b")
+
+
+def full_body_name(name: str, outside: list[str], people: dict[str, str | None]) -> str:
+    """A one-word organisation speaker ('Corvane') under the full name the article gives it
+    somewhere ('Corvane Systems'): the first organisation name that starts with that word."""
+    if " " in name or name in people:
+        return name
+    for text in outside:
+        for m in ORG_RUN_RE.finditer(text):
+            full = org_name(m.group(0))
+            extra = full[len(name) + 1 :].split()
+            if (full.startswith(name + " ") and is_org(full)
+                    and all(len(w) > 1 and w.lower() not in NOT_NAME_WORDS for w in extra)):
+                return full
+    return name

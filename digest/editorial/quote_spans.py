@@ -59,6 +59,10 @@ NOT_SPEECH_LEADS: tuple[str, ...] = (
     # "Ask Larkspur"', 'open the menu "..."')
     r"\b(?:the|a)\s+(?:button|menu|option|setting|toggle|tab|field|checkbox|link|folder|file)",
 )
+# A person's own words after a verb of naming, not a title: 'which she called "the real threat
+# here"', 'they dubbed it "..."' (a pronoun subject right before the verb).
+PERSON_NAMING = re.compile(r"\b(?:he|she|they|we|i)\s+(?:called|calls|dubbed|labelled|labeled|"
+                           r"branded|described)(?:\s+(?:it|them|this|that))?(?:\s+as)?$")
 # Separators of a menu path or breadcrumb ('Settings > Privacy > On-device AI').
 MENU_PATH = re.compile(r"\S\s*(?:>|›|→|»)\s*\S")
 

@@ -49,7 +49,7 @@ from digest.editorial.quote_attribution import (
     subject_verb_anywhere,
     verb_first,
 )
-from digest.editorial.quote_bodies import body_of_kind, last_org_before
+from digest.editorial.quote_bodies import body_of_kind, full_body_name, last_org_before
 from digest.editorial.quote_names import (
     APPOSITION_HEADS,
     CAP_RUN_RE,
@@ -70,6 +70,7 @@ from digest.editorial.quote_spans import (
     MARK,
     MERGE_MAX_ATTRIBUTION_WORDS,
     OPENING_MARKS,
+    PERSON_NAMING,
     STRAIGHT_MARK,
     Span,
     find_spans,
@@ -135,6 +136,7 @@ FOLLOWING_MAX_WORDS = 12
 SUBORDINATE_OPENING = re.compile(
     r"^(?:As|If|When|While|Although|Though|Because|Since|After|Before|Unless|Whether)\b")
 WORDS_OF = re.compile(r"\b(?:words|promise|message|verdict|warning|view|answer|advice)\s+"
+                      r"(?:(?:are|were)\s+those\s+)?"  # 'The words are those of Ada Roe'
                       r"(?:of|from)\s+")
 # --- patterns built from the data ---------------------------------------------------------------
 
@@ -251,8 +253,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         orphans.append(_unattributed(attribution) and first.start == 0
                        and group[-1].end >= len(paras[group[-1].para].rstrip()) - 1)
     quotes = _sole_speaker_for_orphans(quotes, orphans, people)
-    quotes = [Quote(q.text, q.speaker, q.role or (people.get(q.speaker) if q.speaker else None),
-                    q.fragment) for q in quotes]
+    quotes = [Quote(q.text, full_body_name(q.speaker, outside, people) if q.speaker else None,
+                    q.role or (people.get(q.speaker) if q.speaker else None), q.fragment)
+              for q in quotes]
     return _one_per_speaker_and_paragraph(quotes, quote_paras)
 
 
@@ -552,7 +555,8 @@ def _is_speech(paras: list[str], group: list[Span], text: str, found: Attributio
     # 'the project was "..."', 'the program would "raise ..."'
     tail = near[markers[-1].end() :].split() if markers else []
     predicate = any(w.isalpha() and w.islower() and w not in TITLE_LEADERS for w in tail)
-    if markers and not SUBJECT_VERB_WORD.search(near) and not predicate:
+    if markers and not SUBJECT_VERB_WORD.search(near) and not predicate and not (
+            PERSON_NAMING.search(near)):
         return False
     has_speaker = found.speaker is not None or found.pronoun
     if not has_speaker and not found.adjacent and not found.role and _lone_question(text):
