@@ -204,3 +204,20 @@ def test_fractions_and_energy_per_bit(sentence: str, expected: list[str]) -> Non
     """figure_words: a compound whose last part is a fraction is a number; units.yml energy
     and RATE_DENOMINATORS: 'picojoules per bit' is one unit."""
     assert sorted(values(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The earbuds come with three Noise Control modes and 12 tips.",
+                     ["three", "12"], id="count-before-capitalised-modifier"),
+        pytest.param("The app has over 1K App Store reviews from 12 countries.", ["1K", "12"],
+                     id="scaled-before-capitalised-modifier"),
+        pytest.param("Users may get 503 Service Unavailable errors on 12 sites.", ["12"],
+                     id="bare-code-stays-a-name"),
+    ],
+)
+def test_capitalised_words_after_a_number(sentence: str, expected: list[str]) -> None:
+    """_MODIFIER_AFTER: capitalised words modifying a plural noun after a count in words or a
+    scaled number make no name; a bare code before them still does ('503 Service ...')."""
+    assert sorted(values(sentence)) == sorted(expected)

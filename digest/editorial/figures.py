@@ -200,6 +200,10 @@ _LIST_NUMBER = re.compile(r"^\(?\d{1,2}(?:[.)](?:\s|$)|$)")
 _NAME_AFTER = re.compile(
     r"^\s(?:(?:On|Of|In|The|And|For|To|At|With|By)\s+[A-Z]|[A-Z][A-Za-z]+\s+[A-Z][a-z]+\b)"
 )
+# ... unless the capitalised words modify a plural noun after them and the number is no bare
+# code ('three Noise Control modes', 'over 1K App Store reviews'; not '503 Service Unavailable
+# errors').
+_MODIFIER_AFTER = re.compile(r"^\s[A-Z][A-Za-z]+\s+[A-Z][a-z]+\s+[a-z]+s\b")
 # A list number inside a run-on paragraph: "Key results: 1. vLLM reduces ..." (the period does
 # not end a sentence there, a lower-case word follows).
 _INLINE_LIST_NUMBER = re.compile(r"^\.\s+[a-z]")
@@ -334,7 +338,9 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
             if _TRAILING_LIST_NUMBER.fullmatch(value) and not sentence[e:].strip() and (
                     not ends_sentence(sentence)):
                 continue  # "... accuracy 3" before the next item of a list lost its line break
-            if _NAME_AFTER.match(sentence[e:]) or _ASSIGNED.search(sentence[:s]):
+            if (_NAME_AFTER.match(sentence[e:]) and not (
+                    _MODIFIER_AFTER.match(sentence[e:]) and not value.isdigit())) or (
+                    _ASSIGNED.search(sentence[:s])):
                 continue  # "7 On Your Side", "503 Service Unavailable", "FLAG= 1"
             if _TRAILING_LIST_NUMBER.fullmatch(value) and _INLINE_LIST_NUMBER.match(sentence[e:]):
                 continue
