@@ -11,17 +11,20 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,zensical]'
 	touch $(STAMP)
 
 ## site: build the sample digest into site/
 site: $(STAMP)
 	$(BIN)/digest build
 
-## test: lint and run the whole test suite
+## test: lint and run the whole test suite, on every core (TEST_WORKERS=0: in one process).
+## A module runs whole on one worker (its module-scoped sites are built once), the longest
+## modules first (tests/conftest.py orders them by the last run's times).
+TEST_WORKERS ?= auto
 test: $(STAMP)
 	$(BIN)/ruff check digest tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 ## samples: regenerate the committed entries of the sample articles (review the diff!)
 samples: $(STAMP)

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -105,6 +106,52 @@ def _serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iter
         thread.join()
 
 
+# -- the order of the modules under pytest-xdist ---------------------------------------------
+# `make test` hands whole modules to the workers (`--dist loadfile --no-loadscope-reorder`), in
+# the order collected: the longest first, so that no long module starts last and runs alone.
+# A module's length is its time in the last run that ran it (pytest's cache); a module never
+# timed counts as long when it drives the browser or builds a site, else as short.
+MODULE_SECONDS = "silicon-digest/module-seconds"  # the cache key: {module path: seconds}
+UNTIMED_SECONDS = {"browser": 60.0, "site": 30.0}  # by marker, for a module not yet timed
+
+
+def _estimate(items: list[pytest.Item], timed: dict[str, float]) -> float:
+    module = items[0].nodeid.split("::")[0]
+    if module in timed:
+        return timed[module]
+    marks = {mark.name for item in items for mark in item.iter_markers()}
+    return max((s for name, s in UNTIMED_SECONDS.items() if name in marks), default=0.0)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
+    if "PYTEST_XDIST_WORKER" not in os.environ or cache is None:
+        return  # a run in one process keeps the collected order
+    timed = cache.get(MODULE_SECONDS, {})
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:  # a module's items keep their order (fixtures grouped by pytest)
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    ordered = sorted(modules.values(), key=lambda group: -_estimate(group, timed))
+    items[:] = [item for group in ordered for item in group]
+
+
+_seconds: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    module = report.nodeid.split("::")[0]
+    _seconds[module] = _seconds.get(module, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The main process (or a run without xdist) records each module's time of this run."""
+    cache = getattr(session.config, "cache", None)
+    if "PYTEST_XDIST_WORKER" in os.environ or cache is None or not _seconds:
+        return
+    cache.set(MODULE_SECONDS, {**cache.get(MODULE_SECONDS, {}), **_seconds})
+
+
 @pytest.fixture(autouse=True)
 def _run_outside_the_repository(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -113,6 +160,23 @@ def _run_outside_the_repository(
     directory (`digest add`'s .cache/digest) never lands in the repository, where a later run
     would read it, and no test can rely on being started from the repository root."""
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The sample site, built once per test run (tests/built_site.py): read only."""
+    from tests.built_site import sample_site
+
+    return sample_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def synth_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A synthetic 300-entry archive's site, built once per test run (tests/built_site.py):
+    read only."""
+    from tests.built_site import synthetic_site
+
+    return synthetic_site(tmp_path_factory)
 
 
 def free_port() -> int:
@@ -127,3 +191,46 @@ def skip_browser_tests(reason: str) -> None:
     if REQUIRE_BROWSER:
         pytest.fail(f"DIGEST_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
     pytest.skip(reason, allow_module_level=True)
+
+
+# -- one Chromium per test process -------------------------------------------------------------
+# The OS's Chromium, driven by Playwright (its own browser downloads are never used). One
+# browser serves every browser test of the session (tests/test_a11y.py, test_browser.py,
+# test_csp.py, test_search.py): each test opens its own context (its own cookies, storage and
+# viewport), so sharing the process shares nothing a test can see.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def browser_missing() -> str:
+    """Why the browser tests cannot run here ("" when they can)."""
+    if not CHROMIUM.is_file():
+        return f"browser tests need Chromium at {CHROMIUM} (apt install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests need the playwright package (pip install playwright)"
+    return ""
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for the whole session (skipped, or failed under
+    DIGEST_REQUIRE_BROWSER=1, when it cannot start)."""
+    reason = browser_missing()
+    if reason:
+        skip_browser_tests(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -14,46 +14,34 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.axe_runner import PAGE_TYPES, SCHEMES, audit, audit_site, failing, serve_site
-from tests.built_site import BuiltSite, built_site, synth_site  # noqa: F401  (fixtures)
-from tests.conftest import skip_browser_tests
+from tests.built_site import BuiltSite  # the fixtures built_site, synth_site: tests/conftest.py
+from tests.conftest import browser_missing, skip_browser_tests
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1280, "height": 900}
 TABS_MAX = 200  # Tab presses to reach a control before giving up (the home page has ~90 stops)
 
 pytestmark = pytest.mark.browser
 
-if not CHROMIUM.is_file():
-    skip_browser_tests(f"browser tests need Chromium at {CHROMIUM} (apt install chromium)")
-try:
-    from playwright.sync_api import Browser, Page, sync_playwright
-except ImportError:
-    skip_browser_tests("browser tests need the playwright package (pip install playwright)")
+if browser_missing():
+    skip_browser_tests(browser_missing())
+from playwright.sync_api import Browser, Page  # noqa: E402  (after the check above)
+
+# `browser`: the session's one Chromium (tests/conftest.py).
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def base(built_site: BuiltSite) -> Iterator[str]:  # noqa: F811
+def base(built_site: BuiltSite) -> Iterator[str]:
     with serve_site(built_site.site, built_site.site_url) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def synth_base(synth_site: BuiltSite) -> Iterator[str]:  # noqa: F811
+def synth_base(synth_site: BuiltSite) -> Iterator[str]:
     with serve_site(synth_site.site, synth_site.site_url) as url:
         yield url
 

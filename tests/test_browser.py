@@ -24,30 +24,17 @@ import pytest
 
 from digest.archive.entry import read_entry, render_entry
 from digest.models import Entry, Figure, Quote
-from tests.conftest import REPO, serve_folder, skip_browser_tests
+from tests.conftest import REPO, browser_missing, serve_folder, skip_browser_tests
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 TIMEOUT_MS = 15_000
 
 pytestmark = pytest.mark.browser
 
-if not CHROMIUM.is_file():
-    skip_browser_tests(f"browser tests need Chromium at {CHROMIUM} (apt install chromium)")
-try:
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
-except ImportError:
-    skip_browser_tests("browser tests need the playwright package (pip install playwright)")
+if browser_missing():
+    skip_browser_tests(browser_missing())
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route  # noqa: E402
 
 
 def _trainium2_entry() -> tuple[Path, Entry]:
@@ -108,12 +95,7 @@ def base_url(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+# `browser`: the session's one Chromium (tests/conftest.py).
 
 
 class Reader:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from digest.site.build import check_and_build
 from digest.site.csp import (
     POLICY_TEMPLATE,
     expected_sources,
@@ -21,6 +20,7 @@ from digest.site.csp import (
     page_policy,
     script_hash,
 )
+from tests.built_site import BuiltSite  # the fixture built_site: tests/conftest.py
 from tests.conftest import REPO, serve_folder
 
 
@@ -55,29 +55,27 @@ def test_hash_of_a_script() -> None:  # the example of the CSP specification's h
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built by `digest build` into a temporary folder."""
-    root = tmp_path_factory.mktemp("csp-site")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    return check_and_build(root / "mkdocs.yml", root / "site")
+def sample_site(built_site: BuiltSite) -> Path:
+    """The sample site, built by `digest build` into a temporary folder (once per test run,
+    tests/built_site.py; read only)."""
+    return built_site.site
 
 
 @pytest.mark.site
-def test_every_inline_script_of_every_page_is_allowed(built_site: Path) -> None:
-    pages = sorted(built_site.rglob("*.html"))
+def test_every_inline_script_of_every_page_is_allowed(sample_site: Path) -> None:
+    pages = sorted(sample_site.rglob("*.html"))
     assert len(pages) > 20
     problems = []
     for path in pages:
         html = path.read_text(encoding="utf-8")
         policy = page_policy(html)
         if policy is None:
-            problems.append(f"{path.relative_to(built_site)}: no policy")
+            problems.append(f"{path.relative_to(sample_site)}: no policy")
             continue
         if html.find("Content-Security-Policy") > html.find("<script"):
-            problems.append(f"{path.relative_to(built_site)}: policy after a script")
+            problems.append(f"{path.relative_to(sample_site)}: policy after a script")
         problems += [
-            f"{path.relative_to(built_site)}: not allowed: {script[:60]!r}"
+            f"{path.relative_to(sample_site)}: not allowed: {script[:60]!r}"
             for script in inline_scripts(html) if script_hash(script) not in policy["script-src"]
         ]
     assert problems == []
@@ -88,7 +86,7 @@ def test_every_inline_script_of_every_page_is_allowed(built_site: Path) -> None:
 # Chromium and the Reader of the browser tests (tests/test_browser.py skips itself, with the
 # reason, without Chromium or playwright: these tests then skip with the same reason).
 try:
-    from tests.test_browser import VIEWPORT, Reader, browser  # noqa: F401 (the Chromium fixture)
+    from tests.test_browser import VIEWPORT, Reader
     BROWSER_MISSING = ""
 except pytest.skip.Exception as exc:
     BROWSER_MISSING = str(exc)
@@ -109,15 +107,17 @@ INJECTED = (
 
 
 @pytest.fixture(scope="module")
-def served(built_site: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1, plus one page with script slipped into its article (as if
-    every other layer had failed)."""
-    entry = next(built_site.glob("2024/12/03/*/index.html"))
+def served(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the built site on 127.0.0.1, plus one page with script slipped into its
+    article (as if every other layer had failed)."""
+    site = tmp_path_factory.mktemp("csp-site") / "site"
+    shutil.copytree(sample_site, site)
+    entry = next(site.glob("2024/12/03/*/index.html"))
     injected = entry.parent.parent / "sd-injected" / "index.html"
     injected.parent.mkdir()
     html = entry.read_text(encoding="utf-8")
     injected.write_text(re.sub(r"(<article[^>]*>)", r"\1" + INJECTED, html, count=1), "utf-8")
-    with serve_folder(built_site) as url:
+    with serve_folder(site) as url:
         yield url
 
 

@@ -64,8 +64,15 @@ def make_special(kind: str, path: Path) -> Path:
     if kind == "fifo":
         os.mkfifo(path)
     elif kind == "socket":
+        # bound by its name from inside its folder: a socket's address holds at most 107 bytes,
+        # less than a deep temporary path (pytest-xdist's workers add a level)
         sock = socket.socket(socket.AF_UNIX)
-        sock.bind(str(path))
+        here = os.getcwd()
+        os.chdir(path.parent)
+        try:
+            sock.bind(path.name)
+        finally:
+            os.chdir(here)
         sock.close()  # the socket file stays
     else:  # a character device: /dev/zero never ends
         path = Path("/dev/zero")

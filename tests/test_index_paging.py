@@ -16,7 +16,7 @@ from digest.editorial.vocabulary import load_vocabulary
 from digest.pages import indexes
 from digest.pages.items import Item, relative_link
 from digest.pages.paging import Part, part_src, parts_nav, split_by_year
-from tests.built_site import SYNTH_END, SYNTH_ENTRIES, SYNTH_YEARS, BuiltSite, synth_site  # noqa: F401
+from tests.built_site import SYNTH_END, SYNTH_ENTRIES, SYNTH_YEARS, BuiltSite  # fixture: conftest
 from tests.test_synth import _load_synth
 
 MAX_PAGE_BYTES = 1_000_000
@@ -111,7 +111,7 @@ def test_quote_pages_hold_every_quote_once(synth_items: list[Item]) -> None:
     assert any(src.startswith(f"quotes/{first}") for src in pages)
 
 
-def test_synthetic_site_pages_stay_under_a_megabyte(synth_site: BuiltSite) -> None:  # noqa: F811
+def test_synthetic_site_pages_stay_under_a_megabyte(synth_site: BuiltSite) -> None:
     site = synth_site.site
     sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
     too_big = {path: size for path, size in sizes.items() if size > MAX_PAGE_BYTES}

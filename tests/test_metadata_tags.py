@@ -20,7 +20,7 @@ from digest.pages import metadata
 from digest.pages.render import byline, render_body
 from digest.site.sitepages import entry_src
 from digest.site.staging import output_path, page_url
-from tests.built_site import BuiltSite, built_site  # noqa: F401  (the session fixture)
+from tests.built_site import BuiltSite  # the fixture built_site: tests/conftest.py
 from tests.conftest import REPO
 
 SITE_NAME = "Silicon Digest"
@@ -154,7 +154,7 @@ def _trainium2() -> Entry:
     pytest.fail("the sample archive has no Trainium2 entry with an author")
 
 
-def test_entry_page_metadata(built_site: BuiltSite) -> None:  # noqa: F811
+def test_entry_page_metadata(built_site: BuiltSite) -> None:
     entry = _trainium2()
     url = page_url(entry_src(entry))
     soup = _page(built_site, url)
@@ -191,7 +191,7 @@ def _issue_urls(site: BuiltSite) -> list[str]:
                   for p in (site.site / "weekly").glob("20*/index.html"))
 
 
-def test_issue_page_metadata(built_site: BuiltSite) -> None:  # noqa: F811
+def test_issue_page_metadata(built_site: BuiltSite) -> None:
     urls = _issue_urls(built_site)
     assert urls, "the sample site has no weekly issue"
     for url in urls:
@@ -228,7 +228,7 @@ def test_issue_page_metadata(built_site: BuiltSite) -> None:  # noqa: F811
     ],
 )
 def test_page_title_and_tab(
-    built_site: BuiltSite, url: str, title: str | None, tab: tuple[str, str]  # noqa: F811
+    built_site: BuiltSite, url: str, title: str | None, tab: tuple[str, str]
 ) -> None:
     soup = _page(built_site, url)
     if title is not None:
@@ -239,7 +239,7 @@ def test_page_title_and_tab(
     assert _one(soup, "twitter:card") == "summary"
 
 
-def test_every_page_has_its_own_title_naming_its_heading(built_site: BuiltSite) -> None:  # noqa: F811
+def test_every_page_has_its_own_title_naming_its_heading(built_site: BuiltSite) -> None:
     titles: dict[str, Path] = {}
     for path in sorted(built_site.site.rglob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -239,23 +239,17 @@ def base_url(pagefind_site: Site) -> Iterator[str]:
 
 
 @pytest.fixture
-def reader(base_url: str) -> Iterator[object]:
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.is_file():
-        pytest.skip(f"browser tests need Chromium at {chromium} (apt install chromium)")
-    pytest.importorskip("playwright.sync_api", reason="browser tests need playwright")
-    from playwright.sync_api import sync_playwright
+def reader(request: pytest.FixtureRequest, base_url: str) -> Iterator[object]:
+    """A fresh context of the session's Chromium (tests/conftest.py: skipped, with the reason,
+    without Chromium or playwright)."""
+    browser = request.getfixturevalue("browser")
+    from tests.test_browser import VIEWPORT, Reader
 
-    from tests.test_browser import CHROMIUM_ARGS, VIEWPORT, Reader
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
-        reader = Reader(context.new_page(), base_url)
-        yield reader
-        assert reader.errors == [] and reader.outside == []
-        context.close()
-        browser.close()
+    context = browser.new_context(viewport=VIEWPORT)
+    reader = Reader(context.new_page(), base_url)
+    yield reader
+    assert reader.errors == [] and reader.outside == []
+    context.close()
 
 
 def _search(reader: Any, query: str) -> Any:
@@ -329,11 +323,12 @@ def test_digest_build_leaves_no_temporary_files(pagefind_site: Site) -> None:
     assert [p.name for p in pagefind_site.root.iterdir() if p.name.startswith(".")] == []
 
 
-def test_plain_mkdocs_build_indexes_in_the_plugin(tmp_path: Path) -> None:
+def test_plain_mkdocs_build_indexes_in_the_plugin(pagefind_site: Site, tmp_path: Path) -> None:
     """Without `digest build` around it, the silicon-digest plugin stages the tree and runs
-    Pagefind at the end of the build: the same shards."""
-    site = _build(tmp_path / "digest", "pagefind").path
-    root = tmp_path / "digest"
+    Pagefind at the end of the build: the same shards as `digest build` gave from the same
+    mkdocs.yml and docs/ (the module's Pagefind site)."""
+    site = pagefind_site.path
+    root = pagefind_site.root.parent  # its mkdocs.yml and docs/
     out = tmp_path / "plain"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"),
