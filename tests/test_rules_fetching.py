@@ -350,12 +350,15 @@ def test_every_resolved_address_is_checked_not_only_the_first() -> None:
                          resolver=lambda h, p: ["93.184.216.34", "192.168.1.1"])
     with pytest.raises(FetchError) as info:
         fetch_url("http://news.test/a", limits)
+    assert info.value.source == "http://news.test/a"
     assert info.value.message == ("refusing non-public address 192.168.1.1 for news.test "
                                   "(use --allow-private to fetch from local networks)")
 
 
-def test_scoped_ipv6_address_is_checked_without_its_zone() -> None:
-    limits = FetchLimits(timeout=2, max_bytes=10, resolver=lambda h, p: ["fe80::1%eth0"])
+@pytest.mark.parametrize("answer", ["fe80::1%eth0", "fe80::1%eth0%1"])
+def test_scoped_ipv6_address_is_checked_without_its_zone(answer: str) -> None:
+    """The zone is everything after the first '%'."""
+    limits = FetchLimits(timeout=2, max_bytes=10, resolver=lambda h, p: [answer])
     with pytest.raises(FetchError, match=r"refusing non-public address fe80::1 for news\.test"):
         fetch_url("http://news.test/a", limits)
 
@@ -372,14 +375,15 @@ def test_resolver_failures_are_one_line(error: Exception, message: str) -> None:
 
     with pytest.raises(FetchError) as info:
         fetch_url("http://news.test/a", FetchLimits(timeout=2, max_bytes=10, resolver=resolver))
-    assert info.value.message == message
+    assert (info.value.source, info.value.message) == ("http://news.test/a", message)
 
 
 def test_no_address_is_one_line() -> None:
     with pytest.raises(FetchError) as info:
         fetch_url("http://news.test/a",
                   FetchLimits(timeout=2, max_bytes=10, resolver=lambda h, p: []))
-    assert info.value.message == "cannot resolve host news.test: no address"
+    assert (info.value.source, info.value.message) == (
+        "http://news.test/a", "cannot resolve host news.test: no address")
 
 
 def test_system_resolver_gives_each_address_once() -> None:
