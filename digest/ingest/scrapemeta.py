@@ -20,11 +20,21 @@ META_BEFORE = 3
 META_AFTER = 12
 
 # A name: two to four capitalised words, with the particles that names carry.
-NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|den|la|le|di|del|bin|al))+"
+NAME = (
+    r"[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|da|van|von|der|den|la|le|di|del|bin|al))+"
+)
 NAME_ONLY = re.compile(rf"{NAME}")
 NAMES = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 # A name then a date: "Beatrix Holloway · Dec 20, 2024, 5:48 PM ET".
 NAME_DATE_LINE = re.compile(rf"^(?P<name>{NAME})\s*[·|•,—–-]\s*(?P<date>.+)$")
+# ... or with only a space between: "Jane Doe December 18, 2025", "Jane Doe Published: 3 May
+# 2025": the name ends where the date (or its "Published"/"Updated" label) starts.
+DATE_START = re.compile(
+    r"\s(?=(?:(?:published|updated|posted)\b:?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)))",
+    re.I,
+)
 # What follows the name in a byline and is not the name: roles, outlets, dates, "and" lists of
 # roles, reading times. The name ends at the first of these.
 NAME_END = re.compile(
@@ -45,7 +55,8 @@ NOT_NAME_WORDS = frozenset(
         # more roles, and the words of interface links that sit where a byline would
         "executive", "attorney", "lawyer", "contributions", "profile", "bio", "last", "view",
         "show", "sidebar", "toggle", "contact", "us", "login", "register", "rss", "newsletter",
-        "social", "links", "link", "photos", "photo", "company", "careers",
+        "social", "links", "link", "photos", "photo", "company", "careers", "written", "by",
+        "reviewed", "edited", "sponsored",
         *(MONTH_WORDS - {"may"}), *WEEKDAY_NAMES,
     ]
 )
@@ -206,13 +217,11 @@ def _author(window: list[Line], body_lower: frozenset[str]) -> str | None:
                 return name
     for line in window:
         match = NAME_DATE_LINE.match(line.text)
-        if (
-            match
-            and parse_date(match.group("date"))
-            and len(line.text) <= 120
-            and is_plain_name(match.group("name"), body_lower)
-        ):
-            name = clean_name(match.group("name"))
+        start = DATE_START.search(line.text)
+        head = match.group("name") if match else line.text[: start.start()] if start else ""
+        tail = match.group("date") if match else line.text[start.start() :] if start else ""
+        if head and scrape_date(tail) and len(line.text) <= 120 and is_plain_name(head, body_lower):
+            name = clean_name(head)
             if name:
                 return name
     for line in window:
