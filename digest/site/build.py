@@ -430,13 +430,7 @@ def _publish(output: Path, final: Path) -> None:
         previous = final if final.is_dir() and not final.is_symlink() else None
         try:
             fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
-            for dirpath, _dirnames, filenames in os.walk(output):
-                rel = os.path.relpath(dirpath, output)
-                target = fresh if rel == "." else fresh / rel
-                target.mkdir(exist_ok=True)
-                for name in filenames:
-                    old = None if previous is None else previous / rel / name
-                    _publish_file(Path(dirpath) / name, target / name, old)
+            _publish_tree(str(output), str(fresh), None if previous is None else str(previous))
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
@@ -467,11 +461,30 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _publish_file(source: Path, target: Path, published: Path | None) -> None:
-    stat = source.stat()
+def _publish_tree(source: str, target: str, published: str | None) -> None:
+    """Copy (or link, see `_publish`) the folder `source` into the existing folder `target`;
+    `published`: the same folder in the previous site, if it has one. Plain strings and
+    os.scandir: some 17,000 files and 13,000 folders at 10,000 entries."""
+    with os.scandir(source) as entries:
+        for entry in entries:
+            into = os.path.join(target, entry.name)
+            old = None if published is None else os.path.join(published, entry.name)
+            if entry.is_dir(follow_symlinks=False):
+                os.mkdir(into)
+                _publish_tree(entry.path, into, old)
+            elif entry.is_dir():  # a link to a folder: not followed (as os.walk did not)
+                continue
+            else:
+                _publish_file(entry.path, into, old, entry.stat())
+
+
+def _publish_file(
+    source: str, target: str, published: str | None, stat: os.stat_result | None = None
+) -> None:
+    stat = stat or os.stat(source)
     if published is not None:
         try:
-            old = published.stat()
+            old = os.stat(published)
         except OSError:
             old = None
         if old is not None and (old.st_mtime_ns, old.st_size) == (stat.st_mtime_ns, stat.st_size):
