@@ -184,6 +184,16 @@ def test_list_of_links_nested_in_a_list_item_is_kept() -> None:
     assert "Fix number 2 for the wafer scheduler" not in text_of(page(f"<ul>{links}</ul>"))
 
 
+def test_linked_names_in_table_cells_are_kept() -> None:
+    """A block of one link inside a table cell is the table's data (a product linked to its
+    page), not a box of links: the cell's blocks are not judged one by one."""
+    rows = "".join(f"<tr><td><div><a href='/p/{i}'>Wafer tester model {i}</a></div></td>"
+                   f"<td><div>{10 + i} units shipped to the valley plant last quarter</div>"
+                   "</td></tr>" for i in range(4))
+    text = text_of(page(f"<table>{rows}</table>"))
+    assert "Wafer tester model 2" in text and "12 units shipped" in text
+
+
 # --- text patterns: one line per group of BOILERPLATE_TEXT ---------------------------------
 
 TEXT_GROUPS = [

@@ -440,6 +440,10 @@ def _is_link_block(page: _Page, tag: Tag) -> bool:
         # A list nested in a list item goes with that item (a changelog's bugs under "In
         # progress:"); boxes of other stories are lists of their own.
         return False
+    if tag.name not in ("ul", "ol", "table") and tag.parent is not None and tag.parent.name in (
+        "td", "th"
+    ):
+        return False  # a linked name in a table cell is data (the table is judged as a whole)
     density = _link_density(info)
     if density > bp.LINK_ONLY_DENSITY:
         return True
