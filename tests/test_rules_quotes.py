@@ -534,3 +534,12 @@ def test_a_project_called_by_a_name_is_still_a_title() -> None:
     paras = ['The company started a project called "Blue Harbor for Every Cloud Customer" in '
              "May."]
     assert find_quotes(paras) == []
+
+
+def test_a_document_that_reads_speaks_for_its_body() -> None:
+    """document_read (quote_intros.py): 'The statement from Eastbay Systems read: "..."' is
+    Eastbay Systems'; 'read' without a colon is no saying verb ('Ada Roe read "<Title>"')."""
+    paras = ['The statement from Eastbay Systems read: "We doubled output this year and will '
+             'double it again."']
+    assert speaker_of(paras, "We doubled") == "Eastbay Systems"
+    assert find_quotes(['Ada Roe read "The Long Night of Chips" aloud to the team.']) == []

@@ -159,26 +159,9 @@ SUBJECT_CIRCUMSTANCE = re.compile(
     r"^(?P<keep>.*\b[A-Z][\w’'.&-]*)\s+(?:at|in|on|during|last|this|earlier|later)"
     r"(?:\s+[a-z][\w-]*){1,4}$", re.S
 )
-# Possessive pronouns and the pronoun each stands for.
-POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
-# Nouns of what someone said, after a possessive: 'Their assessment:', 'In his words:'.
-SAYING_NOUNS: tuple[str, ...] = ("words", "assessment", "verdict", "conclusion", "answer",
-                                 "response", "reply", "view", "message", "summary", "advice",
-                                 "take", "warning", "explanation", "statement")
-POSSESSIVE_INTRO = re.compile(
-    r"^(?:(?:In|As)\s+)?(?P<pro>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:own\s+|final\s+)?"
-    r"(?:" + "|".join(SAYING_NOUNS) + r")\s*:?$"
-)
 RELATIVE_AFTER_NAME = re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.&-]*),?\s+(?:that|who|which)$", re.S)
 APPOSED_CIRCUMSTANCE = re.compile(
     r"^(?:in|on|at|during|via|through|speaking|writing|later|earlier|meanwhile)\b[^A-Z]*$")
-# 'called the outlook', 'described it as', 'labelled them': a characterisation in the quoted
-# words, at the end of the text before a quotation.
-CHARACTERISATION = re.compile(
-    r"\s+(?:called|calls|described|describes|labelled|labeled|branded|dubbed)\s+"
-    r"(?:it|them|him|her|this|that|(?:the|its|their|his|her)\s+[a-z]+(?:\s+[a-z]+)?)"
-    r"(?:\s+as)?\s*$"
-)
 # An attribution set off by commas inside the writer's sentence: ', wrote Ada Rhodes, author of
 # X,' up to the comma that closes it (at most two comma-separated parts: the name and a role).
 INVERTED_ATTRIBUTION = re.compile(r"[^,]+(?:,[^,]+)?(?=,)")
@@ -282,31 +265,6 @@ def sentence_subject(sentence: str, people: dict[str, str | None]) -> Attributio
         return None  # one capitalised word that names no one introduced: 'Demand for ...'
     return Attribution(name, role, adjacent=True)
 
-def colon_subject(sentence: str) -> Attribution | None:
-    """The subject of a sentence that introduces the next paragraph's quotation with a colon
-    ('SRLabs came back with a clear message:'): a person, or any organisation that opens it."""
-    m = SENTENCE_SUBJECT.match(sentence)
-    if not m or m.group("subj").lower() in PRONOUNS:
-        return None
-    subject = m.group("subj")
-    name = org_name(subject)
-    if name and (is_org(subject) or ORG_RUN_RE.fullmatch(subject)):
-        return Attribution(name, None, adjacent=True)
-    return None
-
-def possessive_colon(sentence: str) -> Attribution | None:
-    """'Their assessment:', 'In her words:': a possessive pronoun introducing the next
-    paragraph's quotation stands for its speaker, resolved like the pronoun itself."""
-    m = POSSESSIVE_INTRO.match(sentence.strip())
-    if not m:
-        return None
-    pronoun = POSSESSIVE_PRONOUNS[m.group("pro").lower()]
-    if pronoun == NEUTER_PRONOUN:
-        return Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
-    return Attribution(None, None, adjacent=True, pronoun=True, plural=pronoun == "they",
-                       gender=pronoun)
-
-
 def strip_after_comma(before: str) -> str:
     """'According to Name, a role at X, customers' -> 'According to Name, a role at X'."""
     m = ACCORDING_TO_WORD.search(before)
@@ -327,16 +285,6 @@ def verb_first(after: str) -> Attribution | None:
     if not m:
         return None
     return speaker_from_object(m.group("rest"))
-
-def characterisation(before: str) -> Attribution | None:
-    """'Ada Roe, an analyst at X, called the outlook "..."': the one who calls something by
-    the quoted words is their speaker, when a name is the subject."""
-    m = CHARACTERISATION.search(before)
-    if not m:
-        return None
-    found = speaker_from_subject(before[: m.start()])
-    return found if found is not None and (found.speaker or found.pronoun) else None
-
 
 def according_to(text: str) -> Attribution | None:
     m = ACCORDING_TO.search(text)
@@ -532,6 +480,9 @@ def speaker_from_subject(subj: str) -> Attribution | None:
             return Attribution(None, None, adjacent=True, descriptor=NEUTER_PRONOUN)
         if head:
             return Attribution(None, None, adjacent=True, descriptor=head)
+    if (doc := DOCUMENT_FROM.match(last[:1].lower() + last[1:])) and is_org(doc.group("org")):
+        return Attribution(org_name(doc.group("org")), None, adjacent=True)  # 'The statement
+        # from Eastbay Systems read'
     if (doc := ORG_DOCUMENT.search(last)) and looks_like_name(doc.group("org")):
         name = org_name(doc.group("org"))
         if name and not split_role_name(name)[1]:
