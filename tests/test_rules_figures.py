@@ -221,3 +221,14 @@ def test_capitalised_words_after_a_number(sentence: str, expected: list[str]) ->
     """_MODIFIER_AFTER: capitalised words modifying a plural noun after a count in words or a
     scaled number make no name; a bare code before them still does ('503 Service ...')."""
     assert sorted(values(sentence)) == sorted(expected)
+
+
+def test_a_long_participle_clause_and_a_quoted_clause_keep_to_themselves() -> None:
+    """OPENING_PHRASE_MAX_WORDS: 'lifting the company's market value above $1 trillion' says
+    what it measures, so the clause before (with another figure) stays out; a comma closing a
+    quotation ('... in two," he added') does not open a main clause."""
+    ctx = _context("Shares rose 24% on Friday, lifting the company's market value above $1 "
+                   "trillion for the first time.", "$1 trillion")
+    assert "24%" not in ctx and "market value" in ctx
+    said = _context('"For now the board has split the job in two," he added.', "two")
+    assert "added" not in said

@@ -543,3 +543,14 @@ def test_a_document_that_reads_speaks_for_its_body() -> None:
              'double it again."']
     assert speaker_of(paras, "We doubled") == "Eastbay Systems"
     assert find_quotes(['Ada Roe read "The Long Night of Chips" aloud to the team.']) == []
+
+
+def test_two_parts_attributed_to_the_same_pronoun_stay_one_quotation() -> None:
+    """_same_speaker: '"A," he said. "B," he added.' is one quotation ('A. B'), while '"A,"
+    said Maria ... "B," said Tom' is two (the test above)."""
+    paras = [f"{CEO} spoke to staff.",
+             '"It takes a rare person to lead this company," she said. "For now the board has '
+             'split the job in two," she added.']
+    assert [q.text for q in find_quotes(paras)] == [
+        "It takes a rare person to lead this company. For now the board has split the job in "
+        "two"]

@@ -38,6 +38,9 @@ CONTINUING_OPENERS: frozenset[str] = frozenset({
 # little power, typically using 30 to 70 watts'): words with these endings, this long at least.
 CONTINUING_SUFFIXES: tuple[str, ...] = ("ly", "ing")
 CONTINUING_MIN_LENGTH = 5
+# ... and only when so few words of the clause stand before the value (an opening phrase of a
+# sentence likewise: 'At over 10 million tons a year, ...').
+OPENING_PHRASE_MAX_WORDS = 3
 # Words at the start of a comparison that may follow a comma and stay in the context.
 COMPARISON_START = re.compile(
     r"^\s*(?:compared (?:to|with)|versus|vs\.?|than|from|up from|down from|over|against|"
@@ -90,8 +93,10 @@ def _measure_context(sentence: str, plain: str, s: int, e: int) -> tuple[str, bo
     bare = (len(own) < MIN_WORDS_BEFORE and not (own or named_after)) or not before_words
     # 'At over 10 million tons a year, e-waste is ...': an opening phrase of the sentence,
     # whose subject is the main clause after it
-    opening_phrase = not clause_start and first in CONTINUING_OPENERS
-    if clause_start and (bare or first in CONTINUING_OPENERS or _continues(first) or (
+    opening_phrase = not clause_start and first in CONTINUING_OPENERS and (
+        len(own) <= OPENING_PHRASE_MAX_WORDS)
+    continues = _continues(first) and len(own) <= OPENING_PHRASE_MAX_WORDS
+    if clause_start and (bare or first in CONTINUING_OPENERS or continues or (
             len(own) < MIN_WORDS_BEFORE and not named_after)):
         clause_start = starts[-2] if len(starts) > 1 else 0  # the clause before, in one piece
         before_words = sentence[clause_start:s].split()
@@ -101,7 +106,8 @@ def _measure_context(sentence: str, plain: str, s: int, e: int) -> tuple[str, bo
     before_words = lead_words
     end_match = CLAUSE_BOUNDARY.search(plain, e)
     clause_end = end_match.start() if end_match else len(sentence)
-    if opening_phrase and end_match and plain[end_match.start()] == ",":
+    if (opening_phrase and end_match and plain[end_match.start()] == ","
+            and plain[end_match.end() : end_match.end() + 1] not in "”\"’'"):
         nxt = CLAUSE_BOUNDARY.search(plain, end_match.end())
         end_match = nxt
         clause_end = nxt.start() if nxt else len(sentence)

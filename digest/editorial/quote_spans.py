@@ -16,6 +16,7 @@ from digest.editorial.quote_attribution import (
     ATTRIBUTION_DASHES,
     SUBJECT_VERB_WORD,
     WORD,
+    Attribution,
     dash_attribution,
     subject_verb,
     verb_first,
@@ -172,10 +173,12 @@ def _only_attribution_between(text: str, left: Span, right: Span) -> bool:
         return True
     if _joins_partials(text, left, right, between):
         return True
-    if _attributed_after(text, right):
+    own = _attributed_after(text, right)
+    between_found = verb_first(between) or subject_verb(between.rstrip(".,:; "))
+    if own is not None and not _same_speaker(own, between_found):
         # '"A," said Maria. "B," said Tom.': the words between attribute the first span; the
-        # second has an attribution of its own, so it is another quotation (when it is the same
-        # speaker's, the quotes stage joins the two again, one quote per speaker and paragraph)
+        # second has an attribution of its own, so it is another quotation ('"A," he said.
+        # "B," he added.' stays one)
         return False
     words = WORD.findall(between)
     if len(words) > MERGE_MAX_ATTRIBUTION_WORDS or not _ends_sentence_or_comma(between):
@@ -190,20 +193,26 @@ def _only_attribution_between(text: str, left: Span, right: Span) -> bool:
     return verb_first(between) is not None or subject_verb(between.rstrip(".,:; ")) is not None
 
 
-def _attributed_after(text: str, span: Span) -> bool:
-    """True when a closed span is followed by an attribution naming a speaker ('," said Tom
-    Roe', '," Tom Roe said', '," she said')."""
+def _same_speaker(a: Attribution, b: Attribution | None) -> bool:
+    """Two attributions of one speaker: the same name, or the same pronoun."""
+    return b is not None and ((a.speaker is not None and a.speaker == b.speaker)
+                              or (a.pronoun and b.pronoun and a.gender == b.gender))
+
+
+def _attributed_after(text: str, span: Span) -> Attribution | None:
+    """The attribution naming a speaker right after a closed span ('," said Tom Roe', '," Tom
+    Roe said', '," she said'), else None."""
     if not span.closed or span.text.rstrip()[-1:] not in ",?!":
-        return False
+        return None
     after = text[span.end :]
     opening = OPENING_MARK.search(after)
     after = after[: opening.start()] if opening else after
     end = sentence_end(after)
     after = (after[:end] if end is not None else after).strip().rstrip(".!?")
     if not after:
-        return False
+        return None
     found = verb_first(after) or subject_verb(after, at_start=True)
-    return found is not None and (found.speaker is not None or found.pronoun)
+    return found if found is not None and (found.speaker is not None or found.pronoun) else None
 
 
 def _joins_partials(text: str, left: Span, right: Span, between: str) -> bool:
