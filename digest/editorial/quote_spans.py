@@ -194,9 +194,9 @@ def _only_attribution_between(text: str, left: Span, right: Span) -> bool:
 
 
 def _same_speaker(a: Attribution, b: Attribution | None) -> bool:
-    """Two attributions of one speaker: the same name, or the same pronoun."""
-    return b is not None and ((a.speaker is not None and a.speaker == b.speaker)
-                              or (a.pronoun and b.pronoun and a.gender == b.gender))
+    """Whether the attribution after a second span (`a`) may be the speaker of the first's
+    (`b`): a pronoun may ('"A," said Ada Roe. "B," she added.'), a different name may not."""
+    return a.speaker is None or (b is not None and a.speaker == b.speaker)
 
 
 def _attributed_after(text: str, span: Span) -> Attribution | None:
