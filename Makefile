@@ -18,10 +18,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 site: $(STAMP)
 	$(BIN)/digest build
 
-## test: lint and run the whole test suite, on every core (TEST_WORKERS=0: in one process).
-## A module runs whole on one worker (its module-scoped sites are built once), the longest
-## modules first (tests/conftest.py orders them by the last run's times).
-TEST_WORKERS ?= auto
+## test: lint and run the whole test suite on pytest-xdist workers, two per core: much of the
+## suite waits (browser pages settling, subprocesses, servers), so a second worker per core
+## keeps the cores busy. A module runs whole on one worker (its module-scoped sites are built
+## once), the longest modules first (tests/conftest.py orders them by the last run's times).
+## TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2 * (os.cpu_count() or 1))')
 test: $(STAMP)
 	$(BIN)/ruff check digest tests benchmarks
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
