@@ -554,3 +554,15 @@ def test_two_parts_attributed_to_the_same_pronoun_stay_one_quotation() -> None:
     assert [q.text for q in find_quotes(paras)] == [
         "It takes a rare person to lead this company. For now the board has split the job in "
         "two"]
+
+
+def test_the_role_before_a_name_is_preferred_to_the_clause_after() -> None:
+    """_role_before: 'Its chief executive, Oren Vashti, one of the three engineers named in
+    the suit, wrote ...' gives the role written first; with no description before the name,
+    the clause after it is the role ('Ada Roe, who covers chips at Eastbay, said')."""
+    paras = ["Its chief executive, Oren Vashti, one of the three engineers named in the suit, "
+             'wrote that the claims were "baseless and, frankly, a little flattering."']
+    assert speakers(paras)[0][1:] == ("Oren Vashti", "Its chief executive")
+    after = ['Ada Roe, who covers chips at Eastbay, said the plan "will not survive the first '
+             'quarter of the year."']
+    assert speakers(after)[0][1:] == ("Ada Roe", "covers chips at Eastbay")

@@ -471,7 +471,8 @@ def speaker_from_subject(subj: str) -> Attribution | None:
         if m0 and looks_like_name(m0.group(1)):
             name, role = split_role_name(m0.group(1))
             if name and len(name.split()) > 1:
-                return Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
+                return Attribution(name, role or _role_before(clauses) or clean_role(
+                    strip_who(last)), adjacent=True)
     if (owned := OWNED_DOCUMENT.match(last)) is not None:
         # "the department's website says", "its statement said": the body, resolved like
         # 'the department said' / 'it said'
@@ -512,7 +513,8 @@ def speaker_from_subject(subj: str) -> Attribution | None:
         if m2 and looks_like_name(m2.group(1)):
             name, role = split_role_name(m2.group(1))
             if name:
-                return Attribution(name, role or clean_role(strip_who(last)), adjacent=True)
+                return Attribution(name, role or _role_before(clauses) or clean_role(
+                    strip_who(last)), adjacent=True)
     if m and looks_like_name(m.group(1)) and not is_who_clause(last):
         # 'In his book, historian Ada Rhodes': no name before the role clause, so the name
         # the role words lead to is the speaker
@@ -527,6 +529,14 @@ def speaker_from_subject(subj: str) -> Attribution | None:
         # 'A presenter said to ...': someone the text does not name, described
         return Attribution(None, clean_role(unnamed.group("who")), adjacent=True)
     return generic_or_none(last)
+
+def _role_before(clauses: list[str]) -> str | None:
+    """The description written before a name ('Its chief executive, Oren Vashti, one of the
+    founders,'): preferred to the clause after it, as the article gives it first."""
+    if len(clauses) > 2 and is_role(clauses[-3]) and not CAP_RUN_AT_END.search(clauses[-3]):
+        return clean_role(tail_clause(clauses[-3]))
+    return None
+
 
 def generic_or_none(phrase: str) -> Attribution | None:
     described = DESCRIBED_ORG.fullmatch(phrase.strip())
