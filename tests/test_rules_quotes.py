@@ -566,3 +566,15 @@ def test_the_role_before_a_name_is_preferred_to_the_clause_after() -> None:
     after = ['Ada Roe, who covers chips at Eastbay, said the plan "will not survive the first '
              'quarter of the year."']
     assert speakers(after)[0][1:] == ("Ada Roe", "covers chips at Eastbay")
+
+
+def test_a_surname_speaker_takes_the_one_full_name_the_text_gives() -> None:
+    """full_name_anywhere: 'Steenburgen said' is Mary Steenburgen when the text writes the
+    full name once, even inside a quotation; a role word before the name ('Editor Katie')
+    makes no full name."""
+    paras = ['"It could have been easy for Mary Steenburgen to coast," a producer said.',
+             '"I fought to get the full script for the whole film," Steenburgen said.']
+    assert speaker_of(paras, "I fought") == "Mary Steenburgen"
+    role = ["Our Editor Katie tried the box for a month.",
+            '"For the price, you get quite a lot of books," Katie said.']
+    assert speaker_of(role, "For the price") == "Katie"

@@ -553,3 +553,14 @@ def resolve_descriptor(
     holders = [name for name, role in people.items()
                if role and role.lower().split()[-1].strip(".,") == head]
     return holders[0] if len(holders) == 1 else None
+
+
+def full_name_anywhere(name: str, paras: list[str]) -> str:
+    """A surname-only speaker ('Steenburgen') under the full name the text gives it anywhere,
+    quotations included ('... for Mary Steenburgen to ...'), when it gives exactly one."""
+    if " " in name or not name[:1].isupper() or name.isupper() or is_org(name):
+        return name
+    found = {m.group(0) for text in paras for m in re.finditer(
+        r"\b[A-Z][a-z][\w’'-]*\s+" + re.escape(name) + r"\b", text)}
+    found = {f for f in found if f.split()[0].lower() not in NOT_NAME_WORDS | ROLE_WORDS}
+    return found.pop() if len(found) == 1 else name
