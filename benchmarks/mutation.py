@@ -110,6 +110,10 @@ TARGETS: dict[str, Target] = {
         ("tests/test_rules_fetching.py", "tests/test_rules_reading.py", "tests/test_fetching.py",
          "tests/test_reading.py"),
         SHARP,
+        deselect=tuple(f"tests/test_fetching.py::{name}" for name in (
+            "test_protocol_failures_are_one_line",
+            "test_server_text_is_stripped_of_escape_sequences",
+            "test_credentials_never_leave")),  # their in-process halves: test_rules_fetching
     ),
     "extraction": Target(
         "digest/ingest/extraction.py",

@@ -631,3 +631,19 @@ def test_a_connection_that_is_never_accepted_is_cut_at_the_deadline() -> None:
             client.close()
         listener.close()
     assert outcome == ["timed out after 1 s"]
+
+
+def test_credentials_in_the_url_are_never_sent_nor_shown() -> None:
+    with raw_server(respond(_ok(PAGE))) as (port, requests):
+        _, _, final = _fetched(f"http://reader:secret@127.0.0.1:{port}/a", _limits())
+    assert final == f"http://127.0.0.1:{port}/a"
+    assert b"Authorization" not in requests[0] and b"secret" not in requests[0]
+    reply = b"HTTP/1.1 404 Gone\r\nContent-Length: 0\r\n\r\n"
+    with raw_server(respond(reply)) as (port, _), pytest.raises(FetchError) as info:
+        fetch_url(f"http://reader:secret@127.0.0.1:{port}/a", _limits())
+    assert info.value.source == f"http://127.0.0.1:{port}/a"
+
+
+def test_reason_phrase_loses_its_escape_sequences() -> None:
+    reply = b"HTTP/1.1 404 Not \x1b[31mRED\x1b[0m Found\x07\r\nContent-Length: 0\r\n\r\n"
+    assert _refusal(reply).message == "HTTP 404 Not RED Found"
