@@ -123,7 +123,7 @@ class Site:
     path: Path
 
 
-def _build(root: Path, engine: str | None) -> Site:
+def _build(root: Path, engine: str | None, build_engine: str = "mkdocs") -> Site:
     shutil.copytree(REPO / "docs", root / "docs")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     if engine is not None:
@@ -136,6 +136,7 @@ def _build(root: Path, engine: str | None) -> Site:
     )
     site = root / "www" / SUB_PATH
     command = [sys.executable, "-m", "digest", "build", "--config", str(root / "mkdocs.yml")]
+    command += ["--engine", build_engine]
     subprocess.run([*command, "--site-dir", str(site)], check=True, cwd=root)
     return Site(root / "www", site)
 
@@ -289,6 +290,45 @@ def test_no_match_says_so(reader: Any) -> None:
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="No matching documents").wait_for()
     assert page.locator(".md-search-result__item").count() == 0
+
+
+@pytest.fixture(scope="module")
+def zensical_pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    pytest.importorskip("zensical", reason="pip install 'silicon-digest[zensical]'")
+    return _build(tmp_path_factory.mktemp("zensical-pagefind"), "pagefind", "zensical")
+
+
+@pytest.mark.browser
+def test_search_box_is_styled_under_zensical(
+    request: pytest.FixtureRequest, zensical_pagefind_site: Site
+) -> None:
+    """Zensical's stylesheet has no rules for Material's search classes: ours lays the box
+    out (search_theme/zensical-search.css). A field in the header, results hidden until the
+    box is used, then a panel of unbulleted results over the page."""
+    browser = request.getfixturevalue("browser")
+    from tests.test_browser import VIEWPORT
+
+    with serve_folder(zensical_pagefind_site.root) as url:
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        page.goto(f"{url}{SUB_PATH}/")
+        field = page.locator("[data-digest-search] input.md-search__input")
+        header, box = page.locator(".md-header").bounding_box(), field.bounding_box()
+        assert header is not None and box is not None
+        bottom = header["y"] + header["height"]
+        assert header["y"] <= box["y"] and box["y"] + box["height"] <= bottom
+        output = page.locator("[data-digest-search] .md-search__output")
+        assert not output.is_visible()
+        field.click()
+        field.press_sequentially(QUERY, delay=30)
+        page.locator(".md-search-result__item").first.wait_for()
+        assert output.is_visible()
+        assert output.evaluate("e => getComputedStyle(e).position") == "absolute"
+        bullets = page.locator(".md-search-result__list").evaluate(
+            "e => getComputedStyle(e).listStyleType"
+        )
+        assert bullets == "none"
+        context.close()
 
 
 @pytest.mark.parametrize(

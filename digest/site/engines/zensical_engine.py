@@ -28,6 +28,7 @@ SCRIPT_SOURCES = re.compile(r"script-src 'self'[^;]*;")
 SEARCH_PARTIAL = "partials/search.html"
 CONTENT_PARTIAL = "partials/content.html"
 PAGEFIND_BOX = b"data-digest-search"  # on our Pagefind search box (search_theme/)
+SEARCH_STYLE = "assets/stylesheets/digest-search.css"  # its stylesheet under Zensical
 
 
 class ZensicalEngine:
@@ -63,6 +64,14 @@ class ZensicalEngine:
             # Material's search box markup: Zensical's script runs its own box (a button and
             # a dialog), so its own partial stays; the Pagefind box is ours and stays.
             del files[SEARCH_PARTIAL]
+        elif search is not None:
+            # Zensical's stylesheet has no rules for the Material classes our box uses: ours
+            # (search_theme/zensical-search.css) comes with the box, as a theme asset.
+            from digest.site import search as site_search
+
+            link = f'<link rel="stylesheet" href="{{{{ {SEARCH_STYLE!r} | url }}}}">\n'
+            files[SEARCH_PARTIAL] = link.encode("utf-8") + search
+            files[SEARCH_STYLE] = (site_search.THEME / "zensical-search.css").read_bytes()
         files.pop(CONTENT_PARTIAL, None)  # lifts_blocks is False: Zensical's own partial
         main = files.get("main.html")
         if main is None:
