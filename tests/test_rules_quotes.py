@@ -578,3 +578,20 @@ def test_a_surname_speaker_takes_the_one_full_name_the_text_gives() -> None:
     role = ["Our Editor Katie tried the box for a month.",
             '"For the price, you get quite a lot of books," Katie said.']
     assert speaker_of(role, "For the price") == "Katie"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        pytest.param(['Security: "Using the lift of the new rocket we have found a better way to '
+                      'orbit."'], None, id="noun-heading"),
+        pytest.param(['Others exclaim: "Staying a size two forever is the real meaning of '
+                      'love."'], None, id="others"),
+        pytest.param([f'Stella wrote: "{SHIP}."'], "Stella", id="given-name-stays"),
+    ],
+)
+def test_a_common_word_is_no_one_word_speaker(paragraphs: list[str],
+                                              speaker: str | None) -> None:
+    """NOUN_SUFFIXES and 'others' in NOT_NAME_WORDS (plausible_speaker): a heading or a group
+    word is no speaker; a one-word given name stays."""
+    assert [q.speaker for q in find_quotes(paragraphs)] == [speaker]

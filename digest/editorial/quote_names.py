@@ -128,7 +128,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "why", "how", "what", "which", "where", "who", "whose", "can", "could", "should", "would",
     "is", "are", "was", "were", "does", "did", "do", "many", "some", "most", "all", "every",
     "even", "only", "not", "no", "your", "such", "other", "another",
-    "or", "nor", "moreover", "furthermore", "additionally", "instead", "indeed", "overall",
+    "or", "nor", "others", "moreover", "furthermore", "additionally", "instead", "indeed",
+    "overall",
     "finally", "plus", "likewise", "similarly", "nevertheless", "nonetheless", "thus", "hence",
     "therefore", "otherwise", "rather", "ultimately", "eventually", "sometimes", "often",
 })
@@ -274,12 +275,19 @@ def split_role_name(run: str) -> tuple[str | None, str | None]:
     return " ".join(name_tokens).rstrip(".,"), role
 
 
+# Endings of common nouns and verb forms, not of given names: a one-word 'speaker' ending so
+# is a heading or an imperative ('Reducing', 'Security', 'Location', 'Hiring').
+NOUN_SUFFIXES: tuple[str, ...] = ("ing", "ion", "ity", "ment", "ness", "ance", "ence", "able",
+                                  "ible", "ship", "ism", "ogy", "phy")
+
+
 def plausible_speaker(name: str) -> bool:
     """False for a capitalised run that is a clause, not a name: a contraction in it ('We’re',
     'Don’t Call Yourself') or a first word that opens sentences ('Like Christmas')."""
     tokens = name.split()
     return bool(tokens) and not any(CONTRACTION.search(t) for t in tokens) and (
-        tokens[0].lower() not in NOT_NAME_WORDS)
+        tokens[0].lower() not in NOT_NAME_WORDS) and not (
+        len(tokens) == 1 and len(name) > 5 and name.lower().endswith(NOUN_SUFFIXES))
 
 
 def is_role(phrase: str) -> bool:
