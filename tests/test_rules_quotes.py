@@ -583,10 +583,12 @@ def test_a_surname_speaker_takes_the_one_full_name_the_text_gives() -> None:
 @pytest.mark.parametrize(
     ("paragraphs", "speaker"),
     [
-        pytest.param(['Security: "Using the lift of the new rocket we have found a better way to '
-                      'orbit."'], None, id="noun-heading"),
-        pytest.param(['Others exclaim: "Staying a size two forever is the real meaning of '
-                      'love."'], None, id="others"),
+        pytest.param(['The school has a huge network. "Go Blue, Go Anywhere and Everywhere!" - '
+                      "Location: Ann Arbor, Michigan - Average GMAT: 728"], None,
+                     id="noun-heading"),
+        pytest.param(["Others replied to point out the flawed thinking behind the pictures.",
+                      '"Yes, because staying a size two forever is the real meaning of love," '
+                      "someone joked"], None, id="others"),
         pytest.param([f'Stella wrote: "{SHIP}."'], "Stella", id="given-name-stays"),
     ],
 )
