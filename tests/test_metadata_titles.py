@@ -1,5 +1,5 @@
 """The article's title when the visible headline (<h1>) and the declared title (JSON-LD headline,
-og:title, <title>) differ: one case per relation of digest.ingest.metadata._prefer_h1, plus the
+og:title, <title>) differ: one case per relation of digest.ingest.pagetitles._prefer_h1, plus the
 text of the h1 itself. Removing a relation (or the inline-text rule) makes its case fail; each
 case with a declared title that wins has a twin where the h1 wins, so no case passes by always
 picking the same source. The prose is ours."""
