@@ -151,7 +151,7 @@ def word_number_value(value: str) -> int | None:
     """The number a cardinal in words stands for ('Forty-five' -> 45, 'two hundred' -> 200);
     None for anything else ('a third', 'twice', 'six weeks')."""
     total = 0
-    for word in re.split(r"[-\s]+", value.lower().strip()):
+    for word in value.lower().replace("-", " ").split():
         if word in _UNITS_VALUES:
             total += _UNITS_VALUES[word]
         elif word in _TENS_VALUES:
