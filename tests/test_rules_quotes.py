@@ -597,3 +597,26 @@ def test_a_common_word_is_no_one_word_speaker(paragraphs: list[str],
     """NOUN_SUFFIXES and 'others' in NOT_NAME_WORDS (plausible_speaker): a heading or a group
     word is no speaker; a one-word given name stays."""
     assert [q.speaker for q in find_quotes(paragraphs)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "role"),
+    [
+        pytest.param([f'"{SHIP}," said Secretary of State Mike Pompeo.'], "Mike Pompeo",
+                     "Secretary of State", id="title-of-object-then-name"),
+        pytest.param(["In an interview, Brussels Secretary of State for Urbanism Ans Persoons "
+                      f'said the plan would ensure "{SHIP}."'], "Ans Persoons", None,
+                     id="object-glued-to-the-name"),
+        pytest.param([f'"{SHIP}," said Bank of America Merrill Lynch.'],
+                     "Bank of America Merrill Lynch", None, id="organisation-stays-whole"),
+    ],
+)
+def test_a_titles_object_is_no_part_of_the_name(paragraphs: list[str], speaker: str,
+                                                role: str | None) -> None:
+    """TITLE_THEN_NAME (quote_attribution.py) and drop_role_object (quote_names.py): 'State'
+    in 'Secretary of State Mike Pompeo' and 'Urbanism' in '... for Urbanism Ans Persoons'
+    belong to the title; an organisation's name with 'of' is left whole."""
+    ((_, found, found_role),) = speakers(paragraphs)
+    assert found == speaker
+    if role:
+        assert found_role == role

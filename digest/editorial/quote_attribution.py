@@ -196,6 +196,11 @@ PARTICIPLE_SUBJECT = re.compile(
 PERSON_OF_ORG = re.compile(
     r"^(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\s+(?P<org>(?:of|at|from)\s+.+)$"
 )
+# A title with a lower-case 'of'/'for' and its object, then a two-word name at the end.
+TITLE_THEN_NAME = re.compile(r"^(?P<role>[A-Z][\w-]*(?:\s+[\w-]+)*?\s+(?:of|for)\s+[A-Z][\w-]*)"
+                             r"\s+(?P<name>[A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]*)$")
+# A two-word capitalised name later in a description ('Secretary of State Mike Pompeo').
+NAME_LATER = re.compile(r"\b[A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]*")
 # An age or a credential in apposition ('Jane Doe, 52, said', 'Beth Keith, MS, RDN, a
 # dietitian, told'): no part of the name or the role.
 AGE_CLAUSE = re.compile(r"\d{1,3}|[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?")  # 'Doe, 52,' 'Keith, MS, RDN,'
@@ -346,9 +351,15 @@ def speaker_from_object(rest: str) -> Attribution | None:
         name, _ = split_role_name(owner.group("name"))
         if name:  # "theCUBE's Savannah Peterson": the owner is her role
             return Attribution(name, owner.group("owner"), adjacent=True)
+    titled_name = TITLE_THEN_NAME.match(head)
+    if titled_name is not None and is_role(titled_name.group("role")):
+        # 'Secretary of State Mike Pompeo': a title with its object, then the name
+        name, _ = split_role_name(titled_name.group("name"))
+        if name:
+            return Attribution(name, clean_role(titled_name.group("role")), adjacent=True)
     m = CAP_RUN_RE.match(head)
     if m is not None and " " not in m.group(0) and head[m.end() :].strip()[:1].islower() and (
-            is_role(head)):
+            is_role(head)) and not NAME_LATER.search(head[m.end() :]):
         # '— Software engineer working on data platforms', 'said Research scientist at X': one
         # capitalised word opening a description is no name; the speaker is unnamed
         return Attribution(None, clean_role(head), adjacent=True)

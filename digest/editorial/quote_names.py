@@ -563,6 +563,25 @@ def resolve_descriptor(
     return holders[0] if len(holders) == 1 else None
 
 
+def drop_role_object(name: str, paras: list[str]) -> str:
+    """'State Mike Pompeo', 'Urbanism Ans Persoons': a name of three or more words that the
+    text writes after 'of'/'for' ('Secretary of State Mike Pompeo') begins with the object of
+    the role; the name is the rest."""
+    tokens = name.split()
+    if len(tokens) < 3 or any(t.lower() in NAME_PARTICLES for t in tokens):
+        return name
+    after_role = re.compile(r"\b(?:" + "|".join(ROLE_WORDS_BEFORE_OBJECT) + r")\s+(?:of|for)\s+"
+                            + re.escape(name) + r"\b", re.I)
+    return " ".join(tokens[1:]) if any(after_role.search(p) for p in paras) else name
+
+
+# Role words whose object ('of State', 'for Urbanism') may be glued to the name after them.
+ROLE_WORDS_BEFORE_OBJECT: tuple[str, ...] = ("secretary", "minister", "director", "head",
+                                             "chief", "president", "commissioner", "chair",
+                                             "chairman", "governor", "ambassador", "state",
+                                             "officer", "professor")
+
+
 def full_name_anywhere(name: str, paras: list[str]) -> str:
     """A surname-only speaker ('Steenburgen') under the full name the text gives it anywhere,
     quotations included ('... for Mary Steenburgen to ...'), when it gives exactly one."""

@@ -62,6 +62,7 @@ from digest.editorial.quote_names import (
     apposed_bodies,
     body_before,
     collect_people,
+    drop_role_object,
     full_name_anywhere,
     last_person_before,
     person_like,
@@ -219,8 +220,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         orphans.append(_unattributed(attribution) and first.start == 0
                        and group[-1].end >= len(paras[group[-1].para].rstrip()) - 1)
     quotes = _sole_speaker_for_orphans(quotes, orphans, people)
-    quotes = [Quote(q.text, full_name_anywhere(full_body_name(q.speaker, outside, people), paras)
-                    if q.speaker else None,
+    quotes = [Quote(q.text, full_name_anywhere(drop_role_object(full_body_name(
+                        q.speaker, outside, people), paras), paras) if q.speaker else None,
                     q.role or (people.get(q.speaker) if q.speaker else None), q.fragment)
               for q in quotes]
     return _one_per_speaker_and_paragraph(quotes, quote_paras)
