@@ -232,3 +232,21 @@ def test_a_long_participle_clause_and_a_quoted_clause_keep_to_themselves() -> No
     assert "24%" not in ctx and "market value" in ctx
     said = _context('"For now the board has split the job in two," he added.', "two")
     assert "added" not in said
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(["The deal joins the two entities under one board of 12 members."],
+                     ["two", "12"], id="anaphoric-count-is-a-count"),
+        pytest.param(["Two partners signed the deal.",
+                      "The deal joins the two entities under one board of 12 members."],
+                     ["Two", "12"], id="pointing-back-to-a-count-given-before"),
+        pytest.param(["The firm moved its three platforms to one cloud for 12 clients."],
+                     ["12"], id="possessive-set-stays-out"),
+    ],
+)
+def test_counts_after_the(paragraphs: list[str], expected: list[str]) -> None:
+    """ANAPHORIC_WORDS and _drop_anaphoric_repeats: 'the two entities' is a count (the gold
+    rule), unless the same number was given before ('Two partners ... the two entities')."""
+    assert sorted(f.value for f in find_figures(paragraphs)) == sorted(expected)

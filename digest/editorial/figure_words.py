@@ -75,6 +75,10 @@ TIME_OF_DAY_WORDS: tuple[str, ...] = ("in the morning", "in the afternoon", "in 
 REFERRING_WORDS: frozenset[str] = frozenset({"the", "these", "those", "both", "all", "its",
                                              "their", "his", "her", "our"})
 
+# ... except after these, which may also introduce a count the reader has not seen ("the two
+# entities", the gold rule): figures.py drops such a count when the same number came before.
+ANAPHORIC_WORDS: frozenset[str] = frozenset({"the", "these", "those"})
+
 # --- patterns built from the data ---------------------------------------------------------------
 
 _CARD = _alt([c for c in U.cardinals if c != "hundred"])
@@ -114,8 +118,8 @@ def is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
         return False
     if prev in LABEL_WORDS:
         return False  # "top ten", "number one"
-    if prev in REFERRING_WORDS and _WORD_NUMBER_RE.fullmatch(value):
-        return False  # "the two sides", "the three platforms": a set named, not a measure
+    if prev in REFERRING_WORDS - ANAPHORIC_WORDS and _WORD_NUMBER_RE.fullmatch(value):
+        return False  # "both two", "its three platforms": a set named, not a measure
     low = value.lower()
     seconds = _WORD_COMPOUND.findall(low)
     if seconds and seconds[-1] not in {*U.cardinals, *U.fractions} and not any(
@@ -161,3 +165,9 @@ def word_number_value(value: str) -> int | None:
         else:
             return None
     return total
+
+
+def refers_back(sentence: str, s: int) -> bool:
+    """True when the word before position `s` is one of ANAPHORIC_WORDS ('the two ...')."""
+    before = sentence[:s].split()
+    return bool(before) and before[-1].lower().strip(",;:“\"(") in ANAPHORIC_WORDS

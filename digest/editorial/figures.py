@@ -21,7 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.editorial.figure_context import measure_context
-from digest.editorial.figure_words import LABEL_WORDS, is_word_figure, word_number_value
+from digest.editorial.figure_words import (
+    LABEL_WORDS,
+    is_word_figure,
+    refers_back,
+    word_number_value,
+)
 from digest.editorial.units import Units, load_units, unit_kind, unit_quantity
 from digest.models import Figure
 from digest.text.dates import MONTH_WORDS
@@ -238,6 +243,7 @@ class _Found:
     comparison: bool
     words: bool  # written in words ("six", "a third")
     follower: str = ""  # the noun right after the value, to tell repeats from new measures
+    anaphoric: bool = False  # "the two entities": a set that may have been counted before
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -276,6 +282,7 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
     digits = {squeeze(f.value).replace(",", "") for f in found if not f.words}
     found = [f for f in found if not (f.words and f.value[:1].isupper() and (
         (n := word_number_value(f.value)) or 0) >= SPELT_OUT_MIN and str(n) in digits)]
+    found = _drop_anaphoric_repeats(found)
     ranked = sorted(found, key=_rank_key)
     seen: set[tuple[str, str]] = set()
     result: list[Figure] = []
@@ -289,6 +296,22 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
 
 
 # --- finding ------------------------------------------------------------------------------------
+
+
+def _drop_anaphoric_repeats(found: list[_Found]) -> list[_Found]:
+    """'the two entities' counts the entities unless the same number came before in the
+    article ('two partners ... the two entities'): then it points back to that count."""
+    out: list[_Found] = []
+    seen: set[int] = set()
+    for f in sorted(found, key=lambda f: (f.para, f.pos)):
+        n = word_number_value(f.value) if f.words else None
+        if not (f.anaphoric and n is not None and n in seen):
+            out.append(f)
+        if n is not None:
+            seen.add(n)
+        elif f.value.replace(",", "").isdigit():
+            seen.add(int(f.value.replace(",", "")))
+    return out
 
 
 def _drop_repeats(found: list[_Found]) -> list[_Found]:
@@ -363,7 +386,7 @@ def _figures_in_paragraph(para: int, text: str) -> list[_Found]:
                 continue
             context, comparison = measure_context(sentence, s, e)
             out.append(_Found(value, context, kind, para, start + s, comparison, words,
-                              _follower(sentence[e:])))
+                              _follower(sentence[e:]), words and refers_back(sentence, s)))
     return out
 
 
