@@ -24,9 +24,13 @@ site: $(STAMP)
 ## once), the longest modules first (tests/conftest.py orders them by the last run's times).
 ## TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2 * (os.cpu_count() or 1))')
+## The run keeps Python's bytecode caches (the gitignored __pycache__/ folders) even where the
+## environment turns them off (PYTHONDONTWRITEBYTECODE): the suite starts some 200 Python
+## processes, each of which would compile the package again (0.1 s of CPU each), and every
+## worker would rewrite the tests' assertions again.
 test: $(STAMP)
 	$(BIN)/ruff check digest tests benchmarks
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 ## samples: regenerate the committed entries of the sample articles (review the diff!)
 samples: $(STAMP)
