@@ -244,9 +244,12 @@ def test_a_long_participle_clause_and_a_quoted_clause_keep_to_themselves() -> No
                      ["Two", "12"], id="pointing-back-to-a-count-given-before"),
         pytest.param(["The firm moved its three platforms to one cloud for 12 clients."],
                      ["12"], id="possessive-set-stays-out"),
+        pytest.param(["In 2023 the two signed an agreement with 12 banks."], ["12"],
+                     id="the-two-without-a-noun-is-a-pair"),
     ],
 )
 def test_counts_after_the(paragraphs: list[str], expected: list[str]) -> None:
-    """ANAPHORIC_WORDS and _drop_anaphoric_repeats: 'the two entities' is a count (the gold
-    rule), unless the same number was given before ('Two partners ... the two entities')."""
+    """ANAPHORIC_WORDS, PLURAL_NOUNS and _drop_anaphoric_repeats: 'the two entities' is a
+    count (the gold rule: a count with a noun), unless the same number was given before ('Two
+    partners ... the two entities'); 'the two signed' names a pair."""
     assert sorted(f.value for f in find_figures(paragraphs)) == sorted(expected)

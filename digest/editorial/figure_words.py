@@ -78,6 +78,8 @@ REFERRING_WORDS: frozenset[str] = frozenset({"the", "these", "those", "both", "a
 # ... except after these, which may also introduce a count the reader has not seen ("the two
 # entities", the gold rule): figures.py drops such a count when the same number came before.
 ANAPHORIC_WORDS: frozenset[str] = frozenset({"the", "these", "those"})
+# ... with a noun after it (a plural, or one of these); 'the two signed' names a pair.
+PLURAL_NOUNS: frozenset[str] = frozenset({"people", "men", "women", "children", "companies"})
 
 # --- patterns built from the data ---------------------------------------------------------------
 
@@ -118,8 +120,9 @@ def is_word_figure(sentence: str, s: int, e: int, value: str) -> bool:
         return False
     if prev in LABEL_WORDS:
         return False  # "top ten", "number one"
-    if prev in REFERRING_WORDS - ANAPHORIC_WORDS and _WORD_NUMBER_RE.fullmatch(value):
-        return False  # "both two", "its three platforms": a set named, not a measure
+    if prev in REFERRING_WORDS and _WORD_NUMBER_RE.fullmatch(value) and (
+            prev not in ANAPHORIC_WORDS or not _plural(nxt)):
+        return False  # "its three platforms", "the two signed": a set named, not a measure
     low = value.lower()
     seconds = _WORD_COMPOUND.findall(low)
     if seconds and seconds[-1] not in {*U.cardinals, *U.fractions} and not any(
@@ -165,6 +168,12 @@ def word_number_value(value: str) -> int | None:
         else:
             return None
     return total
+
+
+def _plural(word: str) -> bool:
+    """A plural noun after 'the two' makes it a count with a noun ('the two entities')."""
+    return word in PLURAL_NOUNS or (len(word) > 3 and word.endswith("s")
+                                    and not word.endswith(("ss", "us", "is")))
 
 
 def refers_back(sentence: str, s: int) -> bool:
