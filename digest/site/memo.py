@@ -1,0 +1,65 @@
+"""What the staged pages were made from: the memo that lets a build skip unchanged pages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from digest.text.files import atomic_write
+
+
+class PageMemo:
+    """Which staged pages were made from which inputs, kept in a JSON file beside the staged
+    tree: an entry page by a hash of its entry file, the links and settings it shows; any
+    other page by a hash of its text before sanitising. A page whose inputs are unchanged, and
+    whose staged file is there, is not rendered (or sanitised) again. The code that renders
+    the pages is part of the memo: any change to the package's code or data starts a new one."""
+
+    def __init__(self, path: Path, staged: Path, code: str) -> None:
+        self.path = path
+        self.staged = staged
+        self.code = code
+        self.old: dict[str, str] = {}
+        self.new: dict[str, str] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("code") == code:
+            pages = data.get("pages")
+            self.old = pages if isinstance(pages, dict) else {}
+
+    @staticmethod
+    def key(*inputs: Any) -> str:
+        text = json.dumps(inputs, ensure_ascii=False, default=str)
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+    def keep(self, src: str, key: str) -> bool:
+        if self.old.get(src) == key and (self.staged / src).is_file():
+            self.new[src] = key
+            return True
+        return False
+
+    def made(self, src: str, key: str) -> None:
+        self.new[src] = key
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.path, json.dumps({"code": self.code, "pages": self.new}), durable=False)
+
+    def forget(self) -> None:
+        """After a failed write of the staged tree: nothing in it can be vouched for."""
+        self.path.unlink(missing_ok=True)
+
+
+def code_version() -> str:
+    """A hash of the package's code and data: what the staged pages are rendered by."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".json", ".html", ".js"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
