@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import socket
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -152,14 +153,19 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     cache.set(MODULE_SECONDS, {**cache.get(MODULE_SECONDS, {}), **_seconds})
 
 
+@pytest.fixture(scope="session")
+def _working_folders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cwd")
+
+
 @pytest.fixture(autouse=True)
-def _run_outside_the_repository(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _run_outside_the_repository(_working_folders: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test runs in a fresh empty folder: what a command writes relative to its working
     directory (`digest add`'s .cache/digest) never lands in the repository, where a later run
-    would read it, and no test can rely on being started from the repository root."""
-    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    would read it, and no test can rely on being started from the repository root. The folders
+    are made by tempfile in one folder of the session's temporary tree: pytest's numbered
+    folders (mktemp) list the whole tree at each call, which over some 5,000 tests cost seconds."""
+    monkeypatch.chdir(tempfile.mkdtemp(dir=_working_folders))
 
 
 @pytest.fixture(scope="session")
