@@ -135,8 +135,8 @@ TARGETS: dict[str, Target] = {
     ),
     "figures": Target(
         "digest/editorial/figures.py",
-        ("tests/test_rules_figures.py", "tests/test_figures.py",
-         "tests/test_editorial_stability.py"),
+        ("tests/test_rules_figures.py", "tests/test_rules_figure_ranking.py",
+         "tests/test_figures.py", "tests/test_editorial_stability.py"),
         HEURISTIC,
     ),
 }
