@@ -64,3 +64,23 @@ def test_a_count_spelt_out_at_a_sentence_start_and_given_in_digits_is_one() -> N
 
 def test_a_small_count_spelt_out_at_a_sentence_start_is_kept_below_digits() -> None:
     assert values("Nine deals were announced. Of the 9 deals, 3 closed.") == ["9", "3", "Nine"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [pytest.param("Doors open at 9 GMT and sales rose 30%.", id="time-zone"),
+     pytest.param("It is 5 o'clock and sales rose 30%.", id="o-clock"),
+     pytest.param("The 16:9 screen sold and sales rose 30%.", id="ratio"),
+     pytest.param("Firmware 3.5.1 shipped and sales rose 30%.", id="dotted-version")],
+)
+def test_times_and_version_tails_are_not_figures(sentence: str) -> None:
+    assert values(sentence) == ["30%"]
+
+
+def test_an_inline_list_number_is_skipped_not_the_rest_of_the_sentence() -> None:
+    assert values("See note 3. then costs fell 10% and sales rose 30%.") == ["10%", "30%"]
+
+
+def test_a_large_count_written_again_counts_the_same_thing_unless_the_noun_differs() -> None:
+    assert values("The firm has 1,000 stores. Its 1,000 stores sell chips.") == ["1,000"]
+    assert values("The firm has 1,000 stores. It employs 1,000 workers.") == ["1,000", "1,000"]
