@@ -396,18 +396,36 @@ def write_section(name: str, body: str, page: Path = PERFORMANCE_PAGE) -> None:
     page.write_text(text, encoding="utf-8")
 
 
+INCREMENTAL = " +1 entry, incremental"  # the label of an incremental build's row
+
+
+def versus(results: list[BuildResult], r: BuildResult) -> str:
+    """The row's CPU against the baseline: a full build's against the mean of the
+    `bare-hooks` builds of the same size in this run, an incremental build's as a share of
+    the full build it followed."""
+    if r.tool.endswith(INCREMENTAL):
+        before = results[: next(i for i, x in enumerate(results) if x is r)]
+        full = [x for x in before if x.tool == r.tool.removesuffix(INCREMENTAL)
+                and x.entries == r.entries - 1]
+        return f"{r.cpu / full[-1].cpu:.1%} of full" if full else ""
+    base = [x.cpu for x in results
+            if x.tool == VARIANTS["bare-hooks"].label and x.entries == r.entries and x.ok]
+    return f"{r.cpu / (sum(base) / len(base)):.2f}" if base else ""
+
+
 def table(results: list[BuildResult], previews: list[tuple[str, int, float, float]]) -> str:
     rows = [
-        "| build | entries | wall s | CPU s | CPU s per 1,000 | peak MB, largest process "
-        "| peak MB, all processes | HTML pages | site MB "
+        "| build | entries | wall s | CPU s | CPU vs bare-hooks | CPU s per 1,000 "
+        "| peak MB, largest process | peak MB, all processes | HTML pages | site MB "
         "| site KB/entry | search index MB | index KB/entry |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: |",
     ]
     for r in results:
         flag = "" if r.ok else " (FAILED)"
         rows.append(
             f"| `{r.tool}`{flag} | {r.entries:,} | {r.wall:.1f} | {r.cpu:.1f} "
-            f"| {r.cpu / r.entries * 1000:.1f} "
+            f"| {versus(results, r)} | {r.cpu / r.entries * 1000:.1f} "
             f"| {r.peak_mb:.0f} | {r.peak_all_mb:.0f} | {r.pages:,} | {r.site_mb:.1f} "
             f"| {r.site_mb * 1000 / r.entries:.1f} "
             f"| {r.index_mb:.2f} | {r.index_mb * 1000 / r.entries:.2f} |"
@@ -480,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not args.incremental or variant.bare:
                     continue
                 add_entry(project, entries, variant, args.seed)
-                report(build(project, variant, n + 1, " +1 entry, incremental"))
+                report(build(project, variant, n + 1, INCREMENTAL))
                 if args.verify:
                     check = work / f"{folder}-verify"
                     shutil.copytree(project, check, ignore=shutil.ignore_patterns(
