@@ -118,7 +118,8 @@ TARGETS: dict[str, Target] = {
     "extraction": Target(
         "digest/ingest/extraction.py",
         ("tests/test_extraction.py", "tests/test_rules_boilerplate.py",
-         "tests/test_rules_extraction.py", "tests/test_corpus_sample.py"),
+         "tests/test_rules_extraction.py", "tests/test_rules_extraction_lists_dates.py",
+         "tests/test_corpus_sample.py"),
         HEURISTIC,
     ),
     "boilerplate": Target(
