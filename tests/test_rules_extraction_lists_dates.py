@@ -53,3 +53,20 @@ def test_a_list_with_half_its_items_linked_is_part_of_the_story() -> None:
 def test_a_list_without_links_is_part_of_the_story() -> None:
     text = extract_html(page(_list(0, 2)), source="rule-test").text
     assert "plain item 0" in text and "plain item 1" in text
+
+
+def _with_head(head: str) -> str:
+    return page("").replace("</title>", "</title>" + head)
+
+
+def test_the_pages_description_is_carried() -> None:
+    html = _with_head("<meta name='description' content='A plant opens a year late.'>")
+    assert extract_html(html, source="rule-test").description == "A plant opens a year late."
+
+
+def test_the_url_given_wins_over_the_canonical_link() -> None:
+    html = _with_head("<link rel='canonical' href='https://news.example/plant'>")
+    given = extract_html(html, source="rule-test", url="https://news.example/given")
+    assert given.url == "https://news.example/given"
+    assert extract_html(html, source="rule-test").url == "https://news.example/plant"
+    assert extract_html(page(""), source="rule-test").url is None
