@@ -127,3 +127,20 @@ def test_the_check_version_covers_the_layers_the_check_imports() -> None:
     layers = {layer.removesuffix(".py") for layer in check_cache.CHECK_LAYERS}
     assert out, "the check loads digest modules"
     assert {name.split(".")[1] for name in out} <= layers, out
+
+
+def test_the_build_s_check_child_reports_what_check_paths_finds(tmp_path: Path) -> None:
+    """digest.site.checking runs the check in a fresh interpreter beside the build: its problems
+    (through JSON) are check_paths' own, and its cache is written."""
+    from digest.site.checking import Checking
+
+    a, _ = _archive(tmp_path / "docs")
+    a.write_text(_entry_text("Chip one", "2024-01-02", "First text.", "ftp://bad"), "utf-8")
+    cache = tmp_path / "check.json"
+    with Checking(tmp_path / "docs", None, enabled=True, cache=cache) as checked:
+        found = checked()
+    assert found == check_paths([tmp_path / "docs"])
+    assert any(p.path == str(a) and p.field == "url" for p in found)
+    assert cache.is_file()
+    with Checking(tmp_path / "docs", None, enabled=False) as checked:
+        assert checked() == []

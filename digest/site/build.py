@@ -2,7 +2,8 @@
 
 The stages, in order (each shown by digest.site.progress):
 
-1. the archive's check starts in a child process (it runs beside everything else: two cores);
+1. the archive's check starts in a child process (digest.site.checking: it runs beside
+   everything else, two cores);
 2. the entries are read and every page of the site is rendered into files (digest.site.staging);
 3. the files are synced into the staging folder (`.digest-cache/` beside mkdocs.yml): a file is
    rewritten only when its bytes change;
@@ -28,7 +29,6 @@ import ctypes.util
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -41,11 +41,11 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import DigestError, Problem, ValidationFailed
-from digest.site import search, staging, treesync
+from digest.site import checking, search, staging, treesync
 from digest.site import settings as site_settings
 from digest.site.engines import Engine, Project, get_engine
 from digest.site.progress import Progress, Silent
-from digest.text.children import die_with_parent, orphan_safe
+from digest.text.children import orphan_safe
 from digest.text.files import atomic_write
 from digest.text.siteconfig import (
     CONFIG_FILE,
@@ -83,12 +83,8 @@ def check_archive(paths: list[Path], sources_dir: Path | None = None) -> None:
         raise ValidationFailed(problems)
 
 
-def _problems(
-    paths: list[Path], sources_dir: Path | None, cache: Path | None = None, version: str = ""
-) -> list[Problem]:
-    from digest.archive.validate import check_paths
-
-    return check_paths(paths, sources_dir=sources_dir, cache=cache, version=version)
+def _problems(paths: list[Path], sources_dir: Path | None) -> list[Problem]:
+    return checking.problems_of(paths, sources_dir)
 
 
 def configured_site_dir(config: Path) -> Path:
@@ -165,7 +161,7 @@ def build_site(
     settings = site_settings.settings_of(site_config, str(config))
 
     code = staging.code_version()
-    with _checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE) as checked:
+    with checking.Checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE) as checked:
         with progress.stage("reading entries", total=len(staging.entry_files(docs))) as bar:
             hashes: dict[str, str] = {}
             items = staging.read_items(
@@ -227,66 +223,6 @@ def build_site(
     with progress.stage("publishing the site"):
         _publish(project.site, final)
     return result
-
-
-# -- the check, beside the build ---------------------------------------------------------------
-
-
-class _checking:
-    """Runs the archive's check in a child process while the block runs; `checked()` waits for
-    its problems. The child is stopped if the block fails."""
-
-    def __init__(
-        self, docs: Path, sources_dir: Path | None, *, enabled: bool, cache: Path | None = None,
-        version: str = "",
-    ) -> None:
-        self.args = ([docs], sources_dir, cache, version)
-        self.enabled = enabled
-        self.process: Any = None
-        self.receive: Any = None
-
-    def __enter__(self) -> Any:
-        if self.enabled:
-            context = multiprocessing.get_context("spawn")  # no fork of a threaded process
-            self.receive, send = context.Pipe(duplex=False)
-            self.process = context.Process(
-                target=_check_child, args=(send, os.getpid(), *self.args)
-            )
-            self.process.start()
-            send.close()
-        return self.checked
-
-    def checked(self) -> list[Problem]:
-        if self.process is None:
-            return []
-        try:
-            kind, value = self.receive.recv()
-        except EOFError:
-            raise DigestError("digest check", "the check stopped without an answer") from None
-        self.process.join()
-        if kind == "error":
-            raise DigestError("digest check", value)
-        return list(value)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.process is not None:
-            if self.process.is_alive():
-                self.process.terminate()
-            self.process.join()
-            self.receive.close()
-
-
-def _check_child(
-    send: Any, parent: int, paths: list[Path], sources_dir: Path | None, cache: Path | None,
-    version: str,
-) -> None:
-    die_with_parent(parent)  # a killed build leaves no check running
-    try:
-        send.send(("ok", _problems(paths, sources_dir, cache, version)))
-    except Exception as exc:  # reported by the parent as a build error
-        send.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        send.close()
 
 
 # -- the engine --------------------------------------------------------------------------------
