@@ -71,8 +71,9 @@ PLANTS = [
           "digest/ingest/fetching.py", "        connection.close_response()\n", "",
           ("tests/test_rules_fetching.py",)),
     Plant("remove the newsletter text patterns", BOILERPLATE,
-          '    r".*\\b(sign up|subscribe)\\b.{0,80}\\bnewsletters?\\b.*",  # newsletter prompts, '
-          'both orders\n    r".*\\bnewsletters?\\b.{0,80}\\b(sign up|subscribe|inbox)\\b.*",\n',
+          '    r".*\\b(sign up|subscrib\\w*)\\b.{0,80}\\bnewsletters?\\b.*",  # newsletter '
+          'prompts, both orders\n    r".*\\bnewsletters?\\b.{0,80}\\b(sign up|subscrib\\w*|inbox)'
+          '\\b.*",\n',
           "", EXTRACTION_TESTS),
     Plant("no HTML escaping in the Markdown text escaper", "digest/text/escaping.py",
           'html.escape(value or "", quote=False)', '(value or "")',
