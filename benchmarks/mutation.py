@@ -72,7 +72,8 @@ TARGETS: dict[str, Target] = {
     ),
     "validate": Target(
         "digest/archive/validate.py",
-        ("tests/test_rules_validate.py", "tests/test_validate.py", "tests/test_yaml_limits.py",
+        ("tests/test_rules_validate.py", "tests/test_rules_validate_files.py",
+         "tests/test_validate.py", "tests/test_check_cache.py", "tests/test_yaml_limits.py",
          "tests/test_slugs.py", "tests/test_mentions_and_fragments.py", "tests/test_synth.py"),
         SHARP,
     ),
