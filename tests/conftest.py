@@ -124,12 +124,19 @@ def _estimate(items: list[pytest.Item], timed: dict[str, float]) -> float:
     return max((s for name, s in UNTIMED_SECONDS.items() if name in marks), default=0.0)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """(xdist, main process) Every worker gets the same times, read once: a run ending
+    meanwhile in the same checkout cannot give two workers two orders."""
+    cache = getattr(node.config, "cache", None)  # None under -p no:cacheprovider
+    node.workerinput[MODULE_SECONDS] = cache.get(MODULE_SECONDS, {}) if cache else {}
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
-    if "PYTEST_XDIST_WORKER" not in os.environ or cache is None:
+    timed = getattr(config, "workerinput", {}).get(MODULE_SECONDS)
+    if timed is None:
         return  # a run in one process keeps the collected order
-    timed = cache.get(MODULE_SECONDS, {})
     modules: dict[str, list[pytest.Item]] = {}
     for item in items:  # a module's items keep their order (fixtures grouped by pytest)
         modules.setdefault(item.nodeid.split("::")[0], []).append(item)
