@@ -52,3 +52,15 @@ def test_an_unreadable_snapshot_is_named_and_the_entry_still_checked(tmp_path: P
         (str(posts / NAME), 4, "source", "must not be empty"),
         (str(snapshot), 1, "file",
          "not valid UTF-8 (byte 0xe9 at offset 3); save the file as UTF-8")]
+
+
+def test_a_character_yaml_refuses_is_named_on_its_line() -> None:
+    """U+FFFE is no control character (kept by the unsafe-character blanking) but YAML's reader
+    refuses it before parsing: one problem on its line, not a crash."""
+    from digest.archive.validate import check_text
+
+    text = BASE.replace("Wafer Weekly", "Wafer\ufffeWeekly")
+    found = [(p.line, p.field, p.message)
+             for p in check_text(text, f"docs/posts/{NAME}", today=TODAY)]
+    assert (4, "front matter", "not valid YAML: unacceptable character #xfffe: special "
+                               "characters are not allowed") in found

@@ -294,7 +294,13 @@ def _compose(ctx: Context, yaml_text: str) -> yaml.MappingNode | None:
         ctx.add(1, "front matter", str(exc))
         return None
     except yaml.YAMLError:
-        loader = yaml.SafeLoader(yaml_text)  # same error, with the pure-Python parser's wording
+        try:
+            loader = yaml.SafeLoader(yaml_text)  # same error, in the pure-Python parser's words
+        except yaml.reader.ReaderError as exc:  # its reader refuses a character up front
+            line = yaml_text[: exc.position].count("\n") + 2
+            ctx.add(line, "front matter", f"not valid YAML: unacceptable character "
+                                          f"#x{exc.character:04x}: {exc.reason}")
+            return None
         root = _compose_slowly(ctx, loader)
         if root is None:
             return None
