@@ -97,11 +97,13 @@ def _run(
     pool = _Pool(workers, sources, options)
     queue: deque[_Task] = deque()
     pending = iter(chunks)
+    finished = False
     try:
         while True:
             for chunk in islice(pending, jobs * IN_FLIGHT_PER_JOB - len(queue)):
                 queue.append(pool.submit(chunk))
             if not queue:
+                finished = True
                 return
             task = queue.popleft()
             results = task.results()
@@ -112,7 +114,10 @@ def _run(
                 results = [_isolated(sources[i], options) for i in task.chunk]
             yield from zip(task.chunk, (_unpack(r) for r in results), strict=True)
     finally:
-        pool.shutdown()
+        # Done: the idle workers are joined here, so no pool thread is left for the interpreter's
+        # exit to race with ("Exception ignored in threading._shutdown: OSError: Bad file
+        # descriptor" on stderr). Interrupted or abandoned: return at once, cancelling the rest.
+        pool.shutdown(wait=finished)
 
 
 @dataclass(slots=True)
@@ -153,8 +158,8 @@ class _Pool:
         self.executor = _executor(self.workers)
         self.generation += 1
 
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+    def shutdown(self, wait: bool = False) -> None:
+        self.executor.shutdown(wait=wait, cancel_futures=True)
 
 
 def _executor(workers: int) -> ProcessPoolExecutor:
