@@ -179,6 +179,10 @@ def _upper(html: str) -> str:
         pytest.param("<p>inline <em>start</em></p>\nnot a tag line\n",
                      "<p>inline <em>start</em></p>\nnot a tag line\n",
                      id="mixed-chunk-is-markdown"),
+        # Lines are what Markdown calls lines: a U+2028 or U+0085 inside an entry's text does
+        # not make a block look mixed and so skip the sanitiser.
+        pytest.param("<p>a\u2028b\x85c <img src=x></p>\n", "<P>A\u2028B\x85C <IMG SRC=X></P>\n",
+                     id="unicode-line-separators-stay-in-the-block"),
     ],
 )
 def test_finish_page_sanitises_html_blocks(page: str, expected: str) -> None:

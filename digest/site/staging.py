@@ -455,7 +455,7 @@ def _notes_html(notes: str, sanitize: Sanitize) -> str:
     """The curator's notes (Markdown from the entry file) as one sanitised HTML block, without
     blank lines (the block must reach the engine whole), inside `<div class="sd-notes">`."""
     converted = sanitize(_notes_converter().reset().convert(notes))
-    lines = [line for line in converted.splitlines() if line.strip()]
+    lines = [line for line in converted.split("\n") if line.strip()]  # Markdown's lines
     return "\n".join(['<div class="sd-notes">', *lines, "</div>"])
 
 
@@ -542,7 +542,9 @@ def _front_keys(page: str) -> set[str]:
 
 def _is_block(chunk: str) -> bool:
     return _BLOCK_START.match(chunk) is not None and all(
-        line.startswith("<") for line in chunk.splitlines()
+        # Markdown's lines, not str.splitlines(): a U+2028 or U+0085 in an entry's text must not
+        # make a block look mixed (and so skip the sanitiser)
+        line.startswith("<") for line in chunk.rstrip("\n").split("\n")
     )
 
 
@@ -561,7 +563,7 @@ def finish_page(page: str, sanitize: Sanitize, *, lift: bool = False) -> str:
         lead = chunk[: len(chunk) - len(chunk.lstrip("\n"))]  # blank lines before the block
         block = chunk[len(lead) :]
         if block.startswith("#"):
-            excluded = SEARCH_EXCLUDE in block.splitlines()[0]
+            excluded = SEARCH_EXCLUDE in block.split("\n", 1)[0]
         elif block and _is_block(block):
             clean = sanitize(block)
             if excluded:
