@@ -97,13 +97,12 @@ def _run(
     pool = _Pool(workers, sources, options)
     queue: deque[_Task] = deque()
     pending = iter(chunks)
-    finished = False
+    interrupted = False
     try:
         while True:
             for chunk in islice(pending, jobs * IN_FLIGHT_PER_JOB - len(queue)):
                 queue.append(pool.submit(chunk))
             if not queue:
-                finished = True
                 return
             task = queue.popleft()
             results = task.results()
@@ -113,11 +112,16 @@ def _run(
                     queue = deque(pool.submit(t.chunk) if t.failed() else t for t in queue)
                 results = [_isolated(sources[i], options) for i in task.chunk]
             yield from zip(task.chunk, (_unpack(r) for r in results), strict=True)
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C or SIGTERM: leave at once
+        interrupted = True
+        raise
     finally:
-        # Done: the idle workers are joined here, so no pool thread is left for the interpreter's
-        # exit to race with ("Exception ignored in threading._shutdown: OSError: Bad file
-        # descriptor" on stderr). Interrupted or abandoned: return at once, cancelling the rest.
-        pool.shutdown(wait=finished)
+        # Finished, or abandoned by a caller that stopped reading (GeneratorExit): the rest is
+        # cancelled and the pool's thread joined here. Left running, that thread can close its
+        # wakeup pipe while the interpreter's exit hook writes to it (CPython 3.11's
+        # concurrent.futures race): "Exception ignored in threading._shutdown ... OSError: Bad
+        # file descriptor" on stderr after the command's own one-line error.
+        pool.shutdown(wait=not interrupted)
 
 
 @dataclass(slots=True)
