@@ -77,11 +77,7 @@ def render_body(
             for other_source, title, link in also_covered
         ]
     if entities:  # HTML with final URLs: Markdown would only resolve and copy eight links
-        links = " · ".join(
-            f'<a href="{html_attribute(href)}">{html_text(name)}</a>'
-            for name, href in entities
-        )
-        parts += ["", f'<p class="sd-entities"><strong>Companies and chips:</strong> {links}</p>']
+        parts += ["", _entities_paragraph(entities)]
     if url:
         source = markdown_text(clean_text(entry.source_name or ""))
         read = f"Read the original article at {source}" if source else "Read the original article"
@@ -192,11 +188,7 @@ def render_body_html(
         ]
         parts += ["</ul>"]
     if entities:
-        links = " · ".join(
-            f'<a href="{html_attribute(href)}">{html_text(name)}</a>'
-            for name, href in entities
-        )
-        parts += ["", f'<p class="sd-entities"><strong>Companies and chips:</strong> {links}</p>']
+        parts += ["", _entities_paragraph(entities)]
     if url:
         source = html_text(clean_text(entry.source_name or ""))
         read = f"Read the original article at {source}" if source else "Read the original article"
@@ -204,3 +196,11 @@ def render_body_html(
     if entry.notes:
         return None  # the curator's Markdown: render_body (the staging writes notes as HTML)
     return "\n".join(parts) + "\n"
+
+
+def _entities_paragraph(entities: Sequence[tuple[str, str]]) -> str:
+    """The entry's companies and chips as one HTML paragraph of links (entity pages' URLs)."""
+    links = " · ".join(
+        f'<a href="{html_attribute(href)}">{html_text(name)}</a>' for name, href in entities
+    )
+    return f'<p class="sd-entities"><strong>Companies and chips:</strong> {links}</p>'
