@@ -198,10 +198,10 @@ def build_site(
         signature = _signature(engine, engine_config, project.overrides, search_engine)
         previous = state.get(engine, {})
         files = sorted(staged.files)
+        reusable = _output_reusable(chosen, search_engine)
         incremental = (
             not full
-            and chosen.incremental
-            and (search_engine == "pagefind" or engine != "mkdocs")  # lunr: see mkdocs_engine
+            and reusable
             and previous.get("signature") == signature
             and project.site.is_dir()
             and not set(previous.get("files", [])) - set(files)  # removed pages: full
@@ -230,8 +230,17 @@ def build_site(
     state[engine] = {"signature": signature, "files": files}
     _save_state(root, state)
     with progress.stage("publishing the site"):
-        _publish(project.site, final)
+        moved = _publish(project.site, final, move=not reusable)
+    if moved:
+        result.output = final  # the engine's files, now the site's (same times)
     return result
+
+
+def _output_reusable(engine: Engine, search_engine: str) -> bool:
+    """Whether a later build can build incrementally on this build's engine output (kept in
+    the staging folder). MkDocs with lunr cannot (see mkdocs_engine): it always builds in full,
+    so its output is moved into the site instead of copied (`_publish`)."""
+    return engine.incremental and (search_engine == "pagefind" or engine.name != "mkdocs")
 
 
 # -- the engine --------------------------------------------------------------------------------
@@ -359,7 +368,7 @@ def _custom_dir(config: Path, site_config: dict[str, Any]) -> Path | None:
 # -- publishing ----------------------------------------------------------------------------------
 
 
-def _publish(output: Path, final: Path) -> None:
+def _publish(output: Path, final: Path, *, move: bool = False) -> bool:
     """Copy the engine's output into a fresh folder beside the site, then swap it in. Under an
     flock on the site's parent folder: folders a killed build left there (`.site-build-*`,
     `.site-old-*`) are removed first, and two builds never publish at once.
@@ -367,19 +376,31 @@ def _publish(output: Path, final: Path) -> None:
     A file the previous site already has with the same size and modification time (copied from
     this output, and not written by the engine since) is hard-linked from there instead of
     copied: the published files are copies the engine never writes into, so a link to one
-    cannot change under the published site, and an incremental build copies what changed."""
+    cannot change under the published site, and an incremental build copies what changed.
+
+    With `move` (no later build reuses the output), the output folder itself becomes the fresh
+    folder, renamed into place: nothing is copied (at 1,000 entries some 2,600 files and 3,600
+    folders, 1.7 CPU s on this machine). Returns whether it was moved (not where the site is on
+    another file system than the output: then it is copied)."""
     final.parent.mkdir(parents=True, exist_ok=True)
     with _folder_lock(final.parent):
         remove_leftovers(final)
         fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}-build-", dir=final.parent))
+        if move:
+            try:
+                output.replace(fresh)  # fresh is an empty folder: replaced by the output
+            except OSError:  # another file system: copy as below
+                move = False
         previous = final if final.is_dir() and not final.is_symlink() else None
         try:
             fresh.chmod(SITE_MODE)  # mkdtemp's folder is private; the site is served to everyone
-            _publish_tree(str(output), str(fresh), None if previous is None else str(previous))
+            if not move:
+                _publish_tree(str(output), str(fresh), None if previous is None else str(previous))
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         _replace(final, fresh)
+    return move
 
 
 def remove_leftovers(final: Path) -> list[Path]:
