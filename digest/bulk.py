@@ -36,9 +36,10 @@ from digest.ingest.reading import ReadOptions
 from digest.pipeline import Digested, from_json, process, to_json
 from digest.text.children import die_with_parent
 from digest.text.files import atomic_write, read_regular_file
+from digest.text.siteconfig import INPUT_CACHE_DIR
 from digest.text.urls import without_credentials
 
-DEFAULT_CACHE_DIR = Path(".cache/digest")
+DEFAULT_CACHE_DIR = Path(INPUT_CACHE_DIR)
 CACHE_FORMAT = 3  # bump when the JSON layout (digest.pipeline.to_json) changes
 CHUNK_SIZE = 4  # inputs per task: amortises pickling without starving a core at the end
 IN_FLIGHT_PER_JOB = 2  # chunks queued per worker, so a worker never waits for the parent

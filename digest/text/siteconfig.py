@@ -23,6 +23,8 @@ DOCS_DIR = "docs"
 SITE_DIR = "site"
 POSTS_DIR = "posts"  # docs_dir/posts/: the entry files (their pages are at posts/...)
 SOURCES_DIR = "sources"  # sources/<entry stem>.txt: the article text each entry was made from
+# The cache of digested inputs (digest.bulk), in the working folder: `add` and `extract` keep it.
+INPUT_CACHE_DIR = ".cache/digest"
 
 
 class ConfigError(ValueError):
