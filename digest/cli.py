@@ -4,7 +4,10 @@ digest.archive.validate and digest.site.build.
 Library code raises DigestError (and ConfigError, OSError); one boundary, `DigestCommand`, turns
 each into a one-line message on stderr and exit status 1, as mkdocs turns its errors into a
 ClickException: no command handles them on its own. Problems found in entries (check, build)
-are printed by one printer, as text lines and, with `--format github`, as annotations."""
+are printed by one printer, as text lines and, with `--format github`, as annotations.
+
+Each command imports the stages it runs when it runs (`digest check` never loads the extraction
+stages, `--help` none): every `digest` process starts only what its command needs."""
 
 from __future__ import annotations
 
@@ -15,28 +18,32 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from digest import __version__
-from digest.archive.admission import UrlIndex
-from digest.archive.entry import render_entry
-from digest.bulk import DEFAULT_CACHE_DIR, digest_many
 from digest.errors import DigestError, Problem, ValidationFailed
-from digest.ingest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ReadOptions
-from digest.pipeline import Digested, add_entry, prepare_entry, to_json
-from digest.site.build import (
-    DEFAULT_CONFIG,
-    DEFAULT_SOURCES,
-    check_and_build,
-    check_archive,
-    serve_site,
+from digest.ingest.reading import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from digest.text.siteconfig import (
+    CONFIG_FILE,
+    INPUT_CACHE_DIR,
+    POSTS_DIR,
+    SOURCES_DIR,
+    ConfigError,
+    Layout,
 )
-from digest.text.siteconfig import POSTS_DIR, ConfigError, Layout
 from digest.text.terminal import terminal_safe
 from digest.text.urls import without_credentials
 
+if TYPE_CHECKING:
+    from digest.ingest.reading import ReadOptions
+    from digest.pipeline import Digested
+
 ERROR_LIMIT = 2000  # characters of one error line
+DEFAULT_CONFIG = Path(CONFIG_FILE)  # as digest.site.build's, which only the site commands load
+DEFAULT_SOURCES = Path(SOURCES_DIR)
+DEFAULT_CACHE_DIR = Path(INPUT_CACHE_DIR)  # as digest.bulk's
 
 
 def _read_options(func):  # type: ignore[no-untyped-def]
@@ -92,6 +99,8 @@ def _processed(
 ) -> Iterator[tuple[str, Digested | DigestError]]:
     """Each input in order with its result or its error; one bad input never stops the rest.
     Unchanged local files come from the content-hash cache; a progress bar shows on a terminal."""
+    from digest.bulk import digest_many
+
     if "-" in articles:
         jobs = 1  # stdin belongs to this process, not to a worker
     elif jobs is None:
@@ -232,6 +241,10 @@ def add(
     no_cache: bool,
 ) -> None:
     """Add ARTICLES (files, '-' for stdin, or http(s) URLs) to the digest as entries."""
+    from digest.archive.admission import UrlIndex
+    from digest.ingest.reading import ReadOptions
+    from digest.pipeline import add_entry
+
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     today = fallback_date.date() if fallback_date else None
     posts = (docs_dir if docs_dir is not None else _layout().docs_dir) / POSTS_DIR
@@ -287,6 +300,10 @@ def extract(
     no_cache: bool,
 ) -> None:
     """Print what `add` would produce for ARTICLES; writes nothing."""
+    from digest.archive.entry import render_entry
+    from digest.ingest.reading import ReadOptions
+    from digest.pipeline import prepare_entry, to_json
+
     options = ReadOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     today = fallback_date.date() if fallback_date else None
     failed = 0
@@ -356,6 +373,8 @@ def _github_annotation(problem: Problem) -> str:
 def check(paths: tuple[Path, ...], sources_dir: Path | None, fmt: str) -> None:
     """Validate entries under PATHS (default: mkdocs.yml's docs_dir); print every problem, exit
     1 if any."""
+    from digest.site.build import check_archive
+
     layout = _layout()
     check_archive(list(paths) or [layout.docs_dir], _sources(sources_dir, layout))
     click.echo("ok: no problems found")
@@ -382,6 +401,7 @@ def build(
 ) -> None:
     """Check the archive, write every page into the staging tree (.digest-cache/), then build
     the site from it with the engine (only what changed, when it can)."""
+    from digest.site.build import check_and_build
     from digest.site.progress import for_stream
 
     _stop_on_sigterm()
@@ -399,4 +419,6 @@ def build(
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config: Path, dev_addr: str) -> None:
     """Live preview of the site; rebuilds when entries change."""
+    from digest.site.build import serve_site
+
     sys.exit(serve_site(config, dev_addr))
