@@ -14,6 +14,7 @@ an entry whose mutant no longer exists, or whose mutant was killed anyway, is re
     .venv/bin/python benchmarks/mutation.py                 # every module of the scope
     .venv/bin/python benchmarks/mutation.py urls reading    # some of them
     .venv/bin/python benchmarks/mutation.py --survivors urls   # also list each survivor's diff
+    .venv/bin/python benchmarks/mutation.py --sample 150 quotes  # the quote group, sampled
 
 Run it with ``nice``: mutmut uses ``--max-children`` processes (default 2).
 """
@@ -73,8 +74,9 @@ TARGETS: dict[str, Target] = {
     "validate": Target(
         "digest/archive/validate.py",
         ("tests/test_rules_validate.py", "tests/test_rules_validate_files.py",
-         "tests/test_validate.py", "tests/test_check_cache.py", "tests/test_yaml_limits.py",
-         "tests/test_slugs.py", "tests/test_mentions_and_fragments.py", "tests/test_synth.py"),
+         "tests/test_rules_validate_mutants.py", "tests/test_validate.py",
+         "tests/test_check_cache.py", "tests/test_yaml_limits.py", "tests/test_slugs.py",
+         "tests/test_mentions_and_fragments.py", "tests/test_synth.py"),
         SHARP,
     ),
     "field_checks": Target(  # validate.py's per-field rules, split off from it
@@ -130,18 +132,25 @@ TARGETS: dict[str, Target] = {
         HEURISTIC,
         data=True,
     ),
-    "quotes": Target(
-        "digest/editorial/quotes.py",
-        ("tests/test_rules_quotes.py", "tests/test_quotes.py", "tests/test_editorial_stability.py"),
-        HEURISTIC,
-    ),
-    "figures": Target(
-        "digest/editorial/figures.py",
-        ("tests/test_rules_figures.py", "tests/test_rules_figure_ranking.py",
-         "tests/test_figures.py", "tests/test_editorial_stability.py"),
-        HEURISTIC,
-    ),
 }
+
+# Quote finding and figure finding are each split over several modules; every one of them is
+# mutated on its own with the tests of the whole stage (the rule tests reach them through
+# find_quotes / find_figures as well as directly).
+QUOTE_TESTS = ("tests/test_rules_quotes.py", "tests/test_rules_quote_mutants.py",
+               "tests/test_quotes.py", "tests/test_editorial_stability.py")
+FIGURE_TESTS = ("tests/test_rules_figures.py", "tests/test_rules_figure_ranking.py",
+                "tests/test_rules_figure_mutants.py", "tests/test_figures.py",
+                "tests/test_editorial_stability.py")
+GROUPS: dict[str, tuple[str, ...]] = {
+    "quotes": ("quotes", "quote_attribution", "quote_names", "quote_spans", "quote_pronouns",
+               "quote_bodies", "quote_intros", "quote_speech"),
+    "figures": ("figures", "figure_words", "figure_context", "units"),
+}
+for _stem in GROUPS["quotes"]:
+    TARGETS[_stem] = Target(f"digest/editorial/{_stem}.py", QUOTE_TESTS, HEURISTIC)
+for _stem in GROUPS["figures"]:
+    TARGETS[_stem] = Target(f"digest/editorial/{_stem}.py", FIGURE_TESTS, HEURISTIC)
 
 KILLED = {1, 3, 36, 24, -24, 152, 255, 37}  # mutmut's exit codes for killed and timed out
 SURVIVED = {0, 5, 33}  # survived, and no test reached the mutant
@@ -157,8 +166,13 @@ def toml_value(value: object) -> str:
     return json.dumps(value)  # a JSON string or list of strings is valid TOML
 
 
-def working_copy(name: str, target: Target, workdir: Path, repo: Path = REPO) -> list[str]:
-    """Refresh the working copy for one module; returns the test files it runs."""
+def working_copy(name: str, target: Target, workdir: Path, repo: Path = REPO,
+                 fresh: bool = True) -> list[str]:
+    """Refresh the working copy for one module; returns the test files it runs. A fresh copy
+    forgets mutmut's verdicts: mutmut re-tests a mutant only when its function changed, never
+    because the tests changed, so a kept verdict may be older than the tests."""
+    if fresh and (workdir / "mutants").is_dir():
+        shutil.rmtree(workdir / "mutants")
     workdir.mkdir(parents=True, exist_ok=True)
     for sub in ("digest", "tests", *COPIED):
         source, dest = repo / sub, workdir / sub
@@ -233,17 +247,21 @@ def data_mutants(source: str, module: str) -> dict[str, str]:
 
 
 def run_data_module(name: str, target: Target, workdir: Path, tests: list[str],
-                    sample: int) -> dict[str, int]:
+                    sample: int, only: list[str] | None = None) -> dict[str, int]:
     """Run the tests once per data mutant; exit codes by mutant name (results.json)."""
     path = workdir / target.path
     original = path.read_text(encoding="utf-8")
     mutants = data_mutants(original, target.path[:-3].replace("/", "."))
     names = sorted(mutants)
+    earlier: dict[str, int] = {}
+    if only is not None:  # --retest: the last run's survivors; the other verdicts stand
+        earlier = json.loads((workdir / "results.json").read_text(encoding="utf-8"))
+        names, sample = [n for n in only if n in mutants], 0
     if sample:
         names = sorted(random.Random(name).sample(names, min(sample, len(names))))
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
                "-m", "not browser and not site", *tests]
-    results: dict[str, int] = {}
+    results: dict[str, int] = dict(earlier)
     try:
         if subprocess.run(command, cwd=workdir, capture_output=True).returncode != 0:
             raise SystemExit(f"{name}: the tests fail without a mutant")
@@ -261,6 +279,13 @@ def exit_codes(workdir: Path, target: Target) -> dict[str, int | None]:
         return json.loads((workdir / "results.json").read_text(encoding="utf-8"))
     meta = workdir / "mutants" / (target.path + ".meta")
     return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+
+
+def survivors_of(workdir: Path, target: Target, equivalents: dict[str, str]) -> list[str]:
+    """The mutants the last run left alive (neither killed nor listed as equivalent)."""
+    codes = exit_codes(workdir, target)
+    return sorted(k for k, c in codes.items()
+                  if c is not None and c not in KILLED and k not in equivalents)
 
 
 def load_equivalents() -> dict[str, str]:
@@ -294,52 +319,69 @@ def sample_of(workdir: Path, target: Target, name: str, size: int, generate: boo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", help=f"some of: {', '.join(TARGETS)}")
+    parser.add_argument("modules", nargs="*",
+                        help=f"some of: {', '.join(TARGETS)}; a group ({', '.join(GROUPS)}) is "
+                             "all its modules, NAME.py the one module of that name")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/digest-mutation"))
     parser.add_argument("--source", type=Path, default=REPO,
                         help="the tree to copy (a snapshot of the repository, for a 'before')")
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--survivors", action="store_true", help="print each survivor's diff")
     parser.add_argument("--report-only", action="store_true", help="score the last run again")
+    parser.add_argument("--retest", action="store_true",
+                        help="test only the last run's survivors again, on the current code and "
+                             "tests (after adding tests); the other verdicts stand")
     parser.add_argument("--sample", type=int, default=0, metavar="N",
                         help="test a fixed random sample of N mutants per module (large modules "
                              "on a busy machine); the score is then the sample's")
     args = parser.parse_args(argv)
-    unknown = [m for m in args.modules if m not in TARGETS]
-    if unknown:
-        parser.error(f"unknown module(s): {', '.join(unknown)}")
+    try:
+        names = selected(args.modules)
+    except ValueError as error:
+        parser.error(str(error))
     equivalents = load_equivalents()
     rows, failed = [], False
-    for name in args.modules or list(TARGETS):
+    for name in names:
         target, workdir = TARGETS[name], args.workdir / name
         if not args.report_only:
-            tests = working_copy(name, target, workdir, args.source)
+            again = survivors_of(workdir, target, equivalents) if args.retest else None
+            tests = working_copy(name, target, workdir, args.source, fresh=not args.retest)
             print(f"== {name}: {target.path} with {' '.join(tests)}", flush=True)
             if target.data:
-                run_data_module(name, target, workdir, tests, args.sample)
+                run_data_module(name, target, workdir, tests, args.sample, again)
                 returncode = 0
             else:
-                chosen = sample_of(workdir, target, name, args.sample, True) if args.sample else []
-                returncode = mutmut(workdir, "run", "--max-children", str(args.max_children),
-                                    *chosen).returncode
+                chosen = (again if again is not None else
+                          sample_of(workdir, target, name, args.sample, True) if args.sample
+                          else [])
+                returncode = 0 if again == [] else mutmut(  # [] : nothing left to re-test
+                    workdir, "run", "--max-children", str(args.max_children), *chosen).returncode
             if returncode != 0:
                 print(f"{name}: mutmut run failed (exit {returncode})", file=sys.stderr)
                 failed = True
                 continue
-        codes = exit_codes(workdir, target)
-        if args.sample and not target.data:
+        try:
+            codes = exit_codes(workdir, target)
+        except FileNotFoundError:
+            print(f"{name}: no run to report in {workdir}", file=sys.stderr)
+            continue
+        population = set(codes)  # every mutant of the module, run or not
+        if target.data:
+            population = set(data_mutants((workdir / target.path).read_text(encoding="utf-8"),
+                                          target.path[:-3].replace("/", ".")))
+        elif args.sample:
             codes = {k: codes[k] for k in sample_of(workdir, target, name, args.sample, False)}
         # an equivalent that was killed anyway (stale, or a flaky test) counts as killed only
         listed = {k for k in codes if k in equivalents and codes[k] not in KILLED}
         stale = sorted(k for k in equivalents
                        if k.startswith(target.path[:-3].replace("/", ".") + ".")
-                       and (k not in codes or codes[k] in KILLED))
+                       and (k not in population or codes.get(k) in KILLED))
         killed = sum(1 for c in codes.values() if c in KILLED)
         survivors = sorted(k for k, c in codes.items() if c not in KILLED and k not in listed)
         unchecked = Counter(c for c in codes.values() if c not in KILLED | SURVIVED)
-        denominator = len(codes) - len(listed)
-        score = killed / denominator if denominator else 1.0
-        rows.append((name, len(codes), killed, len(listed), len(survivors), score, target.floor))
+        sampled_from = len(population) if len(codes) < len(population) else 0
+        rows.append((name, len(codes), killed, len(listed), len(survivors), target.floor,
+                     sampled_from))
         if unchecked:
             print(f"{name}: mutants not checked or suspicious: {dict(unchecked)}")
         for key in stale:
@@ -348,13 +390,65 @@ def main(argv: list[str] | None = None) -> int:
             for key in survivors:
                 print(key if target.data else mutmut(workdir, "show", key, capture=True).stdout)
     print()
-    print(f"{'module':<12} {'mutants':>7} {'killed':>6} {'equiv':>5} {'surv':>5} "
-          f"{'score':>6} {'target':>6}")
-    for name, total, killed, listed, surv, score, floor in rows:
-        mark = "" if score >= floor else "  below target"
-        print(f"{name:<12} {total:>7} {killed:>6} {listed:>5} {surv:>5} {score:>6.3f} "
-              f"{floor:>6.2f}{mark}")
+    print(table(rows))
     return 1 if failed else 0
+
+
+def selected(names: list[str]) -> list[str]:
+    """The modules the command line names, in TARGETS' order: a group stands for its modules,
+    "NAME.py" for the one module (so "quotes.py" is quotes.py alone, "quotes" the group)."""
+    chosen: set[str] = set()
+    for name in names:
+        if name.endswith(".py") and name[:-3] in TARGETS:
+            chosen.add(name[:-3])
+        elif name in GROUPS:
+            chosen.update(GROUPS[name])
+        elif name in TARGETS:
+            chosen.add(name)
+        else:
+            raise ValueError(f"unknown module: {name}")
+    return [name for name in TARGETS if not names or name in chosen]
+
+
+def wilson(killed: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson interval of a score measured on a sample of n mutants."""
+    if n == 0:
+        return 0.0, 1.0
+    p = killed / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def table(rows: list[tuple[str, int, int, int, int, float, int]]) -> str:
+    """One line per module, then one per group with all of its modules that ran. A module
+    measured on a sample shows how many mutants it has and a 95 % interval for its score."""
+    lines = [f"{'module':<18} {'mutants':>7} {'killed':>6} {'equiv':>5} {'surv':>5} "
+             f"{'score':>6} {'target':>6}  sample"]
+
+    def line(name: str, total: int, killed: int, listed: int, surv: int, floor: float,
+             sampled_from: int) -> str:
+        n = total - listed
+        score = killed / n if n else 1.0
+        sample = "full"
+        if sampled_from:
+            low, high = wilson(killed, n)
+            sample = f"{total} of {sampled_from}, 95% {low:.2f}-{high:.2f}"
+        mark = "" if score >= floor else "  below target"
+        return (f"{name:<18} {total:>7} {killed:>6} {listed:>5} {surv:>5} {score:>6.3f} "
+                f"{floor:>6.2f}  {sample}{mark}")
+
+    for row in rows:
+        lines.append(line(*row))
+    for group, members in GROUPS.items():
+        ran = [row for row in rows if row[0] in members]
+        if len(ran) > 1:
+            total, killed, listed, surv = (sum(row[i] for row in ran) for i in (1, 2, 3, 4))
+            # the group's interval treats its modules' samples as one (a rough guide only)
+            population = sum(row[6] or row[1] for row in ran) if any(r[6] for r in ran) else 0
+            lines.append(line(f"[{group}: {len(ran)} mods]", total, killed, listed, surv,
+                              ran[0][5], population))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
