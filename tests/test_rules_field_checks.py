@@ -23,17 +23,8 @@ from digest.archive.field_checks import (
 from digest.archive.schema import FIELDS, FieldSpec
 from digest.archive.validate import check_text
 from digest.editorial.vocabulary import Category, Term, Vocabulary
+from tests.test_rules_validate import BASE, NAME, TODAY  # the same good entry
 
-BASE = """---
-title: Foundry delays its second plant by a year
-date: 2025-03-04
-source: Wafer Weekly
-url: https://wafer.example/2025/03/plant
-summary: The foundry said its second plant in the valley would open a year later than planned.
----
-"""
-NAME = "2025-03-04-foundry-delays-its-second-plant-by-a-year.md"
-TODAY = dt.date(2025, 3, 10)
 EXTRA = 7  # the file line of the first line `problems` adds to the front matter
 # A vocabulary of our own, so that the name rules do not move with the curated one.
 VOCABULARY = Vocabulary(
