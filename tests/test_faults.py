@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.loopback import drip, raw_server
 from tests.test_add_validation import page
-from tests.test_fetching import drip, raw_server
 
 DIGEST = [sys.executable, "-m", "digest"]
 RUN_TIMEOUT = 60  # seconds: a hang on a FIFO shows up as this timeout

@@ -1,5 +1,6 @@
-"""Fetching URLs against hostile servers and networks: loopback servers started here, speaking
-raw HTTP so they can misbehave (drip bytes, cut bodies, lie in status lines, rebind DNS)."""
+"""Fetching URLs against hostile servers and networks: loopback servers started here
+(tests/loopback.py), speaking raw HTTP so they can misbehave (drip bytes, cut bodies, lie in
+status lines, rebind DNS)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from digest.errors import FetchError
 from digest.ingest.reading import ReadOptions, read_input
+from tests.conftest import free_port
+from tests.loopback import OK_HEAD, drip, raw_server, respond
 
 PAGE = (
     b"<!doctype html><html><head><title>Fab opens</title></head><body><article>"
@@ -26,79 +27,6 @@ PAGE = (
     b"statement. It will make chips on a 3 nm process for phone makers.</p></article></body></html>"
 )
 DIGEST = [sys.executable, "-m", "digest"]
-
-Handler = Callable[[socket.socket, bytes], None]  # (connection, request head)
-
-
-@contextmanager
-def raw_server(handler: Handler, host: str = "127.0.0.1") -> Iterator[tuple[int, list[bytes]]]:
-    """A loopback TCP server calling `handler` per connection; yields (port, request heads)."""
-    listener = socket.create_server((host, 0))
-    listener.settimeout(0.2)
-    requests: list[bytes] = []
-    stop = threading.Event()
-
-    def serve_one(conn: socket.socket) -> None:
-        with conn:
-            head = b""
-            conn.settimeout(5)
-            try:
-                while b"\r\n\r\n" not in head:
-                    part = conn.recv(4096)
-                    if not part:
-                        return
-                    head += part
-                requests.append(head)
-                handler(conn, head)
-            except OSError:
-                pass  # the client went away: what a hostile server expects
-
-    def accept_loop() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=serve_one, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=accept_loop, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1], requests
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
-
-
-def respond(data: bytes) -> Handler:
-    def handler(conn: socket.socket, head: bytes) -> None:
-        conn.sendall(data)
-
-    return handler
-
-
-OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n"
-
-
-def drip(prefix: bytes, rest: bytes, every: float = 0.2) -> Handler:
-    """Send `prefix` at once, then `rest` one byte every `every` seconds."""
-
-    def handler(conn: socket.socket, head: bytes) -> None:
-        conn.sendall(prefix)
-        for i in range(len(rest)):
-            time.sleep(every)
-            conn.sendall(rest[i : i + 1])
-
-    return handler
-
-
-def free_port() -> int:
-    """A port nothing listens on: bound, then closed (port 9 may well be open)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def options(timeout: float = 5, **kw: object) -> ReadOptions:
     return ReadOptions(allow_private=True, timeout=timeout, **kw)  # type: ignore[arg-type]

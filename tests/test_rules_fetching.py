@@ -1,8 +1,7 @@
 """Rules of fetching a URL (digest.ingest.fetching), one small test each: the size cap as a body
 streams and as announced, over-long header lines, refused connections, statuses, content types,
-redirects. Every server is a loopback server the test starts itself (raw_server below, which
-stops at once where tests.test_fetching's waits for its accept timeout); no other network. Each
-test fails when its rule is removed.
+redirects. Every server is a loopback server the test starts itself (tests/loopback.py); no
+other network. Each test fails when its rule is removed.
 
 Each fetch is also checked for the socket it leaves open once it has returned or raised (a
 response left to the garbage collector keeps it open: a ResourceWarning some later test trips
@@ -17,8 +16,6 @@ import ssl
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,52 +24,9 @@ import pytest
 from digest.errors import FetchError, InputError, InputTooLarge
 from digest.ingest import fetching
 from digest.ingest.fetching import FetchLimits, fetch_url
-from tests.test_fetching import OK_HEAD, Handler, drip, respond
+from tests.loopback import OK_HEAD, drip, raw_server, respond
 
 PAGE = b"<html><body><p>Fab opens.</p></body></html>"
-
-
-@contextmanager
-def raw_server(handler: Handler, host: str = "127.0.0.1") -> Iterator[tuple[int, list[bytes]]]:
-    """A loopback TCP server calling `handler` per connection (after reading the request
-    head); yields (port, request heads). Stopping it wakes its accept with a connection of
-    our own, so a test does not wait for an accept timeout."""
-    listener = socket.create_server((host, 0))
-    requests: list[bytes] = []
-    stop = threading.Event()
-
-    def serve_one(conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(5)
-            head = b""
-            try:
-                while b"\r\n\r\n" not in head:
-                    part = conn.recv(4096)
-                    if not part:
-                        return
-                    head += part
-                requests.append(head)
-                handler(conn, head)
-            except OSError:
-                pass  # the client went away: what a hostile server expects
-
-    def accept_loop() -> None:
-        while True:
-            conn, _ = listener.accept()
-            if stop.is_set():
-                conn.close()
-                return
-            threading.Thread(target=serve_one, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=accept_loop, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1], requests
-    finally:
-        stop.set()
-        socket.create_connection(listener.getsockname()[:2], timeout=5).close()
-        thread.join(5)
-        listener.close()
 
 
 @dataclass(frozen=True)
