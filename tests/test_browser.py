@@ -4,7 +4,6 @@ Trainium2 launch, so related coverage shows) built into a temporary folder, serv
 Playwright; Playwright's own browser downloads are never used).
 
 Skipped, with the reason, when /usr/bin/chromium or the playwright package is absent.
-Screenshots of the home page, an entry and a weekly issue go to tests/screenshots/.
 """
 
 from __future__ import annotations
@@ -24,9 +23,9 @@ import pytest
 
 from digest.archive.entry import read_entry, render_entry
 from digest.models import Entry, Figure, Quote
+from tests.browser_pages import open_settled, page_turn, settle, shared_page, watch
 from tests.conftest import REPO, browser_missing, serve_folder, skip_browser_tests
 
-SCREENSHOTS = Path(__file__).parent / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 TIMEOUT_MS = 15_000
 
@@ -34,7 +33,13 @@ pytestmark = pytest.mark.browser
 
 if browser_missing():
     skip_browser_tests(browser_missing())
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route  # noqa: E402
+from playwright.sync_api import (  # noqa: E402
+    Browser,
+    ConsoleMessage,
+    Page,
+    Request,
+    Route,
+)
 
 
 def _trainium2_entry() -> tuple[Path, Entry]:
@@ -107,6 +112,7 @@ class Reader:
         self.base_url = base_url
         self.errors: list[str] = []
         self.outside: list[str] = []
+        watch(page)
         page.set_default_timeout(TIMEOUT_MS)
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
@@ -124,16 +130,30 @@ class Reader:
             route.abort()
 
     def open(self, path: str) -> Page:
-        self.page.goto(urllib.parse.urljoin(self.base_url, path))
-        self.page.wait_for_load_state("networkidle")
+        return open_settled(self.page, urllib.parse.urljoin(self.base_url, path))
+
+    def follow(self, locator: Any) -> Page:
+        """Click a link and wait for the page it opens to settle."""
+        with self.page.expect_navigation():
+            locator.click()
+        settle(self.page)
         return self.page
 
 
+@pytest.fixture(scope="module")
+def module_reader(browser: Browser, base_url: str) -> Iterator[Reader]:
+    """One page for the module's tests of an engine's site (tests/browser_pages.py)."""
+    with shared_page(browser, TIMEOUT_MS, viewport=VIEWPORT) as page:
+        yield Reader(page, base_url)
+
+
 @pytest.fixture
-def reader(browser: Browser, base_url: str) -> Iterator[Reader]:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
-    yield Reader(context.new_page(), base_url)
-    context.close()
+def reader(module_reader: Reader) -> Iterator[Reader]:
+    """The module's page for one test, with what went wrong in it during the test."""
+    module_reader.errors.clear()
+    module_reader.outside.clear()
+    with page_turn(module_reader.page):
+        yield module_reader
 
 
 def _entry_path(page: Page, entry: Entry) -> str:
@@ -169,16 +189,14 @@ def test_search_finds_trainium2(reader: Reader, engine: str) -> None:
         page.locator(".md-search-result__item").first.wait_for()
         hit = page.locator(".md-search-result__link", has_text=TRN2.title).first
     hit.wait_for()
-    hit.click()
-    page.wait_for_load_state("networkidle")
+    page = reader.follow(hit)
     assert _heading(page) == TRN2.title
 
 
 def test_tag_page_lists_entry(reader: Reader) -> None:
     """The tag index links to the tag's page, which lists both outlets' entries."""
     page = reader.open("tags/")
-    page.locator("article a.md-tag", has_text="Trainium2").first.click()
-    page.wait_for_load_state("networkidle")
+    page = reader.follow(page.locator("article a.md-tag", has_text="Trainium2").first)
     assert _heading(page) == "Entries tagged Trainium2"
     listing = page.locator("article ul").first
     assert listing.get_by_role("link", name=TRN2.title).count() == 1
@@ -190,8 +208,7 @@ def test_entity_page_lists_entry(reader: Reader) -> None:
     assert _heading(page) == "Trainium2"
     assert page.get_by_text("Made by").count() == 1
     timeline = page.locator("h2#timeline + ul")
-    timeline.get_by_role("link", name=TRN2.title).click()
-    page.wait_for_load_state("networkidle")
+    page = reader.follow(timeline.get_by_role("link", name=TRN2.title))
     assert _heading(page) == TRN2.title
 
 
@@ -203,8 +220,7 @@ def test_entry_shows_also_covered_by(reader: Reader) -> None:
     # write-up of the launch as well).
     lines = covered.inner_text().splitlines()
     assert f"{SECOND_OUTLET.source_name}: {SECOND_OUTLET.title}" in lines
-    covered.get_by_role("link", name=SECOND_OUTLET.title).click()
-    page.wait_for_load_state("networkidle")
+    page = reader.follow(covered.get_by_role("link", name=SECOND_OUTLET.title))
     assert page.locator("h2#also-covered-by + ul").get_by_role("link", name=TRN2.title).count() == 1
 
 
@@ -285,8 +301,10 @@ def test_figures_table_filters(reader: Reader) -> None:
     assert _visible_rows(page).count() == total
 
 
+# The screenshots this test used to write (tests/screenshots/, which nothing read) are taken
+# by benchmarks/screenshots.py --full-page.
 @pytest.mark.parametrize("name", ["home", "entry", "weekly-issue", "entity", "figures"])
-def test_no_console_errors_and_screenshots(reader: Reader, name: str) -> None:
+def test_no_console_errors(reader: Reader, name: str) -> None:
     if name == "entry":
         path = _entry_path(reader.open(""), TRN2)
     elif name == "weekly-issue":
@@ -296,7 +314,5 @@ def test_no_console_errors_and_screenshots(reader: Reader, name: str) -> None:
     reader.errors.clear()
     page = reader.open(path)
     assert _heading(page)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     assert reader.errors == []
     assert reader.outside == []
