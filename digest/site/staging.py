@@ -45,7 +45,7 @@ from digest.pages import entities, feeds, indexes, metadata, weekly
 from digest.pages.items import SEARCH_EXCLUDE, Item, entity_src, relative_link
 from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body, render_body_html
-from digest.site import search, sitepages
+from digest.site import lunr, search, sitepages
 from digest.site.lifted import BLOCKS_KEY, PAGE_EXCLUDED, lift_blocks
 from digest.site.memo import PageMemo
 from digest.site.memo import code_version as code_version  # build.py reads it here
@@ -92,6 +92,10 @@ class StageOptions:
     # Move the HTML blocks the engine's search index does not read into the front matter,
     # for our content.html override to put back (lift_blocks): engines whose templates do.
     lift_blocks: bool = False
+    # With lunr and lift_blocks: entry pages are staged as HTML, lifted and kept out of the
+    # engine's index, their index entries made by digest.site.lunr (StagedSite.search_docs)
+    # and added to the engine's index after its build (Material's search plugin, default toc).
+    lunr_docs: bool = False
 
 
 @dataclass
@@ -102,6 +106,8 @@ class StagedSite:
     files: dict[str, bytes | None] = field(default_factory=dict)
     indexed: set[str] = field(default_factory=set)  # srcs of the pages Pagefind indexes
     entries: int = 0
+    # lunr_docs: {src: its entries in the engine's lunr index} (digest.site.lunr.merge_index)
+    search_docs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -282,6 +288,8 @@ def stage_site(
     _check_categories(items, vocabulary)
     href = make_href(options.directory_urls, options.html_links)
     pagefind = options.search == "pagefind"
+    own_docs = options.lunr_docs and options.lift_blocks and not pagefind
+    own_titles: dict[str, str] = {}  # own_docs: the entry pages whose index entries we make
     # With Pagefind, no page goes into the engine's own index (the header's box is Pagefind's).
     hidden: dict[str, Any] = {"search": {"exclude": True}}
     listing_meta: dict[str, Any] = {**hidden, "edit_url": ""}
@@ -322,7 +330,7 @@ def stage_site(
         tags = [Link(t, sitepages.tag_src(slugs[t])) for t in dict.fromkeys(entry.tags)]
         staged.indexed.add(item.src)
         key = ""
-        if memo is not None:
+        if memo is not None and not own_docs:  # (own_docs: its index entries are made below)
             record = (entry_hashes or {}).get(item.src) or _plain(entry_to_dict(entry))
             key = memo.key(setting, record, entry.notes, also, named,
                            [(c.label, c.src, c.anchor) for c in categories_of(item)],
@@ -332,24 +340,34 @@ def stage_site(
                 continue
         plain = dataclasses.replace(entry, notes="")
         body = None
-        if pagefind and options.lift_blocks:  # the page is out of the engine's index: HTML
+        if (pagefind or own_docs) and options.lift_blocks:  # out of the engine's index: HTML
             linked = [(o.entry.source_name, o.entry.title, href(item.src, o.src))
                       for o in coverage.get(item.src, ())]
             body = render_body_html(plain, also_covered=linked, entities=named)
+        if body is not None and entry.notes:
+            body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes, sanitize) + "\n"
+        # With lunr, only a page digest.site.lunr can read: else the engine's plugin reads
+        # the page, converted from its Markdown as before.
+        own = own_docs and body is not None and _html_only(body)
+        if own_docs and not own:
+            body = None
         if body is None:
             body = render_body(plain, also_covered=also, entities=named)
-        if entry.notes:
-            body = body.rstrip() + "\n\n## Notes\n\n" + _notes_html(entry.notes, sanitize) + "\n"
+            if entry.notes:
+                notes = _notes_html(entry.notes, sanitize)
+                body = body.rstrip() + "\n\n## Notes\n\n" + notes + "\n"
         # og and jsonld: the link preview and NewsArticle metadata (digest.pages.metadata)
         meta: dict[str, Any] = {
             "edit_url": _edit_url(options.edit_base, entry), **metadata.entry_meta(entry)
         }
-        if pagefind:
+        if pagefind or own:
             meta.update(hidden)
         pages[item.src] = sitepages.entry_page(
             item, body, categories=categories_of(item), tags=tags, href=href, meta=meta
         )
-        if memo is not None:
+        if own:
+            own_titles[item.src] = sitepages.page_title(entry.title)
+        elif memo is not None:
             memo.made(item.src, key)
 
     # Weekly issues, entity pages, figures and quotes.
@@ -416,6 +434,14 @@ def stage_site(
                 continue
         if BLOCKS_KEY in page[:_front_end(page)] and BLOCKS_KEY in _front_keys(page):
             raise DigestError(src, f"{BLOCKS_KEY} in front matter is reserved for the site")
+        if src in own_titles:  # its index entries, from the sanitised blocks before lifting
+            head, chunks, liftable = _finished_chunks(page, sanitize)
+            url = page_url(src, options.directory_urls)
+            staged.search_docs[src] = lunr.page_docs(chunks, url, own_titles[src])
+            text = (lift_blocks(head, chunks, liftable) if head and liftable
+                    else head + "\n\n".join(chunks))
+            staged.files[src] = text.encode("utf-8")
+            continue
         staged.files[src] = finish_page(page, sanitize, lift=options.lift_blocks).encode("utf-8")
         if memo is not None and src not in entry_srcs:
             memo.made(src, key)
@@ -553,6 +579,28 @@ def finish_page(page: str, sanitize: Sanitize, *, lift: bool = False) -> str:
     the search index marked for Pagefind too. With `lift`, the blocks the engine's search
     index does not read (all of a page kept out of it, or of a section kept out) move into
     the front matter (`lift_blocks`)."""
+    head, chunks, liftable = _finished_chunks(page, sanitize)
+    if lift and liftable and head:
+        return lift_blocks(head, chunks, liftable)
+    return head + "\n\n".join(chunks)
+
+
+def _html_only(body: str) -> bool:
+    """Whether a page body is plain headings (digest.site.lunr.plain_heading), HTML blocks
+    and comments only, with no character Python-Markdown would change in them: what
+    digest.site.lunr makes index entries of."""
+    return not lunr.NORMALISED.search(body) and all(
+        not chunk.strip("\n")
+        or _is_block(chunk.strip("\n"))
+        or lunr.is_comment(chunk)
+        or lunr.plain_heading(chunk.strip("\n")) is not None
+        for chunk in body.split("\n\n")
+    )
+
+
+def _finished_chunks(page: str, sanitize: Sanitize) -> tuple[str, list[str], list[int]]:
+    """(front matter, the body's chunks with their HTML blocks sanitised, the chunks the
+    engine's search index does not read) of a page (see finish_page)."""
     match = _FRONT.match(page)
     head, body = (page[: match.end()], page[match.end() :]) if match else ("", page)
     chunks = body.split("\n\n")
@@ -571,6 +619,4 @@ def finish_page(page: str, sanitize: Sanitize, *, lift: bool = False) -> str:
             chunks[i] = lead + clean
             if hidden or excluded:
                 liftable.append(i)
-    if lift and liftable and match:
-        return lift_blocks(head, chunks, liftable)
-    return head + "\n\n".join(chunks)
+    return head, chunks, liftable
