@@ -109,8 +109,24 @@ def _wait_for(url: str, preview: subprocess.Popen[str], tmp: Path, seconds: floa
             with urllib.request.urlopen(url, timeout=2):
                 return
         except OSError:
-            time.sleep(0.5)
+            time.sleep(0.1)
     pytest.fail("serve never answered")
+
+
+REFUSED = "the site is not rebuilt until they are fixed"  # the check's last line when it fails
+
+
+def _wait_for_refusals(
+    count: int, preview: subprocess.Popen[str], tmp: Path, seconds: float = 120
+) -> None:
+    """Until the preview's log holds `count` refusals of the check."""
+    deadline = time.monotonic() + seconds
+    while _output(tmp).count(REFUSED) < count:
+        if preview.poll() is not None:
+            pytest.fail(f"serve exited early:\n{_output(tmp)[-3000:]}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"serve logged no refusal #{count} in {seconds} s:\n{_output(tmp)[-3000:]}")
+        time.sleep(0.05)
 
 
 def test_hostile_change_is_checked_and_not_built(project: Path, tmp_path: Path) -> None:
@@ -121,8 +137,13 @@ def test_hostile_change_is_checked_and_not_built(project: Path, tmp_path: Path) 
         _wait_for(f"http://127.0.0.1:{port}/", preview, tmp)
         assert len(_work_folders(tmp)) == 1
         posts = project / "docs" / "posts"
-        (posts / ENTRY_NAME).write_text(f"---\n{HOSTILE['alias-bomb'][0]}---\n", encoding="utf-8")
-        time.sleep(8)  # the watcher notices, checks, and must not build
+        hostile = f"---\n{HOSTILE['alias-bomb'][0]}---\n"
+        (posts / ENTRY_NAME).write_text(hostile, encoding="utf-8")
+        _wait_for_refusals(1, preview, tmp)  # the watcher noticed and checked
+        # The preview handles one change at a time: once a second change is checked, whatever
+        # the first went on to do (a fast build logs "fast path: <page>") is in the log too.
+        (posts / ENTRY_NAME).write_text(hostile + "\n", encoding="utf-8")
+        _wait_for_refusals(2, preview, tmp)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
             assert response.status == 200  # the old site is still served
         assert preview.poll() is None
@@ -132,7 +153,11 @@ def test_hostile_change_is_checked_and_not_built(project: Path, tmp_path: Path) 
     output = _output(tmp)
     problems = [line for line in output.splitlines() if ENTRY_NAME in line]
     assert problems and all("expands to more than" in line for line in problems), output
-    assert "fast path:" not in output
+    # nothing was built after the check refused: no fast build of the entry, whether it then
+    # succeeded ("fast path: <page>") or failed ("fast path failed"), and no full build
+    after = output.split(REFUSED, 1)[1]
+    assert "fast path" not in after and "full build" not in after and "[build]" not in after, \
+        output
     assert "Traceback" not in output
     assert _work_folders(tmp) == []
 
