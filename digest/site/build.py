@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import DigestError, Problem, ValidationFailed
-from digest.site import checking, publish, search, staging, treesync
+from digest.site import checking, lunr, publish, search, staging, treesync
 from digest.site import settings as site_settings
 from digest.site.engines import Engine, Project, get_engine
 from digest.site.progress import Progress, Silent
@@ -215,6 +215,10 @@ def build_site(
         with progress.stage(f"{engine}: {label}"):
             _run_engine(chosen, engine_config, project, incremental)
         result.output, result.started_ns = project.site, started
+        if staged.search_docs:  # entry pages the engine's lunr index was kept from
+            urls = {staging.page_url(src, options.directory_urls): src
+                    for src in staged.files if src.endswith(".md")}
+            lunr.merge_index(project.site, staged.search_docs, urls)
         if search_engine == "pagefind":
             with progress.stage("pagefind: search index"):
                 result.shards_indexed = _index(
