@@ -288,6 +288,18 @@ def survivors_of(workdir: Path, target: Target, equivalents: dict[str, str]) -> 
                   if c is not None and c not in KILLED and k not in equivalents)
 
 
+def keep_verdicts(workdir: Path, target: Target, before: dict[str, int | None]) -> None:
+    """After a re-test, the verdicts of the mutants not re-tested are the earlier ones (mutmut
+    forgets them all when the list of tests changed)."""
+    meta = workdir / "mutants" / (target.path + ".meta")
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    codes = data["exit_code_by_key"]
+    for key, code in before.items():
+        if codes.get(key) is None and code is not None:
+            codes[key] = code
+    meta.write_text(json.dumps(data), encoding="utf-8")
+
+
 def load_equivalents() -> dict[str, str]:
     if not EQUIVALENTS.is_file():
         return {}
@@ -354,8 +366,11 @@ def main(argv: list[str] | None = None) -> int:
                 chosen = (again if again is not None else
                           sample_of(workdir, target, name, args.sample, True) if args.sample
                           else [])
+                before = exit_codes(workdir, target) if again is not None else {}
                 returncode = 0 if again == [] else mutmut(  # [] : nothing left to re-test
                     workdir, "run", "--max-children", str(args.max_children), *chosen).returncode
+                if before:
+                    keep_verdicts(workdir, target, before)
             if returncode != 0:
                 print(f"{name}: mutmut run failed (exit {returncode})", file=sys.stderr)
                 failed = True
