@@ -21,6 +21,7 @@ if str(REPO) not in sys.path:
 
 from digest.text.siteconfig import read_site_config  # noqa: E402
 from tests.axe_runner import FAILING, PAGE_TYPES, SCHEMES, audit_site, serve_site  # noqa: E402
+from tests.browser_pages import watch  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -48,7 +49,10 @@ def main() -> int:
             report[scheme] = {}
             print(f"== {scheme}")
             types = [t for t in PAGE_TYPES if t not in args.skip]
-            for name, found in audit_site(browser, base, scheme, types).items():
+            page = watch(browser.new_page(viewport={"width": 1280, "height": 900}))
+            found_by_type = audit_site(page, base, scheme, types)  # a fresh context per palette
+            page.close()
+            for name, found in found_by_type.items():
                 shown = [v for v in found if args.all or v.impact in FAILING]
                 bad += sum(1 for v in found if v.impact in FAILING)
                 line = ", ".join(f"{v.rule} [{v.impact}] ({v.nodes})" for v in shown) or "none"

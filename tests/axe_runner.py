@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.browser_pages import DEFAULT_MEDIA, emulate, open_settled
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 # Impacts that fail the audit (axe's scale: minor, moderate, serious, critical).
 FAILING = ("serious", "critical")
@@ -74,22 +76,28 @@ def _first_link(page: Any, selector: str, what: str) -> str:
 
 
 def _open(page: Any, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    open_settled(page, url)
+
+
+def _from(page: Any, url: str) -> None:
+    """Open the listing at `url`, unless the page is on it already (PAGE_TYPES audits each
+    listing just before the page it links to)."""
+    if page.url != url:
+        _open(page, url)
 
 
 def _entry(page: Any, base: str) -> None:
-    _open(page, base)
+    _from(page, base)
     _open(page, _first_link(page, "article a[href*='/20']:not([href*='weekly'])", "an entry"))
 
 
 def _issue(page: Any, base: str) -> None:
-    _open(page, base + "weekly/")
+    _from(page, base + "weekly/")
     _open(page, _first_link(page, "article a[href*='-w']", "an issue"))
 
 
 def _entity(page: Any, base: str) -> None:
-    _open(page, base + "entities/")
+    _from(page, base + "entities/")
     _open(page, _first_link(page, "article table a[href]", "an entity page"))
 
 
@@ -105,13 +113,14 @@ def _search_open(page: Any, base: str) -> None:
     page.wait_for_timeout(300)
 
 
+# A listing comes just before the page type found through it: the page is then on it already.
 PAGE_TYPES: dict[str, Callable[[Any, str], None]] = {
     "home": lambda page, base: _open(page, base),
     "entry": _entry,
-    "weekly issue": _issue,
     "issue archive": lambda page, base: _open(page, base + "weekly/"),
-    "entity page": _entity,
+    "weekly issue": _issue,
     "entity index": lambda page, base: _open(page, base + "entities/"),
+    "entity page": _entity,
     "figures": lambda page, base: _open(page, base + "figures/"),
     "quotes": lambda page, base: _open(page, base + "quotes/"),
     "tags": lambda page, base: _open(page, base + "tags/"),
@@ -120,27 +129,36 @@ PAGE_TYPES: dict[str, Callable[[Any, str], None]] = {
 }
 
 
-def audit_site(browser: Any, base: str, scheme: str, types: list[str] | None = None
+# The palette as Material shows it (body's data-md-color-scheme) for each scheme of SCHEMES.
+SHOWN = {"light": "default", "dark": "slate"}
+
+
+def audit_site(page: Any, base: str, scheme: str, types: list[str] | None = None
                ) -> dict[str, list[Violation]]:
-    """{page type: violations} for the site at `base` in one palette."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
-    )
+    """{page type: violations} for the site at `base` in one palette, read in `page` (watched,
+    tests/browser_pages.py). Every page audited is checked to show the palette asked for. The
+    page's emulated media and routes are restored afterwards."""
+    emulate(page, color_scheme=scheme, reduced_motion="reduce")
+
+    def same_site_only(route: Any, request: Any) -> None:
+        if request.url.startswith(base):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", same_site_only)
     try:
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        page.route(
-            "**/*",
-            lambda route, request: route.continue_()
-            if request.url.startswith(base) else route.abort(),
-        )
         results = {}
         for name in types or list(PAGE_TYPES):
             PAGE_TYPES[name](page, base)
+            shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            if shown != SHOWN[scheme]:
+                raise AssertionError(f"{name} ({page.url}): palette {shown!r}, not {scheme}")
             results[name] = audit(page)
         return results
     finally:
-        context.close()
+        page.unroute("**/*", same_site_only)
+        emulate(page, **DEFAULT_MEDIA)
 
 
 @contextmanager

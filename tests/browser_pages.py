@@ -100,6 +100,18 @@ def shared_page(browser: Any, timeout_ms: int = SETTLE_TIMEOUT_MS, **options: An
 
 
 FORGET = "() => { localStorage.clear(); sessionStorage.clear(); }"
+EMPTY_STORAGE: dict[str, list[Any]] = {"cookies": [], "origins": []}
+DEFAULT_MEDIA = {"color_scheme": "light", "reduced_motion": "no-preference"}  # Playwright's
+
+
+def emulate(page: Any, **media: Any) -> None:
+    """Change the page's emulated media (`color_scheme`, `reduced_motion`) with no page of the
+    site open, then empty the context's storage: a page of the site open when the reader's
+    colour scheme changes stores the palette it shows (Material), and a stored palette wins
+    over the scheme on the next page."""
+    page.goto("about:blank")
+    page.emulate_media(**media)
+    page.context.set_storage_state(EMPTY_STORAGE)
 
 
 @contextmanager

@@ -19,6 +19,14 @@ from typing import Any
 import pytest
 
 from tests.axe_runner import PAGE_TYPES, SCHEMES, audit, audit_site, failing, serve_site
+from tests.browser_pages import (
+    DEFAULT_MEDIA,
+    emulate,
+    open_settled,
+    page_turn,
+    settle,
+    shared_page,
+)
 from tests.built_site import BuiltSite  # the fixtures built_site, synth_site: tests/conftest.py
 from tests.conftest import browser_missing, skip_browser_tests
 
@@ -46,46 +54,51 @@ def synth_base(synth_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def module_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """One page for the module's tests (tests/browser_pages.py), and its script errors."""
+    with shared_page(browser, 20_000, viewport=VIEWPORT) as opened:
+        errors: list[str] = []
+        opened.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield opened, errors
+
+
 @pytest.fixture
-def page(browser: Browser, base: str) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
-    opened = context.new_page()
-    opened.set_default_timeout(20_000)
-    errors: list[str] = []
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield opened
-    context.close()
-    assert errors == [], "script errors while using the page by keyboard"
+def page(module_page: tuple[Page, list[str]], base: str) -> Iterator[Page]:
+    opened, errors = module_page
+    errors.clear()
+    with page_turn(opened):
+        yield opened
+    assert errors == [], "script errors while using the page"
 
 
 # -- axe ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_serious_axe_violations(browser: Browser, base: str, scheme: str) -> None:
-    results = audit_site(browser, base, scheme)
+def test_no_serious_axe_violations(page: Page, base: str, scheme: str) -> None:
+    results = audit_site(page, base, scheme)
     assert set(results) == set(PAGE_TYPES)
     found = {name: [str(v) for v in failing(v)] for name, v in results.items() if failing(v)}
     assert found == {}, f"axe, {scheme} palette: {found}"
 
 
 @pytest.mark.parametrize(("scheme", "body"), [("light", "default"), ("dark", "slate")])
-def test_palette_follows_the_readers_system(browser: Browser, base: str, scheme: str,
+def test_palette_follows_the_readers_system(page: Page, base: str, scheme: str,
                                             body: str) -> None:
     """The audit's dark run is the dark palette: Material picks it from prefers-color-scheme."""
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    emulate(page, color_scheme=scheme)
     try:
-        opened = context.new_page()
-        opened.goto(base)
-        opened.wait_for_load_state("networkidle")
-        assert opened.evaluate("document.body.getAttribute('data-md-color-scheme')") == body
+        _open(page, base)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == body
     finally:
-        context.close()
+        emulate(page, **DEFAULT_MEDIA)
 
 
 def test_audit_fails_on_a_serious_violation(page: Page) -> None:
     """The harness itself: a page with grey-on-grey text, an unnamed dialog and an unlabelled
     field has serious or critical violations, and `failing` reports them."""
+    page.goto("about:blank")  # no script of the site's left to act on the new content
     page.set_content(
         '<html lang="en"><head><title>t</title></head><body><main>'
         '<p style="color:#aaa;background:#bbb">Faint text</p>'
@@ -133,8 +146,7 @@ def _tab_to(page: Page, wanted: Any, what: str) -> dict[str, Any]:
 
 
 def _open(page: Page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    open_settled(page, url)
 
 
 def test_search_by_keyboard(page: Page, base: str) -> None:
@@ -148,7 +160,7 @@ def test_search_by_keyboard(page: Page, base: str) -> None:
     target = urllib.parse.urljoin(page.url, focused["href"]).split("?")[0]
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url.split("?")[0] == target
     assert "Trainium2" in page.locator("article h1").first.inner_text()
 
@@ -185,7 +197,7 @@ def test_listing_pager_by_keyboard(page: Page, base: str) -> None:
     target = urllib.parse.urljoin(page.url, link["href"])
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == target
     _tab_to(page, lambda f: f["tag"] == "a" and "Newer entries" in f["text"],
             "the listing page's pager")
@@ -201,36 +213,31 @@ def test_issue_pager_by_keyboard(page: Page, base: str) -> None:
     target = urllib.parse.urljoin(page.url, link["href"])
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == target and "/weekly/" in target
 
 
-def test_split_index_pages_by_keyboard(browser: Browser, synth_base: str) -> None:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
-    try:
-        page = context.new_page()
-        _open(page, synth_base + "figures/")
-        years = page.locator("nav.sd-pages a")
-        assert years.count() >= 2, "the synthetic archive's figures index is not split"
-        current = _tab_to(page, lambda f: f["nav"] == "sd-pages" and f["current"] == "page",
-                          "the current page's link")
-        assert current["text"]
-        link = _tab_to(page, lambda f: f["nav"] == "sd-pages" and f["current"] is None,
-                       "another page of the index")
-        target = urllib.parse.urljoin(page.url, link["href"])
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-        page.wait_for_load_state("networkidle")
-        assert page.url == target
-        assert page.locator("nav.sd-pages a[aria-current='page']").count() == 1
-        # the page's own filter works on its rows
-        total = page.locator("article table tbody tr").count()
-        _tab_to(page, lambda f: f["tag"] == "select" and f["name"] == "kind", "the kind filter")
-        page.keyboard.press("ArrowDown")
-        shown = page.locator("article table tbody tr:not([hidden])").count()
-        assert 0 < shown < total
-        assert page.locator("#figure-count").inner_text() == f"{shown} of {total} figures"
-        found = failing(audit(page))
-        assert found == [], [str(v) for v in found]
-    finally:
-        context.close()
+def test_split_index_pages_by_keyboard(page: Page, synth_base: str) -> None:
+    _open(page, synth_base + "figures/")
+    years = page.locator("nav.sd-pages a")
+    assert years.count() >= 2, "the synthetic archive's figures index is not split"
+    current = _tab_to(page, lambda f: f["nav"] == "sd-pages" and f["current"] == "page",
+                      "the current page's link")
+    assert current["text"]
+    link = _tab_to(page, lambda f: f["nav"] == "sd-pages" and f["current"] is None,
+                   "another page of the index")
+    target = urllib.parse.urljoin(page.url, link["href"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    settle(page)
+    assert page.url == target
+    assert page.locator("nav.sd-pages a[aria-current='page']").count() == 1
+    # the page's own filter works on its rows
+    total = page.locator("article table tbody tr").count()
+    _tab_to(page, lambda f: f["tag"] == "select" and f["name"] == "kind", "the kind filter")
+    page.keyboard.press("ArrowDown")
+    shown = page.locator("article table tbody tr:not([hidden])").count()
+    assert 0 < shown < total
+    assert page.locator("#figure-count").inner_text() == f"{shown} of {total} figures"
+    found = failing(audit(page))
+    assert found == [], [str(v) for v in found]
