@@ -5,16 +5,21 @@ or refuses with one line and writes nothing, duplicate URLs in the same batch in
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import html
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from digest.archive.entry import read_entry
 from digest.archive.field_checks import TITLE_MAX_CHARS
 from digest.archive.validate import check_paths
+from digest.cli import main
 
 DIGEST = [sys.executable, "-m", "digest"]
 BODY = (
@@ -46,17 +51,19 @@ def page(
 
 
 def add(tmp_path: Path, *pages: str, args: tuple[str, ...] = ()) -> tuple[int, str, str, Path]:
+    """`digest add` of the pages, run in this process (its messages and files are the subject
+    here; test_two_runs_adding_one_url_at_the_same_time below runs real processes): exit
+    status, stdout, stderr, the posts folder."""
     files = []
     for i, text in enumerate(pages):
         f = tmp_path / f"article-{i}.html"
         f.write_text(text, encoding="utf-8")
         files.append(str(f))
     docs = tmp_path / "docs"
-    run = subprocess.run(
-        [*DIGEST, "add", "--no-cache", "--docs", str(docs), *args, *files],
-        capture_output=True, text=True, timeout=120,
+    run = CliRunner().invoke(
+        main, ["add", "--no-cache", "--docs", str(docs), *args, *files], catch_exceptions=False
     )
-    return run.returncode, run.stdout, run.stderr, docs / "posts"
+    return run.exit_code, run.stdout, run.stderr, docs / "posts"
 
 
 def entries(posts: Path) -> list[Path]:
@@ -213,9 +220,25 @@ def test_cut_title_keeps_short_titles_and_cuts_at_words() -> None:
     assert cut_title("x" * 50, limit=20) == "x" * 19 + "…"  # one long word: cut inside it
 
 
+def _waiting_for_lock(folder: Path) -> int:
+    """How many processes wait for an flock on `folder` (Linux's /proc/locks: a waiter's line
+    reads `N: -> FLOCK ADVISORY WRITE pid major:minor:inode start end`)."""
+    inode = folder.stat().st_ino
+    lines = Path("/proc/locks").read_text(encoding="ascii").splitlines()
+    return sum(
+        1 for line in lines
+        if "->" in line.split() and "FLOCK" in line.split()
+        and int(line.split()[6].rsplit(":", 1)[1]) == inode
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs /proc/locks to see waiters")
 def test_two_runs_adding_one_url_at_the_same_time(tmp_path: Path) -> None:
-    """Two `digest add` runs started together, each with its own article of one URL: the check
-    for the URL and the write happen under one lock, so exactly one entry is written."""
+    """Two `digest add` processes, each with its own article of one URL, reach the archive at
+    the same moment: the test holds the posts folder's lock (admission's flock on the folder)
+    until both wait for it, then lets them go. The check for the URL and the write happen under
+    the lock, so exactly one entry is written; without the lock, or with the check outside it,
+    both are (deterministically: neither waits, or both check before either writes)."""
     first = tmp_path / "first.html"
     second = tmp_path / "second.html"
     first.write_text(page("Foundry opens second plant in the region"), encoding="utf-8")
@@ -223,17 +246,33 @@ def test_two_runs_adding_one_url_at_the_same_time(tmp_path: Path) -> None:
         page("Chip maker starts building a new factory", published="2025-01-20T08:00:00Z"),
         encoding="utf-8",
     )
-    for trial in range(10):
-        docs = tmp_path / f"docs-{trial}"
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    held = os.open(posts, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
         runs = [
             subprocess.Popen(
-                [*DIGEST, "add", "--no-cache", "--docs", str(docs), str(article)],
+                [*DIGEST, "add", "--no-cache", "--docs", str(tmp_path / "docs"), str(article)],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             )
             for article in (first, second)
         ]
-        results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
-        assert sorted(code for code, _, _ in results) == [0, 1], results
-        posts = docs / "posts"
-        assert len(entries(posts)) == 1, [p.name for p in entries(posts)]
-        assert_archive_passes_check(posts)
+        deadline = time.monotonic() + 120
+        while _waiting_for_lock(posts) < 2:
+            finished = [run for run in runs if run.poll() is not None]
+            assert not finished, (
+                "a run finished while the archive's lock was held: "
+                f"{[(r.returncode, *r.communicate()) for r in finished]}, {entries(posts)}"
+            )
+            assert time.monotonic() < deadline, "the runs never waited for the lock"
+            time.sleep(0.02)
+        assert entries(posts) == []  # nothing written while the lock was held
+    finally:
+        os.close(held)  # releases the lock: both runs go at once
+    results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
+    assert sorted(code for code, _, _ in results) == [0, 1], results
+    [(_, _, refused)] = [r for r in results if r[0] == 1]
+    assert "already in the archive" in refused and len(refused.strip().splitlines()) == 1, refused
+    assert len(entries(posts)) == 1, [p.name for p in entries(posts)]
+    assert_archive_passes_check(posts)
