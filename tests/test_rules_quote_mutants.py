@@ -1,0 +1,219 @@
+"""Rules of the quote stage's helpers that a mutation run found unpinned (digest/editorial/
+quote_spans.py, quote_pronouns.py, quote_names.py), one small test each on the helper itself:
+how quoted spans open and close, how spans of one paragraph join into one quotation, which
+unmarked statements a dash line attributes, and which quoted text is no one's speech. The
+sentences are our own, about invented people and companies."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.editorial.quote_names import TitledSurnames, person_like, resolve_name, surname
+from digest.editorial.quote_pronouns import Pronouns, learn_pronouns
+from digest.editorial.quote_spans import Span, find_spans, group_spans, not_speech, unmarked_blocks
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in find_spans(0, text)]
+
+
+def groups(text: str) -> list[list[str]]:
+    return [[s.text for s in group] for group in group_spans([text], [find_spans(0, text)])]
+
+
+# --- spans -------------------------------------------------------------------------------------
+
+def test_low_high_marks_close_with_the_high_mark() -> None:
+    """In a paragraph that opens a quotation with „, the mark “ closes it."""
+    assert find_spans(3, "Er sagte „Wir bauen“ heute.") == [
+        Span(3, 9, 20, "Wir bauen", True)]
+
+
+def test_a_closing_mark_with_nothing_open_is_ignored() -> None:
+    assert find_spans(0, "He left” early.") == []
+
+
+@pytest.mark.parametrize("tail", ["", ", she said.", " to help."])
+def test_an_opening_mark_where_a_closing_one_belongs_closes(tail: str) -> None:
+    """'a “pivotal moment“ to help': after a word and before a space, punctuation or the end."""
+    assert texts(f"It was a “pivotal moment“{tail}") == ["pivotal moment"]
+
+
+def test_a_span_left_open_runs_to_the_paragraph_end() -> None:
+    assert find_spans(0, "She said “we will ship") == [Span(0, 9, 22, "we will ship", False)]
+
+
+# --- spans joined into one quotation ---------------------------------------------------------
+
+def test_two_partial_quotes_joined_by_a_few_words_are_one() -> None:
+    assert groups("The move was “mostly painless” but still “real work” for us.") == [
+        ["mostly painless", "real work"]]
+
+
+def test_partial_quotes_are_not_joined_after_a_comma_or_before_a_capital() -> None:
+    assert groups("The move was “mostly painless,” but still “real work” for us.") == [
+        ["mostly painless,"], ["real work"]]
+    assert groups("The move was “mostly painless” but still “Real work” for us.") == [
+        ["mostly painless"], ["Real work"]]
+
+
+def test_partial_quotes_too_far_apart_are_two() -> None:
+    text = ("The move was “mostly painless” but the board and the staff and the customers and "
+            "all of the rest still called it “real work” for us.")
+    assert groups(text) == [["mostly painless"], ["real work"]]
+
+
+@pytest.mark.parametrize("between", ["", ", ", ". ", ": "])
+def test_spans_separated_by_nothing_or_one_mark_are_one(between: str) -> None:
+    assert groups(f"“We Ship”{between}“It Works”") == [["We Ship", "It Works"]]
+
+
+def test_an_attribution_between_two_spans_joins_them() -> None:
+    assert groups("“We ship,” Ada Roe said. “It works.”") == [["We ship,", "It works."]]
+    assert groups("“We ship,” said Ada Roe. “It works,” she added.") == [
+        ["We ship,", "It works,"]]
+
+
+def test_a_second_span_with_another_speaker_is_another_quotation() -> None:
+    assert groups("“We ship,” said Ada Roe. “It works,” said Tom Lee.") == [
+        ["We ship,"], ["It works,"]]
+
+
+# --- statements without marks ----------------------------------------------------------------
+
+STATEMENT = "We will open the plant next spring and hire locally."
+DASH_LINE = "— Ada Roe, Chief Executive Officer"
+
+
+@pytest.mark.parametrize("block", [STATEMENT, STATEMENT + " ", STATEMENT[:-1] + "?"])
+def test_a_statement_above_a_dash_line_is_a_quotation(block: str) -> None:
+    assert unmarked_blocks([block, DASH_LINE], [[], []]) == [
+        [Span(0, 0, len(block), block, True)], []]
+
+
+def test_a_dash_line_of_sixteen_words_still_attributes() -> None:
+    line = DASH_LINE + " of the Northwind Silicon Company of the Upper Valley Region West"
+    assert unmarked_blocks([STATEMENT, line], [[], []])[0] != []
+
+
+def test_a_statement_above_a_list_of_dashed_lines_is_not_a_quotation() -> None:
+    paras = [STATEMENT, DASH_LINE, "— Tom Lee, Chief Financial Officer"]
+    assert unmarked_blocks(paras, [[], [], []]) == [[], [], []]
+
+
+# --- not speech --------------------------------------------------------------------------------
+
+def test_typed_text_at_the_paragraph_start_is_not_speech() -> None:
+    text = "typed “hello world” in the box"
+    assert not_speech(text, find_spans(0, text)[0])
+
+
+# --- pronouns the article gives its people (quote_pronouns) ------------------------------------
+
+PEOPLE: dict[str, str | None] = {"Elin Sandvik": None, "Tomas Berg": None}
+
+
+def learnt(paras: list[str], people: dict[str, str | None] = PEOPLE
+           ) -> tuple[dict[str, str], list[tuple[int, int, str, str]]]:
+    known = learn_pronouns(paras, paras, people)
+    return known.of, known.chains
+
+
+def test_a_pronoun_opening_the_next_paragraph_continues_the_chain() -> None:
+    assert learnt(["Elin Sandvik was not satisfied.", "She asked for more."]) == (
+        {"Elin Sandvik": "she"}, [(1, 0, "she", "Elin Sandvik")])
+
+
+def test_a_chain_sentence_is_placed_where_it_stands() -> None:
+    """The same sentence twice in a paragraph: the chain is the second one, after the name."""
+    assert learnt(["She agreed. Elin Sandvik spoke. She agreed."]) == (
+        {"Elin Sandvik": "she"}, [(0, 32, "she", "Elin Sandvik")])
+
+
+def test_a_pronoun_with_no_named_person_before_it_starts_no_chain() -> None:
+    assert learnt(["She left. She returned."]) == ({}, [])
+
+
+def test_a_pronoun_that_does_not_fit_the_person_breaks_the_chain() -> None:
+    """'Mr. Berg' is 'he': a 'She' after his sentence is someone else, and so is the next."""
+    assert learnt(["Mr. Berg arrived.", "Tomas Berg spoke. She left. She returned."]) == (
+        {"Tomas Berg": "he"}, [])
+
+
+def test_every_sentence_of_a_paragraph_is_read() -> None:
+    assert learnt(["Elin Sandvik spoke. She agreed. Tomas Berg spoke. He left."]) == (
+        {"Elin Sandvik": "she", "Tomas Berg": "he"},
+        [(0, 20, "she", "Elin Sandvik"), (0, 50, "he", "Tomas Berg")])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Elin Sandvik, the chief executive, opened the plant.",  # a name closed by a comma
+    "In her review, Elin Sandvik wrote that the plant is late.",  # after a circumstance
+])
+def test_the_named_subject_of_a_sentence(sentence: str) -> None:
+    assert learnt([f"{sentence} She said more."])[0] == {"Elin Sandvik": "she"}
+
+
+def test_the_subject_is_the_name_not_the_role_before_it() -> None:
+    assert learnt(["Example Chips chief executive Tomas Berg spoke. He agreed."]) == (
+        {"Tomas Berg": "he"}, [(0, 48, "he", "Tomas Berg")])
+
+
+@pytest.mark.parametrize(("paragraph", "people"), [
+    ("Northwind Labs shipped parts. She agreed.", PEOPLE),  # not one of the people
+    ("Madonna spoke. She agreed.", {"Madonna": None}),  # a one-word name is too thin
+])
+def test_only_a_full_name_of_the_people_quoted_is_a_subject(
+        paragraph: str, people: dict[str, str | None]) -> None:
+    assert learnt([paragraph], people) == ({}, [])
+
+
+CHAINS = Pronouns(chains=[(0, 10, "she", "Elin Sandvik")])
+
+
+@pytest.mark.parametrize(("para", "pos", "pronoun", "person"), [
+    (0, 20, "she", "Elin Sandvik"),  # after the chain sentence
+    (1, 0, "she", "Elin Sandvik"),  # in the next paragraph
+    (0, 10, "she", None),  # not before itself
+    (2, 0, "she", None),  # too far
+    (0, 20, "he", None),  # another pronoun
+])
+def test_a_pronoun_follows_a_chain_only_nearby(para: int, pos: int, pronoun: str,
+                                                person: str | None) -> None:
+    assert CHAINS.chained(para, pos, pronoun) == person
+
+
+# --- names (quote_names) -----------------------------------------------------------------------
+
+def test_a_surname_goes_to_the_person_who_bears_it() -> None:
+    assert resolve_name("Roe", {"Ada Roe": None, "Tom Lee": None}) == "Ada Roe"
+    assert resolve_name("Ms. Roe", {"Ada Roe": None}) == "Ada Roe"
+
+
+def test_a_surname_two_people_share_goes_to_the_first_introduced() -> None:
+    assert resolve_name("Roe", {"Ada Roe": None, "Tom Roe": None}) == "Ada Roe"
+
+
+def test_a_full_name_is_not_another_person_with_the_same_surname() -> None:
+    assert resolve_name("Anna Roe", {"Ada Roe": None}) == "Anna Roe"
+
+
+def test_a_surname_loses_a_trailing_comma() -> None:
+    assert surname("Ada Roe,") == "Roe"
+    assert surname("James P. Kennedy Jr.") == "Kennedy"
+
+
+def test_surnames_written_after_an_honorific() -> None:
+    titled = TitledSurnames("The board met. Mr. Roe said the plant would wait.")
+    for _ in range(2):  # the second answer comes from what the first learnt
+        assert "Roe" in titled
+        assert "Lee" not in titled
+
+
+def test_people_a_pronoun_may_stand_for() -> None:
+    """A speaker, a person given a role or a titled surname; not any capitalised pair."""
+    people: dict[str, str | None] = {"Ada Roe": None, "Tom Lee": "analyst", "Dan Ek": None,
+                                     "First Amendment": None}
+    titled = TitledSurnames("Mr. Ek agreed.")
+    assert person_like(titled, people, {"Ada Roe"}) == {
+        "Ada Roe": None, "Tom Lee": "analyst", "Dan Ek": None}
