@@ -20,6 +20,7 @@ from digest.site.csp import (
     page_policy,
     script_hash,
 )
+from tests.browser_pages import page_turn, shared_page
 from tests.built_site import BuiltSite  # the fixture built_site: tests/conftest.py
 from tests.conftest import REPO, serve_folder
 
@@ -121,14 +122,23 @@ def served(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield url
 
 
-@pytest.fixture
-def reader(request: pytest.FixtureRequest, served: str) -> Iterator[Reader]:
+@pytest.fixture(scope="module")
+def module_reader(request: pytest.FixtureRequest, served: str) -> Iterator[Reader]:
+    """One page for the module's browser tests (tests/browser_pages.py), listening for
+    violations in every document it opens."""
     if BROWSER_MISSING:
         pytest.skip(BROWSER_MISSING)
-    context = request.getfixturevalue("browser").new_context(viewport=VIEWPORT)
-    context.add_init_script(LISTEN)
-    yield Reader(context.new_page(), served)
-    context.close()
+    with shared_page(request.getfixturevalue("browser"), viewport=VIEWPORT) as page:
+        page.add_init_script(LISTEN)
+        yield Reader(page, served)
+
+
+@pytest.fixture
+def reader(module_reader: Reader) -> Iterator[Reader]:
+    module_reader.errors.clear()
+    module_reader.outside.clear()
+    with page_turn(module_reader.page):
+        yield module_reader
 
 
 def _violations(reader: Reader) -> list[str]:

@@ -239,18 +239,30 @@ def base_url(pagefind_site: Site) -> Iterator[str]:
 
 
 
-@pytest.fixture
-def reader(request: pytest.FixtureRequest, base_url: str) -> Iterator[object]:
-    """A fresh context of the session's Chromium (tests/conftest.py: skipped, with the reason,
-    without Chromium or playwright)."""
+@pytest.fixture(scope="module")
+def module_reader(request: pytest.FixtureRequest, base_url: str) -> Iterator[Any]:
+    """One page of the session's Chromium (tests/conftest.py: skipped, with the reason, without
+    Chromium or playwright) for the module's tests on the Pagefind site
+    (tests/browser_pages.py)."""
     browser = request.getfixturevalue("browser")
-    from tests.test_browser import VIEWPORT, Reader
+    from tests.browser_pages import shared_page
+    from tests.test_browser import TIMEOUT_MS, VIEWPORT, Reader
 
-    context = browser.new_context(viewport=VIEWPORT)
-    reader = Reader(context.new_page(), base_url)
-    yield reader
-    assert reader.errors == [] and reader.outside == []
-    context.close()
+    with shared_page(browser, TIMEOUT_MS, viewport=VIEWPORT) as page:
+        yield Reader(page, base_url)
+
+
+@pytest.fixture
+def reader(module_reader: Any) -> Iterator[Any]:
+    """The module's page for one test: no console or script error, no request leaving
+    127.0.0.1 while the test used it."""
+    from tests.browser_pages import page_turn
+
+    module_reader.errors.clear()
+    module_reader.outside.clear()
+    with page_turn(module_reader.page):
+        yield module_reader
+    assert module_reader.errors == [] and module_reader.outside == []
 
 
 def _search(reader: Any, query: str) -> Any:
