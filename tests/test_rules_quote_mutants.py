@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from digest.editorial.quote_attribution import subject_verb
 from digest.editorial.quote_names import TitledSurnames, person_like, resolve_name, surname
 from digest.editorial.quote_pronouns import Pronouns, learn_pronouns
 from digest.editorial.quote_spans import Span, find_spans, group_spans, not_speech, unmarked_blocks
+from digest.editorial.quotes import _one_per_speaker_and_paragraph, _sole_speaker_for_orphans
+from digest.models import Quote
 
 
 def texts(text: str) -> list[str]:
@@ -217,3 +220,51 @@ def test_people_a_pronoun_may_stand_for() -> None:
     titled = TitledSurnames("Mr. Ek agreed.")
     assert person_like(titled, people, {"Ada Roe"}) == {
         "Ada Roe": None, "Tom Lee": "analyst", "Dan Ek": None}
+
+
+# --- '<subject> said' (quote_attribution.subject_verb) ----------------------------------------
+
+@pytest.mark.parametrize("tail", [
+    "during a call with analysts and investors on Monday morning last week",
+    "to analysts and investors on a call on Monday morning last week",
+    "via a statement sent to analysts and investors on Monday morning",
+    "in an interview with the paper on Monday and again on Tuesday",
+    ", with most of the sales coming from the new plant in the valley",
+])
+def test_after_a_quote_a_long_circumstance_keeps_the_speaker(tail: str) -> None:
+    found = subject_verb(f"Ada Roe said {tail}", at_start=True)
+    assert found is not None and found.speaker == "Ada Roe"
+
+
+def test_after_a_quote_a_long_tail_that_is_no_circumstance_is_no_attribution() -> None:
+    tail = "about the new plant and the old plant and the rest of the sites"
+    assert subject_verb(f"Ada Roe said {tail}", at_start=True) is None
+
+
+def test_before_a_quote_the_verb_must_end_the_clause_or_open_a_circumstance() -> None:
+    assert subject_verb("Ada Roe said the plant is late") is None  # not at_start by default
+    found = subject_verb("Ada Roe said In an interview with the paper")
+    assert found is not None and found.speaker == "Ada Roe"
+
+
+# --- whole quotations (quotes.py) --------------------------------------------------------------
+
+def test_orphan_quotations_of_an_interview_take_the_one_speaker_and_role() -> None:
+    quotes = [Quote("We ship in May.", "Ada Roe", "chief executive"), Quote("It works."),
+              Quote("We hire.", fragment=True)]
+    assert _sole_speaker_for_orphans(quotes, [False, True, True], {"Ada Roe": None}) == [
+        Quote("We ship in May.", "Ada Roe", "chief executive"),
+        Quote("It works.", "Ada Roe", "chief executive"),
+        Quote("We hire.", "Ada Roe", "chief executive", fragment=True)]
+
+
+def test_one_orphan_quotation_is_not_an_interview() -> None:
+    quotes = [Quote("We ship in May.", "Ada Roe"), Quote("It works.")]
+    assert _sole_speaker_for_orphans(quotes, [False, True], {"Ada Roe": None}) == quotes
+
+
+def test_quotes_of_one_speaker_in_one_paragraph_are_joined_keeping_a_role() -> None:
+    quotes = [Quote("We ship.", "Ada Roe", "chief executive"), Quote("It works.", "Ada Roe")]
+    assert _one_per_speaker_and_paragraph(quotes, [0, 0]) == [
+        Quote("We ship. … It works.", "Ada Roe", "chief executive")]
+    assert _one_per_speaker_and_paragraph(quotes, [0, 1]) == quotes
