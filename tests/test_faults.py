@@ -1,6 +1,8 @@
 """Faults injected into `digest add`, `extract`, `check` and batches: special files, folders that
 cannot be written, a `kill -9` in the middle of a batch, leftovers of killed runs. Every fault
-gives one line naming the file, and nothing is lost, half written or left running."""
+gives one line naming the file, and nothing is lost, half written or left running. A FIFO and
+the kill run `python -m digest` as a process of its own; the other faults run the command in
+this process (CliRunner)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from digest.cli import main
 from tests.loopback import drip, raw_server
 from tests.test_add_validation import page
 
@@ -26,6 +30,7 @@ RUN_TIMEOUT = 60  # seconds: a hang on a FIFO shows up as this timeout
 
 
 def run(*args: str, timeout: float = RUN_TIMEOUT, umask: int | None = None) -> tuple[int, str, str]:
+    """`digest ARGS` as a process of its own: a hang (a FIFO read) ends at `timeout`."""
     try:
         done = subprocess.run(
             [*DIGEST, *args], capture_output=True, text=True, timeout=timeout,
@@ -34,6 +39,18 @@ def run(*args: str, timeout: float = RUN_TIMEOUT, umask: int | None = None) -> t
     except subprocess.TimeoutExpired:
         pytest.fail(f"digest {' '.join(args)} hung for {timeout} s")
     return done.returncode, done.stdout, done.stderr
+
+
+def invoke(*args: str, umask: int | None = None) -> tuple[int, str, str]:
+    """`digest ARGS` in this process (CliRunner), for faults whose subject is the messages and
+    the files rather than the process; an exception the boundary lets through fails the test."""
+    before = os.umask(umask) if umask is not None else None
+    try:
+        done = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        if before is not None:
+            os.umask(before)
+    return done.exit_code, done.stdout, done.stderr
 
 
 def one_line(err: str) -> str:
@@ -86,6 +103,12 @@ KINDS = [
 ]
 
 
+def run_on(kind: str, *args: str) -> tuple[int, str, str]:
+    """A FIFO in a process of its own (opened for reading, it would block until a writer comes:
+    the run's timeout shows such a hang); the other special files in this process."""
+    return run(*args) if kind == "fifo" else invoke(*args)
+
+
 @pytest.mark.parametrize(("kind", "word"), KINDS)
 @pytest.mark.parametrize("command", ["add", "extract"])
 def test_special_file_is_refused_by_add_and_extract(
@@ -94,7 +117,7 @@ def test_special_file_is_refused_by_add_and_extract(
     special = make_special(kind, tmp_path / "article.html")
     docs = tmp_path / "docs"
     args = ["--docs", str(docs)] if command == "add" else []
-    code, _, err = run(command, "--no-cache", *args, str(special))
+    code, _, err = run_on(kind, command, "--no-cache", *args, str(special))
     assert code == 1
     assert word in one_line(err) and str(special) in err
     assert listing(docs) == []
@@ -106,7 +129,7 @@ def test_special_file_in_a_batch_is_refused_and_the_rest_added(
 ) -> None:
     special = make_special(kind, tmp_path / "special.html")
     docs = tmp_path / "docs"
-    code, out, err = run("add", "-j", "2", "--docs", str(docs), str(special), str(article))
+    code, out, err = run_on(kind, "add", "-j", "2", "--docs", str(docs), str(special), str(article))
     assert code == 1
     assert word in one_line(err)
     assert out.startswith("added ")
@@ -118,7 +141,7 @@ def test_check_refuses_special_files_in_a_folder(tmp_path: Path, kind: str) -> N
     posts = tmp_path / "docs" / "posts"
     posts.mkdir(parents=True)
     make_special(kind, posts / "2025-01-07-not-an-entry.md")
-    code, _, err = run("check", str(tmp_path / "docs"))
+    code, _, err = run_on(kind, "check", str(tmp_path / "docs"))
     assert code == 1
     assert "not an entry file" in err and "2025-01-07-not-an-entry.md" in err
 
@@ -151,7 +174,7 @@ def test_read_only_posts_folder(tmp_path: Path, article: Path) -> None:
     posts.mkdir(parents=True)
     snapshots = tmp_path / "sources"
     with read_only(posts):
-        code, out, err = run(
+        code, out, err = invoke(
             "add", "--no-cache", "--docs", str(tmp_path / "docs"), "--snapshot", str(snapshots),
             str(article),
         )
@@ -164,7 +187,7 @@ def test_posts_is_a_file(tmp_path: Path, article: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "posts").write_text("not a folder", encoding="utf-8")
-    code, out, err = run("add", "--no-cache", "--docs", str(docs), str(article))
+    code, out, err = invoke("add", "--no-cache", "--docs", str(docs), str(article))
     assert code == 1 and out == ""
     assert "is a file, not a folder" in one_line(err)
     assert (docs / "posts").read_text(encoding="utf-8") == "not a folder"
@@ -175,7 +198,7 @@ def test_read_only_snapshot_folder_writes_no_entry(tmp_path: Path, article: Path
     snapshots = tmp_path / "sources"
     snapshots.mkdir()
     with read_only(snapshots):
-        code, out, err = run(
+        code, out, err = invoke(
             "add", "--no-cache", "--docs", str(docs), "--snapshot", str(snapshots), str(article)
         )
     assert code == 1 and out == ""
@@ -186,7 +209,7 @@ def test_read_only_snapshot_folder_writes_no_entry(tmp_path: Path, article: Path
 def test_snapshot_and_entry_are_written_together(tmp_path: Path, article: Path) -> None:
     docs = tmp_path / "docs"
     snapshots = tmp_path / "sources"
-    code, _out, err = run(
+    code, _out, err = invoke(
         "add", "--no-cache", "--docs", str(docs), "--snapshot", str(snapshots), str(article)
     )
     assert code == 0, err
@@ -201,7 +224,7 @@ def test_snapshot_and_entry_are_written_together(tmp_path: Path, article: Path) 
 def test_entries_get_the_umask_mode(tmp_path: Path, article: Path, umask: int, mode: int) -> None:
     docs = tmp_path / "docs"
     snapshots = tmp_path / "sources"
-    code, _, err = run(
+    code, _, err = invoke(
         "add", "--no-cache", "--docs", str(docs), "--snapshot", str(snapshots), str(article),
         umask=umask,
     )
@@ -220,7 +243,7 @@ def test_stale_temporary_files_are_removed_by_the_next_run(tmp_path: Path, artic
         path.write_text("---\ntitle: half", encoding="utf-8")
     keep = posts / ".notes-by-hand.txt"  # not ours: left alone
     keep.write_text("mine", encoding="utf-8")
-    code, _, err = run("add", "--no-cache", "--docs", str(tmp_path / "docs"), str(article))
+    code, _, err = invoke("add", "--no-cache", "--docs", str(tmp_path / "docs"), str(article))
     assert code == 0, err
     assert not any(p.exists() for p in stale)
     assert keep.exists()
