@@ -236,3 +236,43 @@ def test_the_index_equals_the_one_material_writes(tmp_path: Path) -> None:
     assert any(d["title"] == "Key figures" and d["location"].endswith("#key-figures_1")
                for d in docs)
     assert indexes[True] == indexes[False]
+
+
+# -- the fast reader -----------------------------------------------------------------------------
+
+
+def _sections(read: Any, content: str) -> list[tuple[Any, ...]]:
+    return [(s.tag, s.anchor, s.excluded, s.title, s.text) for s in read(content).sections]
+
+
+SANITISED = [
+    '<nav class="md-tags" aria-label="Tags"><a href="../t/" class="md-tag">A &amp; B</a></nav>',
+    '<h1 id="t">T &lt;1&gt;<a class="headerlink" href="#t" title="Permanent link">¶</a></h1>',
+    '<p class="sd-meta"><time datetime="2024-01-02">2 January 2024</time> · in <a href="x">C</a>'
+    "</p>\n<p>Sum &amp; more &quot;q&quot; it's</p>\n<!-- more -->",
+    "<table>\n<thead>\n<tr>\n<th>Figure</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+    "<td><strong>40%</strong></td>\n</tr>\n</tbody>\n</table>",
+    '<h2 id="key">Key</h2>\n<blockquote>\n<p>Quote.</p>\n<p>— <strong>Ann</strong></p>\n'
+    "</blockquote>\n<ul>\n<li><strong>X</strong>: <a href=\"a?b=1&amp;c=2\">t</a></li>\n</ul>",
+    '<p>a<br>b<br/>c <img src="x.png" alt="&lt;i&gt;"></p>\n<pre><code>x\n  y</code></pre>',
+    '<div data-search-exclude><p>hidden</p><div>inner</div><p>shown</p></div>\n<p>after</p>',
+    "<p>\n</p>\n<ul><li> </li></ul>\n<sub>2</sub><sup></sup>",
+]
+
+
+@pytest.mark.parametrize("content", SANITISED)
+def test_the_fast_reader_reads_as_the_standard_parser(content: str) -> None:
+    assert _sections(lunr._read_fast, content) == _sections(lunr._read_standard, content)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["<p class='single'>x</p>", "<P>x</P>", "<p>a < b</p>", "<p>x</p><script>if (a<b) {}</script>",
+     "<!DOCTYPE html><p>x</p>", "<p>x</p><style>p>a{}</style>", "<p a=b>x</p>"],
+)
+def test_other_markup_goes_to_the_standard_parser(content: str) -> None:
+    with pytest.raises(ValueError):
+        lunr._read_fast(content)
+    docs = lunr.page_docs(["# T", content], URL, "Page")
+    assert docs == [{"location": URL, "title": "T",
+                     "text": "".join(_sections(lunr._read_standard, content)[0][4]).strip()}]
