@@ -281,7 +281,7 @@ def test_kill_9_of_a_batch_leaves_no_worker(tmp_path: Path) -> None:
     # Every input is a URL that answers a byte every half second for a minute: the workers are
     # busy long after the kill, so any worker still running a few seconds later is an orphan.
     slow = drip(b"", b"HTTP/1.1 200 OK\r\n" + b"X" * 120, every=0.5)
-    with raw_server(slow) as (port, _):
+    with raw_server(slow) as (port, requests):
         urls = [f"http://127.0.0.1:{port}/story-{i}" for i in range(8)]  # two chunks of four
         batch = subprocess.Popen(
             [*DIGEST, "add", "-j", "2", "--no-cache", "--allow-private", "--timeout", "120",
@@ -291,16 +291,17 @@ def test_kill_9_of_a_batch_leaves_no_worker(tmp_path: Path) -> None:
         try:
             deadline = time.monotonic() + 30
             workers: list[int] = []
-            while time.monotonic() < deadline and len(workers) < 2:
-                time.sleep(0.1)
+            # until both workers are inside their fetches: the server has both requests
+            while time.monotonic() < deadline and (len(workers) < 2 or len(requests) < 2):
+                time.sleep(0.02)
                 workers = _children(batch.pid)
             assert len(workers) >= 2, "the batch did not start its workers"
-            time.sleep(0.5)  # the workers are inside their fetches now
+            assert len(requests) >= 2, "the workers never fetched"
             batch.send_signal(signal.SIGKILL)
             batch.wait()
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline and any(_running(w) for w in workers):
-                time.sleep(0.1)
+                time.sleep(0.02)
             alive = [w for w in workers if _running(w)]
         finally:
             for worker in _children(batch.pid) + _orphans(workers):
