@@ -51,16 +51,26 @@ def _leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", tmp_path / "docs")
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project built once for the module (read only: each test takes a copy)."""
+    root = tmp_path_factory.mktemp("built-project")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
     done = subprocess.run(
-        [*DIGEST, "build", "--config", str(tmp_path / "mkdocs.yml")],
+        [*DIGEST, "build", "--config", str(root / "mkdocs.yml")],
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    return tmp_path
+    return root
+
+
+@pytest.fixture
+def project(built_project: Path, tmp_path: Path) -> Path:
+    """A built project of this test's own: the module's, copied with its site and build cache
+    (the cache names no absolute path of the project but the check's, whose entries then miss)."""
+    shutil.copytree(built_project, tmp_path / "project", symlinks=True)
+    return tmp_path / "project"
 
 
 def _start_and_wait_for_engine(project: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
@@ -91,7 +101,7 @@ def test_killed_build_keeps_the_old_site_and_its_engine_dies(
     build.wait(timeout=60)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(_running(p) for p in engines):
-        time.sleep(0.1)
+        time.sleep(0.02)
     alive = [p for p in engines if _running(p)]
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
