@@ -5,7 +5,7 @@ entries; and entities/index.md listing them all."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from digest.editorial.vocabulary import Term
 from digest.pages.indexes import (
@@ -19,12 +19,16 @@ from digest.pages.indexes import (
 )
 from digest.pages.items import (
     SEARCH_EXCLUDE,
+    Fresh,
     Href,
+    Ident,
     Item,
+    always,
     by_date_desc,
     entity_src,
     entry_anchor,
     long_date,
+    no_ident,
     relative_link,
 )
 from digest.pages.metadata import front_matter, meta_text
@@ -145,6 +149,48 @@ def render_entity(
             more = relative_link(src, QUOTES_SRC)
             parts += [f"The newest {QUOTES_SHOWN} of {len(quotes)}; all in [Quotes]({more}).", ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def render_entities(
+    pages: dict[str, Term],
+    by_entity: dict[str, list[Item]],
+    mentioning: dict[str, list[Item]],
+    rows_of: Callable[[Item], Sequence[FigureRow]],
+    href: Href = relative_link,
+    *,
+    fresh: Fresh = always,
+    ident: Ident = no_ident,
+) -> dict[str, str]:
+    """{src: page} of every entity page `fresh` asks for. An entity page is made from its term
+    (the vocabulary's), its entries, the first MENTIONS_SHOWN entries mentioning it, its maker
+    and products that have pages, and the figures attributed to it, which come from its own
+    entries (`rows_of(item)`: the figure rows of one entry, as figure_rows makes them)."""
+    out: dict[str, str] = {}
+    for name, term in pages.items():
+        src = entity_src(name)
+        entries = by_entity[name]
+        mentioned_in = mentioning.get(name, ())
+
+        def inputs(
+            name: str = name, term: Term = term, entries: Sequence[Item] = entries,
+            mentioned_in: Sequence[Item] = mentioned_in,
+        ) -> object:
+            return (
+                "entity", name, [ident(item) for item in entries],
+                [ident(item) for item in mentioned_in[:MENTIONS_SHOWN]],
+                term.maker if term.maker in pages else None,
+                sorted(t.name for t in pages.values() if t.maker == name),
+            )
+
+        if not fresh(src, inputs):
+            continue
+        # its figures: those of its entries attributed to it (every row attributed to an
+        # entity comes from an entry that has it among its tags), newest entry first
+        figures = [row for item in entries for row in rows_of(item) if row.entity == name]
+        out[src] = render_entity(
+            term, entries, figures=figures, pages=pages, href=href, mentioned_in=mentioned_in
+        )
+    return out
 
 
 def render_index(pages: dict[str, Term], counts: dict[str, int]) -> str:

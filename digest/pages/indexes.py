@@ -9,16 +9,22 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from digest.editorial.figures import figure_kind as classify_figure
 from digest.editorial.vocabulary import Term, Vocabulary
+from digest.models import Quote
 from digest.pages.items import (
+    Fresh,
     Href,
+    Ident,
     Item,
+    always,
     by_date_desc,
     entity_src,
     entry_anchor,
     long_date,
+    no_ident,
     relative_link,
 )
 from digest.pages.metadata import front_matter, meta_text
@@ -115,24 +121,42 @@ class EntityMatcher:
 
 def figure_rows(items: Iterable[Item], matcher: EntityMatcher) -> list[FigureRow]:
     """Every figure of every entry, newest entry first, each entry's figures in its order."""
+    return [row for item in by_date_desc(list(items)) for row in entry_figure_rows(item, matcher)]
+
+
+def entry_figure_rows(item: Item, matcher: EntityMatcher) -> list[FigureRow]:
+    """The entry's figures as rows, in its order, each attributed to at most one entity."""
+    candidates = matcher.entities_of(item)
+    primary = _primary_entity(item, candidates, matcher)
     rows = []
-    for item in by_date_desc(list(items)):
-        candidates = matcher.entities_of(item)
-        primary = _primary_entity(item, candidates, matcher)
-        for figure in item.entry.figures:
-            context = clean_text(figure.context)
-            entity = matcher.first_named(candidates, context) or primary
-            rows.append(
-                FigureRow(
-                    value=clean_text(figure.value),
-                    context=context,
-                    entity=entity,
-                    kind=figure_kind(figure.value),
-                    date=item.entry.date,
-                    item=item,
-                )
+    for figure in item.entry.figures:
+        context = clean_text(figure.context)
+        entity = matcher.first_named(candidates, context) or primary
+        rows.append(
+            FigureRow(
+                value=clean_text(figure.value),
+                context=context,
+                entity=entity,
+                kind=figure_kind(figure.value),
+                date=item.entry.date,
+                item=item,
             )
+        )
     return rows
+
+
+class RowsOf:
+    """Each entry's figure rows, made once per build when first asked for."""
+
+    def __init__(self, matcher: EntityMatcher) -> None:
+        self.matcher = matcher
+        self.made: dict[str, list[FigureRow]] = {}
+
+    def __call__(self, item: Item) -> list[FigureRow]:
+        rows = self.made.get(item.src)
+        if rows is None:
+            rows = self.made[item.src] = entry_figure_rows(item, self.matcher)
+        return rows
 
 
 def _primary_entity(item: Item, candidates: Sequence[str], matcher: EntityMatcher) -> str:
@@ -234,16 +258,66 @@ def figure_pages(
     """{src: page} of the figures index: figures.md, split by year when it has more than
     `per_page` rows (digest.pages.paging); each page's filter covers its own rows."""
     parts = split_by_year(rows, lambda r: r.date.year, base_src=FIGURES_SRC, per_page=per_page)
-    pages = {}
-    for part in parts:
-        def part_href(src: str, part: Part[FigureRow] = part) -> str:
-            return href(part.src, src)
+    return {part.src: _figures_page(part, parts, entity_pages, href) for part in parts}
 
-        table = figures_table_html(part.rows, entity_pages, part_href)
-        nav = parts_nav(parts, part, "Figures by year", href)
-        page = render_figures(part.rows, label=part.label, nav=nav)
-        pages[part.src] = page.replace(FIGURES_TABLE, table, 1)
+
+def _figures_page(
+    part: Part[FigureRow], parts: Sequence[Part[Any]], entity_pages: frozenset[str], href: Href
+) -> str:
+    def part_href(src: str) -> str:
+        return href(part.src, src)
+
+    table = figures_table_html(part.rows, entity_pages, part_href)
+    nav = parts_nav(parts, part, "Figures by year", href)
+    page = render_figures(part.rows, label=part.label, nav=nav)
+    return page.replace(FIGURES_TABLE, table, 1)
+
+
+def index_figure_pages(
+    items: Sequence[Item],
+    rows_of: Callable[[Item], Sequence[FigureRow]],
+    entity_pages: frozenset[str],
+    href: Href,
+    *,
+    per_page: int = FIGURES_PER_PAGE,
+    fresh: Fresh = always,
+    ident: Ident = no_ident,
+) -> dict[str, str]:
+    """figure_pages of every figure of `items` (rows_of(item): the entry's rows, as
+    entry_figure_rows makes them), only the pages `fresh` asks for. The pages are planned on
+    each figure's place (entry, number) before any row is made: a page is made from the
+    figures it holds, the list of pages (its navigation) and which entities have pages."""
+    places = [(item, n) for item in by_date_desc(list(items))
+              for n in range(len(item.entry.figures))]
+    parts = split_by_year(
+        places, lambda place: place[0].entry.date.year, base_src=FIGURES_SRC, per_page=per_page
+    )
+    plan = [(p.src, p.year, p.number, p.of) for p in parts]
+    names = sorted(entity_pages)
+    pages: dict[str, str] = {}
+    for part in parts:
+        def inputs(part: Part[tuple[Item, int]] = part) -> object:
+            return ("figures", plan, names, _spans(part.rows, ident))
+
+        if not fresh(part.src, inputs):
+            continue
+        rows = tuple(rows_of(item)[n] for item, n in part.rows)
+        made = Part(part.src, part.year, part.number, part.of, rows)
+        pages[part.src] = _figures_page(made, parts, entity_pages, href)
     return pages
+
+
+def _spans(places: Sequence[tuple[Item, int]], ident: Ident) -> list[tuple[str, int, int]]:
+    """(entry, first number, last number) of the places of a page, in their order."""
+    spans: list[tuple[str, int, int]] = []
+    last: Item | None = None
+    for item, n in places:
+        if item is last:
+            spans[-1] = (spans[-1][0], spans[-1][1], n)
+        else:
+            spans.append((ident(item), n, n))
+            last = item
+    return spans
 
 
 def figures_table_html(
@@ -289,13 +363,14 @@ class QuoteRow:
 
 def quote_rows(items: Iterable[Item]) -> list[QuoteRow]:
     """Every quote, newest entry first, each entry's quotes in its order."""
-    rows = []
-    for item in by_date_desc(list(items)):
-        for quote in item.entry.quotes:
-            speaker = clean_text(quote.speaker or "") or UNATTRIBUTED
-            role = clean_text(quote.role) if quote.role else None
-            rows.append(QuoteRow(clean_text(quote.text), speaker, role, item))
-    return rows
+    return [_quote_row(item, quote) for item in by_date_desc(list(items))
+            for quote in item.entry.quotes]
+
+
+def _quote_row(item: Item, quote: Quote) -> QuoteRow:
+    speaker = clean_text(quote.speaker or "") or UNATTRIBUTED
+    role = clean_text(quote.role) if quote.role else None
+    return QuoteRow(clean_text(quote.text), speaker, role, item)
 
 
 def group_quotes(rows: Iterable[QuoteRow]) -> list[tuple[str, list[QuoteRow]]]:
@@ -355,21 +430,35 @@ def render_quotes(items: Iterable[Item], href: Href = relative_link) -> str:
 
 
 def quote_pages(
-    items: Iterable[Item], href: Href = relative_link, *, per_page: int = QUOTES_PER_PAGE
+    items: Iterable[Item],
+    href: Href = relative_link,
+    *,
+    per_page: int = QUOTES_PER_PAGE,
+    fresh: Fresh = always,
+    ident: Ident = no_ident,
 ) -> dict[str, str]:
     """{src: page} of the quotes index: quotes.md, split by year when it has more than
-    `per_page` quotes (digest.pages.paging), each page grouped by speaker."""
-    rows = quote_rows(items)
+    `per_page` quotes (digest.pages.paging), each page grouped by speaker; only the pages
+    `fresh` asks for. The pages are planned on each quote's place (entry, number) before any
+    row is made: a page is made from the quotes it holds and the list of pages."""
+    places = [(item, n) for item in by_date_desc(list(items))
+              for n in range(len(item.entry.quotes))]
     parts = split_by_year(
-        rows, lambda r: r.item.entry.date.year, base_src=QUOTES_SRC, per_page=per_page
+        places, lambda place: place[0].entry.date.year, base_src=QUOTES_SRC, per_page=per_page
     )
-    return {
-        part.src: _quotes_page(
-            part.rows, part.src, href, label=part.label,
-            nav=parts_nav(parts, part, "Quotes by year", href),
-        )
-        for part in parts
-    }
+    plan = [(p.src, p.year, p.number, p.of) for p in parts]
+    pages: dict[str, str] = {}
+    for part in parts:
+        def inputs(part: Part[tuple[Item, int]] = part) -> object:
+            return ("quotes", plan, _spans(part.rows, ident))
+
+        if fresh(part.src, inputs):
+            rows = [_quote_row(item, item.entry.quotes[n]) for item, n in part.rows]
+            pages[part.src] = _quotes_page(
+                rows, part.src, href, label=part.label,
+                nav=parts_nav(parts, part, "Quotes by year", href),
+            )
+    return pages
 
 
 def _quotes_page(

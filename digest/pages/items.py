@@ -108,6 +108,26 @@ def relative_link(from_src: str, to_src: str) -> str:
 Href = Callable[[str, str], str]
 
 
+# (page src, its inputs) -> whether the page must be rendered: False when the page staged last
+# time was made from the same inputs (digest.site.memo). The inputs come as a function called
+# only when there is a memo to ask: a tuple of plain values (strings, numbers, lists) that
+# holds everything the page is made from, each entry by its `Ident`. A generated-page
+# function returns only the pages it rendered.
+Fresh = Callable[[str, Callable[[], object]], bool]
+# An entry's identity in those inputs: the hash of its file, from which everything a page
+# shows of the entry (its fields, its address) is read.
+Ident = Callable[["Item"], str]
+
+
+def always(src: str, inputs: Callable[[], object]) -> bool:
+    """The Fresh of a build without a memo: every page is rendered."""
+    return True
+
+
+def no_ident(item: Item) -> str:
+    raise RuntimeError("an entry's identity asked for without a memo")
+
+
 def entry_anchor(item: Item, from_src: str, href: Href = relative_link) -> str:
     """`<a href="...">Title</a>` with the title escaped."""
     url = html_attribute(href(from_src, item.src))

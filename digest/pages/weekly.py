@@ -12,11 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.pages.items import (
+    Fresh,
     Href,
+    Ident,
     Week,
+    always,
     entry_anchor,
     entry_link,
     long_date,
+    no_ident,
     relative_link,
     week_src,
 )
@@ -206,14 +210,33 @@ def _pager(issue: Issue, newer: Issue | None, older: Issue | None) -> str:
 
 
 def render_issues(
-    issues: Sequence[Issue], section_order: Sequence[str], href: Href = relative_link
+    issues: Sequence[Issue],
+    section_order: Sequence[str],
+    href: Href = relative_link,
+    *,
+    fresh: Fresh = always,
+    ident: Ident = no_ident,
 ) -> dict[str, str]:
-    """Every issue page, {src: markdown}, each linked to its neighbours (issues newest first)."""
+    """Every issue page, {src: markdown}, each linked to its neighbours (issues newest first);
+    only those `fresh` asks for. An issue is made from its week, its stories' entries in their
+    order (lead first) and its neighbours' weeks (the section order is the vocabulary's)."""
     pages = {}
     for n, issue in enumerate(issues):
         newer = issues[n - 1] if n > 0 else None
         older = issues[n + 1] if n + 1 < len(issues) else None
-        pages[issue.src] = render_issue(issue, section_order, newer=newer, older=older, href=href)
+
+        def inputs(issue: Issue = issue, newer: Issue | None = newer,
+                   older: Issue | None = older) -> object:
+            return (
+                "issue", issue.week.slug, list(section_order),
+                [[ident(item) for item in story.items] for story in issue.stories],
+                newer.week.slug if newer else None, older.week.slug if older else None,
+            )
+
+        if fresh(issue.src, inputs):
+            pages[issue.src] = render_issue(
+                issue, section_order, newer=newer, older=older, href=href
+            )
     return pages
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from digest.archive.entry import entry_to_dict
+from digest.editorial.vocabulary import Vocabulary
+from digest.pages.items import Item
 from digest.text.files import atomic_write
 
 
@@ -52,6 +56,50 @@ class PageMemo:
     def forget(self) -> None:
         """After a failed write of the staged tree: nothing in it can be vouched for."""
         self.path.unlink(missing_ok=True)
+
+
+class InputKeys:
+    """The memo of the generated pages keyed on their inputs (digest.pages.items.Fresh): a
+    page whose inputs are those it was staged from is neither computed nor rendered again.
+    Called with (src, inputs); `keys` holds the key of every page asked about, `kept` those
+    kept as staged. Without a memo every page is rendered (and no inputs are computed)."""
+
+    def __init__(self, memo: PageMemo | None, setting: str) -> None:
+        self.memo = memo
+        self.setting = setting  # what every page depends on (options, vocabulary)
+        self.keys: dict[str, str] = {}
+        self.kept: set[str] = set()
+
+    def __call__(self, src: str, inputs: Callable[[], object]) -> bool:
+        if self.memo is None:
+            self.keys[src] = ""
+            return True
+        key = self.keys[src] = self.memo.key(self.setting, src, inputs())
+        if self.memo.keep(src, key):
+            self.kept.add(src)
+            return False
+        return True
+
+
+def fingerprint(setting: str, vocabulary: Vocabulary) -> str:
+    """A hash of what every generated page depends on: the options and the vocabulary."""
+    text = setting + "\0" + repr((vocabulary.terms, vocabulary.categories))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def identities(hashes: dict[str, str]) -> Callable[[Item], str]:
+    """An entry's identity in the generated pages' inputs: the hash of its file, by staged path
+    (digest.site.staging.read_items), else a hash of its fields."""
+    made: dict[str, str] = {}
+
+    def ident(item: Item) -> str:
+        found = hashes.get(item.src) or made.get(item.src)
+        if found is None:
+            entry = item.entry
+            found = made[item.src] = PageMemo.key(entry_to_dict(entry), entry.notes)
+        return found
+
+    return ident
 
 
 def code_version() -> str:

@@ -27,11 +27,15 @@ from typing import Any
 from digest.archive.entry import entry_slug
 from digest.models import Entry
 from digest.pages.items import (
+    Fresh,
     Href,
+    Ident,
     Item,
+    always,
     by_date_desc,
     entity_slug,
     long_date,
+    no_ident,
     relative_link,
 )
 
@@ -198,13 +202,30 @@ def home_page(
 
 
 def listing_pages(
-    listing: Listing, categories: CategoriesOf, href: Href, meta: FrontMatter
+    listing: Listing,
+    categories: CategoriesOf,
+    href: Href,
+    meta: FrontMatter,
+    *,
+    fresh: Fresh = always,
+    ident: Ident = no_ident,
 ) -> dict[str, str]:
-    """{src: page} of the listing pages behind the home page."""
+    """{src: page} of the listing pages behind the home page (those `fresh` asks for: a page
+    is made from its number, whether it is the newest, and its entries with their
+    categories' links)."""
     pages: dict[str, str] = {}
     count = len(listing.pages)
     for n, items in enumerate(listing.pages, start=1):
         src = page_src(n)
+
+        def inputs(n: int = n, items: tuple[Item, ...] = items) -> object:
+            return ("listing", n, n == count, meta, [
+                (ident(item), [(c.label, c.src, c.anchor) for c in categories(item)])
+                for item in items
+            ])
+
+        if not fresh(src, inputs):
+            continue
         first, last = items[-1].entry.date, items[0].entry.date
         span = long_date(first) if first == last else f"{long_date(first)} – {long_date(last)}"
         title = f"Entries of {span}"
@@ -217,12 +238,25 @@ def listing_pages(
 
 
 def tag_pages(
-    by_tag: dict[str, list[Item]], slugs: dict[str, str], href: Href, meta: FrontMatter
+    by_tag: dict[str, list[Item]],
+    slugs: dict[str, str],
+    href: Href,
+    meta: FrontMatter,
+    *,
+    fresh: Fresh = always,
+    ident: Ident = no_ident,
 ) -> dict[str, str]:
-    """{src: page}: one page per tag, its entries newest first."""
+    """{src: page}: one page per tag, its entries newest first (those `fresh` asks for: a page
+    is made from its tag, its address and its entries)."""
     pages: dict[str, str] = {}
     for name, items in by_tag.items():
         src = tag_src(slugs[name])
+
+        def inputs(name: str = name, items: list[Item] = items) -> object:
+            return ("tag", name, meta, [ident(item) for item in items])
+
+        if not fresh(src, inputs):
+            continue
         count = len(items)
         # "Entries tagged AWS": the title and heading tell it from AWS's entity page
         parts = [

@@ -47,7 +47,7 @@ from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body, render_body_html
 from digest.site import lunr, search, sitepages
 from digest.site.lifted import BLOCKS_KEY, PAGE_EXCLUDED, lift_blocks
-from digest.site.memo import PageMemo
+from digest.site.memo import InputKeys, PageMemo, fingerprint, identities
 from digest.site.memo import code_version as code_version  # build.py reads it here
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
 from digest.text import yamlsafe
@@ -322,6 +322,10 @@ def stage_site(
 
     # Entry pages: one made from the same inputs as the page already staged is kept as it is.
     setting = repr(dataclasses.astuple(options))
+    # The generated pages likewise, each keyed on its own inputs (digest.pages.items.Fresh), the
+    # vocabulary included (a caller may pass its own).
+    fresh = InputKeys(memo, fingerprint(setting, vocabulary))
+    ident = identities(entry_hashes or {})
     for item in items:
         entry = item.entry
         also = [(o.entry.source_name, o.entry.title, relative_link(item.src, o.src))
@@ -370,23 +374,19 @@ def stage_site(
         elif memo is not None:
             memo.made(item.src, key)
 
-    # Weekly issues, entity pages, figures and quotes.
-    pages.update(weekly.render_issues(issues, order, href))
+    # Weekly issues, entity pages, figures and quotes: only those whose inputs changed.
+    pages.update(weekly.render_issues(issues, order, href, fresh=fresh, ident=ident))
     pages[weekly.ARCHIVE_SRC] = weekly.render_archive(issues)
-    rows = indexes.figure_rows(items, matcher)
+    rows_of = indexes.RowsOf(matcher)  # each entry's figure rows, made when first needed
     # figures.md and quotes.md, split by year when large (digest.pages.paging)
-    pages.update(indexes.figure_pages(rows, frozenset(entity_pages), href))
-    pages.update(indexes.quote_pages(items, href))
-    rows_by_entity: dict[str, list[indexes.FigureRow]] = defaultdict(list)
-    for row in rows:
-        rows_by_entity[row.entity].append(row)
-    for name, term in entity_pages.items():
-        src = entity_src(name)
-        pages[src] = entities.render_entity(
-            term, by_entity[name], figures=rows_by_entity.get(name, []), pages=entity_pages,
-            href=href, mentioned_in=mentioning.get(name, ()),
-        )
-        staged.indexed.add(src)
+    pages.update(indexes.index_figure_pages(
+        items, rows_of, frozenset(entity_pages), href, fresh=fresh, ident=ident
+    ))
+    pages.update(indexes.quote_pages(items, href, fresh=fresh, ident=ident))
+    pages.update(entities.render_entities(
+        entity_pages, by_entity, mentioning, rows_of, href, fresh=fresh, ident=ident
+    ))
+    staged.indexed.update(entity_src(name) for name in entity_pages)
     counts = {name: len(by_entity[name]) for name in entity_pages}
     pages[entities.INDEX_SRC] = entities.render_index(entity_pages, counts)
     generated_meta = {"edit_url": "", **(hidden if pagefind else {})}
@@ -401,8 +401,12 @@ def stage_site(
     block = weekly.render_home(issues[0]) if issues else ""
     home = sitepages.home_page(intro, block, listing, categories_of, href)
     pages[HOME_SRC] = _with_front_matter(home, hidden if pagefind else {})
-    pages.update(sitepages.listing_pages(listing, categories_of, href, listing_meta))
-    pages.update(sitepages.tag_pages(by_tag, slugs, href, listing_meta))
+    pages.update(sitepages.listing_pages(
+        listing, categories_of, href, listing_meta, fresh=fresh, ident=ident
+    ))
+    pages.update(sitepages.tag_pages(by_tag, slugs, href, listing_meta, fresh=fresh, ident=ident))
+    for src in fresh.kept:
+        staged.files[src] = None
     tags_intro = _read_text(docs_dir / TAGS_SRC, "# Tags\n\n" + sitepages.TAGS_MARKER + "\n")
     tags_page = sitepages.tags_index(tags_intro, by_tag, slugs, href)
     pages[TAGS_SRC] = _with_front_matter(tags_page, hidden)
@@ -411,7 +415,7 @@ def stage_site(
     for src, path in _hand_written(docs_dir):
         if src in (HOME_SRC, TAGS_SRC):
             continue
-        if src in pages:
+        if src in pages or src in fresh.keys:
             raise DigestError(str(path), "the site generates this page; remove the file")
         if not src.endswith(".md"):
             staged.files[src] = path.read_bytes()
@@ -426,8 +430,8 @@ def stage_site(
         page = pages.pop(src)  # each page's text is held once: as text, then as staged bytes
         # A page whose text before sanitising is the one staged last time is kept as it is; an
         # entry page here was rendered above, its memo keyed on its inputs (not its text).
-        key = ""
-        if memo is not None and src not in entry_srcs:
+        key = fresh.keys.get(src, "")  # a generated page keyed on its inputs
+        if memo is not None and src not in entry_srcs and src not in fresh.keys:
             key = memo.key(setting, page)
             if memo.keep(src, key):
                 staged.files[src] = None
