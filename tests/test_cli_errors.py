@@ -1,7 +1,9 @@
 """The CLI's one error boundary (digest.cli.DigestCommand): every command, given a missing file,
 a folder it cannot read or a broken mkdocs.yml, says so in one line naming the culprit and exits
-non-zero, never with a traceback. Runs `python -m digest` as a user would, in a folder of its own.
-"""
+non-zero, never with a traceback. Each command runs as `python -m digest` as a user would (its
+missing-file case; build and serve always, as they take over the process's signals), in a
+folder of its own; add, extract and check also run in this process (CliRunner), where an
+exception let through the boundary fails the test."""
 
 from __future__ import annotations
 
@@ -9,9 +11,13 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from digest.cli import main
 
 ARTICLE = Path(__file__).parent / "fixtures" / "articles" / "meta-mtia-v2.html"
 BROKEN_CONFIG = "site_name: [never closed\n"
@@ -32,11 +38,36 @@ def unreadable_folder(tmp_path: Path) -> str:
     return "unreadable"
 
 
-def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(tmp_path: Path, *args: str) -> Done:
+    """`python -m digest ARGS` in `tmp_path`."""
+    done = subprocess.run(
         [sys.executable, "-m", "digest", *args], cwd=tmp_path, capture_output=True, text=True,
         timeout=120, env={**os.environ, "NO_COLOR": "1"},
     )
+    return Done(done.returncode, done.stdout, done.stderr)
+
+
+def invoke(tmp_path: Path, *args: str) -> Done:
+    """`digest ARGS` in this process, in `tmp_path` (for add, extract and check: build and serve
+    set the process's signal handlers)."""
+    assert args[0] in IN_PROCESS, args
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        done = CliRunner(env={"NO_COLOR": "1"}).invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(here)
+    return Done(done.exit_code, done.stdout, done.stderr)
+
+
+IN_PROCESS = frozenset({"add", "extract", "check"})
 
 
 # (command, what goes wrong) -> (arguments, the name the error line must carry). `{folder}` is an
@@ -68,7 +99,9 @@ def test_one_line_and_no_traceback(tmp_path: Path, case: str) -> None:
     if case.endswith("broken config"):
         (tmp_path / "mkdocs.yml").write_text(BROKEN_CONFIG, encoding="utf-8")
     args = [arg.replace("{folder}", folder) for arg in CASES[case]]
-    done = run(tmp_path, *args)
+    command, fault = case.split("/")
+    in_process = command in IN_PROCESS and fault != "missing file"
+    done = (invoke if in_process else run)(tmp_path, *args)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
@@ -79,14 +112,14 @@ def test_one_line_and_no_traceback(tmp_path: Path, case: str) -> None:
 
 def test_a_command_that_needs_no_config_ignores_a_broken_one(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(BROKEN_CONFIG, encoding="utf-8")
-    done = run(tmp_path, "extract", str(ARTICLE))
+    done = invoke(tmp_path, "extract", str(ARTICLE))
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
 
 
 def test_every_command_is_behind_the_boundary() -> None:
     """A command added later gets the boundary too: the group makes every command with it."""
-    from digest.cli import DigestCommand, main
+    from digest.cli import DigestCommand
 
     assert main.commands
     assert all(isinstance(command, DigestCommand) for command in main.commands.values())
@@ -103,7 +136,7 @@ def test_check_and_build_print_problems_alike(tmp_path: Path, command: str) -> N
         "tag: [Nvidia]\n---\n", encoding="utf-8",
     )
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
-    done = run(tmp_path, command, "--format", "github")
+    done = (invoke if command in IN_PROCESS else run)(tmp_path, command, "--format", "github")
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "docs/posts/2025-01-07-bad.md:6: tag: unknown key in front matter; did you mean " \
@@ -114,6 +147,6 @@ def test_check_and_build_print_problems_alike(tmp_path: Path, command: str) -> N
 
 def test_add_with_a_docs_folder_does_not_read_the_config(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(BROKEN_CONFIG, encoding="utf-8")
-    done = run(tmp_path, "add", str(ARTICLE), "--docs", "docs", "--date", "2024-04-10")
+    done = invoke(tmp_path, "add", str(ARTICLE), "--docs", "docs", "--date", "2024-04-10")
     assert done.returncode == 0, done.stderr
     assert list((tmp_path / "docs" / "posts").glob("*.md"))
