@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from digest.editorial.quote_attribution import subject_verb
+from digest.editorial.quote_attribution import Attribution, subject_verb
 from digest.editorial.quote_names import TitledSurnames, person_like, resolve_name, surname
 from digest.editorial.quote_pronouns import Pronouns, learn_pronouns
-from digest.editorial.quote_spans import Span, find_spans, group_spans, not_speech, unmarked_blocks
+from digest.editorial.quote_spans import (
+    Span,
+    find_spans,
+    group_spans,
+    join_text,
+    not_speech,
+    unmarked_blocks,
+)
+from digest.editorial.quote_speech import _lone_question, _title_case, is_speech
 from digest.editorial.quotes import _one_per_speaker_and_paragraph, _sole_speaker_for_orphans
 from digest.models import Quote
 
@@ -268,3 +276,52 @@ def test_quotes_of_one_speaker_in_one_paragraph_are_joined_keeping_a_role() -> N
     assert _one_per_speaker_and_paragraph(quotes, [0, 0]) == [
         Quote("We ship. … It works.", "Ada Roe", "chief executive")]
     assert _one_per_speaker_and_paragraph(quotes, [0, 1]) == quotes
+
+
+# --- what quoted text is speech (quote_speech) -------------------------------------------------
+
+NO_ONE = Attribution(None, None, adjacent=False)
+
+
+def speech(paragraph: str, found: Attribution = NO_ONE) -> bool:
+    spans = find_spans(0, paragraph)
+    return is_speech([paragraph], spans, join_text(spans), found)
+
+
+def test_quoted_text_without_words_is_not_speech() -> None:
+    assert not speech("He wrote “…” at the end.", Attribution("Ada Roe", None, adjacent=True))
+
+
+@pytest.mark.parametrize("paragraph", [
+    "the “geography of AI” called the region a “superstar” for chips",  # 3 words and 1
+    "the “geography” called the region a “superstar” for chips",
+])
+def test_several_short_unattributed_quotes_are_terms(paragraph: str) -> None:
+    assert not speech(paragraph)
+
+
+def test_several_unattributed_quotes_of_some_length_are_a_quotation() -> None:
+    assert speech("He wrote that “we ship the parts” and “plant opens soon” later.")
+
+
+@pytest.mark.parametrize("paragraph", ["“we ship the parts”", "He wrote: “we ship the parts"])
+def test_an_unattributed_whole_paragraph_or_open_quotation_is_speech(paragraph: str) -> None:
+    """Opening its paragraph, or left open to run on: not a fragment of the writer's sentence."""
+    assert speech(paragraph)
+
+
+def test_an_unattributed_title_is_not_speech_but_an_attributed_one_is() -> None:
+    assert not speech("“The Art Of Making Chips”")
+    assert speech("“The Art Of Making Chips”", Attribution("Ada Roe", None, adjacent=False))
+
+
+def test_title_case_ignores_small_words_and_takes_numbers() -> None:
+    assert _title_case(["The", "Art", "of", "War"])
+    assert _title_case(["3nm", "Chips"])
+    assert not _title_case(["The", "art", "of", "war"])
+    assert not _title_case(["of", "the"])
+
+
+def test_a_lone_question_is_one_sentence_ending_in_a_question_mark() -> None:
+    assert _lone_question("Will it fit?”")
+    assert not _lone_question("It is big. Will it fit?")
