@@ -9,6 +9,12 @@ from __future__ import annotations
 import pytest
 
 from digest.editorial.quote_attribution import Attribution, subject_verb
+from digest.editorial.quote_intros import (
+    characterisation,
+    colon_subject,
+    document_read,
+    possessive_colon,
+)
 from digest.editorial.quote_names import TitledSurnames, person_like, resolve_name, surname
 from digest.editorial.quote_pronouns import Pronouns, learn_pronouns
 from digest.editorial.quote_spans import (
@@ -325,3 +331,31 @@ def test_title_case_ignores_small_words_and_takes_numbers() -> None:
 def test_a_lone_question_is_one_sentence_ending_in_a_question_mark() -> None:
     assert _lone_question("Will it fit?”")
     assert not _lone_question("It is big. Will it fit?")
+
+
+# --- how a sentence introduces a quotation (quote_intros) --------------------------------------
+
+def test_a_body_opening_a_colon_sentence_speaks() -> None:
+    assert colon_subject("SRLabs came back with a clear message:") == Attribution(
+        "SRLabs", None, adjacent=True)
+    assert colon_subject("They came back with a clear message:") is None  # a pronoun
+
+
+def test_a_possessive_introduction_stands_for_its_pronoun() -> None:
+    assert possessive_colon("Its verdict:") == Attribution(None, None, adjacent=True,
+                                                          descriptor="it")
+    assert possessive_colon("In her words:") == Attribution(None, None, adjacent=True,
+                                                           pronoun=True, gender="she")
+
+
+def test_a_document_that_reads_speaks_only_when_it_names_a_body() -> None:
+    assert document_read("The statement from Eastbay Systems read") == Attribution(
+        "Eastbay Systems", None, adjacent=True)
+    assert document_read("A spokesperson read") is None
+    assert document_read("The company read") is None
+
+
+def test_who_calls_something_by_the_quoted_words_is_their_speaker_when_named() -> None:
+    assert characterisation("Ada Roe, an analyst at Northwind, called the outlook") == (
+        Attribution("Ada Roe", "analyst at Northwind", adjacent=True))
+    assert characterisation("A spokesperson called it") is None
