@@ -18,7 +18,9 @@ of the time of every page the tests open (some 100 per run). `settle` waits for 
 thing with a shorter quiet window: the page's load event, then no request of the page (its
 search worker's included: Playwright reports a dedicated worker's requests on the page) in
 flight and none started for QUIET_MS. Measured on the sample site's pages (both engines), the
-last request (the favicon) starts 10-60 ms after the load event and none follows it.
+last request (the favicon) starts 10-60 ms after the load event and none follows it. A test
+whose point is what happens after the load (tests/test_browser.py's console errors) waits
+NETWORKIDLE_MS, as networkidle did.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from contextlib import contextmanager
 from typing import Any
 
 QUIET_MS = 150  # no request in flight for this long after the load event: the page has settled
+NETWORKIDLE_MS = 500  # Playwright's networkidle: for a test about what happens after the load
 SETTLE_TIMEOUT_MS = 20_000
 POLL_MS = 20
 
@@ -77,10 +80,10 @@ def settle(page: Any, quiet_ms: int = QUIET_MS) -> None:
         page.wait_for_timeout(POLL_MS)
 
 
-def open_settled(page: Any, url: str) -> Any:
+def open_settled(page: Any, url: str, quiet_ms: int = QUIET_MS) -> Any:
     """Go to `url` and wait for the page to settle; the page."""
     page.goto(url)
-    settle(page)
+    settle(page, quiet_ms)
     return page
 
 

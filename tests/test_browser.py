@@ -23,7 +23,15 @@ import pytest
 
 from digest.archive.entry import read_entry, render_entry
 from digest.models import Entry, Figure, Quote
-from tests.browser_pages import open_settled, page_turn, settle, shared_page, watch
+from tests.browser_pages import (
+    NETWORKIDLE_MS,
+    QUIET_MS,
+    open_settled,
+    page_turn,
+    settle,
+    shared_page,
+    watch,
+)
 from tests.conftest import REPO, browser_missing, serve_folder, skip_browser_tests
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -129,8 +137,8 @@ class Reader:
             self.outside.append(request.url)
             route.abort()
 
-    def open(self, path: str) -> Page:
-        return open_settled(self.page, urllib.parse.urljoin(self.base_url, path))
+    def open(self, path: str, quiet_ms: int = QUIET_MS) -> Page:
+        return open_settled(self.page, urllib.parse.urljoin(self.base_url, path), quiet_ms)
 
     def follow(self, locator: Any) -> Page:
         """Click a link and wait for the page it opens to settle."""
@@ -312,7 +320,9 @@ def test_no_console_errors(reader: Reader, name: str) -> None:
     else:
         path = {"home": "", "entity": "entities/aws/", "figures": "figures/"}[name]
     reader.errors.clear()
-    page = reader.open(path)
+    # Here, where the errors are the point, the page is given as long as Playwright's
+    # networkidle would: a request started late (a timer's) has its answer, and its error.
+    page = reader.open(path, quiet_ms=NETWORKIDLE_MS)
     assert _heading(page)
     assert reader.errors == []
     assert reader.outside == []
