@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from digest.editorial.quote_attribution import Attribution, subject_verb
+from digest.editorial.quote_bodies import body_of_kind, full_body_name, last_org_before
 from digest.editorial.quote_intros import (
     characterisation,
     colon_subject,
@@ -359,3 +360,60 @@ def test_who_calls_something_by_the_quoted_words_is_their_speaker_when_named() -
     assert characterisation("Ada Roe, an analyst at Northwind, called the outlook") == (
         Attribution("Ada Roe", "analyst at Northwind", adjacent=True))
     assert characterisation("A spokesperson called it") is None
+
+
+# --- which organisation a description stands for (quote_bodies) -------------------------------
+
+FTC = "The Federal Trade Commission opened a case."
+
+
+def test_a_description_stands_for_the_last_body_of_its_kind_anywhere_before() -> None:
+    assert body_of_kind(["Officials met.", FTC, "Then the agency said"], 2, 9, "agency") == (
+        "Federal Trade Commission")
+    assert body_of_kind([FTC, "Northwind Labs sued."], 1, 20, "agency") == (
+        "Federal Trade Commission")  # a company is no agency
+
+
+def test_a_description_with_no_body_of_its_kind_before_stands_for_none() -> None:
+    assert body_of_kind([f"Then the agency said. {FTC}"], 0, 20, "agency") is None  # after
+    assert body_of_kind(["Officials met."], 0, 10, "agency") is None
+    assert body_of_kind([FTC], 0, 40, "team") is None  # no kind of body
+
+
+def test_the_last_body_is_looked_for_one_paragraph_back_only() -> None:
+    paras = ["The Department of Transportation ruled.", "Nothing.", "The agency said more."]
+    assert last_org_before(paras, 2, 4) is None
+    assert last_org_before(paras[1:], 1, 4) is None
+    assert last_org_before(paras, 1, 8) == "Department of Transportation"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met. Microsoft blamed two updates. Later the company said",
+    "Roe blamed two updates. Microsoft blamed two more. Later the company said",
+])
+def test_a_name_opening_a_sentence_that_is_no_person_is_a_body(text: str) -> None:
+    assert last_org_before([text], 0, len(text), {"Ada Roe": None}) == "Microsoft"
+
+
+@pytest.mark.parametrize("text", ["Roe blamed two updates. Later the company said",
+                                  "What happened was odd. Later the company said"])
+def test_a_person_or_a_question_word_opening_a_sentence_is_no_body(text: str) -> None:
+    assert last_org_before([text], 0, len(text), {"Ada Roe": None}) is None
+
+
+def test_an_organisation_name_keeps_its_own_spelling_over_the_sentence_opening() -> None:
+    assert last_org_before(["Acme Inc. sued the city."], 0, 24) == "Acme Inc"
+
+
+@pytest.mark.parametrize(("name", "text", "people", "full"), [
+    ("Corvane", "Corvane Systems makes chips.", {}, "Corvane Systems"),
+    ("Corvane", "Corvane AI Inc said", {}, "Corvane AI Inc"),
+    ("Corvane", "Corvane Systems makes chips.", {"Corvane": None}, "Corvane"),  # a person
+    ("Corvane Systems", "Corvane Systems Group Inc makes chips.", {}, "Corvane Systems"),
+    ("Corvane", "Corvane X Inc said", {}, "Corvane"),  # a one-letter word
+    ("Corvane", "Corvane Of Inc said", {}, "Corvane"),  # a function word
+    ("Corvane", "Northwind Inc said", {}, "Corvane"),  # another name
+])
+def test_a_one_word_body_takes_the_full_name_the_article_gives_it(
+        name: str, text: str, people: dict[str, str | None], full: str) -> None:
+    assert full_body_name(name, [text], people) == full
