@@ -188,3 +188,44 @@ def test_entry_html_body_falls_back_on_a_line_break() -> None:
 
     assert render_body_html(_entry(summary="two\nlines")) is None  # type: ignore[arg-type]
     assert render_body_html(_entry(summary="two\u2028lines")) is None  # type: ignore[arg-type]
+
+
+def test_blocks_in_a_row_are_lifted_as_one() -> None:
+    """Blocks with only blank lines and comments between them move as one block; a heading or
+    a line of Markdown ends the run, and a comment after the last block stays."""
+    page = HIDDEN + (
+        "\n<p>a</p>\n\n<ul>\n<li>b</li>\n</ul>\n\n<!-- more -->\n\n<p>c</p>\n\n"
+        "## S\n\n<p>d</p>\n\n*text*\n\n<p>e</p>\n\n<!-- end -->\n"
+    )
+    done = finish_page(page, lambda html: html, lift=True)
+    assert _front(done)[BLOCKS_KEY] == [
+        "<p>a</p>\n\n<ul>\n<li>b</li>\n</ul>\n\n<!-- more -->\n\n<p>c</p>", "<p>d</p>",
+        "<p>e</p>",
+    ]
+    assert done.split("\n---\n", 1)[1] == (
+        f"\n{BLOCK_MARKER}\n\n## S\n\n{BLOCK_MARKER}\n\n*text*\n\n{BLOCK_MARKER}\n\n"
+        "<!-- end -->\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\n<p>a</p>\n\n<!-- more -->\n\n<div>\nb\n</div>\n\n# H\n\n<p>c</p>\n\n<p>d</p>\n",
+        "\n# T\n\n<table>\n<tr><td>x</td></tr>\n</table>\n\n<!-- q -->\n\n<blockquote>\n<p>y</p>"
+        "\n</blockquote>\n\n<p>z</p>\n\n## S\n\n*m*\n\n<ul>\n<li>w</li>\n</ul>\n",
+    ],
+    ids=["comment-in-a-run", "entry-like"],
+)
+def test_lifted_blocks_put_back_give_python_markdowns_html(body: str) -> None:
+    """The page's HTML as content.html puts it back (the engine's conversion of the lifted
+    Markdown, each marker replaced by its block) is Python-Markdown's conversion of the page
+    before lifting, byte for byte."""
+    done = finish_page(HIDDEN + body, lambda html: html, lift=True)
+    blocks = _front(done)[BLOCKS_KEY]
+    assert isinstance(blocks, list)
+    parts = _markdown(done.split("\n---\n", 1)[1]).split(BLOCK_MARKER)
+    assert len(parts) == len(blocks) + 1
+    put_back = "".join(part + (blocks[n] if n < len(blocks) else "")
+                       for n, part in enumerate(parts))
+    assert put_back == _markdown(body)
