@@ -6,8 +6,10 @@ problems and the Record the cross-file checks read) depends only on its text, it
 source snapshot, the day (dates after today are refused), the check's code and the
 vocabulary: the key hashes all of them (the code and data by `check_code_version`, plus a
 `version` string a caller may add, e.g. for a vocabulary of its own). The cross-file checks
-(the same URL, the same story) always run again on all records, cached or not. A cache file
-that cannot be read is an empty cache.
+run again on all records, cached or not; the same-story check, which compares the records of
+each ISO week, keeps each week's problems by a hash of every field of its records
+(`weeks`, digest.archive.duplicates.week_key), under the same salt. A cache file that cannot
+be read is an empty cache.
 
 The plain `digest check` uses no cache: CI's gate on a pull request checks every file.
 """
@@ -25,7 +27,7 @@ from digest.archive.field_checks import Record
 from digest.errors import Problem
 from digest.text.files import atomic_write
 
-FORMAT = 1  # bump when what is stored changes meaning
+FORMAT = 2  # bump when what is stored changes meaning
 
 
 # What the check's code can import, by the layering each stage package's docstring states
@@ -50,13 +52,15 @@ def check_code_version() -> str:
 
 
 class CheckCache:
-    """{key: (problems, record)} in one JSON file; `save` keeps only the keys used this run."""
+    """{key: (problems, record)} and {week key: problems} (`weeks`) in one JSON file; `save`
+    keeps only the keys used this run."""
 
     def __init__(self, path: Path, version: str, today: dt.date) -> None:
         self.path = path
         self.salt = f"{FORMAT}\0{check_code_version()}\0{version}\0{today.isoformat()}\0"
         self.old: dict[str, Any] = {}
         self.new: dict[str, Any] = {}
+        old_weeks: dict[str, Any] = {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -64,6 +68,9 @@ class CheckCache:
         if isinstance(data, dict) and data.get("salt") == self.salt:
             files = data.get("files")
             self.old = files if isinstance(files, dict) else {}
+            weeks = data.get("weeks")
+            old_weeks = weeks if isinstance(weeks, dict) else {}
+        self.weeks = WeekCache(old_weeks)
 
     def key(self, path: str, text: str, source_text: str | None) -> str:
         digest = hashlib.blake2b(self.salt.encode("utf-8"), digest_size=20)
@@ -91,11 +98,33 @@ class CheckCache:
         }
 
     def save(self) -> None:
-        if self.new.keys() == self.old.keys():
+        if self.new.keys() == self.old.keys() and self.weeks.new.keys() == self.weeks.old.keys():
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"salt": self.salt, "files": self.new}
+        payload = {"salt": self.salt, "files": self.new, "weeks": self.weeks.new}
         atomic_write(self.path, json.dumps(payload), durable=False)
+
+
+class WeekCache:
+    """The same-story check's problems of each week (digest.archive.duplicates.WeekMemo)."""
+
+    def __init__(self, old: dict[str, Any]) -> None:
+        self.old = old
+        self.new: dict[str, Any] = {}
+
+    def get(self, key: str) -> list[Problem] | None:
+        stored = self.old.get(key)
+        if not isinstance(stored, list):
+            return None
+        try:
+            problems = [Problem(**p) for p in stored]
+        except TypeError:
+            return None
+        self.new[key] = stored
+        return problems
+
+    def put(self, key: str, problems: list[Problem]) -> None:
+        self.new[key] = [dataclasses.asdict(p) for p in problems]
 
 
 def _plain(record: Record) -> dict[str, Any]:

@@ -10,8 +10,10 @@ them (digest.pages.related).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
+from typing import Protocol
 
 from digest.archive.field_checks import Record
 from digest.errors import Problem
@@ -46,8 +48,18 @@ def duplicate_urls(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def same_stories(records: list[Record]) -> list[Problem]:
-    """Near-identical titles or summaries within an ISO week, each file pointing at the other."""
+class WeekMemo(Protocol):
+    """Each week's problems by a key of its records (digest.archive.check_cache)."""
+
+    def get(self, key: str) -> list[Problem] | None: ...
+
+    def put(self, key: str, problems: list[Problem]) -> None: ...
+
+
+def same_stories(records: list[Record], memo: WeekMemo | None = None) -> list[Problem]:
+    """Near-identical titles or summaries within an ISO week, each file pointing at the other.
+    A week's problems depend on its records alone: with `memo`, a week whose records are those
+    of a past run (`week_key`) takes that run's problems."""
     weeks: dict[tuple[int, int], list[Record]] = defaultdict(list)
     for record in records:
         if record.date is not None:
@@ -56,29 +68,51 @@ def same_stories(records: list[Record]) -> list[Problem]:
     for group in weeks.values():
         if len(group) < 2:
             continue
-        for field_name, jaccard_min, ratio_min in (
-            ("title", TITLE_JACCARD, TITLE_RATIO),
-            ("summary", SUMMARY_JACCARD, SUMMARY_RATIO),
-        ):
-            words = [WORD.findall(search_key(getattr(r, field_name) or "")) for r in group]
-            tokens = [frozenset(w) for w in words]
-            for i, j in sorted(candidate_pairs(tokens, CANDIDATE_JACCARD)):
-                a, b = group[i], group[j]
-                if a.url and a.url == b.url:
-                    continue  # already reported as the same URL
-                score = jaccard(tokens[i], tokens[j])
-                if score < CANDIDATE_JACCARD:
-                    continue  # the prefix filter over-approximates; most candidates stop here
-                if score < jaccard_min:
-                    score = word_ratio(words[i], words[j], ratio_min)
-                    if score < ratio_min:
-                        continue
-                for this, other in ((a, b), (b, a)):
-                    line = getattr(this, f"{field_name}_line")
-                    other_line = getattr(other, f"{field_name}_line")
-                    problems.append(Problem(
-                        this.path, line, field_name,
-                        f"same story as {other.path}:{other_line} (nearly identical "
-                        f"{field_name}s in the same week, similarity {score:.2f})",
-                    ))
+        if memo is None:
+            problems.extend(_same_stories_in_week(group))
+            continue
+        key = week_key(group)
+        found = memo.get(key)
+        if found is None:
+            found = _same_stories_in_week(group)
+            memo.put(key, found)
+        problems.extend(found)
+    return problems
+
+
+def week_key(group: list[Record]) -> str:
+    """A hash of every field of a week's records, in their order."""
+    fields = [(r.path, r.date.isoformat() if r.date else None, r.url, r.url_line, r.title,
+               r.title_line, r.summary, r.summary_line) for r in group]
+    text = repr(fields).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=20).hexdigest()
+
+
+def _same_stories_in_week(group: list[Record]) -> list[Problem]:
+    problems: list[Problem] = []
+    for field_name, jaccard_min, ratio_min in (
+        ("title", TITLE_JACCARD, TITLE_RATIO),
+        ("summary", SUMMARY_JACCARD, SUMMARY_RATIO),
+    ):
+        words = [WORD.findall(search_key(getattr(r, field_name) or "")) for r in group]
+        tokens = [frozenset(w) for w in words]
+        for i, j in sorted(candidate_pairs(tokens, CANDIDATE_JACCARD)):
+            a, b = group[i], group[j]
+            if a.url and a.url == b.url:
+                continue  # already reported as the same URL
+            score = jaccard(tokens[i], tokens[j])
+            if score < CANDIDATE_JACCARD:
+                continue  # the prefix filter over-approximates; most candidates stop here
+            if score < jaccard_min:
+                score = word_ratio(words[i], words[j], ratio_min)
+                if score < ratio_min:
+                    continue
+            for this, other in ((a, b), (b, a)):
+                line = getattr(this, f"{field_name}_line")
+                other_line = getattr(other, f"{field_name}_line")
+                problems.append(Problem(
+                    this.path, line, field_name,
+                    f"same story as {other.path}:{other_line} (nearly identical "
+                    f"{field_name}s in the same week, similarity {score:.2f})",
+                ))
     return problems

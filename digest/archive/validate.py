@@ -81,7 +81,8 @@ def check_paths(
     figures of `posts/NAME.md` are looked for in `sources_dir/NAME.txt` when it exists.
     With `cache` (a JSON file; `version` names the code and vocabulary checking), a file's own
     problems are taken from the last run when nothing they depend on changed
-    (digest.archive.check_cache); the checks across files always run.
+    (digest.archive.check_cache); the checks across files always run (the same-story check
+    takes a week's problems from the cache when its records are unchanged).
     """
     vocabulary = vocabulary or load_vocabulary()
     today = today or dt.date.today()
@@ -113,10 +114,10 @@ def check_paths(
         problems.extend(found)
         if record is not None:
             records.append(record)
+    problems.extend(duplicate_urls(records))
+    problems.extend(same_stories(records, None if memo is None else memo.weeks))
     if memo is not None:
         memo.save()
-    problems.extend(duplicate_urls(records))
-    problems.extend(same_stories(records))
     return sorted(problems, key=lambda p: (p.path, p.line))
 
 
