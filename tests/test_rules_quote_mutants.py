@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.editorial.quote_attribution import Attribution, subject_verb
+from digest.editorial.quote_attribution import Attribution, speaker_from_object, subject_verb
 from digest.editorial.quote_bodies import body_of_kind, full_body_name, last_org_before
 from digest.editorial.quote_intros import (
     characterisation,
@@ -417,3 +417,32 @@ def test_an_organisation_name_keeps_its_own_spelling_over_the_sentence_opening()
 def test_a_one_word_body_takes_the_full_name_the_article_gives_it(
         name: str, text: str, people: dict[str, str | None], full: str) -> None:
     assert full_body_name(name, [text], people) == full
+
+
+# --- who follows the speech verb (quote_attribution.speaker_from_object) ----------------------
+
+@pytest.mark.parametrize(("rest", "expected"), [
+    ("she", Attribution(None, None, adjacent=True, pronoun=True, gender="she")),
+    ("they told reporters", Attribution(None, None, adjacent=True, pronoun=True, plural=True,
+                                        gender="they")),
+    ("it", Attribution(None, None, adjacent=True, descriptor="it")),
+    ("a report from Kotak Institutional Equities",
+     Attribution("Kotak Institutional Equities", None, adjacent=True)),
+    ("Northwind Labs", Attribution("Northwind Labs", None, adjacent=True)),
+    ("the company's CEO, Lisa Su", Attribution("Lisa Su", "company's CEO", adjacent=True)),
+    ("Keystone Policy Group analyst Renata Ilves",
+     Attribution("Renata Ilves", "Keystone Policy Group analyst", adjacent=True)),
+    ("Secretary of State Mike Pompeo",
+     Attribution("Mike Pompeo", "Secretary of State", adjacent=True)),
+    ("a recent graduate who asked not to be named",
+     Attribution(None, "recent graduate", adjacent=True)),
+    ("the company", Attribution(None, None, adjacent=True, descriptor="company")),
+    ("Ada Roe, who leads the chip team",
+     Attribution("Ada Roe", "leads the chip team", adjacent=True)),
+    ("Ada Roe, chief executive", Attribution("Ada Roe", "chief executive", adjacent=True)),
+    ("Ada Roe which leads it", Attribution("Ada Roe", None, adjacent=True)),
+    ("Research scientist at Northwind",
+     Attribution(None, "Research scientist at Northwind", adjacent=True)),
+])
+def test_the_speaker_after_the_speech_verb(rest: str, expected: Attribution) -> None:
+    assert speaker_from_object(rest) == expected
