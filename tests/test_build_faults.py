@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,25 +52,12 @@ def _leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
 
 
-@pytest.fixture(scope="module")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample project built once for the module (read only: each test takes a copy)."""
-    root = tmp_path_factory.mktemp("built-project")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    done = subprocess.run(
-        [*DIGEST, "build", "--config", str(root / "mkdocs.yml")],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    return root
-
-
 @pytest.fixture
-def project(built_project: Path, tmp_path: Path) -> Path:
-    """A built project of this test's own: the module's, copied with its site and build cache
-    (the cache names no absolute path of the project but the check's, whose entries then miss)."""
-    shutil.copytree(built_project, tmp_path / "project", symlinks=True)
+def project(built_site: Any, tmp_path: Path) -> Path:
+    """A built project of this test's own: the sample site the run builds once with `digest
+    build` (tests/built_site.py), copied with its site and build cache (the cache names no
+    absolute path of the project but the check's, whose entries then miss)."""
+    shutil.copytree(built_site.root, tmp_path / "project", symlinks=True)
     return tmp_path / "project"
 
 
