@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from digest.cli import main
 from tests.conftest import REPO
 
 HOSTILE = sorted((Path(__file__).parent / "fixtures" / "hostile").glob("*.html"))
@@ -34,9 +36,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("hostile-site")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
-    digest = [sys.executable, "-m", "digest"]
     for page in HOSTILE:
-        subprocess.run([*digest, "add", "--docs", str(root / "docs"), str(page)], check=True)
+        added = CliRunner().invoke(
+            main, ["add", "--docs", str(root / "docs"), str(page)], catch_exceptions=False
+        )
+        assert added.exit_code == 0, added.stderr
     # Build with MkDocs directly, bypassing `digest check`: rendering must be safe on its own.
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml"],
