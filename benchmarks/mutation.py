@@ -7,9 +7,11 @@ For each module of the scope, a working copy of the repository is made outside i
 small machine, and colleagues editing the working tree never see a ``mutants/`` folder.
 
 Score = killed / (total - listed equivalents). Timeouts count as killed (the mutant made the
-tests hang); "no tests" and "survived" count as not killed. Equivalent mutants (no test can
-tell them apart from the original) are listed with a reason in tests/mutation/equivalents.yml;
-an entry whose mutant no longer exists, or whose mutant was killed anyway, is reported as stale.
+tests hang); "no tests" and "survived" count as not killed, except a survivor that makes the
+module fail to import (code run at import, which mutmut's forked runs never switch on).
+Equivalent mutants (no test can tell them apart from the original) are listed with a reason
+in tests/mutation/equivalents.yml; an entry whose mutant no longer exists, or whose mutant was
+killed anyway, is reported as stale.
 
     .venv/bin/python benchmarks/mutation.py                 # every module of the scope
     .venv/bin/python benchmarks/mutation.py urls reading    # some of them
@@ -153,6 +155,7 @@ for _stem in GROUPS["figures"]:
     TARGETS[_stem] = Target(f"digest/editorial/{_stem}.py", FIGURE_TESTS, HEURISTIC)
 
 KILLED = {1, 3, 36, 24, -24, 152, 255, 37}  # mutmut's exit codes for killed and timed out
+IMPORT_KILLED = 1  # a survivor that breaks the module's import (see import_time_kills)
 SURVIVED = {0, 5, 33}  # survived, and no test reached the mutant
 MUTMUT_SECTION = re.compile(r"^\[tool\.mutmut\]\n(?:(?!\[).*\n?)*", re.MULTILINE)
 
@@ -288,6 +291,23 @@ def survivors_of(workdir: Path, target: Target, equivalents: dict[str, str]) -> 
                   if c is not None and c not in KILLED and k not in equivalents)
 
 
+def import_time_kills(workdir: Path, target: Target, survivors: list[str]) -> set[str]:
+    """The survivors in code that runs when the module is imported (a pattern built from data
+    at module level): mutmut imports the module once, before it switches a mutant on, so such
+    a mutant never runs in its tests. Imported again with the mutant switched on, a module
+    that fails to import would fail every test: those are killed."""
+    module = target.path[:-3].replace("/", ".")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    found = set()
+    for key in survivors:
+        result = subprocess.run([sys.executable, "-c", f"import {module}"],
+                                cwd=workdir / "mutants", env={**env, "MUTANT_UNDER_TEST": key},
+                                capture_output=True, check=False)
+        if result.returncode != 0:
+            found.add(key)
+    return found
+
+
 def keep_verdicts(workdir: Path, target: Target, before: dict[str, int | None]) -> None:
     """After a re-test, the verdicts of the mutants not re-tested are the earlier ones (mutmut
     forgets them all when the list of tests changed)."""
@@ -391,6 +411,11 @@ def main(argv: list[str] | None = None) -> int:
         stale = sorted(k for k in equivalents
                        if k.startswith(target.path[:-3].replace("/", ".") + ".")
                        and (k not in population or codes.get(k) in KILLED))
+        at_import = set() if target.data else import_time_kills(
+            workdir, target, [k for k, c in codes.items() if c in SURVIVED and k not in listed])
+        codes = {k: IMPORT_KILLED if k in at_import else c for k, c in codes.items()}
+        if at_import:
+            print(f"{name}: {len(at_import)} survivor(s) break the module's import (killed)")
         killed = sum(1 for c in codes.values() if c in KILLED)
         survivors = sorted(k for k, c in codes.items() if c not in KILLED and k not in listed)
         unchecked = Counter(c for c in codes.values() if c not in KILLED | SURVIVED)
