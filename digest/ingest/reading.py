@@ -10,15 +10,15 @@ import codecs
 import re
 import sys
 from dataclasses import dataclass
-from typing import BinaryIO
-
-from charset_normalizer import from_bytes
+from typing import TYPE_CHECKING, BinaryIO
 
 from digest.errors import InputError, InputTooLarge
-from digest.ingest.fetching import FetchLimits, Resolver, fetch_url
 from digest.models import InputKind, RawInput
 from digest.text.files import NotRegularFile, read_regular_file
 from digest.text.urls import without_credentials
+
+if TYPE_CHECKING:
+    from digest.ingest.fetching import Resolver
 
 # 10 MB: far above any real article page (the largest corpus page is about 1.5 MB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -106,6 +106,10 @@ def read_input(
         data = _read_capped(stream, options.max_bytes, source)
         return _decode(source, data, content_type=None, url=None)
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source):
+        # imported here: the HTTP and TLS modules load only for a URL (the CLI's defaults above
+        # come from this module, read by every `digest` command)
+        from digest.ingest.fetching import FetchLimits, fetch_url
+
         limits = FetchLimits(
             options.timeout, options.max_bytes, options.allow_private, options.resolver
         )
@@ -191,6 +195,8 @@ def decode_bytes(source: str, data: bytes, content_type: str | None = None) -> s
                 return text
     if _damaged_utf8(data):  # UTF-8 with a few broken bytes: not another encoding's text
         return data.decode("utf-8", errors="replace")
+    from charset_normalizer import from_bytes  # only for bytes no declared charset fits
+
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         text = _try_decode(data, best.encoding)
