@@ -125,6 +125,12 @@ def page_turn(page: Any) -> Iterator[Any]:
         yield page
     finally:
         if not page.is_closed():
-            if page.url.startswith("http"):
-                page.evaluate(FORGET)
+            from playwright.sync_api import Error
+
+            try:
+                if page.url.startswith("http"):
+                    page.evaluate(FORGET)
+            except Error:  # the page between two documents: empty the storage the slow way
+                page.goto("about:blank")
+                page.context.set_storage_state(EMPTY_STORAGE)
             page.context.clear_cookies()
