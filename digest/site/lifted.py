@@ -33,7 +33,7 @@ def lift_blocks(head: str, chunks: list[str], liftable: list[int]) -> str:
     line: Python-Markdown writes consecutive HTML blocks and comments so, so the page is the
     same, and the engine converts one marker instead of each block (an entry page: 3 markers
     instead of 9)."""
-    if any(BLOCK_MARKER in chunk for chunk in chunks) or f"\n{BLOCKS_KEY}:" in head:
+    if BLOCK_MARKER in "\n\n".join(chunks) or f"\n{BLOCKS_KEY}:" in head:
         return head + "\n\n".join(chunks)
     blocks = []
     lifted = set(liftable)

@@ -211,17 +211,20 @@ class _Sections:
     def data(self, data: str) -> None:
         if self.skipping:
             return
-        if not self._in("pre"):
+        counts = self.counts
+        in_pre = counts.get("pre", 0) > 0
+        if not in_pre:
             data = " " if data.isspace() else data.replace("\n", " ")
-        section = self._current()
-        if section.tag and self._in(section.tag):
-            if not (self._in("a") and any(
+        section = self.section or self._current()
+        if section.tag and counts.get(section.tag, 0) > 0:
+            if not (counts.get("a", 0) > 0 and any(
                 t == "a" and a.get("class") == PERMALINK for t, a in self.open
             )):
                 section.title.append(_escape(data))
         elif data.isspace():
-            if not section.text or not section.text[-1].isspace() or self._in("pre"):
-                section.text.append(data)
+            text = section.text
+            if not text or not text[-1].isspace() or in_pre:
+                text.append(data)
         else:
             section.text.append(_escape(data))
 
@@ -278,26 +281,27 @@ def _read_fast(content: str) -> _Sections:
     if _RAW_TEXT.search(content):
         raise ValueError("an element whose text is not markup")
     sections = _Sections()
+    data, start, end = sections.data, sections.start, sections.end
     at = 0
     for token in _TOKEN.finditer(content):
         if token.start() != at:
             raise ValueError(f"unread markup at {at}")
         at = token.end()
-        text, tag = token.group("text"), token.group("tag")
+        closing, tag, attrs, self_closing, text = token.groups()
         if text is not None:
-            sections.data(html.unescape(text) if "&" in text else text)
+            data(html.unescape(text) if "&" in text else text)
         elif tag is None:
             continue  # a comment
-        elif token.group("end"):
-            sections.end(tag)
+        elif closing:
+            end(tag)
         else:
             attributes: Attributes = {
                 found[1]: None if found[2] is None else html.unescape(found[2])
-                for found in _ATTRIBUTE.finditer(token.group("attrs"))
-            }
-            sections.start(tag, attributes)
-            if token.group("close"):
-                sections.end(tag)
+                for found in _ATTRIBUTE.finditer(attrs)
+            } if attrs else {}
+            start(tag, attributes)
+            if self_closing:
+                end(tag)
     if at != len(content):
         raise ValueError(f"unread markup at {at}")
     return sections
