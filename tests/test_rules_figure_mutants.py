@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from digest.editorial.figure_context import measure_context
 from digest.editorial.figure_words import (
     _plural,
     _sentence_start,
@@ -78,3 +79,44 @@ def test_a_capitalised_number_after_an_opening_mark_starts_its_sentence(sentence
 def test_the_word_before_may_stand_after_a_bracket() -> None:
     assert refers_back("Of (the two", 8)
     assert not refers_back("Of two", 3)
+
+
+# --- what a figure measures (figure_context.measure_context) ----------------------------------
+
+def context(sentence: str, value: str) -> tuple[str, bool]:
+    s = sentence.index(value)
+    return measure_context(sentence, s, s + len(value))
+
+
+LONG = "Revenue from the new line of AI accelerator chips sold by the company in Asia rose 220%"
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # an opening phrase runs on to the main clause after its comma
+    ("At over 10 million tons a year, e-waste is the fastest-growing waste stream, the agency "
+     "said.", "10 million tons",
+     ("At over 10 million tons a year, e-waste is the fastest-growing waste stream", True)),
+    # ... but not into a quotation
+    ("At 10 million tons, “e-waste grows,” she said.", "10 million tons",
+     ("At 10 million tons, “e-waste grows", False)),
+    # a comparison after a comma is kept
+    ("Revenue reached $4.2 billion, compared with $3.1 billion a year earlier, the company "
+     "said.", "$4.2 billion",
+     ("Revenue reached $4.2 billion, compared with $3.1 billion a year earlier", True)),
+    # nothing after the value: a longer budget before it (13 words, not 9)
+    (LONG + ".", "220%",
+     ("new line of AI accelerator chips sold by the company in Asia rose 220%", True)),
+    (LONG + " in May.", "220%",
+     ("accelerator chips sold by the company in Asia rose 220% in May", True)),
+    # an adverb of five letters opening the clause continues the clause before
+    ("Laptops draw little power, daily 30 watts in use.", "30 watts",
+     ("Laptops draw little power, daily 30 watts in use", False)),
+    # no space is put between a value and what is glued to it
+    ("The unit has 40%-owned plants.", "40%", ("The unit has 40%-owned plants", False)),
+    # a context never opens with a conjunction
+    ("Revenue rose, and the margin hit 40% last year.", "40%",
+     ("the margin hit 40% last year", False)),
+    ("(40%)", "40%", ("40%", False)),
+])
+def test_what_a_figure_measures(sentence: str, value: str, expected: tuple[str, bool]) -> None:
+    assert context(sentence, value) == expected
