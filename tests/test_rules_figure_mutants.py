@@ -14,6 +14,8 @@ from digest.editorial.figure_words import (
     refers_back,
     word_number_value,
 )
+from digest.editorial.units import Units, parse_units, unit_kind, unit_quantity
+from digest.errors import DigestError
 
 
 def word_figure(sentence: str, value: str) -> bool:
@@ -120,3 +122,67 @@ LONG = "Revenue from the new line of AI accelerator chips sold by the company in
 ])
 def test_what_a_figure_measures(sentence: str, value: str, expected: tuple[str, bool]) -> None:
     assert context(sentence, value) == expected
+
+
+# --- the units table (units.parse_units) -------------------------------------------------------
+# parse_units runs once at import on the packaged table, before a test can change anything, so
+# its rules are pinned here on a small table of our own.
+
+TABLE = """
+quantities:
+  percent: {kind: percent, words: [per cent, percent], symbols: ["%"]}
+  time: {words: [Hours, hour], symbols: [h]}
+  memory: {words: [gigabytes], symbols: [GB, TB/s, TB]}
+currency_prefixes: [$, US$]
+currency_suffixes: [Euros]
+scales: {words: [billion, million], symbols: [bn]}
+number_words: {cardinals: [one, two], vague_scales: [dozens], after_article: [dozen],
+               fractions: [third], multiples: [twice]}
+"""
+
+
+def test_the_units_table_becomes_patterns_longest_first() -> None:
+    """Words match case-insensitively with a space or hyphen between their parts, symbols
+    exactly; a quantity's kind is "unit" unless it says, a currency after the amount is money,
+    and the time quantity's words are the duration words."""
+    assert parse_units(TABLE) == Units(
+        unit_kinds={"per cent": "percent", "percent": "percent", "%": "percent",
+                    "hours": "unit", "hour": "unit", "h": "unit", "gigabytes": "unit",
+                    "GB": "unit", "TB/s": "unit", "TB": "unit", "euros": "money"},
+        unit_quantities={"per cent": "percent", "percent": "percent", "%": "percent",
+                         "hours": "time", "hour": "time", "h": "time", "gigabytes": "memory",
+                         "GB": "memory", "TB/s": "memory", "TB": "memory"},
+        unit=r"(?:(?i:gigabytes|per[\s-]cent|percent|Euros|Hours|hour)|(?:TB/s|GB|TB|%|h))",
+        currency_prefix=r"(?:US\$|\$)",
+        currency_suffix="(?i:Euros)",
+        currency_suffixes=frozenset({"euros"}),
+        scale="(?:(?i:billion|million)|(?:bn))",
+        cardinals=("one", "two"), vague_scales=("dozens",), after_article=("dozen",),
+        fractions=("third",), multiples=("twice",),
+        duration_words=frozenset({"hour", "hours"}),
+    )
+
+
+def test_an_empty_units_table_matches_nothing() -> None:
+    units = parse_units("quantities: {}")
+    assert (units.unit, units.currency_prefix, units.currency_suffix, units.scale) == (
+        "(?:(?!)|(?!))", "(?!)", "(?!)", "(?:(?!)|(?!))")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("scales: {}", "quantities: missing"),
+    ("quantities: {time: {words: hours}}", "time.words: expected a list of strings"),
+    ("quantities: {time: {symbols: [h, 1]}}", "time.symbols: expected a list of strings"),
+])
+def test_a_malformed_units_table_is_named(text: str, message: str) -> None:
+    with pytest.raises(DigestError) as caught:
+        parse_units(text)
+    assert str(caught.value) == f"data/units.yml: {message}"
+
+
+def test_a_unit_is_looked_up_as_written_then_spaced_and_lower_cased() -> None:
+    units = parse_units(TABLE)
+    assert unit_kind(units, "GB") == "unit"
+    assert unit_kind(units, "gb") is None  # symbols are case-sensitive
+    assert unit_quantity(units, "HOURS") == "time"
+    assert unit_quantity(units, "per-cent") == "percent"
