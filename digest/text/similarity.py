@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -52,14 +52,20 @@ def candidate_pairs(token_sets: Sequence[frozenset[str]], threshold: float) -> s
     return pairs
 
 
-def tfidf_vectors(bags: Sequence[Counter[str]]) -> list[dict[str, float]]:
-    """TF-IDF vectors of unit length (IDF over the bags given)."""
+def tfidf_vectors(
+    bags: Sequence[Counter[str]], only: Container[int] | None = None
+) -> list[dict[str, float]]:
+    """TF-IDF vectors of unit length (IDF over the bags given); with `only`, the vectors of
+    those bags (by index) alone, the others left empty (a caller that compares few)."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
     vectors = []
-    for bag in bags:
+    for index, bag in enumerate(bags):
+        if only is not None and index not in only:
+            vectors.append({})
+            continue
         vec = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({t: v / norm for t, v in vec.items()})
