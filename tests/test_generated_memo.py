@@ -201,3 +201,16 @@ def test_a_hand_written_page_where_a_kept_page_is_staged_is_refused(
     (docs / tag).write_text("# Mine\n", encoding="utf-8")
     with pytest.raises(staging.DigestError, match="the site generates this page"):
         _stage(docs, root, memo_file)
+
+
+def test_tfidf_vectors_of_some_bags_are_those_of_all() -> None:
+    """group_related makes the vectors of the entries it compares only; the IDF stays the
+    whole archive's."""
+    from collections import Counter
+
+    from digest.text.similarity import tfidf_vectors
+
+    bags = [Counter(text.split()) for text in ("a b b c", "b c d", "a d d e", "e f")]
+    full = tfidf_vectors(bags)
+    some = tfidf_vectors(bags, only={0, 2})
+    assert some[0] == full[0] and some[2] == full[2] and some[1] == some[3] == {}
