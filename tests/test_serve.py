@@ -9,7 +9,6 @@ import os
 import resource
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, free_port
 from tests.test_yaml_limits import alias_bomb
 
 DIGEST = [sys.executable, "-m", "digest"]
@@ -34,12 +33,6 @@ HOSTILE = {
     "title-list": ("title: [Foundry, opens, second plant]\n" + GOOD_FRONT,
                    "title: must be text, not a list"),
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _cap_memory() -> None:
@@ -84,7 +77,7 @@ def test_hostile_entry_stops_serve_before_any_build(
     text, message = HOSTILE[case]
     (project / "docs" / "posts" / ENTRY_NAME).write_text(f"---\n{text}---\n", encoding="utf-8")
     tmp = tmp_path / "tmp"
-    preview = _serve(project, tmp, _free_port())
+    preview = _serve(project, tmp, free_port())
     try:
         preview.wait(timeout=120)
     except subprocess.TimeoutExpired:
@@ -131,7 +124,7 @@ def _wait_for_refusals(
 
 def test_hostile_change_is_checked_and_not_built(project: Path, tmp_path: Path) -> None:
     tmp = tmp_path / "tmp"
-    port = _free_port()
+    port = free_port()
     preview = _serve(project, tmp, port)
     try:
         _wait_for(f"http://127.0.0.1:{port}/", preview, tmp)
