@@ -209,8 +209,8 @@ def skip_browser_tests(reason: str) -> None:
 # -- one Chromium per test process -------------------------------------------------------------
 # The OS's Chromium, driven by Playwright (its own browser downloads are never used). One
 # browser serves every browser test of the session (tests/test_a11y.py, test_browser.py,
-# test_csp.py, test_search.py): each test opens its own context (its own cookies, storage and
-# viewport), so sharing the process shares nothing a test can see.
+# test_csp.py, test_search.py): each module reads in one page of a context of its own, and its
+# tests take turns on it, the storage emptied after each (tests/browser_pages.py).
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
