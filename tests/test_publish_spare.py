@@ -123,13 +123,15 @@ def test_a_site_changed_behind_the_build_is_not_trusted(
     assert _spare_vouched(output, final, cache)  # and a spare for the next build
 
 
-def test_a_spare_changed_behind_the_build_is_not_trusted(paths: tuple[Path, Path, Path]) -> None:
+def test_a_spare_written_into_is_not_trusted(paths: tuple[Path, Path, Path]) -> None:
+    """The spare's files are the site's (hard links): a write into one changes the other's
+    times too."""
     output, final, cache = paths
     for _ in range(2):
         _publish_and_check(output, final, cache)
     spare = cache / publish.SPARE
-    (spare / "tags" / "x" / "index.html").unlink()
-    _write(spare / "tags" / "x" / "index.html", "tag x")
+    with (spare / "tags" / "x" / "index.html").open("r+", encoding="utf-8") as f:
+        f.write("TAG")
     assert not _spare_vouched(output, final, cache)
     assert not _publish_and_check(output, final, cache)
 
@@ -192,3 +194,21 @@ def test_random_outputs_publish_exactly(paths: tuple[Path, Path, Path]) -> None:
                 _write(path, f"{rel} at step {step} {'x' * rng.randint(0, 3)}")
         used += _publish_and_check(output, final, cache)
     assert used >= 20  # after the first two builds, every build used the spare
+
+
+def test_a_file_written_again_with_the_same_bytes_is_kept(paths: tuple[Path, Path, Path]) -> None:
+    """Pagefind writes a shard again whole: a file with the bytes the site has stays the site's
+    file (not copied and linked again); one with other bytes of the same size is replaced."""
+    output, final, cache = paths
+    for _ in range(2):
+        _publish_and_check(output, final, cache)
+    kept, changed = final / "tags" / "x" / "index.html", final / "index.html"
+    before = kept.stat().st_ino, changed.stat().st_ino
+    (output / "tags" / "x" / "index.html").unlink()
+    _write(output / "tags" / "x" / "index.html", "tag x")  # a new file, the same bytes
+    _write(output / "index.html", "home 9")  # the same size, other bytes
+    assert _publish_and_check(output, final, cache)
+    assert kept.stat().st_ino == before[0]
+    assert changed.stat().st_ino != before[1]
+    _write(output / "index.html", "home 8")
+    assert _publish_and_check(output, final, cache)  # the record stayed true

@@ -11,18 +11,24 @@ So the previous site is kept after the swap, as the *spare*, and made equal to t
 once (the files that changed are linked from it). The next build then brings the spare up to
 date with only what the engine changed since (`Changes`: files copied from the engine's output,
 files and folders removed), swaps it in, and updates the folder swapped out in the same way:
-work in proportion to what changed, plus one walk of the output to find it.
+work in proportion to what changed, plus a walk of the output (to find it) and one of the
+site (to check it). A file the engine wrote again with the same bytes (Pagefind writes a
+re-indexed shard whole) stays as it is.
 
 What the spare holds is vouched for by its record (`site-spare.json`): for each file, the
 identity of the output file it was copied from (device, inode, size, modification and change
 times: `identity`). A file the engine wrote since has a new identity (a new change time at
-least, which no one can set back). The record names the output folder and the site it was made
-for, and it is removed before the spare is touched and written only once the spare equals the
-site again: a build killed in between leaves a spare without a record, which the next build
-removes and does without. The spare lives in the build cache, on the site's file system (else
-the exchange fails and the build publishes as before, without one); its files are hard links
-to the site's own, so it costs the folders only. The published files are never written into
-(a changed file is a new file), so no link can change a page under the site.
+least, which no one can set back), and the identity of the published file. The site must hold
+exactly the files and folders the record lists, each with its recorded identity: a site changed
+behind the build's back (a file written into, added, removed or replaced; a write into the
+spare too, whose files are the site's) is published afresh. The record names the output folder
+and the site it was made for, and it is removed before the spare is touched and written only
+once the spare equals the site again: a build killed in between leaves a spare without a
+record, which the next build removes and does without. The spare lives in the build cache, on
+the site's file system (else the exchange fails and the build publishes as before, without
+one); its files are hard links to the site's own, so it costs the folders only. The published
+files are never written into (a changed file is a new file), so no link can change a page under
+the site.
 """
 
 from __future__ import annotations
@@ -105,10 +111,15 @@ def changes(old: Tree, new: Tree) -> Changes:
     )
 
 
-def apply(change: Changes, target: Path, source: Path, *, link: bool) -> None:
+def apply(
+    change: Changes, target: Path, source: Path, *, link: bool, keep_same: bool = False
+) -> list[str]:
     """Make `target` (holding the old version) hold the new one, from `source` (holding the new
     version): a written file is removed first, then copied (or hard-linked, `link`) as a new
-    file, so a file shared with another folder is never written into."""
+    file, so a file shared with another folder is never written into. With `keep_same`, a
+    written file whose bytes are those `target` has is left as it is (Pagefind writes a shard
+    again whole, most of its files the same). Returns the files replaced."""
+    replaced: list[str] = []
     for rel in change.removed:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(target / rel)
@@ -119,6 +130,9 @@ def apply(change: Changes, target: Path, source: Path, *, link: bool) -> None:
         os.mkdir(target / rel)
     for rel in change.written:
         into = target / rel
+        if keep_same and _same_bytes(source / rel, into):
+            continue
+        replaced.append(rel)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(into)
         if link:
@@ -128,6 +142,16 @@ def apply(change: Changes, target: Path, source: Path, *, link: bool) -> None:
             except OSError:  # no hard links here: copy
                 pass
         shutil.copy2(source / rel, into)
+    return replaced
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        if not b.is_file() or b.is_symlink() or a.stat().st_size != b.stat().st_size:
+            return False
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 class Spare:
@@ -145,9 +169,10 @@ class Spare:
 
     def load(self) -> tuple[Tree, dict[str, Identity]] | None:
         """What the spare holds, in terms of the output's files, and the identity of each of
-        its files, if its record vouches for it: the spare and the site hold exactly the files
-        and folders the record lists, each file of one a hard link to the same file of the
-        other, unchanged since it was recorded."""
+        its files, if its record vouches for it: the site holds exactly the files and folders
+        the record lists, each unchanged since it was recorded (its identity: the spare's
+        file is the same file, a hard link). The spare itself is the build's own, in its
+        cache folder like the engine's output and the staged tree, and is not walked."""
         try:
             data = json.loads(self.record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -163,15 +188,14 @@ class Spare:
             folders = set(data["folders"])
         except (KeyError, TypeError, AttributeError, IndexError):
             return None
-        spare, site = walk(self.folder), walk(self.final)
-        if not (spare.folders == site.folders == folders
-                and spare.files.keys() == site.files.keys() == recorded.keys()):
+        site = walk(self.final)
+        if site.folders != folders or site.files.keys() != recorded.keys():
             return None
         for rel, (_, published) in recorded.items():
-            if not spare.files[rel] == site.files[rel] == published:
+            if site.files[rel] != published:
                 return None
         held = Tree({rel: source for rel, (source, _) in recorded.items()}, folders)  # type: ignore[misc]
-        return held, dict(spare.files)
+        return held, dict(site.files)
 
     def forget(self) -> None:
         """The spare is no longer vouched for (before it is changed)."""
@@ -197,7 +221,7 @@ class Spare:
         held, published = loaded
         change = changes(held, now)
         self.forget()
-        apply(change, self.folder, self.output, link=False)
+        replaced = apply(change, self.folder, self.output, link=False, keep_same=True)
         self.folder.chmod(SITE_MODE)
         if not exchange(self.folder, self.final):
             # no atomic exchange here: the old site aside first (a build killed between the
@@ -207,7 +231,9 @@ class Spare:
             self.final.rename(old)
             self.folder.rename(self.final)
             old.rename(self.folder)
-        apply(change, self.folder, self.final, link=True)
+        # the folder swapped out: what changed, bar the files kept (links of its own)
+        apply(Changes(replaced, change.removed, change.made, change.unmade), self.folder,
+              self.final, link=True)
         for rel in change.removed:
             published.pop(rel, None)
         for rel in change.written:  # (a link made changes the file's change time: after it)
