@@ -16,19 +16,18 @@ site (to check it). A file the engine wrote again with the same bytes (Pagefind 
 re-indexed shard whole) stays as it is.
 
 What the spare holds is vouched for by its record (`site-spare.json`): for each file, the
-identity of the output file it was copied from (device, inode, size, modification and change
-times: `identity`). A file the engine wrote since has a new identity (a new change time at
-least, which no one can set back), and the identity of the published file. The site must hold
-exactly the files and folders the record lists, each with its recorded identity: a site changed
-behind the build's back (a file written into, added, removed or replaced; a write into the
-spare too, whose files are the site's) is published afresh. The record names the output folder
-and the site it was made for, and it is removed before the spare is touched and written only
-once the spare equals the site again: a build killed in between leaves a spare without a
-record, which the next build removes and does without. The spare lives in the build cache, on
-the site's file system (else the exchange fails and the build publishes as before, without
-one); its files are hard links to the site's own, so it costs the folders only. The published
-files are never written into (a changed file is a new file), so no link can change a page under
-the site.
+identity of the output file it was copied from and of the published file (device, inode, size,
+modification and change times: `identity`). A file the engine wrote since has a new identity (a
+new change time at least, which no one can set back). The site must hold exactly the files and
+folders the record lists, each with its recorded identity: a site changed behind the build's
+back (a file written into, added, removed or replaced; a write into the spare too, whose files
+are the site's) is published afresh. The record names the output folder and the site it was
+made for, and it is removed before the spare is touched and written only once the spare equals
+the site again: a build killed in between leaves a spare without a record, which the next build
+removes and does without. The spare lives in the build cache, on the site's file system (else
+the exchange fails and the build publishes as before, without one); its files are hard links to
+the site's own, so it costs the folders only. The published files are never written into (a
+changed file is a new file), so no link can change a page under the site.
 """
 
 from __future__ import annotations
