@@ -11,6 +11,7 @@ from typing import Any
 from digest.archive.entry import entry_to_dict
 from digest.editorial.vocabulary import Vocabulary
 from digest.pages.items import Item
+from digest.site.treesync import staged_files
 from digest.text.files import atomic_write
 
 
@@ -27,6 +28,7 @@ class PageMemo:
         self.code = code
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
+        self._files: set[str] | None = None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -41,10 +43,17 @@ class PageMemo:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
 
     def keep(self, src: str, key: str) -> bool:
-        if self.old.get(src) == key and (self.staged / src).is_file():
+        if self.old.get(src) == key and src in self._staged_files():
             self.new[src] = key
             return True
         return False
+
+    def _staged_files(self) -> set[str]:
+        """The files in the staged tree, listed once (a stat per page took 0.1 CPU s at
+        10,000 entries)."""
+        if self._files is None:
+            self._files = staged_files(self.staged) if self.staged.is_dir() else set()
+        return self._files
 
     def made(self, src: str, key: str) -> None:
         self.new[src] = key
