@@ -58,19 +58,29 @@ def _spare_vouched(output: Path, final: Path, cache: Path) -> bool:
     return publish.Spare(cache, output, final).load() is not None
 
 
-def test_the_second_build_keeps_the_old_site_as_spare_and_the_third_uses_it(
+def test_a_first_build_makes_a_spare_and_the_next_uses_it(
     paths: tuple[Path, Path, Path],
 ) -> None:
     output, final, cache = paths
-    assert not _publish_and_check(output, final, cache)  # no old site: no spare
-    assert not (cache / publish.SPARE).exists()
-    _write(output / "index.html", "home 2")
-    assert not _publish_and_check(output, final, cache)  # the old site becomes the spare
+    assert not _publish_and_check(output, final, cache)  # no site before: a spare made anew
     assert _spare_vouched(output, final, cache)
-    _write(output / "index.html", "home 3")
+    _write(output / "index.html", "home 2")
     _write(output / "2024" / "01" / "03" / "b" / "index.html", "entry b")
     assert _publish_and_check(output, final, cache)  # brought up to date, swapped in
     assert _spare_vouched(output, final, cache)
+
+
+def test_a_site_published_afresh_keeps_the_old_one_as_spare(
+    paths: tuple[Path, Path, Path],
+) -> None:
+    output, final, cache = paths
+    _publish_and_check(output, final, cache)
+    publish.Spare(cache, output, final).discard()  # (a spare lost: published afresh)
+    _write(output / "index.html", "home 2")
+    assert not _publish_and_check(output, final, cache)
+    assert _spare_vouched(output, final, cache)  # the site swapped out, brought up to date
+    _write(output / "index.html", "home 3")
+    assert _publish_and_check(output, final, cache)
 
 
 def test_a_published_file_is_replaced_never_written_into(paths: tuple[Path, Path, Path]) -> None:
@@ -193,7 +203,7 @@ def test_random_outputs_publish_exactly(paths: tuple[Path, Path, Path]) -> None:
             elif not path.parent.is_file():
                 _write(path, f"{rel} at step {step} {'x' * rng.randint(0, 3)}")
         used += _publish_and_check(output, final, cache)
-    assert used >= 20  # after the first two builds, every build used the spare
+    assert used == 24  # after the first build, every build used the spare
 
 
 def test_a_file_written_again_with_the_same_bytes_is_kept(paths: tuple[Path, Path, Path]) -> None:

@@ -415,7 +415,12 @@ def _publish(output: Path, final: Path, *, move: bool = False, cache: Path | Non
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         old = _replace(final, fresh)
-        if old is not None and not (spare is not None and now is not None and spare.keep(old, now)):
+        if spare is not None and now is not None:
+            # the spare for the next build: the site swapped out, or a new one (a first build)
+            made = spare.keep(old, now) if old is not None else spare.make(now)
+            if old is not None and not made:
+                shutil.rmtree(old, ignore_errors=True)
+        elif old is not None:
             shutil.rmtree(old, ignore_errors=True)
     return move
 

@@ -266,6 +266,42 @@ class Spare:
         return True
 
 
+    def make(self, now: Tree) -> bool:
+        """Make the spare afresh when there was no site before this one: a copy of the new
+        site (whose files were copied from the output `now` describes), its files hard links
+        of the site's. One folder per folder of the site and a link per file (0.9 CPU s at
+        10,000 entries), paid by a first build so that the next one publishes what changed.
+        False where it cannot be (no hard links, or the cache on another file system)."""
+        self.discard()
+        published: dict[str, Identity] = {}
+        try:
+            self.folder.mkdir(parents=True)
+            _link_tree(str(self.final), str(self.folder), "", published)
+        except OSError:
+            self.discard()
+            return False
+        if published.keys() != now.files.keys():  # the site is not the output's copy
+            self.discard()
+            return False
+        self.folder.chmod(SITE_MODE)
+        self._save(now, published)
+        return True
+
+
+def _link_tree(source: str, target: str, prefix: str, published: dict[str, Identity]) -> None:
+    """Hard-link the files of `source` into the existing folder `target`, folders made anew;
+    each file's identity (after the link, which changes its change time) into `published`."""
+    with os.scandir(source) as entries:
+        for entry in entries:
+            into = os.path.join(target, entry.name)
+            if entry.is_dir(follow_symlinks=False):
+                os.mkdir(into)
+                _link_tree(entry.path, into, prefix + entry.name + "/", published)
+            else:
+                os.link(entry.path, into)
+                published[prefix + entry.name] = identity(os.stat(into))
+
+
 NO_FILE: Identity = (-1, -1, -1, -1, -1)  # matches no file
 
 
