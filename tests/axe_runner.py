@@ -110,7 +110,8 @@ def _search_open(page: Any, base: str) -> None:
     word = page.locator("article h2 a, article h1").first.inner_text().split()[0]
     box.press_sequentially(re.sub(r"\W", "", word) or "chip", delay=20)
     page.locator(".md-search-result__item").first.wait_for()  # results, not the placeholder
-    page.wait_for_timeout(300)
+    # ... and the panel at rest: no transition or animation still running (was a fixed 300 ms)
+    page.wait_for_function("() => document.getAnimations().length === 0")
 
 
 # A listing comes just before the page type found through it: the page is then on it already.
