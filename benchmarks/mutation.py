@@ -123,14 +123,15 @@ TARGETS: dict[str, Target] = {
     "extraction": Target(
         "digest/ingest/extraction.py",
         ("tests/test_extraction.py", "tests/test_rules_boilerplate.py",
+         "tests/test_rules_boilerplate_hints.py",
          "tests/test_rules_extraction.py", "tests/test_rules_extraction_lists_dates.py",
          "tests/test_corpus_sample.py"),
         HEURISTIC,
     ),
     "boilerplate": Target(
         "digest/ingest/boilerplate.py",
-        ("tests/test_rules_boilerplate.py", "tests/test_extraction.py",
-         "tests/test_corpus_sample.py"),
+        ("tests/test_rules_boilerplate.py", "tests/test_rules_boilerplate_hints.py",
+         "tests/test_extraction.py", "tests/test_corpus_sample.py"),
         HEURISTIC,
         data=True,
     ),
