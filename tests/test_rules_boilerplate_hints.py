@@ -91,3 +91,18 @@ def test_a_class_naming_a_state_says_nothing_about_the_element(prefix: str) -> N
 def test_follow_and_contact_lines_are_not_article_text(line: str) -> None:
     text = text_of(page(f"<p>{line}</p>"))
     assert line not in text and PROSE[3] in text
+
+
+def test_a_long_paragraph_is_text_whatever_pattern_it_matches() -> None:
+    """BOILERPLATE_TEXT_MAX_CHARS: past 200 characters a 'follow us' line is a paragraph."""
+    line = ("Follow us on Bluesky at @waferweekly for more chip news, and "
+            + "read our reports on memory, packaging and lithography tools every week " * 2)
+    assert len(line) > bp.BOILERPLATE_TEXT_MAX_CHARS
+    assert line.strip() in text_of(page(f"<p>{line}</p>"))
+
+
+def test_an_article_of_four_words_is_an_article() -> None:
+    """MIN_ARTICLE_WORDS: three words of body text are enough."""
+    html = ("<html><head><title>T</title></head><body><article><p>Chip plant delayed again."
+            "</p></article></body></html>")
+    assert extract_html(html, source="rule-test").text == "Chip plant delayed again."
