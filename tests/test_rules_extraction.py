@@ -33,6 +33,14 @@ def test_a_list_of_headlines_is_dropped(tag: str) -> None:
     assert "number 2" not in text_of(page(f"<{tag}>{items}</{tag}>"))
 
 
+def test_empty_items_do_not_count_in_a_list_of_headlines() -> None:
+    """LINK_LIST_ITEM_SHARE is a share of the items with text: empty spacer items are no vote
+    for the list being prose."""
+    items = "".join(f"<li><a href='/{i}'>Headline of another story number {i}</a></li><li></li>"
+                    for i in range(4))
+    assert "number 2" not in text_of(page(f"<ul>{items}</ul>"))
+
+
 def test_a_list_of_one_headline_is_dropped() -> None:
     """LINK_LIST_MIN_ITEMS: one linked item is enough to judge."""
     html = page("<ul><li><a href='/x'>Headline of one other story here</a></li></ul>")
