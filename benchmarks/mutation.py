@@ -97,7 +97,7 @@ TARGETS: dict[str, Target] = {
     "render": Target(
         "digest/pages/render.py",
         ("tests/test_rules_render.py", "tests/test_mentions_and_fragments.py",
-         "tests/test_entry.py"),
+         "tests/test_entry.py", "tests/test_lifted_blocks.py"),  # the last: render_body_html
         SHARP,
     ),
     "escaping": Target(
