@@ -20,6 +20,7 @@ from digest.pages.render import (
     byline,
     quote_display,
     render_body,
+    render_body_html,
     safe_url,
 )
 
@@ -260,3 +261,24 @@ def test_source_link_without_an_outlet_name() -> None:
     body = render_body(entry(source_name="", author=None))
     assert body.endswith(
         "[Read the original article](<https://wafer.example/2025/03/plant>){ .md-button }\n")
+
+
+# --- the entry body as HTML blocks (render_body_html) ------------------------------------------
+
+def test_html_body_without_an_outlet_links_the_original_article() -> None:
+    html = render_body_html(entry(source_name=None, author=None))
+    assert html is not None
+    assert ('<p><a class="md-button" href="https://wafer.example/2025/03/plant">Read the '
+            "original article</a></p>") in html
+
+
+def test_html_body_names_a_speaker_and_never_a_role_alone() -> None:
+    quotes = [Quote("We ship.", "Jane Roe"), Quote("It works.", None, "analyst")]
+    html = render_body_html(entry(quotes=quotes))
+    assert html is not None
+    assert "<p>We ship.</p>\n<p>— <strong>Jane Roe</strong></p>\n</blockquote>" in html
+    assert "<p>It works.</p>\n</blockquote>" in html and "analyst" not in html
+
+
+def test_an_html_byline_is_escaped_as_html_not_as_markdown() -> None:
+    assert byline("Wafer *Weekly*", None, None, as_html=True) == "Reported by Wafer *Weekly*."
