@@ -21,10 +21,11 @@ if str(REPO) not in sys.path:
 
 from digest.text.siteconfig import read_site_config  # noqa: E402
 from tests.axe_runner import FAILING, PAGE_TYPES, SCHEMES, audit_site, serve_site  # noqa: E402
-from tests.browser_pages import watch  # noqa: E402
+from tests.browser_pages import NO_OTHER_HOSTS, watch  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        NO_OTHER_HOSTS]
 
 
 def main() -> int:

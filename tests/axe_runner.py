@@ -137,17 +137,11 @@ SHOWN = {"light": "default", "dark": "slate"}
 def audit_site(page: Any, base: str, scheme: str, types: list[str] | None = None
                ) -> dict[str, list[Violation]]:
     """{page type: violations} for the site at `base` in one palette, read in `page` (watched,
-    tests/browser_pages.py). Every page audited is checked to show the palette asked for. The
-    page's emulated media and routes are restored afterwards."""
+    tests/browser_pages.py) of a browser that reaches no host but 127.0.0.1
+    (browser_pages.NO_OTHER_HOSTS).
+    Every page audited is checked to show the palette asked for. The page's emulated media are
+    restored afterwards."""
     emulate(page, color_scheme=scheme, reduced_motion="reduce")
-
-    def same_site_only(route: Any, request: Any) -> None:
-        if request.url.startswith(base):
-            route.continue_()
-        else:
-            route.abort()
-
-    page.route("**/*", same_site_only)
     try:
         results = {}
         for name in types or list(PAGE_TYPES):
@@ -158,7 +152,6 @@ def audit_site(page: Any, base: str, scheme: str, types: list[str] | None = None
             results[name] = audit(page)
         return results
     finally:
-        page.unroute("**/*", same_site_only)
         emulate(page, **DEFAULT_MEDIA)
 
 

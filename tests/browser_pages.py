@@ -31,6 +31,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+# Chromium's argument that makes every host name but 127.0.0.1 fail to resolve: a page of the
+# tests (tests/conftest.py) or of the audit benchmark cannot reach another host, without a
+# route, which would pass each request through Playwright and turn the HTTP cache off.
+NO_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 QUIET_MS = 150  # no request in flight for this long after the load event: the page has settled
 NETWORKIDLE_MS = 500  # Playwright's networkidle: for a test about what happens after the load
 SETTLE_TIMEOUT_MS = 20_000

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser_pages import NO_OTHER_HOSTS
+
 REPO = Path(__file__).resolve().parents[1]
 # CI sets DIGEST_REQUIRE_BROWSER=1: there a missing Chromium or Playwright fails the job instead
 # of skipping the browser tests without anyone noticing.
@@ -213,6 +215,7 @@ def skip_browser_tests(reason: str) -> None:
 # tests take turns on it, the storage emptied after each (tests/browser_pages.py).
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
+    NO_OTHER_HOSTS,  # no host but 127.0.0.1 resolves (tests/browser_pages.py)
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",

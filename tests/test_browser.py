@@ -46,7 +46,6 @@ from playwright.sync_api import (  # noqa: E402
     ConsoleMessage,
     Page,
     Request,
-    Route,
 )
 
 
@@ -124,18 +123,18 @@ class Reader:
         page.set_default_timeout(TIMEOUT_MS)
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
-        page.route("**/*", self._route)
+        # Seen, not intercepted: a route would turn the browser's HTTP cache off and pass every
+        # request through this process (some 30 % of the CPU of a page load). The browser
+        # cannot reach another host anyway (tests/conftest.py: CHROMIUM_ARGS).
+        page.on("request", self._request)
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.errors.append(f"console: {message.text} ({message.location.get('url')})")
 
-    def _route(self, route: Route, request: Request) -> None:
-        if request.url.startswith(self.base_url):
-            route.continue_()
-        else:
+    def _request(self, request: Request) -> None:
+        if not request.url.startswith(self.base_url):
             self.outside.append(request.url)
-            route.abort()
 
     def open(self, path: str, quiet_ms: int = QUIET_MS) -> Page:
         return open_settled(self.page, urllib.parse.urljoin(self.base_url, path), quiet_ms)
