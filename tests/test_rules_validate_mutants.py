@@ -300,3 +300,23 @@ def test_a_new_entry_without_a_record_is_checked_beside_neighbours(tmp_path: Pat
     found = check_new_entry("---\n- a\n---\n", posts / NAME, [other], today=TODAY)
     assert [(p.line, p.field, p.message) for p in found] == [
         (2, "front matter", "must be a mapping of keys to values")]
+
+
+def test_a_hidden_entry_is_skipped_and_the_rest_of_its_folder_still_read(tmp_path: Path) -> None:
+    posts = _posts(tmp_path)
+    (posts / ".hidden.md").write_text("not an entry", encoding="utf-8")
+    names = [f"2025-03-0{day}-c{day}.md" for day in range(1, 9)]
+    for name in names:
+        (posts / name).write_text(BASE.replace("Wafer Weekly", "''"), encoding="utf-8")
+    found = {Path(f[0]).name for f in _found([tmp_path / "docs"]) if f[2] == "source"}
+    assert found == set(names)
+
+
+def test_a_link_to_a_folder_is_not_followed(tmp_path: Path) -> None:
+    posts = _posts(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / NAME).write_text("not an entry", encoding="utf-8")
+    (posts / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (posts / NAME).write_text(BASE, encoding="utf-8")
+    assert _found([tmp_path / "docs"]) == []
