@@ -271,3 +271,10 @@ def test_only_html_is_cut_at_the_element_cap(tmp_path: Path) -> None:
     text = "y" * 5000 + "<p>x" * (MAX_ELEMENTS + 5)
     scrape.write_text(text, encoding="utf-8")
     assert read_input(str(scrape)).text == text
+
+
+def test_a_scrape_opening_with_a_tag_is_text_when_few_lines_have_markup() -> None:
+    """MARKUP_LINE_SHARE: markup on at least half of the lines makes a fragment HTML."""
+    lines = ["<b>Breaking</b>", "Line one of the story.", "Line two of it.", "Line three."]
+    assert detect_kind("\n".join(lines)) == "text"  # one line of four
+    assert detect_kind("\n".join(["<b>A</b>", "<i>B</i>", "C", "D"])) == "html"  # two of four
