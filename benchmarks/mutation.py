@@ -363,8 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report-only", action="store_true", help="score the last run again")
     parser.add_argument("--retest", action="store_true",
                         help="test only the last run's survivors again, on the current code and "
-                             "tests (after adding tests); the other verdicts stand. After a test "
-                             "file is added to a module's list, mutmut needs a fresh run")
+                             "tests (after adding tests); the other verdicts stand")
     parser.add_argument("--sample", type=int, default=0, metavar="N",
                         help="test a fixed random sample of N mutants per module (large modules "
                              "on a busy machine); the score is then the sample's")
