@@ -184,6 +184,32 @@ def test_lunr_docs_possible(changes: dict[str, Any], possible: bool) -> None:
     assert lunr_docs_possible({**config, **changes}) is possible
 
 
+@pytest.mark.parametrize(
+    ("plugins", "search_kept"),
+    [
+        pytest.param(None, True, id="no-plugins-key-means-mkdocs-default"),
+        pytest.param([], False, id="empty-list-turns-search-off"),
+        pytest.param(["search", "blog"], True, id="listed"),
+    ],
+)
+def test_engine_config_runs_search_exactly_when_lunr_docs_count_on_it(
+    tmp_path: Path, plugins: list[str] | None, search_kept: bool
+) -> None:
+    """The engine's mkdocs.yml keeps MkDocs' default plugin list when the site's has no
+    `plugins` key: the entry pages' lunr entries are merged into the search plugin's index, so
+    the two must agree (a site with no `plugins` key stopped with 'no search index')."""
+    from digest.site.engines import Project, base_config
+
+    config: dict[str, Any] = {"site_name": "t"}
+    if plugins is not None:
+        config["plugins"] = plugins
+    project = Project(root=tmp_path, docs=tmp_path / "docs", site=tmp_path / "site",
+                      overrides=tmp_path / "overrides")
+    engine_plugins = base_config(config, project)["plugins"]
+    assert ("search" in engine_plugins) is search_kept
+    assert lunr_docs_possible(config) is search_kept
+
+
 # -- the index of a built site -------------------------------------------------------------------
 
 # Titles and texts whose headings and ids are easy to get wrong: markup characters, entities,

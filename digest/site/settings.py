@@ -10,7 +10,7 @@ from digest.errors import DigestError
 from digest.pages import feeds
 from digest.site import sitepages
 from digest.site.staging import StageOptions
-from digest.text.siteconfig import CONFIG_FILE
+from digest.text.siteconfig import CONFIG_FILE, DEFAULT_PLUGINS
 
 PLUGIN = "silicon-digest"  # mkdocs.yml: the plugin entry whose options are the digest's settings
 
@@ -69,7 +69,7 @@ def lunr_docs_possible(site_config: dict[str, Any]) -> bool:
     extension leaves plain headings as they are, with toc's default ids."""
     import importlib.util
 
-    plugins = site_config.get("plugins", ["search"])
+    plugins = site_config["plugins"] if "plugins" in site_config else list(DEFAULT_PLUGINS)
     found = False
     for name, options in _named(plugins):
         if name in SEARCH_PLUGINS:

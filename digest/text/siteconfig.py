@@ -19,6 +19,7 @@ import yaml
 # defaults); the entries' folder inside docs_dir and the source snapshots beside mkdocs.yml are
 # the digest's own.
 CONFIG_FILE = "mkdocs.yml"
+DEFAULT_PLUGINS = ("search",)  # what MkDocs runs when mkdocs.yml has no `plugins` key
 DOCS_DIR = "docs"
 SITE_DIR = "site"
 POSTS_DIR = "posts"  # docs_dir/posts/: the entry files (their pages are at posts/...)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from digest.text.siteconfig import DOCS_DIR, SITE_DIR
+from digest.text.siteconfig import DEFAULT_PLUGINS, DOCS_DIR, SITE_DIR
 
 # Plugins whose work the staged tree does (digest.site.staging): never passed to an engine.
 REPLACED_PLUGINS = ("blog", "tags", "rss", "silicon-digest", "silicon-digest-search")
@@ -85,7 +85,10 @@ def base_config(site_config: dict[str, Any], project: Project) -> dict[str, Any]
     theme["custom_dir"] = project.overrides.relative_to(project.root).as_posix()
     config["theme"] = theme
     plugins = []
-    for plugin in config.get("plugins") or []:
+    # No `plugins` key: MkDocs runs its default list, the search plugin (which
+    # digest.site.settings.lunr_docs_possible counts on); `plugins: []` turns it off.
+    listed = config["plugins"] if "plugins" in config else list(DEFAULT_PLUGINS)
+    for plugin in listed or []:
         name = plugin if isinstance(plugin, str) else next(iter(plugin), "")
         if name.removeprefix("material/") not in REPLACED_PLUGINS:
             plugins.append(plugin)
