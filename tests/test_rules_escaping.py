@@ -8,7 +8,13 @@ import json
 import pytest
 import yaml
 
-from digest.text.escaping import html_attribute, html_text, markdown_text, yaml_scalar
+from digest.text.escaping import (
+    html_attribute,
+    html_text,
+    html_text_unquoted,
+    markdown_text,
+    yaml_scalar,
+)
 
 
 @pytest.mark.parametrize("escape", [html_text, html_attribute])
@@ -16,6 +22,25 @@ def test_html_escapes_markup_and_both_quotes(escape) -> None:  # type: ignore[no
     assert escape("""<a href="x" title='y'>R&D</a>""") == (
         "&lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;R&amp;D&lt;/a&gt;")
     assert escape(None) == "" and escape("") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("plain words", "plain words"),
+        ('AT&T said "<b>"', 'AT&amp;T said "&lt;b&gt;"'),
+        ("it's > 3 & < 5", "it's &gt; 3 &amp; &lt; 5"),
+        ("&amp;", "&amp;amp;"),
+        ("", ""),
+    ],
+)
+def test_html_text_unquoted_is_python_markdowns_escaping(text: str, written: str) -> None:
+    """As Python-Markdown writes element text: &, < and > escaped, quotation marks kept."""
+    import markdown
+
+    assert html_text_unquoted(text) == written
+    if text:
+        assert markdown.markdown(markdown_text(text)) == f"<p>{written}</p>"
 
 
 def test_markdown_text_escapes_html_and_every_markdown_special() -> None:

@@ -35,7 +35,8 @@ from typing import Any
 from markdown.extensions.toc import slugify, unique
 
 from digest.errors import DigestError
-from digest.text.escaping import markdown_text
+from digest.text.escaping import html_attribute, html_text_unquoted, markdown_text
+from digest.text.normalize import collapse_whitespace
 
 INDEX_FILE = "search/search_index.json"  # in the site: the plugin's index, which the box loads
 # The elements whose tags a section's text keeps; those whose text it drops; those that have
@@ -70,7 +71,7 @@ def plain_heading(line: str) -> tuple[int, str] | None:
     literal = html.unescape(_UNESCAPE.sub(r"\1", text))
     if not literal or literal != literal.strip() or markdown_text(literal) != text:
         return None
-    return len(match.group(1)), html.escape(literal, quote=False)  # as Python-Markdown writes it
+    return len(match.group(1)), html_text_unquoted(literal)  # as Python-Markdown writes it
 
 
 def is_comment(chunk: str) -> bool:
@@ -94,8 +95,8 @@ def page_docs(chunks: Iterable[str], url: str, title: str) -> list[dict[str, Any
             if heading is None:
                 raise ValueError(f"not a plain heading: {block[:80]!r}")
             level, text = heading
-            anchor = unique(slugify(html.unescape(" ".join(text.split())), SEPARATOR), ids)
-            parts.append(f'<h{level} id="{html.escape(anchor)}">{text}</h{level}>')
+            anchor = unique(slugify(html.unescape(collapse_whitespace(text)), SEPARATOR), ids)
+            parts.append(f'<h{level} id="{html_attribute(anchor)}">{text}</h{level}>')
         elif block.startswith("<"):
             parts.append(block)
         else:
@@ -220,21 +221,13 @@ class _Sections:
             if not (counts.get("a", 0) > 0 and any(
                 t == "a" and a.get("class") == PERMALINK for t, a in self.open
             )):
-                section.title.append(_escape(data))
+                section.title.append(html_text_unquoted(data))
         elif data.isspace():
             text = section.text
             if not text or not text[-1].isspace() or in_pre:
                 text.append(data)
         else:
-            section.text.append(_escape(data))
-
-
-_SPECIAL = re.compile("[&<>]")
-
-
-def _escape(text: str) -> str:
-    """html.escape(text, quote=False), quicker on the text most often read: plain words."""
-    return html.escape(text, quote=False) if _SPECIAL.search(text) else text
+            section.text.append(html_text_unquoted(data))
 
 
 class _StandardReader(HTMLParser):

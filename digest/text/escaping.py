@@ -3,6 +3,9 @@ it is written to. Each function is named for that place; none of them is ever sk
 
 - `html_text`: HTML element content. Quotation marks are escaped too, so the same rule holds
   for every HTML we write (one `quote=` setting) and a value moved into an attribute stays shut.
+- `html_text_unquoted`: HTML element content exactly as Python-Markdown and MkDocs' search
+  plugin write it (quotation marks left as they are), only where our HTML must equal theirs
+  byte for byte (digest.site.lunr).
 - `html_attribute`: a quoted HTML attribute value (links' href, aria-label, option values).
 - `markdown_text`: Markdown that renders exactly the text and nothing else (no emphasis,
   link, list or heading syntax; no raw HTML).
@@ -25,6 +28,16 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 def html_text(value: str | None) -> str:
     """Text as HTML element content: shown as written, never markup."""
     return html.escape(value or "", quote=True)
+
+
+_HTML_SPECIALS = re.compile("[&<>]")
+
+
+def html_text_unquoted(value: str | None) -> str:
+    """Text as HTML element content the way Python-Markdown writes it: &, < and > escaped,
+    quotation marks not. Quick on plain words (most of what it is given)."""
+    text = value or ""
+    return html.escape(text, quote=False) if _HTML_SPECIALS.search(text) else text
 
 
 def html_attribute(value: str | None) -> str:
