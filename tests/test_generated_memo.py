@@ -16,7 +16,7 @@ from digest.editorial.vocabulary import load_vocabulary
 from digest.pages import entities, indexes, weekly
 from digest.pages.items import Item, relative_link
 from digest.pages.related import group_related
-from digest.site import sitepages, staging
+from digest.site import entry_reading, sitepages, staging
 from digest.site.memo import InputKeys, PageMemo
 from digest.site.treesync import sync_tree
 from tests.test_synth import _load_synth
@@ -51,7 +51,7 @@ def _options() -> staging.StageOptions:
 
 def _stage(docs: Path, root: Path, memo_file: Path | None) -> dict[str, bytes | None]:
     memo = None if memo_file is None else PageMemo(memo_file, root, "v1")
-    items = staging.read_items(docs, hashes=(hashes := {}))
+    items = entry_reading.read_items(docs, hashes=(hashes := {}))
     staged = staging.stage_site(docs, _options(), items=items, memo=memo, entry_hashes=hashes)
     if memo is not None:
         sync_tree(root, staged.files)

@@ -16,8 +16,8 @@ import pytest
 from digest.errors import DigestError
 from digest.models import Entry
 from digest.pages.items import Item
+from digest.site import entry_reading, sitepages, staging
 from digest.site import settings as site_settings
-from digest.site import sitepages, staging
 from digest.site.staging import PAGEFIND_IGNORE, finish_page, page_url, relative_url
 from digest.site.treesync import sync_tree
 from tests.conftest import REPO
@@ -75,18 +75,18 @@ def test_entries_cache_reads_unchanged_files_once(tmp_path: Path) -> None:
     for entry in entries:
         (posts / entry_filename(entry)).write_text(render_entry(entry), encoding="utf-8")
     cache = tmp_path / "entries.json"
-    first = staging.read_items(tmp_path / "docs", cache=cache)
+    first = entry_reading.read_items(tmp_path / "docs", cache=cache)
     assert cache.is_file()
     path = posts / entry_filename(entries[0])
     stamp = path.stat()
     edited = render_entry(entries[0]).replace("A summary.", "A summary, edited.")
     path.write_text(edited, encoding="utf-8")
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # same time: the bytes decide
-    second = staging.read_items(tmp_path / "docs", cache=cache)
+    second = entry_reading.read_items(tmp_path / "docs", cache=cache)
     assert [i.entry.summary for i in second] == ["A summary, edited.", "A summary."]
     assert [i.src for i in second] == [i.src for i in first]
     cache.write_text("{not json", encoding="utf-8")  # a broken cache is no cache
-    assert [i.entry.summary for i in staging.read_items(tmp_path / "docs", cache=cache)] == [
+    assert [i.entry.summary for i in entry_reading.read_items(tmp_path / "docs", cache=cache)] == [
         "A summary, edited.", "A summary."
     ]
 
@@ -144,7 +144,7 @@ def test_page_memo_renders_no_unchanged_entry_page_again(
 
     for _ in range(3):
         memo = staging.PageMemo(tmp_path / "pages.json", root, "v1")
-        items = staging.read_items(docs, hashes=(hashes := {}))
+        items = entry_reading.read_items(docs, hashes=(hashes := {}))
         staged = staging.stage_site(docs, options, items=items, memo=memo, entry_hashes=hashes,
                                     sanitize=lambda h: h)
         sync_tree(root, staged.files)
@@ -157,7 +157,7 @@ def test_a_fifo_among_the_entries_is_refused_not_waited_on(tmp_path: Path) -> No
     posts.mkdir(parents=True)
     os.mkfifo(posts / "2024-12-03-pipe.md")
     with pytest.raises(DigestError, match=r"2024-12-03-pipe\.md: cannot read"):
-        staging.read_items(tmp_path / "docs")
+        entry_reading.read_items(tmp_path / "docs")
 
 
 # --- every HTML block through the sanitiser ---------------------------------------------------

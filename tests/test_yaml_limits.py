@@ -82,7 +82,7 @@ def test_check_reports_alias_bomb_in_one_line(tmp_path: Path) -> None:
 
 def test_site_build_reading_refuses_alias_bomb(tmp_path: Path) -> None:
     from digest.errors import DigestError
-    from digest.site.staging import read_items
+    from digest.site.entry_reading import read_items
 
     _entry(tmp_path, GOOD_FRONT + alias_bomb())
     with pytest.raises(DigestError, match="expands to more than"):

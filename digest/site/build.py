@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import DigestError, Problem, ValidationFailed
-from digest.site import checking, lunr, publish, search, staging, treesync
+from digest.site import checking, entry_reading, lunr, publish, search, staging, treesync
 from digest.site import settings as site_settings
 from digest.site.engines import Engine, Project, get_engine
 from digest.site.progress import Progress, Silent
@@ -169,9 +169,9 @@ def build_site(
 
     code = staging.code_version()
     with checking.Checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE) as checked:
-        with progress.stage("reading entries", total=len(staging.entry_files(docs))) as bar:
+        with progress.stage("reading entries", total=len(entry_reading.entry_files(docs))) as bar:
             hashes: dict[str, str] = {}
-            items = staging.read_items(
+            items = entry_reading.read_items(
                 docs, cache=root / ENTRIES_CACHE, progress=bar.update, hashes=hashes
             )
         search_engine = search.resolve_engine(settings.search, len(items), settings.pagefind_from)

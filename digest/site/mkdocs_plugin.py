@@ -20,9 +20,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from digest.errors import DigestError
+from digest.site import entry_reading, staging, treesync
 from digest.site import search as site_search
 from digest.site import settings as site_settings
-from digest.site import staging, treesync
 from digest.site.engines import Project
 from digest.text.siteconfig import CONFIG_FILE, ConfigError, read_site_config
 
@@ -54,7 +54,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 pagefind_from=self.config.pagefind_from,
                 per_page=self.config.per_page,
             )
-            items = staging.read_items(docs)
+            items = entry_reading.read_items(docs)
             self.search = site_search.resolve_engine(
                 settings.search, len(items), settings.pagefind_from
             )

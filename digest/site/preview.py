@@ -157,8 +157,8 @@ class Preview:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
+        from digest.site import entry_reading, sitepages, staging, treesync
         from digest.site import settings as site_settings
-        from digest.site import sitepages, staging, treesync
         from digest.site.engines import Project
         from digest.site.engines.mkdocs_engine import MkDocsEngine
 
@@ -178,7 +178,7 @@ class Preview:
         site_config = read_site_config(self.config_file)
         settings = site_settings.settings_of(site_config, str(self.config_file))
         engine = self.search_engine(settings)
-        items = staging.read_items(docs)
+        items = entry_reading.read_items(docs)
         options = site_settings.stage_options(site_config, engine, settings)
         staged = staging.stage_site(docs, options, items=items)
         project = Project.at(root)

@@ -24,10 +24,7 @@ says when its content last changed, which is what an engine's incremental build 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
-import hashlib
-import json
 import os
 import re
 from collections import defaultdict
@@ -38,7 +35,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify as heading_id
 
-from digest.archive.entry import entry_filename, entry_from_dict, entry_to_dict, parse_entry_text
+from digest.archive.entry import entry_filename, entry_to_dict
 from digest.editorial.vocabulary import Vocabulary, load_vocabulary
 from digest.errors import DigestError
 from digest.pages import entities, feeds, indexes, metadata, weekly
@@ -46,12 +43,12 @@ from digest.pages.items import SEARCH_EXCLUDE, Item, entity_src, relative_link
 from digest.pages.related import coverage_map, group_related
 from digest.pages.render import render_body, render_body_html
 from digest.site import lunr, search, sitepages
+from digest.site.entry_reading import plain_record, read_items
 from digest.site.lifted import BLOCKS_KEY, PAGE_EXCLUDED, lift_blocks
 from digest.site.memo import InputKeys, PageMemo, fingerprint, identities
 from digest.site.memo import code_version as code_version  # build.py reads it here
 from digest.site.sitepages import HOME_SRC, TAGS_SRC, Link
 from digest.text import yamlsafe
-from digest.text.files import NotRegularFile, atomic_write, read_regular_file
 from digest.text.siteconfig import POSTS_DIR
 
 # Feeds that keep the addresses mkdocs-rss-plugin gave them (subscribers have them): the same
@@ -170,92 +167,6 @@ def make_href(directory_urls: bool, html_links: str = "page") -> Callable[[str, 
 # -- reading -------------------------------------------------------------------------------
 
 
-ENTRIES_CACHE_FORMAT = 1  # bump when Entry or its front matter changes meaning
-
-
-def entry_files(docs_dir: Path) -> list[Path]:
-    """The entry files under docs/posts/, in name order."""
-    posts = docs_dir / POSTS_DIR
-    return sorted(posts.rglob("*.md")) if posts.is_dir() else []
-
-
-def read_items(
-    docs_dir: Path,
-    cache: Path | None = None,
-    progress: Callable[[int], None] | None = None,
-    hashes: dict[str, str] | None = None,
-) -> list[Item]:
-    """Every entry under docs/posts/, as Items at their staged paths; DigestError naming the
-    file on the first unreadable entry or on two entries with one address.
-
-    With `cache` (a JSON file), an entry whose file has the same bytes as at the last read is
-    taken from it instead of parsing its YAML again (the content's hash is the key, so an edit
-    is always seen); the cache then holds exactly the entries read. `hashes` receives each
-    entry's hash by its staged path (what PageMemo keys an entry page on)."""
-    posts = docs_dir / POSTS_DIR
-    items: list[Item] = []
-    seen: dict[str, str] = {}
-    if not posts.is_dir():
-        return items
-    known = _load_entries(cache) if cache is not None else {}
-    fresh: dict[str, Any] = {}
-    for n, path in enumerate(entry_files(docs_dir), start=1):
-        if progress is not None and n % 100 == 0:
-            progress(100)
-        shown = str(path)
-        try:  # a FIFO, socket or device is refused before any read: it would block
-            raw = read_regular_file(path)
-        except NotRegularFile as exc:
-            raise DigestError(shown, f"cannot read: {exc}") from None
-        except OSError as exc:
-            raise DigestError(shown, f"cannot read: {exc}") from None
-        key = hashlib.blake2b(raw, digest_size=20).hexdigest()
-        record = known.get(key)
-        entry = None
-        if record is not None:
-            try:
-                entry = entry_from_dict(record[0], record[1], shown)
-            except (DigestError, TypeError, IndexError):
-                entry = None
-        from_cache = entry is not None
-        if entry is None:
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise DigestError(shown, f"cannot read: {exc}") from None
-            data, body = parse_entry_text(text, shown)
-            entry = entry_from_dict(data, body, shown)
-        if cache is not None:  # a record the entry was read from is kept as it was
-            fresh[key] = record if from_cache else [_plain(entry_to_dict(entry)), entry.notes]
-        src = sitepages.entry_src(entry)
-        if hashes is not None:  # {staged path: hash of the entry file's bytes}
-            hashes[src] = key
-        if src in seen:
-            raise DigestError(shown, f"has the same date and slug as {seen[src]} ({src})")
-        seen[src] = shown
-        items.append(Item(entry, src))
-    if cache is not None and fresh.keys() != known.keys():
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"format": ENTRIES_CACHE_FORMAT, "entries": fresh}
-        atomic_write(cache, json.dumps(payload, ensure_ascii=False), durable=False)
-    return items
-
-
-def _plain(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
-
-
-def _load_entries(cache: Path) -> dict[str, Any]:
-    try:
-        payload = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(payload, dict) or payload.get("format") != ENTRIES_CACHE_FORMAT:
-        return {}
-    entries = payload.get("entries")
-    return entries if isinstance(entries, dict) else {}
-
-
 def _hand_written(docs_dir: Path) -> Iterator[tuple[str, Path]]:
     """(src, path) of every file of docs/ outside docs/posts/, in a stable order."""
     for dirpath, dirnames, filenames in os.walk(docs_dir):
@@ -335,7 +246,7 @@ def stage_site(
         staged.indexed.add(item.src)
         key = ""
         if memo is not None and not own_docs:  # (own_docs: its index entries are made below)
-            record = (entry_hashes or {}).get(item.src) or _plain(entry_to_dict(entry))
+            record = (entry_hashes or {}).get(item.src) or plain_record(entry_to_dict(entry))
             key = memo.key(setting, record, entry.notes, also, named,
                            [(c.label, c.src, c.anchor) for c in categories_of(item)],
                            [(t.label, t.src, t.anchor) for t in tags])
