@@ -293,9 +293,22 @@ def _check_url(ctx: Context, spec: FieldSpec, node: yaml.Node) -> None:
 
 def _check_terms(ctx: Context, spec: FieldSpec, node: yaml.Node) -> None:
     """Tags and mentions: names of the vocabulary (an alias is pointed at its name)."""
-    vocab = ctx.vocabulary
-    aliases = {a.casefold(): t.name for t in vocab.terms for a in t.aliases}
-    _check_name_list(ctx, spec.key, node, vocab.names(), aliases, "tag", "the vocabulary")
+    names, aliases = _terms_of(ctx.vocabulary)
+    _check_name_list(ctx, spec.key, node, names, aliases, "tag", "the vocabulary")
+
+
+def _terms_of(vocab: Vocabulary) -> tuple[list[str], dict[str, str]]:
+    """The vocabulary's names and {alias, case-folded: its name}, made once per vocabulary (in
+    its memo) rather than once per entry: a check of 1,000 entries spent a quarter of its time
+    building the alias map again."""
+    found = vocab.memo.get(_TERMS_MEMO)
+    if found is None:
+        aliases = {a.casefold(): t.name for t in vocab.terms for a in t.aliases}
+        found = vocab.memo[_TERMS_MEMO] = (vocab.names(), aliases)
+    return found
+
+
+_TERMS_MEMO = "field_checks.terms"
 
 
 def _check_categories(ctx: Context, spec: FieldSpec, node: yaml.Node) -> None:
