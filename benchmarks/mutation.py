@@ -363,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report-only", action="store_true", help="score the last run again")
     parser.add_argument("--retest", action="store_true",
                         help="test only the last run's survivors again, on the current code and "
-                             "tests (after adding tests); the other verdicts stand")
+                             "tests (after adding tests); the other verdicts stand. mutmut picks "
+                             "a mutant's tests by the coverage of the last fresh run: a changed "
+                             "test that now reaches other code needs a fresh run")
     parser.add_argument("--sample", type=int, default=0, metavar="N",
                         help="test a fixed random sample of N mutants per module (large modules "
                              "on a busy machine); the score is then the sample's")
