@@ -186,7 +186,9 @@ def build_site(
             )
         with progress.stage("writing staged files", total=len(staged.files)) as bar:
             memo.forget()
-            changes = treesync.sync_tree(project.docs, staged.files, bar.update)
+            # in place (not atomically): nothing in the staged tree is vouched for until
+            # memo.save() below, nor the engine's output until the build has succeeded
+            changes = treesync.sync_tree(project.docs, staged.files, bar.update, atomic=False)
             memo.save()
             custom = _custom_dir(config, site_config)
             overrides = treesync.theme_overrides(search_engine, custom)

@@ -4,6 +4,7 @@ files of the theme overrides folder."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,14 +27,24 @@ class Changes:
 
 
 def sync_tree(
-    root: Path, files: dict[str, bytes | None], progress: Callable[[int], None] | None = None
+    root: Path, files: dict[str, bytes | None], progress: Callable[[int], None] | None = None,
+    *, atomic: bool = True,
 ) -> Changes:
-    """Make `root` hold exactly `files`: a file is written (atomically) only when its bytes
-    differ from what is there (None: the file there is kept as it is), files not in `files`
-    are removed, then empty folders."""
+    """Make `root` hold exactly `files`: a file is written only when its bytes differ from what
+    is there (None: the file there is kept as it is), files not in `files` are removed, then
+    empty folders.
+
+    A file is written atomically (a temporary file renamed over it), or with `atomic=False`
+    in place, as a new file (the old one is unlinked first, so a hard link to it keeps its
+    bytes). In place is for a caller that vouches for nothing in `root` until the sync has
+    returned (`digest build`: its page memo is forgotten before the sync and its engine state
+    is trusted only after a successful build): a file left half-written by a killed sync
+    differs from its content at the next sync, which rewrites it. It saves a temporary file,
+    a rename and a umask read per file (some 2,600 files in a clean build at 1,000 entries)."""
     changes = Changes()
     root.mkdir(parents=True, exist_ok=True)
     existing = staged_files(root)
+    folders: set[str] = set()  # folders known to exist: one mkdir per folder, not per file
     for n, (src, data) in enumerate(sorted(files.items()), start=1):
         path = root / src
         if data is None:
@@ -42,7 +53,11 @@ def sync_tree(
         elif src in existing and _same_bytes(path, data):
             pass
         else:
-            _write(path, data)
+            _make_folder(os.path.dirname(path), folders)
+            if atomic:
+                atomic_write(path, data, durable=False)
+            else:
+                _write_in_place(path, data, replace=src in existing)
             changes.written.append(src)
         if progress is not None and n % 500 == 0:
             progress(500)
@@ -85,9 +100,32 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, data, durable=False)
+def _make_folder(folder: str, made: set[str]) -> None:
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+
+
+def _write_in_place(path: Path, data: bytes, *, replace: bool) -> None:
+    """`data` into a new file at `path` (the mode `open()` gives); an existing file is
+    unlinked first. Whatever else is there (a link, which is not followed) is unlinked when
+    the first open fails."""
+    if replace:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC | os.O_NOFOLLOW
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        fd = os.open(path, flags, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 TEMPLATES = Path(__file__).parent / "templates"  # our theme overrides
