@@ -21,7 +21,7 @@ from digest.site.memo import InputKeys, PageMemo
 from digest.site.treesync import sync_tree
 from tests.test_synth import _load_synth
 
-ENTRIES = 80
+ENTRIES = 48
 END = dt.date(2026, 6, 30)
 GENERATED = ("weekly/", "entities/", "figures", "quotes", "page/", "tags/")
 
