@@ -2,17 +2,16 @@
 
 The stages, in order (each shown by digest.site.progress):
 
-1. the archive's check starts in a child process (digest.site.checking: it runs beside
-   everything else, two cores);
-2. the entries are read and every page of the site is rendered into files (digest.site.staging);
-3. the files are synced into the staging folder (`.digest-cache/` beside mkdocs.yml): a file is
+1. the entries are read and every page of the site is rendered into files (digest.site.staging);
+2. the files are synced into the staging folder (`.digest-cache/` beside mkdocs.yml): a file is
    rewritten only when its bytes change;
-4. the engine (digest.site.engines) builds the staged tree into its own output folder, kept
+3. the engine (digest.site.engines) builds the staged tree into its own output folder, kept
    between builds: incrementally when it can (only pages whose staged file changed), else in
-   full;
-5. with Pagefind, the changed pages are marked and only the index shards that hold them are
+   full; meanwhile the archive's check runs in a thread of this process, which only waits for
+   the engine (digest.site.checking: two cores, one each);
+4. with Pagefind, the changed pages are marked and only the index shards that hold them are
    indexed again (digest.site.search);
-6. once the check has passed, the output is copied into a fresh folder beside the site folder,
+5. once the check has passed, the output is copied into a fresh folder beside the site folder,
    which then replaces the site: a failed check or build leaves the old site as it was.
 
 What a build depends on besides the staged files (the engine's configuration, the theme
@@ -168,7 +167,7 @@ def build_site(
     settings = site_settings.settings_of(site_config, str(config))
 
     code = staging.code_version()
-    with checking.Checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE) as checked:
+    with checking.Checking(docs, sources_dir, enabled=check, cache=root / CHECK_CACHE) as checks:
         with progress.stage("reading entries", total=len(entry_reading.entry_files(docs))) as bar:
             hashes: dict[str, str] = {}
             items = entry_reading.read_items(
@@ -214,6 +213,7 @@ def build_site(
         )
         started = time.time_ns()
         label = "engine build" + (" (incremental)" if incremental else " (full)")
+        checks.start()  # beside the engine, while this thread waits for it
         with progress.stage(f"{engine}: {label}"):
             _run_engine(chosen, engine_config, project, incremental)
         result.output, result.started_ns = project.site, started
@@ -228,7 +228,7 @@ def build_site(
                     project.root / engine / INDEXED_PAGES,
                 )
         with progress.stage("check"):
-            problems = checked()
+            problems = checks.checked()
         if problems:
             raise ValidationFailed(problems)
     state[engine] = {"signature": signature, "files": files}
