@@ -18,12 +18,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 site: $(STAMP)
 	$(BIN)/digest build
 
-## test: lint and run the whole test suite on pytest-xdist workers, one per core (measured on
-## 2 cores: 2 workers 181 s wall / 167 s CPU, 3 workers 190 s / 188 s, 4 workers 201 s / 200 s).
+## test: lint and run the whole test suite on pytest-xdist workers, two per core: many tests wait
+## (on Chromium, engine and digest processes, loopback servers), and a second worker per core
+## fills that time. Measured on 2 quiet cores, one run each, 2026-12-07: 2 workers 111.8 s
+## wall / 144.3 s CPU, 3 workers 109.1 / 159.9, 4 workers 99.5 / 148.3.
 ## A module runs whole on one worker (its module-scoped sites are built once), the longest
 ## modules first (tests/conftest.py orders them by the last run's times).
 ## TEST_WORKERS=0 runs the suite in one process.
-TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)')
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))')
 ## The run keeps Python's bytecode caches (the gitignored __pycache__/ folders) even where the
 ## environment turns them off (PYTHONDONTWRITEBYTECODE): the suite starts some 200 Python
 ## processes, each of which would compile the package again (0.1 s of CPU each), and every
