@@ -129,9 +129,9 @@ def test_the_check_version_covers_the_layers_the_check_imports() -> None:
     assert {name.split(".")[1] for name in out} <= layers, out
 
 
-def test_the_build_s_check_child_reports_what_check_paths_finds(tmp_path: Path) -> None:
-    """digest.site.checking runs the check in a fresh interpreter beside the build: its problems
-    (through JSON) are check_paths' own, and its cache is written."""
+def test_the_build_s_check_reports_what_check_paths_finds(tmp_path: Path) -> None:
+    """digest.site.checking runs the check beside the build (in a thread of it, while the engine
+    runs): its problems are check_paths' own, and its cache is written."""
     from digest.site.checking import Checking
 
     a, _ = _archive(tmp_path / "docs")
