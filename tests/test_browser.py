@@ -16,6 +16,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,15 @@ class Reader:
         # cannot reach another host anyway (tests/conftest.py: CHROMIUM_ARGS).
         page.on("request", self._request)
 
+
+    @contextmanager
+    def turn(self) -> Iterator[Reader]:
+        """One test's turn on a module's shared page: what went wrong before it is forgotten,
+        and what the test stored is emptied when it ends (browser_pages.page_turn)."""
+        self.errors.clear()
+        self.outside.clear()
+        with page_turn(self.page):
+            yield self
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.errors.append(f"console: {message.text} ({message.location.get('url')})")
@@ -157,10 +167,8 @@ def module_reader(browser: Browser, base_url: str) -> Iterator[Reader]:
 @pytest.fixture
 def reader(module_reader: Reader) -> Iterator[Reader]:
     """The module's page for one test, with what went wrong in it during the test."""
-    module_reader.errors.clear()
-    module_reader.outside.clear()
-    with page_turn(module_reader.page):
-        yield module_reader
+    with module_reader.turn() as reader:
+        yield reader
 
 
 def _entry_path(page: Page, entry: Entry) -> str:

@@ -20,7 +20,7 @@ from digest.site.csp import (
     page_policy,
     script_hash,
 )
-from tests.browser_pages import page_turn, shared_page
+from tests.browser_pages import shared_page
 from tests.built_site import BuiltSite  # the fixture built_site: tests/conftest.py
 from tests.conftest import REPO, serve_folder
 
@@ -135,10 +135,8 @@ def module_reader(request: pytest.FixtureRequest, served: str) -> Iterator[Reade
 
 @pytest.fixture
 def reader(module_reader: Reader) -> Iterator[Reader]:
-    module_reader.errors.clear()
-    module_reader.outside.clear()
-    with page_turn(module_reader.page):
-        yield module_reader
+    with module_reader.turn() as reader:
+        yield reader
 
 
 def _violations(reader: Reader) -> list[str]:

@@ -256,12 +256,8 @@ def module_reader(request: pytest.FixtureRequest, base_url: str) -> Iterator[Any
 def reader(module_reader: Any) -> Iterator[Any]:
     """The module's page for one test: no console or script error, no request leaving
     127.0.0.1 while the test used it."""
-    from tests.browser_pages import page_turn
-
-    module_reader.errors.clear()
-    module_reader.outside.clear()
-    with page_turn(module_reader.page):
-        yield module_reader
+    with module_reader.turn() as reader:
+        yield reader
     assert module_reader.errors == [] and module_reader.outside == []
 
 
