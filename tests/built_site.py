@@ -22,11 +22,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from digest.archive.entry import entry_filename, render_entry
 from digest.text.siteconfig import read_site_config
 from tests.conftest import REPO
 from tests.test_synth import _load_synth
+
+
+def sample_project(root: Path, search: str, *, copy_docs: bool = True) -> Path:
+    """A project in `root`: the sample docs/ (unless `copy_docs` is false: the caller wrote its
+    own) and the repository's mkdocs.yml with the digest's search engine set to `search`
+    (lunr or pagefind). Returns its mkdocs.yml, for tests that build the site themselves."""
+    if copy_docs:
+        shutil.copytree(REPO / "docs", root / "docs")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "silicon-digest" in plugin:
+            plugin["silicon-digest"]["search"] = search
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return root / "mkdocs.yml"
 
 
 @dataclass(frozen=True, slots=True)

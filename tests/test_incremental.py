@@ -12,29 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from digest.archive.entry import entry_filename, read_entry, render_entry
 from digest.models import Figure
 from digest.site.build import build_site
-from tests.conftest import REPO
+from tests.built_site import sample_project
 
 pytestmark = pytest.mark.site
 DECLARED_TIMESTAMPS = ("sitemap.xml", "sitemap.xml.gz")  # <lastmod>: the build's date
 
 
 def _project(root: Path) -> Path:
-    shutil.copytree(REPO / "docs", root / "docs")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "silicon-digest" in plugin:
-            plugin["silicon-digest"]["search"] = "pagefind"
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return root / "mkdocs.yml"
+    return sample_project(root, "pagefind")
 
 
 def _differences(a: Path, b: Path) -> list[str]:

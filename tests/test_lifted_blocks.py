@@ -5,7 +5,6 @@ override puts it back, and the built site is the same, byte for byte, as without
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from digest.site import lifted, staging
 from digest.site.build import build_site
 from digest.site.lifted import BLOCK_MARKER, BLOCKS_KEY
 from digest.site.staging import PAGEFIND_IGNORE, finish_page
-from tests.conftest import REPO
+from tests.built_site import sample_project
 
 HIDDEN = '---\ntitle: "T"\nsearch: {"exclude": true}\n---\n'
 
@@ -89,13 +88,7 @@ def test_a_hand_written_page_cannot_set_the_blocks_key(tmp_path: Path) -> None:
 
 
 def _project(root: Path, search: str) -> Path:
-    shutil.copytree(REPO / "docs", root / "docs")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "silicon-digest" in plugin:
-            plugin["silicon-digest"]["search"] = search
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return root / "mkdocs.yml"
+    return sample_project(root, search)
 
 
 @pytest.mark.site

@@ -16,6 +16,7 @@ from digest.archive.entry import entry_filename, read_entry, render_entry
 from digest.site import lunr
 from digest.site.build import build_site
 from digest.site.settings import lunr_docs_possible
+from tests.built_site import sample_project
 from tests.conftest import REPO
 
 URL = "2024/05/03/s/"
@@ -243,11 +244,7 @@ def test_the_index_equals_the_one_material_writes(tmp_path: Path) -> None:
             setattr(entry, key, value)
         path.unlink()
         (path.parent / entry_filename(entry)).write_text(render_entry(entry), encoding="utf-8")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "silicon-digest" in plugin:
-            plugin["silicon-digest"]["search"] = "lunr"
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    sample_project(root, "lunr", copy_docs=False)
     indexes = {}
     for lift in (False, True):
         site = tmp_path / f"site-{lift}"

@@ -4,15 +4,13 @@ full), and either way swapped in whole."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from digest.site.build import SITE_MODE, _output_reusable, _publish, build_site
 from digest.site.engines import get_engine
-from tests.conftest import REPO
+from tests.built_site import sample_project
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -68,12 +66,7 @@ def test_the_output_is_kept_when_a_later_build_can_use_it(
 
 @pytest.mark.site
 def test_a_lunr_build_moves_its_output_into_the_site(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "docs", tmp_path / "docs")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "silicon-digest" in plugin:
-            plugin["silicon-digest"]["search"] = "lunr"
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    sample_project(tmp_path, "lunr")
     cache, site = tmp_path / "cache", tmp_path / "site"
     sites = []
     for _ in range(2):  # the second build has no output folder to start from
