@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digest.text.files import atomic_write
+from digest.text.files import atomic_write, walk_tree
 
 SPARE = "site-spare"  # in the build cache folder
 RECORD = "site-spare.json"
@@ -73,18 +73,11 @@ def walk(root: Path) -> Tree:
     """The files and folders under `root`, as publishing copies them: a link to a folder is
     not followed (nor copied), a link to a file is copied as the file it names."""
     tree = Tree()
-
-    def visit(path: str, prefix: str) -> None:
-        with os.scandir(path) as entries:
-            for entry in entries:
-                rel = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    tree.folders.add(rel)
-                    visit(entry.path, rel + "/")
-                elif not entry.is_dir():
-                    tree.files[rel] = identity(entry.stat())
-
-    visit(str(root), "")
+    for rel, entry in walk_tree(str(root)):
+        if entry.is_dir(follow_symlinks=False):
+            tree.folders.add("/".join(rel))
+        elif not entry.is_dir():
+            tree.files["/".join(rel)] = identity(entry.stat())
     return tree
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from digest.errors import DigestError
 from digest.site import search
-from digest.text.files import atomic_write
+from digest.text.files import atomic_write, walk_tree
 
 
 @dataclass
@@ -74,21 +74,13 @@ def sync_tree(
 
 
 def staged_files(root: Path) -> set[str]:
-    """The paths of the files under `root`, relative to it (os.scandir and plain strings: some
-    12,000 staged files at 10,000 entries, where Path.rglob took 0.25 CPU s); links are not
-    followed, as rglob did not."""
-    found: set[str] = set()
-
-    def visit(path: str, prefix: str) -> None:
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    visit(entry.path, prefix + entry.name + "/")
-                elif entry.is_file():
-                    found.add(prefix + entry.name)
-
-    visit(str(root), "")
-    return found
+    """The paths of the files under `root`, relative to it (digest.text.files.walk_tree: some
+    12,000 staged files at 10,000 entries); links to folders are not followed, as rglob did
+    not."""
+    return {
+        "/".join(rel) for rel, entry in walk_tree(str(root))
+        if not entry.is_dir(follow_symlinks=False) and entry.is_file()
+    }
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -1,4 +1,5 @@
-"""Files: reading one that must be a regular file, and the one atomic writer.
+"""Files: reading one that must be a regular file, the one atomic writer, and the one walk of a
+folder tree.
 
 Reading a file that must be a regular file: FIFOs, sockets and devices are refused before any
 read, and without blocking (opening a FIFO for reading waits for a writer; reading a device such
@@ -16,7 +17,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # What a non-regular file is called in messages, by its stat type.
@@ -146,3 +147,34 @@ def replace_symlink(link: Path, target: Path) -> None:
     tmp.unlink(missing_ok=True)
     tmp.symlink_to(target, target_is_directory=True)
     os.replace(tmp, link)
+
+
+TreeEntry = tuple[tuple[str, ...], os.DirEntry[str]]  # (path parts under the root, its entry)
+
+
+def walk_tree(
+    root: str, *, skip: Callable[[str], bool] | None = None, unreadable_ok: bool = False
+) -> Iterator[TreeEntry]:
+    """(parts of its path relative to `root`, its entry) for everything under `root`, a folder
+    before what it holds, in os.scandir's order. Links to folders are listed and not followed;
+    an entry whose name `skip` accepts is left out with all it holds; with `unreadable_ok` a
+    folder that cannot be listed (no permission) is passed over. Plain strings and os.scandir:
+    Path.rglob took 0.25 to 0.3 CPU s over the 12,000 files of a 10,000-entry site."""
+
+    def visit(folder: str, prefix: tuple[str, ...]) -> Iterator[TreeEntry]:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except PermissionError:
+            if not unreadable_ok:
+                raise
+            return
+        for entry in entries:
+            if skip is not None and skip(entry.name):
+                continue
+            rel = (*prefix, entry.name)
+            yield rel, entry
+            if entry.is_dir(follow_symlinks=False):
+                yield from visit(entry.path, rel)
+
+    yield from visit(root, ())
