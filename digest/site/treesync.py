@@ -121,6 +121,8 @@ def _write_in_place(path: Path, data: bytes, *, replace: bool) -> None:
 
 
 TEMPLATES = Path(__file__).parent / "templates"  # our theme overrides
+NAV = "partials/nav.html"  # ours writes plain items inline, not through NAV_ITEM's macros
+NAV_ITEM = "partials/nav-item.html"
 
 
 def theme_overrides(search_engine: str, custom_dir: Path | None = None) -> dict[str, bytes]:
@@ -137,4 +139,6 @@ def theme_overrides(search_engine: str, custom_dir: Path | None = None) -> dict[
     if custom_dir is not None and custom_dir.is_dir():
         for path in sorted(p for p in custom_dir.rglob("*") if p.is_file()):
             files[path.relative_to(custom_dir).as_posix()] = path.read_bytes()
+        if (custom_dir / NAV_ITEM).is_file() and not (custom_dir / NAV).is_file():
+            del files[NAV]  # ours writes plain items without the project's own nav-item macros
     return files

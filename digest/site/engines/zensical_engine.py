@@ -27,6 +27,9 @@ VARIANT = "classic"  # Material's look (Zensical's default is "modern")
 SCRIPT_SOURCES = re.compile(r"script-src 'self'[^;]*;")
 SEARCH_PARTIAL = "partials/search.html"
 CONTENT_PARTIAL = "partials/content.html"
+# Material's sidebar navigation written inline (a plain item without the theme's macros): its
+# markup is Material's, so Zensical keeps its own partial and macros.
+NAV_PARTIAL = "partials/nav.html"
 PAGEFIND_BOX = b"data-digest-search"  # on our Pagefind search box (search_theme/)
 SEARCH_STYLE = "assets/stylesheets/digest-search.css"  # its stylesheet under Zensical
 
@@ -73,6 +76,7 @@ class ZensicalEngine:
             files[SEARCH_PARTIAL] = link.encode("utf-8") + search
             files[SEARCH_STYLE] = (site_search.THEME / "zensical-search.css").read_bytes()
         files.pop(CONTENT_PARTIAL, None)  # lifts_blocks is False: Zensical's own partial
+        files.pop(NAV_PARTIAL, None)
         main = files.get("main.html")
         if main is None:
             return files
