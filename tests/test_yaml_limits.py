@@ -87,3 +87,29 @@ def test_site_build_reading_refuses_alias_bomb(tmp_path: Path) -> None:
     _entry(tmp_path, GOOD_FRONT + alias_bomb())
     with pytest.raises(DigestError, match="expands to more than"):
         read_items(tmp_path / "docs")
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        pytest.param(GOOD_FRONT + "tags: [a, b]\n", False, id="entry"),
+        pytest.param("a: [" + ",".join(["x"] * 19_990) + "]\n", False, id="wide-under"),
+        pytest.param("a: [" + ",".join(["x"] * 20_001) + "]\n", True, id="wide-over"),
+        pytest.param("".join(f"k{i}: v\n" for i in range(10_001)), True, id="many-keys"),
+    ],
+)
+def test_a_document_without_aliases_is_counted_as_a_tree(text: str, refused: bool) -> None:
+    """Without a "*" the document is a tree and its nodes are counted (check_tree_size): the
+    same answer, and the same message, as the walk that sizes shared nodes."""
+    loader = yamlsafe.LimitedLoader(text)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    answers = []
+    for check in (yamlsafe.check_tree_size, yamlsafe.check_node_budget):
+        try:
+            check(root)
+            answers.append("")
+        except yamlsafe.YAMLLimitError as exc:
+            answers.append(str(exc))
+    assert answers[0] == answers[1] and bool(answers[0]) is refused
+    assert loader._tree
+    assert not yamlsafe.LimitedLoader("a: &x [1]\nb: *x\n")._tree
