@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import yaml
 
@@ -186,3 +189,18 @@ def test_quotes_grouped_by_speaker() -> None:
     first = '<p>— chief executive of Nvidia · <a href="posts/2024-12-03-a.md">First</a>, Outlet A, '
     assert first in page
     assert '<p>— <a href="posts/2024-12-05-b.md">Second</a>, Outlet B, 5 December 2024</p>' in page
+
+
+def test_the_site_build_classifies_figures_without_the_figure_finder() -> None:
+    """The build only classifies figures it has (digest.editorial.figures_kind): the patterns
+    that find figures in an article's text (digest.editorial.figures, figure_words), some 50 ms
+    of compiling, are not loaded by it, and the ranking classifies with the same function."""
+    code = (
+        "import sys, digest.site.build, digest.archive.validate; "
+        "print(sorted(m for m in sys.modules if m.startswith('digest.editorial.fig')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["['digest.editorial.figures_kind']"]
+    from digest.editorial import figures, figures_kind
+
+    assert figures.figure_kind is figures_kind.figure_kind

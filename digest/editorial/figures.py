@@ -27,7 +27,14 @@ from digest.editorial.figure_words import (
     refers_back,
     word_number_value,
 )
-from digest.editorial.units import Units, load_units, unit_kind, unit_quantity
+from digest.editorial.figures_kind import CURRENCY_START as _CURRENCY_START
+from digest.editorial.figures_kind import FRAC as _FRAC
+from digest.editorial.figures_kind import FigureKind as FigureKind  # public here too
+from digest.editorial.figures_kind import U
+from digest.editorial.figures_kind import alternation as _alt
+from digest.editorial.figures_kind import figure_kind as figure_kind  # public here too
+from digest.editorial.figures_kind import kind_of as _kind
+from digest.editorial.units import unit_quantity
 from digest.models import Figure
 from digest.text.dates import MONTH_WORDS
 from digest.text.normalize import collapse_whitespace, squeeze
@@ -110,17 +117,9 @@ NAME_COMPOUND = re.compile(r"^(?:(?:1[5-9]|20)\d{2}-[a-z]+|\d\.\d-channel)$", re
 
 # --- patterns built from the data ---------------------------------------------------------------
 
-U: Units = load_units()
-
-
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _CARD = _alt([c for c in U.cardinals if c != "hundred"])
 _WORD_NUMBER = r"\b(?i:(?:" + _CARD + r")(?:(?:-\s?|\s)(?:" + _CARD + r"|hundred)\b){0,3})\b"
-_FRAC = _alt(U.fractions)
 # a number with its currency, scale and unit
 _CORE = (r"(?:(?:" + U.currency_prefix + r")\s?(?:" + _DIGITS + r")"
          r"(?:[MBmk](?![A-Za-z0-9]))?"  # "$5m", "£1M", "$2B"
@@ -230,7 +229,6 @@ _VERSION_TAIL = re.compile(r"^[.:/]\d")
 _LEADING_NUMBER = re.compile(r"^(?:" + U.currency_prefix + r")?\s?(?:" + _DIGITS + r")")
 _WORD_START = re.compile(r"^(?i:" + _CARD + r"|half|an?\b|tens|hundreds|thousands|millions|"
                          r"billions|trillions|dozens|" + _alt(U.multiples) + r")")
-_CURRENCY_START = re.compile(r"^(?:" + U.currency_prefix + r")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,28 +245,6 @@ class _Found:
 
 
 # --- public API ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FigureKind:
-    """What kind of number a figure is: `kind` one of money, percent, multiplier, unit, scaled,
-    count or other (no number to read); `quantity` what a unit measures ("time", "memory", ...
-    the quantities of data/units.yml), else None."""
-
-    kind: str
-    quantity: str | None = None
-
-
-def figure_kind(value: str) -> FigureKind:
-    """The one figure-kind classifier: the ranking here and the site's figures index use it."""
-    v = value.strip()
-    if not v:
-        return FigureKind("other")
-    kind = _kind(v) or "count"
-    if kind == "count" and not _READS_AS_NUMBER.match(v):
-        return FigureKind("other")  # "Q3": a label with a digit in it, not a count
-    unit = _unit_at_end(v) if kind == "unit" else None
-    return FigureKind(kind, unit_quantity(U, unit) if unit is not None else None)
 
 
 def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
@@ -447,47 +423,6 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _unit_at_end(value: str) -> str | None:
-    """The unit a value ends with, as written: the longest unit word or symbol after the number
-    ("cubic feet per minute"), or a symbol glued to it ("3nm", "5.3TB/s", "2°C")."""
-    words = value.replace("-", " ").split()
-    for size in (4, 3, 2, 1):
-        if len(words) >= size and unit_kind(U, " ".join(words[-size:])):
-            return " ".join(words[-size:])
-    if (symbol := _UNIT_SYMBOL_END.search(value)) and unit_kind(U, symbol.group(1)):
-        return symbol.group(1)
-    return None
-
-
-def _kind(value: str) -> str | None:
-    """money, percent, multiplier, unit, scaled or count."""
-    v = value.strip()
-    words = v.replace("-", " ").split()
-    low = v.lower()
-    if _CURRENCY_START.match(v) or words[-1].lower() in U.currency_suffixes:
-        return "money"
-    if (unit := _unit_at_end(v)) is not None:
-        return unit_kind(U, unit)
-    if low in _MULTIPLE_WORDS:
-        return "multiplier"
-    if _FRACTION_END.search(v) or _RATIO.search(low):
-        return "percent"  # a share: "a third", "two-thirds", "one in ten"
-    if _SCALE_END.search(v):
-        return "scaled"
-    if _COMPOUND_END.search(v):
-        return "unit"  # "12-high", "8-GPU"
-    return "count"
-
-
-_MULTIPLE_WORDS = frozenset(m.lower() for m in U.multiples)
-_UNIT_SYMBOL_END = re.compile(r"[\d+](\D+)$")
-_FRACTION_END = re.compile(r"(?i)(?:" + _FRAC + r")$")
-_RATIO = re.compile(r"\s(?:in|out of)\s")
-_SCALE_END = re.compile(r"(?:" + U.scale + r"|(?i:dozens?|" + _alt(U.vague_scales) + r"))$")
-_COMPOUND_END = re.compile(r"-[A-Za-z]+$")
-# A count is a number: digits, or a number word ("two", "a dozen", "tens of thousands").
-_READS_AS_NUMBER = re.compile(r"(?:[\d.,]|(?i:" + _alt([*U.cardinals, *U.vague_scales, "a", "an"])
-                              + r")\b)")
 
 
 def _is_figure(sentence: str, s: int, e: int, value: str, kind: str) -> bool:

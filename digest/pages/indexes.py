@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from digest.editorial.figures import figure_kind as classify_figure
+from digest.editorial.figures_kind import figure_kind as classify_figure
 from digest.editorial.vocabulary import Term, Vocabulary
 from digest.models import Quote
 from digest.pages.items import (
@@ -45,9 +45,10 @@ QUOTES_PER_PAGE = 800
 ENTITY_KINDS = ("company", "chip")  # the kinds that get entity pages
 OTHER_KIND = "Other"
 UNATTRIBUTED = "Unattributed"
-# What the figures index calls each kind of figure (digest.editorial.figures.figure_kind, the one
-# classifier), in a reader's words; a unit is named by the quantity it measures, a quantity not
-# listed by its own name ("Area", "Energy"), a unit with none ("105-qubit") as a count.
+# What the figures index calls each kind of figure (digest.editorial.figures_kind.figure_kind,
+# the one classifier), in a reader's words; a unit is named by the quantity it measures, a
+# quantity not listed by its own name ("Area", "Energy"), a unit with none ("105-qubit") as a
+# count.
 KIND_LABELS: dict[str, str] = {
     "money": "Money",
     "percent": "Percentage",
