@@ -11,6 +11,7 @@ import pytest
 from digest.archive.body_safety import (
     MARKDOWN_EXTENSIONS,
     _rendered_problems,
+    body_problems,
     decode_url,
     names_host,
     url_scheme,
@@ -143,3 +144,12 @@ def test_backstop_uses_the_sites_markdown_extensions() -> None:
     names = re.findall(r"^  - ([\w.]+)", block, re.M)
     mkdocs_builtins = {"toc", "tables", "fenced_code"}  # MkDocs adds these to every site
     assert set(MARKDOWN_EXTENSIONS) == set(names) | mkdocs_builtins
+
+
+def test_the_reused_converter_forgets_the_last_notes() -> None:
+    """The backstop's Markdown converter is made once per thread and reset before each notes:
+    a reference defined in one entry's notes must not resolve in the next entry's."""
+    defines = ["Background reading.", "", "[pic]: https://other.example/p.png"]
+    uses = ["A chart: ![chart][pic]"]
+    assert body_problems(defines) == []
+    assert body_problems(uses) == []

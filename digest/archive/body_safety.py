@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
@@ -342,10 +343,21 @@ class _Elements(HTMLParser):
         self.found.append((tag, {name: value or "" for name, value in attrs}))
 
 
+# One converter per thread (a Markdown object is not safe to share; `digest build` checks in a
+# thread of its own), reset before each use: making one costs more than converting most notes.
+_CONVERTERS = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    md: markdown.Markdown | None = getattr(_CONVERTERS, "md", None)
+    if md is None:
+        md = _CONVERTERS.md = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    return md.reset()
+
+
 def _rendered_problems(text: str) -> list[tuple[int, str]]:
-    md = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
     parser = _Elements()
-    parser.feed(md.convert(text))
+    parser.feed(_converter().convert(text))
     parser.close()
     found = []
     for tag, attributes in parser.found:
