@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from digest.ingest.lines import STOPWORDS, WORD, Kind, Line
 from digest.ingest.scrapemeta import NAME_ONLY
@@ -134,13 +136,13 @@ def _prose_before(line: Line, page: Page) -> bool:
 def _shares_body_words(line: Line, page: Page) -> bool:
     """Most of its content words occur in the body: a headline speaks of what the article
     speaks of."""
-    words = stems(line.text)
+    words = _stems(line.text)
     return bool(words) and sum(w in page.body_words for w in words) >= SHARED_SHARE * len(words)
 
 
 def _foreign_to_body(line: Line, page: Page) -> bool:
     """None of its content words occur in the body: a call to action, a category, a teaser."""
-    words = stems(line.text)
+    words = _stems(line.text)
     return len(words) >= 2 and not any(w in page.body_words for w in words)
 
 
@@ -158,7 +160,7 @@ def _standfirst_follows(line: Line, page: Page) -> bool:
 
 
 def _shares_two_body_words(line: Line, page: Page) -> bool:
-    return sum(w in page.body_words for w in stems(line.text)) >= 2
+    return sum(w in page.body_words for w in _stems(line.text)) >= 2
 
 
 def _six_words(line: Line, page: Page) -> bool:
@@ -187,9 +189,9 @@ def _after_menu(line: Line, page: Page) -> bool:
 
 def _shares_lead_words(line: Line, page: Page) -> bool:
     """Half its content words occur in the first two paragraphs after it (the lead)."""
-    after = [x for x in page.lines[line.index + 1 :] if x.kind is Kind.PROSE][:2]
-    lead = set(stems(" ".join(x.text for x in after)))
-    words = stems(line.text)
+    after = islice((x for x in page.lines[line.index + 1 :] if x.kind is Kind.PROSE), 2)
+    lead = set(_stems(" ".join(x.text for x in after)))
+    words = _stems(line.text)
     return bool(words) and sum(w in lead for w in words) >= SHARED_SHARE * len(words)
 
 
@@ -400,13 +402,31 @@ def stems(text: str) -> list[str]:
     ]
 
 
+# The rules look at the same few lines' words again and again (every candidate is compared with
+# the page's first lines, and three rules take its stems): both are worked out once per text.
+WORDS_MEMO_SIZE = 4096  # distinct line texts remembered; a page has a few hundred
+
+
+@lru_cache(maxsize=WORDS_MEMO_SIZE)
+def _stems(text: str) -> tuple[str, ...]:
+    """`stems(text)`, remembered (callers only read it)."""
+    return tuple(stems(text))
+
+
+@lru_cache(maxsize=WORDS_MEMO_SIZE)
+def _word_counts(text: str) -> tuple[Counter[str], int]:
+    """The case-folded word tokens of `text` counted, and their number (callers only read it)."""
+    counts = Counter(WORD.findall(text.casefold()))
+    return counts, sum(counts.values())
+
+
 def token_f1(a: str, b: str) -> float:
     """Token overlap of two lines (case-folded word tokens), as F1."""
-    ta, tb = Counter(WORD.findall(a.casefold())), Counter(WORD.findall(b.casefold()))
+    (ta, na), (tb, nb) = _word_counts(a), _word_counts(b)
     matched = sum((ta & tb).values())
     if not matched:
         return 0.0
-    precision, recall = matched / sum(ta.values()), matched / sum(tb.values())
+    precision, recall = matched / na, matched / nb
     return 2 * precision * recall / (precision + recall)
 
 

@@ -104,7 +104,6 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
         raise ExtractionError(source, "no article text found (no paragraph after the headline)")
     author, published = byline_and_date(lines, headline, start, region.end)
     trailing = [line.text for line in lines[region.end :]]
-    body_lower = lowercase_words(body)
     everything = [line.text for line in lines]
     byline_in_title: str | None = None
     if headline is not None:
@@ -119,14 +118,19 @@ def extract_text(text: str, *, source: str, url: str | None = None) -> Article:
         source=source,
         title=title,
         paragraphs=[line.text for line in body],
-        author=author
-        or author_from_chrome(trailing, body_lower)
-        or author_from_chrome(everything, body_lower),
+        author=author or _author_from_chrome(trailing, everything, body),
         published=published or first_date(lines[: region.end + DATE_AFTER_BODY]),
         site_name=site_from_chrome(trailing) or site_from_chrome(everything),
         url=url,
         low_confidence=weak or headline is None or prose_words < LOW_CONFIDENCE_WORDS,
     )
+
+
+def _author_from_chrome(trailing: list[str], everything: list[str], body: list[Line]) -> str | None:
+    """The author named in the chrome after the body, or anywhere on the page (a name is not
+    a run of words the body writes in lower case)."""
+    body_lower = lowercase_words(body)
+    return author_from_chrome(trailing, body_lower) or author_from_chrome(everything, body_lower)
 
 
 # --- step 2: the body -------------------------------------------------------------------------

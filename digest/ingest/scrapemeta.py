@@ -138,9 +138,11 @@ def scrape_date(text: str) -> dt.date | None:
 
 def lowercase_words(lines: list[Line]) -> frozenset[str]:
     """The words that the prose of `lines` writes in lower case (names never are)."""
-    return frozenset(
-        w for x in lines if x.kind is Kind.PROSE for w in WORD.findall(x.text) if w.islower()
-    )
+    words: set[str] = set()
+    for x in lines:
+        if x.kind is Kind.PROSE:
+            words.update(filter(str.islower, WORD.findall(x.text)))
+    return frozenset(words)
 
 
 def byline_and_date(
