@@ -148,7 +148,7 @@ FIGURE_TESTS = ("tests/test_rules_figures.py", "tests/test_rules_figure_ranking.
 GROUPS: dict[str, tuple[str, ...]] = {
     "quotes": ("quotes", "quote_attribution", "quote_names", "quote_spans", "quote_pronouns",
                "quote_bodies", "quote_intros", "quote_speech"),
-    "figures": ("figures", "figure_words", "figure_context", "units"),
+    "figures": ("figures", "figures_kind", "figure_words", "figure_context", "units"),
 }
 for _stem in GROUPS["quotes"]:
     TARGETS[_stem] = Target(f"digest/editorial/{_stem}.py", QUOTE_TESTS, HEURISTIC)
