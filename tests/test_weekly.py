@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import markdown
 import pytest
 import yaml
 
@@ -165,8 +166,9 @@ def test_issue_page() -> None:
     assert "<p>Summary with [a link](javascript:alert(1)) in it.</p>" in page
     assert '<p class="sd-meta">Tue 3 December 2024 · Wafer Weekly · also covered by' in page
     assert re.search(r"^## AI accelerators$.*^## Memory$", page, re.M | re.S)
-    assert "[← Week 48, 2024](<2024-w48.md>)" in page
-    assert "[All issues](<index.md>)" in page
+    # the pager: an HTML block, as Python-Markdown writes its links (the site's URLs: `href`)
+    assert ('<p class="sd-pager"><a href="2024-w48.md">← Week 48, 2024</a> · '
+            '<a href="index.md">All issues</a></p>') in page
 
 
 def test_archive_and_home() -> None:
@@ -179,7 +181,7 @@ def test_archive_and_home() -> None:
     assert "[Week 49, 2024](<2024-w49.md>)" in archive
     pages = weekly.render_issues(issues, ORDER)
     assert set(pages) == {"weekly/2025-w01.md", "weekly/2024-w49.md"}
-    assert "[Week 1, 2025 →](<2025-w01.md>)" in pages["weekly/2024-w49.md"]
+    assert '<a href="2025-w01.md">Week 1, 2025 →</a>' in pages["weekly/2024-w49.md"]
     home = weekly.render_home(issues[0])
     assert home.startswith('!!! sd-issue "This week: Week 1, 2025"\n')
     assert "    - **[Second story](<posts/2024-12-30-b.md>)** · B" in home
@@ -189,3 +191,17 @@ def test_archive_and_home() -> None:
 def test_empty_archive() -> None:
     assert weekly.build_issues([]) == []
     assert "No issues yet" in weekly.render_archive([])
+
+
+def test_issue_pager_is_the_html_python_markdown_writes() -> None:
+    """The pager is written as HTML (no pass of the engine's inline parser), the same HTML
+    Python-Markdown writes for the Markdown paragraph it replaced."""
+    a = item("a", "2024-11-26", "A", ["Intel"], title="First")
+    b = item("b", "2024-12-03", "B", ["Intel"], title="Second")
+    c = item("c", "2024-12-10", "C", ["Intel"], title="Third")
+    issues = weekly.build_issues([Story(x, ()) for x in (a, b, c)])
+    page = weekly.render_issues(issues, ORDER)["weekly/2024-w49.md"]
+    pager = page.rstrip("\n").rsplit("\n", 1)[1]
+    paragraph = ("[← Week 48, 2024](<2024-w48.md>) · [All issues](<index.md>) · "
+                 "[Week 50, 2024 →](<2024-w50.md>)\n{ .sd-pager }")
+    assert pager == markdown.markdown(paragraph, extensions=["attr_list"])

@@ -26,7 +26,7 @@ from digest.pages.items import (
 )
 from digest.pages.metadata import article_meta, front_matter, meta_text
 from digest.pages.related import Story
-from digest.text.escaping import html_text, markdown_text
+from digest.text.escaping import html_attribute, html_text, markdown_text
 
 TOP_STORIES = 3  # "the week's top stories in two or three lines"
 OTHER_SECTION = "Other news"  # entries with no category (the validator normally forbids that)
@@ -178,7 +178,7 @@ def render_issue(
                 f"<p>{html_text(lead.summary)}</p>",
                 "",
             ]
-    parts += [_pager(issue, newer, older)]
+    parts += [_pager(issue, newer, older, href)]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -199,14 +199,21 @@ def issue_front_matter(issue: Issue, section_order: Sequence[str]) -> str:
     )
 
 
-def _pager(issue: Issue, newer: Issue | None, older: Issue | None) -> str:
+def _pager(issue: Issue, newer: Issue | None, older: Issue | None, href: Href) -> str:
+    """Links to the older issue, the archive and the newer issue: an HTML block linked with
+    `href`, as Python-Markdown writes the paragraph `[← Week 7, 2024](<2024-w07.md>) · ...`
+    with `{ .sd-pager }` (the same HTML, without a pass of its inline parser on every issue)."""
     links = []
     if older is not None:
-        links.append(f"[← {older.week.title}](<{relative_link(issue.src, older.src)}>)")
-    links.append(f"[All issues](<{relative_link(issue.src, ARCHIVE_SRC)}>)")
+        links.append(_anchor(issue.src, older.src, f"← {older.week.title}", href))
+    links.append(_anchor(issue.src, ARCHIVE_SRC, "All issues", href))
     if newer is not None:
-        links.append(f"[{newer.week.title} →](<{relative_link(issue.src, newer.src)}>)")
-    return " · ".join(links) + "\n{ .sd-pager }"
+        links.append(_anchor(issue.src, newer.src, f"{newer.week.title} →", href))
+    return f'<p class="sd-pager">{" · ".join(links)}</p>'
+
+
+def _anchor(from_src: str, to_src: str, text: str, href: Href) -> str:
+    return f'<a href="{html_attribute(href(from_src, to_src))}">{html_text(text)}</a>'
 
 
 def render_issues(
