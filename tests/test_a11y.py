@@ -18,7 +18,15 @@ from typing import Any
 
 import pytest
 
-from tests.axe_runner import PAGE_TYPES, SCHEMES, audit, audit_site, failing, serve_site
+from tests.axe_runner import (
+    PAGE_TYPES,
+    SCHEMES,
+    audit,
+    audit_both_palettes,
+    audit_palettes,
+    failing,
+    serve_site,
+)
 from tests.browser_pages import (
     DEFAULT_MEDIA,
     emulate,
@@ -75,12 +83,14 @@ def page(module_page: tuple[Page, list[str]], base: str) -> Iterator[Page]:
 # -- axe ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_serious_axe_violations(page: Page, base: str, scheme: str) -> None:
-    results = audit_site(page, base, scheme)
-    assert set(results) == set(PAGE_TYPES)
-    found = {name: [str(v) for v in failing(v)] for name, v in results.items() if failing(v)}
-    assert found == {}, f"axe, {scheme} palette: {found}"
+def test_no_serious_axe_violations(page: Page, base: str) -> None:
+    """Every page type in both palettes, each page opened once (axe_runner.audit_palettes)."""
+    results = audit_palettes(page, base)
+    assert set(results) == set(SCHEMES)
+    for scheme, by_type in results.items():
+        assert set(by_type) == set(PAGE_TYPES), scheme
+        found = {name: [str(v) for v in failing(v)] for name, v in by_type.items() if failing(v)}
+        assert found == {}, f"axe, {scheme} palette: {found}"
 
 
 @pytest.mark.parametrize(("scheme", "body"), [("light", "default"), ("dark", "slate")])
@@ -106,6 +116,30 @@ def test_audit_fails_on_a_serious_violation(page: Page) -> None:
     )
     rules = {v.rule for v in failing(audit(page))}
     assert {"color-contrast", "aria-dialog-name", "label"} <= rules
+
+
+# Text the dark palette alone makes faint: a rule keyed on Material's dark palette, added to the
+# document as a constructed stylesheet (which the page's Content-Security-Policy does not govern).
+DARK_ONLY_FAINT = """() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('[data-md-color-scheme=slate] .md-typeset p { color: #3a3a3a !important; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+
+def test_audit_switches_to_the_dark_palette(page: Page, base: str) -> None:
+    """The audit's palette switch (axe_runner.audit_both_palettes) audits the page as the dark
+    palette shows it: text made faint by a dark-only rule fails there, and only there."""
+    emulate(page, color_scheme="light")
+    try:
+        _open(page, base)
+        page.evaluate(DARK_ONLY_FAINT)
+        found = {scheme: {v.rule for v in failing(violations)}
+                 for scheme, violations in audit_both_palettes(page).items()}
+    finally:
+        emulate(page, **DEFAULT_MEDIA)
+    assert "color-contrast" not in found["light"]
+    assert "color-contrast" in found["dark"]
 
 
 # -- keyboard ----------------------------------------------------------------------------------
