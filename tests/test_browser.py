@@ -183,11 +183,25 @@ def _heading(page: Page) -> str:
     return page.locator(".md-content h1").first.inner_text().removesuffix("¶").strip()
 
 
-def _latest_issue_path(reader: Reader) -> str:
-    page = reader.open("weekly/")
-    href = page.locator("article a[href*='-w']").first.get_attribute("href")
-    assert href, "the archive of issues links to no issue"
-    return urllib.parse.urljoin("weekly/", href)
+# Addresses found through a listing's links, once per site: a test that only needs to open
+# the page then opens it directly (a page load is some 0.3 CPU seconds of Chromium's).
+
+
+@pytest.fixture(scope="module")
+def trn2_url(module_reader: Reader) -> str:
+    """The Trainium2 entry's address, from the home page's links."""
+    with module_reader.turn():
+        return _entry_path(module_reader.open(""), TRN2)
+
+
+@pytest.fixture(scope="module")
+def latest_issue_url(module_reader: Reader) -> str:
+    """The newest weekly issue's address, from the archive of issues."""
+    with module_reader.turn():
+        page = module_reader.open("weekly/")
+        href = page.locator("article a[href*='-w']").first.get_attribute("href")
+        assert href, "the archive of issues links to no issue"
+        return urllib.parse.urljoin(page.url, href)
 
 
 def test_search_finds_trainium2(reader: Reader, engine: str) -> None:
@@ -227,9 +241,8 @@ def test_entity_page_lists_entry(reader: Reader) -> None:
     assert _heading(page) == TRN2.title
 
 
-def test_entry_shows_also_covered_by(reader: Reader) -> None:
-    page = reader.open("")
-    page = reader.open(_entry_path(page, TRN2))
+def test_entry_shows_also_covered_by(reader: Reader, trn2_url: str) -> None:
+    page = reader.open(trn2_url)
     covered = page.locator("h2#also-covered-by + ul")
     # One line per other outlet, "Outlet: headline" (the sample archive has a second outlet's
     # write-up of the launch as well).
@@ -261,7 +274,8 @@ def test_weekly_issue_links_resolve(reader: Reader) -> None:
     assert issues, "no issue linked from the archive"
     checked: dict[str, int] = {}
     for url in [page.url, *issues]:
-        page = reader.open(url)
+        if url != page.url:  # the archive is open already
+            page = reader.open(url)
         for href in _hrefs(page):
             target = urllib.parse.urljoin(page.url, href)
             if not target.startswith(reader.base_url):
@@ -319,11 +333,11 @@ def test_figures_table_filters(reader: Reader) -> None:
 # The screenshots this test used to write (tests/screenshots/, which nothing read) are taken
 # by benchmarks/screenshots.py --full-page.
 @pytest.mark.parametrize("name", ["home", "entry", "weekly-issue", "entity", "figures"])
-def test_no_console_errors(reader: Reader, name: str) -> None:
+def test_no_console_errors(reader: Reader, name: str, request: pytest.FixtureRequest) -> None:
     if name == "entry":
-        path = _entry_path(reader.open(""), TRN2)
+        path = request.getfixturevalue("trn2_url")
     elif name == "weekly-issue":
-        path = _latest_issue_path(reader)
+        path = request.getfixturevalue("latest_issue_url")
     else:
         path = {"home": "", "entity": "entities/aws/", "figures": "figures/"}[name]
     reader.errors.clear()
