@@ -24,7 +24,14 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.element import (
+    AttributeDict,
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    ProcessingInstruction,
+)
 
 from digest.errors import ExtractionError
 from digest.ingest import boilerplate as bp
@@ -78,7 +85,10 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Article:
     A page whose best candidate is weak (little text, or found only by a looser pass) still gives
     its article, marked `low_confidence`."""
     # Class and rel stay plain strings: splitting every multi-valued attribute costs parse time.
-    soup = BeautifulSoup(_prestrip(html), "lxml", multi_valued_attributes=None)
+    # Attributes go into a plain dict (the parser gives only strings, so the default's per-value
+    # conversions never apply, yet cost a Python call per attribute).
+    soup = BeautifulSoup(_prestrip(html), "lxml", multi_valued_attributes=None,
+                         attribute_dict_class=AttributeDict)
     meta = read_metadata(soup)
     root = _root(soup)
     paragraphs: list[str] = []

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from itertools import islice
 
 from digest.ingest.lines import STOPWORDS, WORD, Kind, Line
@@ -48,6 +47,29 @@ class Page:
     lines: list[Line]
     body_start: int  # first line of the body stretch
     body_words: frozenset[str]  # content-word stems of the body's prose
+    # The rules look at the same few lines' words again and again (every candidate is compared
+    # with the page's first lines, three rules take its stems): worked out once per text.
+    stems_of: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    words_of: dict[str, tuple[Counter[str], int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def stems(self, text: str) -> tuple[str, ...]:
+        """`stems(text)`, remembered."""
+        found = self.stems_of.get(text)
+        if found is None:
+            found = self.stems_of[text] = tuple(stems(text))
+        return found
+
+    def token_f1(self, a: str, b: str) -> float:
+        """`token_f1(a, b)`, each text's words counted once."""
+        return _f1(self._words(a), self._words(b))
+
+    def _words(self, text: str) -> tuple[Counter[str], int]:
+        found = self.words_of.get(text)
+        if found is None:
+            found = self.words_of[text] = _word_counts(text)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +97,7 @@ def _echoed(line: Line, page: Page) -> bool:
     lines = page.lines
     earlier = lines[:ECHO_TOP_LINES] + lines[max(0, line.index - ECHO_NEAR_LINES) : line.index]
     return any(
-        x.index < line.index and x.words >= 2 and token_f1(x.text, line.text) >= ECHO_F1
+        x.index < line.index and x.words >= 2 and page.token_f1(x.text, line.text) >= ECHO_F1
         for x in earlier
     )
 
@@ -136,13 +158,13 @@ def _prose_before(line: Line, page: Page) -> bool:
 def _shares_body_words(line: Line, page: Page) -> bool:
     """Most of its content words occur in the body: a headline speaks of what the article
     speaks of."""
-    words = _stems(line.text)
+    words = page.stems(line.text)
     return bool(words) and sum(w in page.body_words for w in words) >= SHARED_SHARE * len(words)
 
 
 def _foreign_to_body(line: Line, page: Page) -> bool:
     """None of its content words occur in the body: a call to action, a category, a teaser."""
-    words = _stems(line.text)
+    words = page.stems(line.text)
     return len(words) >= 2 and not any(w in page.body_words for w in words)
 
 
@@ -160,7 +182,7 @@ def _standfirst_follows(line: Line, page: Page) -> bool:
 
 
 def _shares_two_body_words(line: Line, page: Page) -> bool:
-    return sum(w in page.body_words for w in _stems(line.text)) >= 2
+    return sum(w in page.body_words for w in page.stems(line.text)) >= 2
 
 
 def _six_words(line: Line, page: Page) -> bool:
@@ -190,8 +212,8 @@ def _after_menu(line: Line, page: Page) -> bool:
 def _shares_lead_words(line: Line, page: Page) -> bool:
     """Half its content words occur in the first two paragraphs after it (the lead)."""
     after = islice((x for x in page.lines[line.index + 1 :] if x.kind is Kind.PROSE), 2)
-    lead = set(_stems(" ".join(x.text for x in after)))
-    words = _stems(line.text)
+    lead = set(page.stems(" ".join(x.text for x in after)))
+    words = page.stems(line.text)
     return bool(words) and sum(w in lead for w in words) >= SHARED_SHARE * len(words)
 
 
@@ -402,27 +424,20 @@ def stems(text: str) -> list[str]:
     ]
 
 
-# The rules look at the same few lines' words again and again (every candidate is compared with
-# the page's first lines, and three rules take its stems): both are worked out once per text.
-WORDS_MEMO_SIZE = 4096  # distinct line texts remembered; a page has a few hundred
-
-
-@lru_cache(maxsize=WORDS_MEMO_SIZE)
-def _stems(text: str) -> tuple[str, ...]:
-    """`stems(text)`, remembered (callers only read it)."""
-    return tuple(stems(text))
-
-
-@lru_cache(maxsize=WORDS_MEMO_SIZE)
 def _word_counts(text: str) -> tuple[Counter[str], int]:
-    """The case-folded word tokens of `text` counted, and their number (callers only read it)."""
+    """The case-folded word tokens of `text` counted, and their number."""
     counts = Counter(WORD.findall(text.casefold()))
     return counts, sum(counts.values())
 
 
 def token_f1(a: str, b: str) -> float:
     """Token overlap of two lines (case-folded word tokens), as F1."""
-    (ta, na), (tb, nb) = _word_counts(a), _word_counts(b)
+    return _f1(_word_counts(a), _word_counts(b))
+
+
+def _f1(a: tuple[Counter[str], int], b: tuple[Counter[str], int]) -> float:
+    """F1 of two texts' counted words (`_word_counts`)."""
+    (ta, na), (tb, nb) = a, b
     matched = sum((ta & tb).values())
     if not matched:
         return 0.0

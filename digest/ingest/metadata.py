@@ -161,6 +161,7 @@ class _Found:
 def _collect(soup: BeautifulSoup) -> _Found:
     """One iterative walk collecting every element a metadata rule looks at."""
     found = _Found()
+    hint_kinds: dict[str, tuple[bool, bool, bool, bool] | None] = {}
     stack: list[tuple[Tag, bool]] = [(soup, False)]
     while stack:
         tag, aside = stack.pop()
@@ -204,22 +205,35 @@ def _collect(soup: BeautifulSoup) -> _Found:
         elif itemprop == "datePublished":
             found.date_props.append(tag)
         hint = f"{_attr(attrs, 'class')} {_attr(attrs, 'id')}".strip()
-        if (
-            hint
-            and not aside
-            and name not in ("meta", "link", "html", "body", "head")
-            and ANY_HINT.search(hint)
-        ):
-            if BYLINE_HINT.search(hint) and not BYLINE_NOT.search(hint):
+        kinds = None
+        if hint and not aside and name not in ("meta", "link", "html", "body", "head"):
+            if hint not in hint_kinds:  # a page repeats its class names on many elements
+                hint_kinds[hint] = _hint_kinds(hint)
+            kinds = hint_kinds[hint]
+        if kinds is not None:
+            byline, meta_row, date_line, not_article = kinds
+            if byline:
                 found.bylines.append(tag)
-            elif META_HINT.search(hint):
+            elif meta_row:
                 found.meta_rows.append(tag)
-            if (DATE_HINT.search(hint) and not DATE_NOT.search(hint)
-                    and len(found.date_lines) < MAX_DATE_LINES):
+            if date_line and len(found.date_lines) < MAX_DATE_LINES:
                 found.date_lines.append(tag)
-            aside = bool(NOT_ARTICLE_HINT.search(hint))
+            aside = not_article
         stack.extend((c, aside) for c in reversed(tag.contents) if isinstance(c, Tag))
     return found
+
+
+def _hint_kinds(hint: str) -> tuple[bool, bool, bool, bool] | None:
+    """What an element's class/id hint says it is, by the hints above: (a byline, a meta row,
+    a date line, not the article's), or None when no hint concerns it."""
+    if not ANY_HINT.search(hint):
+        return None
+    return (
+        bool(BYLINE_HINT.search(hint)) and not BYLINE_NOT.search(hint),
+        bool(META_HINT.search(hint)),
+        bool(DATE_HINT.search(hint)) and not DATE_NOT.search(hint),
+        bool(NOT_ARTICLE_HINT.search(hint)),
+    )
 
 
 def _attr(attrs: dict[str, object], key: str) -> str:
