@@ -56,8 +56,12 @@ from digest.text.normalize import collapse_whitespace
 LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "aside", "p", "header",
                             "footer", "figure", "span"})
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, CData, ProcessingInstruction)
+# An element to its first closing tag, or a comment. The element's content is read as runs of
+# anything but "<" and single "<"s that do not close it, taken possessively: the same match as
+# ".*?</\1\s*>" (the first closing tag), without trying the closing tag at every character.
 _PRESTRIP = re.compile(
-    r"<(" + "|".join(bp.PRESTRIP_TAGS) + r")\b([^>]*)>.*?</\1\s*>|<!--.*?-->",
+    r"<(" + "|".join(bp.PRESTRIP_TAGS) + r")\b([^>]*)>(?:[^<]++|<(?!/\1\s*>))*+</\1\s*>"
+    r"|<!--.*?-->",
     re.IGNORECASE | re.DOTALL,
 )
 # Whitespace between a block tag and the next tag is not text; dropping it before the parse halves
