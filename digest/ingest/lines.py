@@ -393,10 +393,9 @@ def count_words(line: str) -> tuple[int, float]:
     """(words, share of function words) of a line; runs of CJK characters count by length,
     and a line mostly in such a script is not judged by English function words (share 1)."""
     tokens = WORD.findall(line)
-    cjk = len(CJK.findall(line))
-    if not cjk:
+    if not CJK.search(line):
         words = len(tokens)
-        stop = sum(1 for t in tokens if t.lower() in STOPWORDS) / words if words else 0.0
+        stop = sum(map(STOPWORDS.__contains__, map(str.lower, tokens))) / words if words else 0.0
         return words, stop
     words = sum(
         max(1, len(CJK.findall(t)) // CJK_CHARS_PER_WORD) if CJK.search(t) else 1 for t in tokens
