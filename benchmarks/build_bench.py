@@ -118,8 +118,8 @@ thread.join()
 wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = usage.ru_utime + usage.ru_stime
-print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": usage.ru_maxrss, "rc": rc,
-                  "peak_sum_kb": peak_sum // 1024}))
+print(json.dumps({"wall": wall, "cpu": cpu, "user": usage.ru_utime, "peak_kb": usage.ru_maxrss,
+                  "rc": rc, "peak_sum_kb": peak_sum // 1024}))
 """
 
 
@@ -202,6 +202,9 @@ class BuildResult:
     entries: int
     wall: float
     cpu: float  # user + system seconds of every process of the build: steadier on a busy machine
+    # user seconds alone: the system time (the kernel writing the files, 2.3 x the pages for
+    # `digest build`) swings most with what else the machine is doing
+    user: float
     peak_mb: float  # the largest process
     pages: int
     site_mb: float
@@ -253,15 +256,16 @@ def bare_config(variant: Variant, root: Path) -> str:
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
-    """(wall seconds, CPU seconds, peak RSS of the largest process in MB, peak RSS of all its
-    processes together in MB, exit status) of `command` in a fresh child."""
+def measure(command: list[str], cwd: Path) -> tuple[float, float, float, float, float, int]:
+    """(wall seconds, CPU seconds, user CPU seconds, peak RSS of the largest process in MB, peak
+    RSS of all its processes together in MB, exit status) of `command` in a fresh child."""
     out = subprocess.run(
         [PYTHON, "-c", MEASURE, *command], cwd=cwd, env=BUILD_ENV, capture_output=True,
         text=True, check=True,
     )
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    return data["wall"], data["cpu"], data["peak_kb"] / 1024, data["peak_sum_kb"] / 1024, data["rc"]
+    return (data["wall"], data["cpu"], data["user"], data["peak_kb"] / 1024,
+            data["peak_sum_kb"] / 1024, data["rc"])
 
 
 def build(project: Path, variant: Variant, entries: int, label: str = "") -> BuildResult:
@@ -273,7 +277,7 @@ def build(project: Path, variant: Variant, entries: int, label: str = "") -> Bui
     else:
         shutil.rmtree(site, ignore_errors=True)
         command = [PYTHON, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
-    wall, cpu, peak, peak_all, rc = measure(command, project)
+    wall, cpu, user, peak, peak_all, rc = measure(command, project)
     files = [p for p in site.rglob("*") if p.is_file()] if site.is_dir() else []
     # Material's lunr index, Zensical's search.json, or Pagefind's (from 2,000 entries): all files
     index = [site / "search" / "search_index.json", site / "search.json",
@@ -283,6 +287,7 @@ def build(project: Path, variant: Variant, entries: int, label: str = "") -> Bui
         entries=entries,
         wall=wall,
         cpu=cpu,
+        user=user,
         peak_mb=peak,
         peak_all_mb=peak_all,
         pages=sum(1 for p in files if p.suffix == ".html"),
@@ -408,23 +413,26 @@ def versus(results: list[BuildResult], r: BuildResult) -> str:
         full = [x for x in before if x.tool == r.tool.removesuffix(INCREMENTAL)
                 and x.entries == r.entries - 1]
         return f"{r.cpu / full[-1].cpu:.1%} of full" if full else ""
-    base = [x.cpu for x in results
+    base = [x for x in results
             if x.tool == VARIANTS["bare-hooks"].label and x.entries == r.entries and x.ok]
-    return f"{r.cpu / (sum(base) / len(base)):.2f}" if base else ""
+    if not base:
+        return ""
+    cpu, user = (sum(x.cpu for x in base) / len(base)), (sum(x.user for x in base) / len(base))
+    return f"{r.cpu / cpu:.2f} (user {r.user / user:.2f})"
 
 
 def table(results: list[BuildResult], previews: list[tuple[str, int, float, float]]) -> str:
     rows = [
-        "| build | entries | wall s | CPU s | CPU vs bare-hooks | CPU s per 1,000 "
+        "| build | entries | wall s | CPU s | user s | CPU vs bare-hooks | CPU s per 1,000 "
         "| peak MB, largest process | peak MB, all processes | HTML pages | site MB "
         "| site KB/entry | search index MB | index KB/entry |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-        "| ---: |",
+        "| ---: | ---: |",
     ]
     for r in results:
         flag = "" if r.ok else " (FAILED)"
         rows.append(
-            f"| `{r.tool}`{flag} | {r.entries:,} | {r.wall:.1f} | {r.cpu:.1f} "
+            f"| `{r.tool}`{flag} | {r.entries:,} | {r.wall:.1f} | {r.cpu:.1f} | {r.user:.1f} "
             f"| {versus(results, r)} | {r.cpu / r.entries * 1000:.1f} "
             f"| {r.peak_mb:.0f} | {r.peak_all_mb:.0f} | {r.pages:,} | {r.site_mb:.1f} "
             f"| {r.site_mb * 1000 / r.entries:.1f} "
@@ -481,7 +489,8 @@ def main(argv: list[str] | None = None) -> int:
     def report(result: BuildResult) -> None:
         results.append(result)
         print(
-            f"{result.tool} N={result.entries}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU, "
+            f"{result.tool} N={result.entries}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU "
+            f"({result.user:.1f} user), "
             f"{result.peak_mb:.0f} MB (all processes {result.peak_all_mb:.0f} MB)"
             + ("" if result.ok else " FAILED"),
             flush=True,
