@@ -31,10 +31,24 @@ NAV = [
 ICON_PAGE = "performance.md"  # given an icon in its front matter: Material's macro draws it
 
 
+def _pages(docs: Path) -> list[str]:
+    """The pages built: NAV's, and one page of each kind outside the nav (an entry, a tag
+    page, a weekly issue, an entity page, a listing page): a few pages keep the two builds
+    quick."""
+    pages = ["index.md", "about.md", "reliability.md", "weekly/index.md", "tags.md",
+             "performance.md"]
+    for pattern in ("20*/**/*.md", "tags/*.md", "weekly/20*.md", "entities/*.md", "page/*.md"):
+        pages.append(sorted(p.relative_to(docs).as_posix() for p in docs.glob(pattern))[0])
+    return pages
+
+
 def _engine_build(staged: Path, root: Path, *, ours: bool) -> dict[str, bytes]:
-    """Every HTML page MkDocs makes of the staged sample tree (NAV as its nav) with our
-    overrides, with or without our nav partial."""
-    shutil.copytree(staged / "docs", root / "docs")
+    """Every HTML page MkDocs makes of the staged sample tree's _pages (NAV as its nav) with
+    our overrides, with or without our nav partial."""
+    for page in _pages(staged / "docs"):
+        (root / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(staged / "docs" / page, root / "docs" / page)
+    shutil.copytree(staged / "docs" / "assets", root / "docs" / "assets")
     page = root / "docs" / ICON_PAGE
     text = page.read_text(encoding="utf-8")
     if text.startswith("---\n"):
@@ -71,6 +85,7 @@ def test_nav_partial_writes_what_materials_macros_write(
     about = ours["about/index.html"].decode("utf-8")
     assert "md-nav__item--nested" in about and "md-nav__link--active" in about
     assert 'class="md-nav__link">' in about
+    assert len(ours) >= len(NAV) + 4  # the pages outside the nav were built too
     tag_page = next(name for name in ours if name.startswith("tags/") and name != "tags/index.html")
     assert ours[tag_page].count(b'<li class="md-nav__item">') >= 3
     assert b"md-nav__item--active" not in ours[tag_page]
