@@ -21,7 +21,10 @@ Heuristics live in `digest.ingest.boilerplate` as data.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import (
@@ -88,6 +91,32 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Article:
 
     A page whose best candidate is weak (little text, or found only by a looser pass) still gives
     its article, marked `low_confidence`."""
+    with _collector_paused():
+        return _extract(html, source, url)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one page is extracted, then run it over what
+    was made meanwhile (generation 0 only).
+
+    The page's tree (a few thousand objects, far more on a big page) lives until the extraction
+    ends. Collections on the way would only move it into the older generations, where full
+    collections traverse it again after it is garbage: a sixth of the extraction's time went to
+    the collector. Collected once at the end, the tree goes as young garbage. Left alone when
+    the collector is already paused (by a caller, or another thread extracting)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(0)
+
+
+def _extract(html: str, source: str, url: str | None) -> Article:
     # Class and rel stay plain strings: splitting every multi-valued attribute costs parse time.
     # Attributes go into a plain dict (the parser gives only strings, so the default's per-value
     # conversions never apply, yet cost a Python call per attribute).
