@@ -70,6 +70,14 @@ NOT_ARTICLE_HINT = re.compile(
 ANY_HINT = re.compile(
     "|".join(p.pattern for p in (BYLINE_HINT, META_HINT, DATE_HINT, NOT_ARTICLE_HINT)), re.I
 )
+# The same search for a hint of ASCII characters, lower-cased: the case-sensitive search of a
+# lower-case pattern is several times faster than ANY_HINT's, and finds the same (a pattern with
+# a capital or an escape, which could differ, is left as it is).
+_ANY_HINT_ASCII = (
+    re.compile(ANY_HINT.pattern)
+    if ANY_HINT.pattern == ANY_HINT.pattern.lower() and "\\" not in ANY_HINT.pattern
+    else ANY_HINT
+)
 # Words of job titles in a byline ("Jane Doe, Senior Technology Editor"): what follows the name.
 ROLE_WORDS = frozenset({
     "editor", "editors", "writer", "writers", "reporter", "reporters", "correspondent",
@@ -226,7 +234,7 @@ def _collect(soup: BeautifulSoup) -> _Found:
 def _hint_kinds(hint: str) -> tuple[bool, bool, bool, bool] | None:
     """What an element's class/id hint says it is, by the hints above: (a byline, a meta row,
     a date line, not the article's), or None when no hint concerns it."""
-    if not ANY_HINT.search(hint):
+    if not (_ANY_HINT_ASCII.search(hint.lower()) if hint.isascii() else ANY_HINT.search(hint)):
         return None
     return (
         bool(BYLINE_HINT.search(hint)) and not BYLINE_NOT.search(hint),
