@@ -138,6 +138,17 @@ class Reader:
         self.outside.clear()
         with page_turn(self.page):
             yield self
+
+    @contextmanager
+    def on_site(self, base_url: str) -> Iterator[Reader]:
+        """The reader on another site served on 127.0.0.1 while the block runs: paths are
+        opened on it, its requests are the site's own and requests that leave it `outside`."""
+        before, self.base_url = self.base_url, base_url
+        try:
+            yield self
+        finally:
+            self.base_url = before
+
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.errors.append(f"console: {message.text} ({message.location.get('url')})")
@@ -158,10 +169,19 @@ class Reader:
 
 
 @pytest.fixture(scope="module")
-def module_reader(browser: Browser, base_url: str) -> Iterator[Reader]:
-    """One page for the module's tests of an engine's site (tests/browser_pages.py)."""
+def module_page(browser: Browser) -> Iterator[Reader]:
+    """One page for the module's tests, of both engines' sites (tests/browser_pages.py): a
+    page of a new context cost some 0.5 CPU seconds more to start than a load in this one."""
     with shared_page(browser, TIMEOUT_MS, viewport=VIEWPORT) as page:
-        yield Reader(page, base_url)
+        yield Reader(page, "")
+
+
+@pytest.fixture(scope="module")
+def module_reader(module_page: Reader, base_url: str) -> Iterator[Reader]:
+    """The module's page on an engine's site (pytest runs one engine's tests, then the
+    other's)."""
+    with module_page.on_site(base_url) as reader:
+        yield reader
 
 
 @pytest.fixture

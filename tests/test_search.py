@@ -307,19 +307,15 @@ def zensical_pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 @pytest.mark.browser
-def test_search_box_is_styled_under_zensical(
-    request: pytest.FixtureRequest, zensical_pagefind_site: Site
-) -> None:
+def test_search_box_is_styled_under_zensical(module_reader: Any, zensical_pagefind_site: Site
+                                             ) -> None:
     """Zensical's stylesheet has no rules for Material's search classes: ours lays the box
     out (search_theme/zensical-search.css). A field in the header, results hidden until the
-    box is used, then a panel of unbulleted results over the page."""
-    browser = request.getfixturevalue("browser")
-    from tests.test_browser import VIEWPORT
-
-    with serve_folder(zensical_pagefind_site.root) as url:
-        context = browser.new_context(viewport=VIEWPORT)
-        page = context.new_page()
-        page.goto(f"{url}{SUB_PATH}/")
+    box is used, then a panel of unbulleted results over the page. Read in the module's page
+    (a page of a new context cost some 0.5 CPU seconds more to start)."""
+    with serve_folder(zensical_pagefind_site.root) as url, \
+            module_reader.on_site(f"{url}{SUB_PATH}/"), module_reader.turn() as reader:
+        page = reader.open("")
         field = page.locator("[data-digest-search] input.md-search__input")
         header, box = page.locator(".md-header").bounding_box(), field.bounding_box()
         assert header is not None and box is not None
@@ -336,7 +332,7 @@ def test_search_box_is_styled_under_zensical(
             "e => getComputedStyle(e).listStyleType"
         )
         assert bullets == "none"
-        context.close()
+        assert reader.errors == [] and reader.outside == []
 
 
 @pytest.mark.parametrize(
