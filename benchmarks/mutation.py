@@ -125,7 +125,7 @@ TARGETS: dict[str, Target] = {
         ("tests/test_extraction.py", "tests/test_rules_boilerplate.py",
          "tests/test_rules_boilerplate_hints.py",
          "tests/test_rules_extraction.py", "tests/test_rules_extraction_lists_dates.py",
-         "tests/test_corpus_sample.py"),
+         "tests/test_corpus_sample.py", "tests/test_extraction_collector.py"),
         HEURISTIC,
     ),
     "boilerplate": Target(
