@@ -261,10 +261,24 @@ def reader(module_reader: Any) -> Iterator[Any]:
     assert module_reader.errors == [] and module_reader.outside == []
 
 
+# The box's signal that a query's results are all shown (digest-search.js): the query searched
+# last, kept in the page for `_search` to wait on.
+LISTEN_RESULTS = """() => {
+  window.__searched = null;
+  document.querySelector('[data-digest-search]').addEventListener(
+    'digest-search:results', (event) => { window.__searched = event.detail.query; });
+}"""
+
+
 def _search(reader: Any, query: str) -> Any:
+    """The home page with `query` typed into the search box, and its results shown. Under load
+    a pause between two keys can outlast the box's debounce: the results of the query's first
+    letters are then shown, until those of the whole query replace them, which is waited for."""
     page = reader.open("")
+    page.evaluate(LISTEN_RESULTS)
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    page.wait_for_function("(query) => window.__searched === query", arg=query)
     page.locator(".md-search-result__item").first.wait_for()
     return page
 
