@@ -1,11 +1,15 @@
 """The sidebar navigation (digest/site/templates/partials/nav.html) writes a plain nav item
-inline instead of through Material's three nested macros: the pages are the same, byte for
-byte, as with Material's own partial, for plain items, sections, the page shown (with its table
-of contents) and an item with an icon."""
+inline instead of through Material's three nested macros: the pages are the same as with
+Material's own partial, for plain items, sections, the page shown (with its table of contents)
+and an item with an icon. Same means the same markup and text with runs of white space read as
+one space, as a browser reads them: the white space the theme's macros leave differs between
+Material releases (9.6.0, the lowest CI builds with, leaves more than 9.8), and the partial
+copies one release's, so the bytes are the same only on that release."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +33,7 @@ NAV = [
     {"Performance": "performance.md"},
 ]
 ICON_PAGE = "performance.md"  # given an icon in its front matter: Material's macro draws it
+WHITE_SPACE = re.compile(rb"\s+")
 
 
 def _pages(docs: Path) -> list[str]:
@@ -79,7 +84,8 @@ def test_nav_partial_writes_what_materials_macros_write(
     ours = _engine_build(staged, tmp_path / "ours", ours=True)
     theirs = _engine_build(staged, tmp_path / "theirs", ours=False)
     assert ours.keys() == theirs.keys()
-    differ = [name for name in sorted(ours) if ours[name] != theirs[name]]
+    differ = [name for name in sorted(ours)
+              if WHITE_SPACE.sub(b" ", ours[name]) != WHITE_SPACE.sub(b" ", theirs[name])]
     assert not differ, f"{len(differ)} pages differ, e.g. {differ[:3]}"
     # every kind of item was drawn: plain links, a section, the page shown, an icon
     about = ours["about/index.html"].decode("utf-8")
