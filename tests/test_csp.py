@@ -31,13 +31,17 @@ def _site_url() -> str | None:
 
 
 def test_policy_lists_the_installed_materials_script_hashes() -> None:
-    """Fails after a Material upgrade that changes its inline scripts: paste the printed list
-    into main.html's script-src (after 'self')."""
+    """Every inline script of the installed Material is allowed: fails after a Material upgrade
+    that changes its inline scripts (paste the printed list into main.html's script-src, after
+    'self'). The list is the newest supported release's, which holds the scripts of the lowest
+    one too (CI builds with both, pyproject.toml's range): on an older release the policy
+    lists hashes that release does not need, and the test asks only that none is missing."""
     policy = page_policy(POLICY_TEMPLATE.read_text(encoding="utf-8"))
     assert policy is not None, f"{POLICY_TEMPLATE} has no Content-Security-Policy meta"
     expected = expected_sources(_site_url())
     listed = [s for s in policy["script-src"] if s != "'self'"]
-    assert set(listed) == set(expected), "script-src should be:\n" + " ".join(expected)
+    missing = [s for s in expected if s not in listed]
+    assert missing == [], "script-src should be:\n" + " ".join(expected)
 
 
 def test_policy_forbids_what_the_issue_names() -> None:
