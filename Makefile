@@ -21,7 +21,8 @@ site: $(STAMP)
 ## test: lint and run the whole test suite on pytest-xdist workers, two per core: many tests wait
 ## (on Chromium, engine and digest processes, loopback servers), and a second worker per core
 ## fills that time. Measured on 2 quiet cores, one run each, 2026-12-07: 2 workers 111.8 s
-## wall / 144.3 s CPU, 3 workers 109.1 / 159.9, 4 workers 99.5 / 148.3.
+## wall / 144.3 s CPU, 3 workers 109.1 / 159.9, 4 workers 99.5 / 148.3; with cheaper browser
+## tests and extraction (bd6910b), 4 workers: 73.0 to 84.7 s wall, 115 to 135 s CPU, five runs.
 ## A module runs whole on one worker (its module-scoped sites are built once), the longest
 ## modules first (tests/conftest.py orders them by the last run's times).
 ## TEST_WORKERS=0 runs the suite in one process.
