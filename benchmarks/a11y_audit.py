@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from digest.text.siteconfig import read_site_config  # noqa: E402
-from tests.axe_runner import FAILING, PAGE_TYPES, SCHEMES, audit_site, serve_site  # noqa: E402
+from tests.axe_runner import FAILING, PAGE_TYPES, SCHEMES, audit_palettes, serve_site  # noqa: E402
 from tests.browser_pages import NO_OTHER_HOSTS, watch  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -46,14 +46,14 @@ def main() -> int:
     site_url = read_site_config(args.config).get("site_url")
     with serve_site(args.site, site_url) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        types = [t for t in PAGE_TYPES if t not in args.skip]
+        page = watch(browser.new_page(viewport={"width": 1280, "height": 900}))
+        found_by_scheme = audit_palettes(page, base, types)  # both palettes, each page once
+        page.close()
         for scheme in SCHEMES:
             report[scheme] = {}
             print(f"== {scheme}")
-            types = [t for t in PAGE_TYPES if t not in args.skip]
-            page = watch(browser.new_page(viewport={"width": 1280, "height": 900}))
-            found_by_type = audit_site(page, base, scheme, types)  # a fresh context per palette
-            page.close()
-            for name, found in found_by_type.items():
+            for name, found in found_by_scheme[scheme].items():
                 shown = [v for v in found if args.all or v.impact in FAILING]
                 bad += sum(1 for v in found if v.impact in FAILING)
                 line = ", ".join(f"{v.rule} [{v.impact}] ({v.nodes})" for v in shown) or "none"

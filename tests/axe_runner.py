@@ -153,39 +153,19 @@ SAME_PLACE = """() => location.href === window.__auditPlace[0] &&
   document.activeElement === window.__auditPlace[1]"""
 
 
-def audit_site(page: Any, base: str, scheme: str, types: list[str] | None = None
-               ) -> dict[str, list[Violation]]:
-    """{page type: violations} for the site at `base` in one palette, read in `page` (watched,
-    tests/browser_pages.py) of a browser that reaches no host but 127.0.0.1
-    (browser_pages.NO_OTHER_HOSTS).
-    Every page audited is checked to show the palette asked for. The page's emulated media are
-    restored afterwards."""
-    emulate(page, color_scheme=scheme, reduced_motion="reduce")
-    try:
-        results = {}
-        for name in types or list(PAGE_TYPES):
-            PAGE_TYPES[name](page, base)
-            shown = page.evaluate(SHOWN_NOW)
-            if shown != SHOWN[scheme]:
-                raise AssertionError(f"{name} ({page.url}): palette {shown!r}, not {scheme}")
-            results[name] = audit(page)
-        return results
-    finally:
-        emulate(page, **DEFAULT_MEDIA)
-
-
 def audit_palettes(page: Any, base: str, types: list[str] | None = None
                    ) -> dict[str, dict[str, list[Violation]]]:
     """{scheme: {page type: violations}} for the site at `base`, every page type audited in both
     palettes of SCHEMES from one load: in the palette it opens in, then in the other one,
     switched by Material's palette toggle (SWITCH_PALETTE) on the same document, as a reader
-    who clicks the toggle gets it. The page as `audit_site` wants it (`page` watched, a browser
-    that reaches no host but 127.0.0.1). The first page opens in the reader's light scheme;
-    Material stores the palette a reader switches to, so the next page type opens in the palette
-    the last one ended in: the page types open in turn in either palette.
+    who clicks the toggle gets it. `page` is watched (tests/browser_pages.py), of a browser that
+    reaches no host but 127.0.0.1 (browser_pages.NO_OTHER_HOSTS). The first page opens in the
+    reader's light scheme; Material stores the palette a reader switches to, so the next page
+    type opens in the palette the last one ended in: the page types open in turn in either
+    palette.
 
-    Against one load per palette (audit_site, twice) this leaves out a second load of every
-    page type and of the listings it is found through: 14 page loads, some 0.3 CPU seconds each
+    Against one load per palette this leaves out a second load of every page type and of the
+    listings it is found through: 14 page loads, some 0.3 CPU seconds each
     (measured on the sample site). The audit sees the same thing: a page's palette is Material's
     body attributes, which its stylesheets key on; the toggle sets them as a load with that
     palette does (tests/test_a11y.py checks the load in each scheme, and that the audit after a
